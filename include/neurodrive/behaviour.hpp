@@ -1,0 +1,37 @@
+// behaviour.hpp - pure behavioural readouts shared by the live model and the classic experiments:
+// effort-based choice (Salamone), response vigor (Niv 2007), PFC inverted U, LC adaptive gain,
+// waiting (Miyazaki). No state, no I/O.
+#pragma once
+
+namespace neurodrive::model {
+
+// Lever (preferred pellets on a fixed ratio) versus free chow, per second of engaged time.
+struct EffortChoice {
+    double lever_share = 0.0;       // fraction of engaged time spent working the lever, 0-1
+    double pellets_g_per_s = 0.0;   // intake rate while working the lever
+    double presses_per_s = 0.0;     // lever presses per second while working the lever
+    double chow_g_per_s = 0.0;      // intake rate while eating chow
+};
+
+// ratio: presses per pellet (FR); appetite: 0-1 (hunger after satiety);
+// effort_capacity: DA- and thyroid-set willingness to pay effort (1 = typical);
+// press_interval_s: time per press (follows response latency).
+// chow_available = false: a plain ratio schedule with nothing else to eat (Aberman & Salamone 1999).
+EffortChoice effort_choice(double ratio, double appetite, double effort_capacity, double press_interval_s, bool chow_available = true);
+
+// Time per lever press: follows the response latency (typical 0.4 s at a 1 s latency).
+double press_interval_s(double response_latency_s);
+
+// Optimal latency tau* = sqrt(C_v / R) (Niv et al. 2007); R scaled by tonic DA, C_v by metabolic capacity.
+double optimal_latency_s(double reward_rate_per_min, double tonic_da_signal, double metabolic_capacity);
+
+// Working memory vs PFC D1 stimulation (multiple of typical): inverted U on a log scale.
+double working_memory(double d1_stimulation);
+
+// Task performance vs tonic NE (multiple of typical): inverted U (adaptive gain).
+double lc_performance(double ne_level);
+
+// Giving-up time when waiting for a reward of probability p; serotonin raises the prior odds.
+double giving_up_time_s(double reward_probability, double serotonin_level);
+
+}  // namespace neurodrive::model

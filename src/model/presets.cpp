@@ -1,0 +1,63 @@
+// presets.cpp - parses the presets document (JSON, via header-only RapidJSON; no exceptions).
+// Pure: the embedded text is a byte array made by cmake/embed.cmake; no file I/O.
+#include "neurodrive/presets.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cmath>
+
+#include "neurodrive/names.hpp"
+
+extern const unsigned char nd_presets[];
+extern const unsigned long nd_presets_size;
+
+namespace neurodrive::model {
+
+PresetList parse_presets(std::string_view text) {
+    PresetList out;
+    auto fail = [&out](std::string msg) { out.presets.clear(); out.error = std::move(msg); return out; };
+    rapidjson::Document doc;
+    doc.Parse(text.data(), text.size());
+    if (doc.HasParseError())
+        return fail(std::string("presets: JSON error at byte ") + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (!doc.IsObject() || !doc.HasMember("presets") || !doc["presets"].IsArray())
+        return fail("presets: expected an object with an array \"presets\"");
+    for (const auto& p : doc["presets"].GetArray()) {
+        const std::string where = "presets[" + std::to_string(out.presets.size()) + "]";
+        if (!p.IsObject()) return fail(where + ": expected an object");
+        for (const char* key : {"id", "title", "explanation", "sources"})
+            if (!p.HasMember(key) || !p[key].IsString() || p[key].GetStringLength() == 0)
+                return fail(where + ": \"" + key + "\" must be a non-empty string");
+        Preset preset;
+        preset.id = p["id"].GetString();
+        preset.title = p["title"].GetString();
+        preset.explanation = p["explanation"].GetString();
+        preset.sources = p["sources"].GetString();
+        for (const auto& other : out.presets)
+            if (other.id == preset.id) return fail(where + ": duplicate id \"" + preset.id + "\"");
+        if (!p.HasMember("inputs") || !p["inputs"].IsObject()) return fail(where + " (" + preset.id + "): \"inputs\" must be an object");
+        for (const auto& m : p["inputs"].GetObject()) {
+            const std::string name = m.name.GetString();
+            if (!m.value.IsNumber()) return fail(where + " (" + preset.id + "): input \"" + name + "\" must be a number");
+            char buf[160];
+            const std::string_view err = set_input(preset.inputs, name, m.value.GetDouble(), buf, sizeof buf);
+            if (!err.empty()) return fail(where + " (" + preset.id + "): " + std::string(err));
+        }
+        out.presets.push_back(std::move(preset));
+    }
+    if (out.presets.empty()) return fail("presets: the list is empty");
+    return out;
+}
+
+const PresetList& builtin_presets() {
+    static const PresetList list = parse_presets(std::string_view(reinterpret_cast<const char*>(nd_presets), nd_presets_size));
+    return list;
+}
+
+const Preset* find_preset(std::string_view id) {
+    for (const auto& p : builtin_presets().presets) if (p.id == id) return &p;
+    return nullptr;
+}
+
+}  // namespace neurodrive::model
