@@ -23,8 +23,8 @@ TEST_CASE("bad preset documents give a clear error and no presets") {
         "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{\"thyroid\": 3}}]}",
         "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{\"mojo\": 1}}]}",
         "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{\"thyroid\": \"1\"}}]}",
-        "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}},"
-        "{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}}]}",
+        ("{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}},"
+         "{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}}]}"),
         "{\"presets\": [{\"id\":\"\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}}]}",
     };
     for (const char* text : bad) {

@@ -1,0 +1,49 @@
+# NeuroDrive - make help lists the targets. Every target installs what it needs first (scripts/setup.sh).
+SHELL := /bin/bash
+PORT ?= 8080
+JOBS ?= 2
+export NODE_PATH := /usr/share/nodejs
+
+NATIVE := build/native
+WASM := build/wasm
+WASM1 := build/wasm-single
+
+.PHONY: help setup dist run native cli test test-native test-wasm test-e2e bench clean
+
+help: ## list the targets
+	@echo "NeuroDrive - make targets:"
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
+	@echo "Variables: PORT=$(PORT) (make run), JOBS=$(JOBS) (parallel compile jobs)"
+
+setup: ## install and build every dependency (idempotent; seconds when cached)
+	@bash scripts/setup.sh
+
+$(WASM)/CMakeCache.txt:
+	emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release >/dev/null
+
+$(NATIVE)/CMakeCache.txt:
+	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
+
+dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/
+	cmake --build $(WASM) -j$(JOBS) --target neurodrive
+	@rm -rf dist && mkdir -p dist
+	cp web/index.html web/style.css web/app.js web/favicon.svg $(WASM)/src/app/neurodrive.js $(WASM)/src/app/neurodrive.wasm dist/
+	@echo "dist/ is ready: copy it to any static web host."
+
+run: dist ## build and serve the browser version on http://127.0.0.1:$(PORT)/
+	node scripts/serve.mjs --root dist --port $(PORT)
+
+native: setup $(NATIVE)/CMakeCache.txt ## build the native app (build/native/src/app/neurodrive) and neurodrive-cli
+	cmake --build $(NATIVE) -j$(JOBS)
+
+cli: native ## build the command-line runner build/native/neurodrive-cli
+	@echo "build/native/neurodrive-cli list   # every input, output, preset and experiment"
+
+test: setup ## build and run every test: native doctest (CTest), wasm doctest under Node, browser end-to-end
+	@bash scripts/test.sh
+
+bench: dist native ## measure size, model cost and start-up against the budgets (docs/PERFORMANCE.md)
+	@bash scripts/bench.sh
+
+clean: ## remove build outputs (keeps the dependency cache .deps/)
+	rm -rf build dist

@@ -1,0 +1,161 @@
+// assets.cpp - parses the app's JSON data (RapidJSON, no exceptions) and smooths outlines.
+// No ImGui, GL or SDL.
+#include "assets.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cmath>
+
+namespace neurodrive::app {
+
+const char* Strings::get(std::string_view key) const {
+    const auto it = table.find(key);
+    if (it != table.end()) return it->second.c_str();
+    static thread_local std::string missing;
+    missing = std::string(key);
+    return missing.c_str();
+}
+
+std::vector<std::string> missing_keys(const Strings& reference, const Strings& other) {
+    std::vector<std::string> out;
+    for (const auto& kv : reference.table) if (!other.table.count(kv.first)) out.push_back(kv.first);
+    return out;
+}
+
+std::string parse_strings(std::string_view json, Strings* out) {
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        return "strings: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (!doc.IsObject()) return "strings: expected an object of \"key\": \"text\"";
+    Strings s;
+    for (const auto& m : doc.GetObject()) {
+        if (!m.value.IsString()) return std::string("strings: \"") + m.name.GetString() + "\" must be a string";
+        s.table.emplace(m.name.GetString(), m.value.GetString());
+    }
+    if (s.table.empty()) return "strings: no strings";
+    *out = std::move(s);
+    return {};
+}
+
+Vec2 bezier(const std::array<Vec2, 4>& c, float t) {
+    const float u = 1.0f - t;
+    const float a = u * u * u, b = 3.0f * u * u * t, d = 3.0f * u * t * t, e = t * t * t;
+    return {a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x, a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y};
+}
+
+namespace {
+
+bool read_vec2(const rapidjson::Value& v, Vec2* out) {
+    if (!v.IsArray() || v.Size() != 2 || !v[0].IsNumber() || !v[1].IsNumber()) return false;
+    *out = {static_cast<float>(v[0].GetDouble()), static_cast<float>(v[1].GetDouble())};
+    return std::isfinite(out->x) && std::isfinite(out->y);
+}
+
+bool read_curve(const rapidjson::Value& v, std::array<Vec2, 4>* out) {
+    if (!v.IsArray() || v.Size() != 8) return false;
+    for (rapidjson::SizeType i = 0; i < 8; ++i) if (!v[i].IsNumber()) return false;
+    for (int i = 0; i < 4; ++i) {
+        const auto k = static_cast<rapidjson::SizeType>(2 * i);
+        (*out)[static_cast<std::size_t>(i)] = {static_cast<float>(v[k].GetDouble()), static_cast<float>(v[k + 1].GetDouble())};
+    }
+    return true;
+}
+
+bool read_string(const rapidjson::Value& obj, const char* key, std::string* out) {
+    if (!obj.HasMember(key) || !obj[key].IsString()) return false;
+    *out = obj[key].GetString();
+    return true;
+}
+
+// Closed Catmull-Rom spline through the points, 8 segments per span.
+std::vector<Vec2> smooth_closed(const std::vector<Vec2>& p) {
+    std::vector<Vec2> out;
+    const std::size_t n = p.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 p0 = p[(i + n - 1) % n], p1 = p[i], p2 = p[(i + 1) % n], p3 = p[(i + 2) % n];
+        for (int k = 0; k < 8; ++k) {
+            const float t = static_cast<float>(k) / 8.0f, t2 = t * t, t3 = t2 * t;
+            auto cr = [&](float a, float b, float c, float d) {
+                return 0.5f * (2.0f * b + (-a + c) * t + (2.0f * a - 5.0f * b + 4.0f * c - d) * t2 + (-a + 3.0f * b - 3.0f * c + d) * t3);
+            };
+            out.push_back({cr(p0.x, p1.x, p2.x, p3.x), cr(p0.y, p1.y, p2.y, p3.y)});
+        }
+    }
+    return out;
+}
+
+// A triangle fan from the center fills the outline correctly only if every edge faces the center.
+bool star_shaped(const std::vector<Vec2>& pts, Vec2 c) {
+    int sign = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const Vec2 a = pts[i], b = pts[(i + 1) % pts.size()];
+        const float cross = (a.x - c.x) * (b.y - c.y) - (a.y - c.y) * (b.x - c.x);
+        const int s = cross > 0 ? 1 : cross < 0 ? -1 : 0;
+        if (s == 0) continue;
+        if (sign == 0) sign = s;
+        else if (s != sign) return false;
+    }
+    return sign != 0;
+}
+
+}  // namespace
+
+const Region* Geometry::region(std::string_view id) const {
+    for (const auto& r : regions) if (r.id == id) return &r;
+    return nullptr;
+}
+
+std::string parse_geometry(std::string_view json, Geometry* out) {
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        return "geometry: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (!doc.IsObject()) return "geometry: expected an object";
+    Geometry g;
+    if (!doc.HasMember("size") || !read_vec2(doc["size"], &g.size) || g.size.x <= 0 || g.size.y <= 0) return "geometry: \"size\" must be [width, height] > 0";
+    if (!doc.HasMember("callosum") || !read_curve(doc["callosum"], &g.callosum)) return "geometry: \"callosum\" must be 8 numbers";
+    for (const char* key : {"outlines", "regions", "pathways"})
+        if (!doc.HasMember(key) || !doc[key].IsArray() || doc[key].Empty()) return std::string("geometry: \"") + key + "\" must be a non-empty array";
+    for (const auto& o : doc["outlines"].GetArray()) {
+        Outline outline;
+        const std::string where = "geometry: outlines[" + std::to_string(g.outlines.size()) + "]";
+        if (!o.IsObject() || !read_string(o, "id", &outline.id)) return where + ": needs a string \"id\"";
+        if (!o.HasMember("center") || !read_vec2(o["center"], &outline.center)) return where + " (" + outline.id + "): bad \"center\"";
+        if (!o.HasMember("points") || !o["points"].IsArray() || o["points"].Size() < 3) return where + " (" + outline.id + "): needs 3 or more points";
+        std::vector<Vec2> pts;
+        for (const auto& p : o["points"].GetArray()) {
+            Vec2 v;
+            if (!read_vec2(p, &v)) return where + " (" + outline.id + "): every point must be [x, y]";
+            pts.push_back(v);
+        }
+        outline.points = smooth_closed(pts);
+        if (!star_shaped(outline.points, outline.center)) return where + " (" + outline.id + "): not star-shaped around its center";
+        g.outlines.push_back(std::move(outline));
+    }
+    for (const auto& r : doc["regions"].GetArray()) {
+        Region region;
+        const std::string where = "geometry: regions[" + std::to_string(g.regions.size()) + "]";
+        if (!r.IsObject() || !read_string(r, "id", &region.id)) return where + ": needs a string \"id\"";
+        if (!r.HasMember("center") || !read_vec2(r["center"], &region.center) || !r.HasMember("radius") || !read_vec2(r["radius"], &region.radius))
+            return where + " (" + region.id + "): needs \"center\" and \"radius\" as [x, y]";
+        if (r.HasMember("label") && !read_vec2(r["label"], &region.label)) return where + " (" + region.id + "): \"label\" must be [dx, dy]";
+        if (!read_string(r, "color", &region.color) || !read_string(r, "value", &region.value))
+            return where + " (" + region.id + "): needs strings \"color\" and \"value\"";
+        g.regions.push_back(std::move(region));
+    }
+    for (const auto& p : doc["pathways"].GetArray()) {
+        Pathway pathway;
+        const std::string where = "geometry: pathways[" + std::to_string(g.pathways.size()) + "]";
+        if (!p.IsObject() || !read_string(p, "id", &pathway.id) || !read_string(p, "color", &pathway.color) || !read_string(p, "source", &pathway.source))
+            return where + ": needs strings \"id\", \"color\" and \"source\"";
+        if (!p.HasMember("curve") || !read_curve(p["curve"], &pathway.curve)) return where + " (" + pathway.id + "): \"curve\" must be 8 numbers";
+        if (!g.region(pathway.source)) return where + " (" + pathway.id + "): unknown source region \"" + pathway.source + "\"";
+        g.pathways.push_back(std::move(pathway));
+    }
+    *out = std::move(g);
+    return {};
+}
+
+}  // namespace neurodrive::app

@@ -1,0 +1,61 @@
+// assets.hpp - the app's data (UI strings, schematic geometry), parsed from JSON text with clear
+// errors. No ImGui, GL or SDL here, so the loaders are tested natively.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace neurodrive::app {
+
+struct Vec2 { float x = 0.0f, y = 0.0f; };
+
+struct Strings {
+    std::map<std::string, std::string, std::less<>> table;
+    // The text for key; the key itself (visibly wrong, never a crash) when missing.
+    const char* get(std::string_view key) const;
+};
+
+struct Outline {
+    std::string id;
+    Vec2 center;
+    std::vector<Vec2> points;  // smoothed closed polygon
+};
+
+struct Region {
+    std::string id;
+    Vec2 center;
+    Vec2 radius;
+    Vec2 label;         // label position relative to the center (0,0 = inside)
+    std::string color;  // colour role: dopamine, serotonin, ...
+    std::string value;  // output name shown in the tooltip ("" = none)
+};
+
+struct Pathway {
+    std::string id;
+    std::string color;
+    std::string source;              // region the pulses start from
+    std::array<Vec2, 4> curve{};     // cubic Bezier
+};
+
+struct Geometry {
+    Vec2 size;
+    std::vector<Outline> outlines;
+    std::array<Vec2, 4> callosum{};
+    std::vector<Region> regions;
+    std::vector<Pathway> pathways;
+    const Region* region(std::string_view id) const;
+};
+
+// Each returns "" on success, else a message naming the file, the place and the problem.
+std::string parse_strings(std::string_view json, Strings* out);
+std::string parse_geometry(std::string_view json, Geometry* out);
+
+// Keys present in `reference` but missing in `other` (for the language-completeness test).
+std::vector<std::string> missing_keys(const Strings& reference, const Strings& other);
+
+Vec2 bezier(const std::array<Vec2, 4>& c, float t);
+
+}  // namespace neurodrive::app

@@ -1,0 +1,145 @@
+// main.cpp - the platform edge: creates the SDL window and GL context, and runs one frame() per
+// display frame - via emscripten_set_main_loop_arg in the browser, a while loop natively. The app
+// itself (app.cpp, ui.cpp, panels) knows nothing of SDL, GL or Emscripten.
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app.hpp"
+#include "ui.hpp"
+#include "web_bridge.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace {
+
+using neurodrive::app::App;
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    App app;
+    bool running = true;
+    Uint64 last_counter = 0;
+    int max_frames = 0;  // native --frames N: stop after N frames (smoke tests)
+};
+
+void frame(void* arg) {
+    Platform& p = *static_cast<Platform*>(arg);
+    const auto cpu_start = std::chrono::steady_clock::now();
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) p.running = false;
+    }
+    const Uint64 now = SDL_GetPerformanceCounter();
+    const double dt = p.last_counter ? static_cast<double>(now - p.last_counter) / static_cast<double>(SDL_GetPerformanceFrequency()) : 0.0;
+    p.last_counter = now;
+
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(p.window, &w, &h);
+    SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
+    const float dpr = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
+    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))), dpr)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    neurodrive::app::update(p.app, dt);
+    neurodrive::app::build_ui(p.app);
+    ImGui::Render();
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.06f, 0.08f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const auto cpu_end = std::chrono::steady_clock::now();
+    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count());
+    SDL_GL_SwapWindow(p.window);
+    p.app.frames += 1;
+    if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) p.running = false;
+#ifdef __EMSCRIPTEN__
+    if (p.app.frames == 3) neurodrive::app::bridge_first_frames();
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    static Platform p;  // static: the browser main loop outlives main()
+#ifndef __EMSCRIPTEN__
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--frames" && i + 1 < argc) p.max_frames = std::atoi(argv[++i]);
+        else { std::fprintf(stderr, "neurodrive: unknown argument '%s' (allowed: --frames N)\n", argv[i]); return 2; }
+    }
+#else
+    (void)argc; (void)argv;
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "neurodrive: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    double css_w = 1280, css_h = 720;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const int win_w = static_cast<int>(css_w), win_h = static_cast<int>(css_h);
+#else
+    const char* glsl_version = "#version 330";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    const int win_w = 1366, win_h = 768;
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    p.window = SDL_CreateWindow("NeuroDrive", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, win_w, win_h,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!p.window) {
+        std::fprintf(stderr, "neurodrive: could not create a window: %s\n", SDL_GetError());
+        return 1;
+    }
+    p.gl = SDL_GL_CreateContext(p.window);
+    if (!p.gl) {
+        std::fprintf(stderr, "neurodrive: could not create an OpenGL context: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is computed, nothing to save
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
+#ifdef __EMSCRIPTEN__
+    neurodrive::app::bridge_attach(&p.app);
+    emscripten_set_main_loop_arg(frame, &p, 0, false);
+#else
+    while (p.running) frame(&p);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(p.gl);
+    SDL_DestroyWindow(p.window);
+    SDL_Quit();
+#endif
+    return 0;
+}

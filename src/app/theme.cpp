@@ -1,0 +1,156 @@
+// theme.cpp - colours, fonts and small shared widgets of the UI. ImGui only (no SDL/GL).
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ui.hpp"
+
+extern const unsigned char nd_font_regular[];
+extern const unsigned long nd_font_regular_size;
+extern const unsigned char nd_font_bold[];
+extern const unsigned long nd_font_bold_size;
+
+namespace neurodrive::app {
+
+const Theme& theme() {
+    static const Theme dark = {
+        IM_COL32(16, 20, 28, 255),    // background
+        IM_COL32(26, 31, 42, 255),    // panel
+        IM_COL32(52, 60, 78, 255),    // panel border
+        IM_COL32(236, 240, 246, 255), // text
+        IM_COL32(170, 180, 196, 255), // text dim
+        IM_COL32(86, 180, 233, 255),  // accent (sky blue)
+        IM_COL32(44, 50, 66, 255),    // brain fill
+        IM_COL32(122, 134, 160, 255), // brain outline
+        IM_COL32(70, 80, 102, 255),   // callosum
+        IM_COL32(34, 28, 34, 255),    // body band
+        IM_COL32(230, 159, 0, 255),   // dopamine: orange
+        IM_COL32(255, 205, 110, 255), // dopamine light (PFC series)
+        IM_COL32(86, 180, 233, 255),  // norepinephrine: sky blue
+        IM_COL32(224, 140, 190, 255), // serotonin: reddish purple (lightened for dark backgrounds)
+        IM_COL32(70, 150, 235, 255),  // testosterone: blue (lightened)
+        IM_COL32(240, 228, 66, 255),  // estradiol: yellow
+        IM_COL32(0, 178, 138, 255),   // thyroid: bluish green
+        IM_COL32(230, 105, 40, 255),  // cortisol: vermillion
+        IM_COL32(150, 160, 180, 255), // neutral
+        IM_COL32(0, 178, 138, 255),   // good
+        IM_COL32(230, 105, 40, 255),  // bad
+        IM_COL32(255, 255, 255, 230), // ghost marker
+        IM_COL32(60, 68, 86, 255),    // grid
+    };
+    return dark;
+}
+
+ImU32 role_color(std::string_view role) {
+    const Theme& t = theme();
+    if (role == "dopamine") return t.dopamine;
+    if (role == "norepinephrine") return t.norepinephrine;
+    if (role == "serotonin") return t.serotonin;
+    if (role == "testosterone") return t.testosterone;
+    if (role == "estradiol") return t.estradiol;
+    if (role == "thyroid") return t.thyroid;
+    if (role == "cortisol") return t.cortisol;
+    return t.neutral;
+}
+
+ImU32 input_color(std::string_view name) {
+    if (name == "dopamine" || name == "dat_block" || name == "d2_antagonist" || name == "d1_agonist_pfc" || name == "nac_depletion" || name == "comt_inhibition")
+        return role_color("dopamine");
+    if (name == "norepinephrine" || name == "net_block") return role_color("norepinephrine");
+    if (name == "serotonin" || name == "ht2c_agonist") return role_color("serotonin");
+    if (name == "acute_stressor") return role_color("cortisol");
+    return role_color(name);
+}
+
+ImU32 with_alpha(ImU32 c, float alpha) {
+    const float a = std::clamp(alpha, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF);
+    return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
+}
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+Fonts& fonts() {
+    static Fonts f;
+    return f;
+}
+
+bool ensure_fonts(App& app, float font_px, float dpr) {
+    font_px = std::round(font_px);
+    if (font_px == app.ui.font_px && dpr == app.ui.font_dpr) return false;
+    app.ui.font_px = font_px;
+    app.ui.font_dpr = dpr;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the data is a static array
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
+    auto add = [&](const unsigned char* data, unsigned long size, float px) {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, ranges);
+    };
+    Fonts& f = fonts();
+    f.regular = add(nd_font_regular, nd_font_regular_size, font_px);
+    f.bold = add(nd_font_bold, nd_font_bold_size, font_px);
+    f.heading = add(nd_font_bold, nd_font_bold_size, std::round(font_px * 1.2f));
+    f.big = add(nd_font_bold, nd_font_bold_size, std::round(font_px * 2.8f));
+    f.small = add(nd_font_regular, nd_font_regular_size, std::round(font_px * 0.85f));
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / dpr;  // rasterised at device pixels, laid out in CSS pixels
+    io.FontDefault = f.regular;
+    return true;
+}
+
+const char* tr(const App& app, std::string_view key) { return app.strings.get(key); }
+
+void section_title(const char* text) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().text);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void help_marker_tooltip(const char* text) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && text && *text) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+bool icon_button(const char* id, int icon, const char* label, ImVec2 size) {
+    ImGui::PushID(id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float icon_w = size.y * 0.5f;
+    std::string text = std::string("      ") + (label ? label : "");
+    const bool pressed = ImGui::Button(text.c_str(), size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    const float cx = pos.x + ImGui::GetStyle().FramePadding.x + icon_w * 0.6f, cy = pos.y + size.y * 0.5f, r = icon_w * 0.45f;
+    switch (icon) {
+    case 0: dl->AddTriangleFilled(ImVec2(cx - r * 0.7f, cy - r), ImVec2(cx - r * 0.7f, cy + r), ImVec2(cx + r, cy), col); break;
+    case 1:
+        dl->AddRectFilled(ImVec2(cx - r * 0.8f, cy - r), ImVec2(cx - r * 0.25f, cy + r), col);
+        dl->AddRectFilled(ImVec2(cx + r * 0.25f, cy - r), ImVec2(cx + r * 0.8f, cy + r), col);
+        break;
+    case 2:
+        dl->AddTriangleFilled(ImVec2(cx - r * 0.8f, cy - r), ImVec2(cx - r * 0.8f, cy + r), ImVec2(cx + r * 0.4f, cy), col);
+        dl->AddRectFilled(ImVec2(cx + r * 0.45f, cy - r), ImVec2(cx + r * 0.85f, cy + r), col);
+        break;
+    default:
+        dl->PathArcTo(ImVec2(cx, cy), r * 0.8f, 0.6f, 5.6f, 16);
+        dl->PathStroke(col, 0, std::max(1.5f, r * 0.28f));
+        dl->AddTriangleFilled(ImVec2(cx + r * 0.35f, cy - r * 0.95f), ImVec2(cx + r * 1.05f, cy - r * 0.25f), ImVec2(cx + r * 1.05f, cy - r * 1.1f), col);
+        break;
+    }
+    ImGui::PopID();
+    return pressed;
+}
+
+}  // namespace neurodrive::app

@@ -1,0 +1,161 @@
+// ui.cpp - the frame's UI: style, responsive layout (landscape: controls | schematic over plots |
+// drive; portrait: schematic over tabs) and the panels. ImGui only.
+#include <algorithm>
+#include <cmath>
+
+#include "ui.hpp"
+
+namespace neurodrive::app {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove
+                                         | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void apply_style(float font_px, bool touch) {
+    ImGuiStyle& st = ImGui::GetStyle();
+    const Theme& th = theme();
+    st = ImGuiStyle();
+    const float u = font_px / 18.0f;
+    st.WindowPadding = ImVec2(14 * u, 12 * u);
+    // Touch layouts: every control at least 44 CSS px tall (WCAG 2.5.5 target size).
+    st.FramePadding = ImVec2(10 * u, touch ? std::max(8 * u, (44.0f - font_px) * 0.5f) : 8 * u);
+    st.ItemSpacing = ImVec2(8 * u, 7 * u);
+    st.ItemInnerSpacing = ImVec2(6 * u, 4 * u);
+    st.ScrollbarSize = 14 * u;
+    st.GrabMinSize = 22 * u;
+    st.WindowRounding = 0;
+    st.FrameRounding = 6 * u;
+    st.GrabRounding = 6 * u;
+    st.PopupRounding = 8 * u;
+    st.ScrollbarRounding = 8 * u;
+    st.TabRounding = 6 * u;
+    st.WindowBorderSize = 0;
+    st.PopupBorderSize = 1;
+    ImVec4* c = st.Colors;
+    auto col = [](ImU32 v) { return ImGui::ColorConvertU32ToFloat4(v); };
+    c[ImGuiCol_Text] = col(th.text);
+    c[ImGuiCol_TextDisabled] = col(th.text_dim);
+    c[ImGuiCol_WindowBg] = col(th.panel);
+    c[ImGuiCol_ChildBg] = col(th.panel);
+    c[ImGuiCol_PopupBg] = col(mix(th.panel, IM_COL32_WHITE, 0.06f));
+    c[ImGuiCol_Border] = col(th.panel_border);
+    c[ImGuiCol_FrameBg] = col(mix(th.panel, IM_COL32_WHITE, 0.08f));
+    c[ImGuiCol_FrameBgHovered] = col(mix(th.panel, IM_COL32_WHITE, 0.14f));
+    c[ImGuiCol_FrameBgActive] = col(mix(th.panel, IM_COL32_WHITE, 0.18f));
+    c[ImGuiCol_Button] = col(mix(th.panel, th.accent, 0.28f));
+    c[ImGuiCol_ButtonHovered] = col(mix(th.panel, th.accent, 0.45f));
+    c[ImGuiCol_ButtonActive] = col(mix(th.panel, th.accent, 0.6f));
+    c[ImGuiCol_Header] = col(mix(th.panel, th.accent, 0.25f));
+    c[ImGuiCol_HeaderHovered] = col(mix(th.panel, th.accent, 0.4f));
+    c[ImGuiCol_HeaderActive] = col(mix(th.panel, th.accent, 0.55f));
+    c[ImGuiCol_CheckMark] = col(th.accent);
+    c[ImGuiCol_SliderGrab] = col(th.accent);
+    c[ImGuiCol_Tab] = col(mix(th.panel, th.accent, 0.15f));
+    c[ImGuiCol_TabHovered] = col(mix(th.panel, th.accent, 0.45f));
+    c[ImGuiCol_TabActive] = col(mix(th.panel, th.accent, 0.35f));
+    c[ImGuiCol_Separator] = col(th.panel_border);
+    c[ImGuiCol_ScrollbarBg] = col(th.panel);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.6f);
+    c[ImGuiCol_NavHighlight] = col(IM_COL32(255, 220, 120, 255));
+}
+
+void begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(bg));
+    ImGui::Begin(name, nullptr, kPanelFlags);
+    ImGui::PopStyleColor();
+}
+
+void title_block(App& app) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(tr(app, "app.title"));
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
+    ImGui::TextUnformatted(tr(app, "app.subtitle"));
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+void plots_area(App& app) {
+    panel_time_events(app);
+    ImGui::Spacing();
+    if (ImGui::BeginTabBar("plots")) {
+        if (ImGui::BeginTabItem(tr(app, "tab.signals"))) { app.ui.plot_tab = 0; panel_plots_signals(app); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem(tr(app, "tab.learning"))) { app.ui.plot_tab = 1; panel_plots_learning(app); ImGui::EndTabItem(); }
+        ImGui::EndTabBar();
+    }
+}
+
+}  // namespace
+
+// Font size in CSS pixels for this window: large enough for the back of a classroom.
+float wanted_font_px(ImVec2 display) {
+    const float by_width = display.x / 1366.0f * 19.0f, by_height = display.y / 768.0f * 19.0f;
+    return std::clamp(std::round(std::min(by_width, by_height)), 15.0f, 30.0f);
+}
+
+void build_ui(App& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 d = io.DisplaySize;
+    const bool landscape = d.x >= 900.0f && d.x >= d.y;
+    apply_style(app.ui.font_px, !landscape);
+    app.widget_rects.clear();
+    const Theme& th = theme();
+    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), d, th.background);
+
+    if (!app.asset_error.empty()) {
+        begin_panel("error", ImVec2(0, 0), d, th.panel);
+        ImGui::TextWrapped("NeuroDrive could not load its data: %s", app.asset_error.c_str());
+        ImGui::End();
+        return;
+    }
+
+    if (landscape) {
+        const float side = std::clamp(d.x * 0.245f, 300.0f, 520.0f);
+        const float center_w = d.x - 2.0f * side;
+        const float schematic_h = std::round(d.y * 0.63f);
+        begin_panel("controls", ImVec2(0, 0), ImVec2(side, d.y), th.panel);
+        title_block(app);
+        panel_controls(app);
+        ImGui::End();
+        begin_panel("schematic", ImVec2(side, 0), ImVec2(center_w, schematic_h), th.background);
+        panel_schematic(app, ImVec2(side + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
+        ImGui::End();
+        begin_panel("plots", ImVec2(side, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
+        plots_area(app);
+        ImGui::End();
+        begin_panel("drive", ImVec2(side + center_w, 0), ImVec2(side, d.y), th.panel);
+        panel_drive(app);
+        ImGui::End();
+    } else {
+        const float schematic_h = std::round(std::min(d.x * 0.78f, d.y * 0.42f));
+        begin_panel("schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background);
+        panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
+        ImGui::End();
+        begin_panel("tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel);
+        if (ImGui::BeginTabBar("phone", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+            struct Tab { PhoneTab id; const char* key; };
+            const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"}, {PhoneTab::Learning, "tab.learning"}};
+            for (const Tab& t : tabs) {
+                if (ImGui::BeginTabItem(tr(app, t.key))) {
+                    app.ui.phone_tab = t.id;
+                    ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
+                    switch (t.id) {
+                    case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
+                    case PhoneTab::Drive: panel_drive(app); break;
+                    case PhoneTab::Signals: panel_plots_signals(app); break;
+                    case PhoneTab::Learning: panel_plots_learning(app); break;
+                    }
+                    ImGui::EndChild();
+                    ImGui::EndTabItem();
+                }
+            }
+            ImGui::EndTabBar();
+        }
+        ImGui::End();
+    }
+    about_modal(app);
+}
+
+}  // namespace neurodrive::app

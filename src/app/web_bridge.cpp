@@ -1,0 +1,124 @@
+// web_bridge.cpp - C exports behind window.neurodrive (web/app.js). Every entry validates its input
+// and answers with JSON text {"ok":true} or {"ok":false,"error":"..."}; nothing here throws.
+#include "web_bridge.hpp"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "neurodrive/names.hpp"
+
+namespace neurodrive::app {
+namespace {
+App* g_app = nullptr;   // the single app instance (owned by main.cpp)
+std::string g_reply;    // last reply; JS copies it out before the next call
+
+const char* reply_ok() { g_reply = "{\"ok\":true}"; return g_reply.c_str(); }
+const char* reply_error(const std::string& msg) {
+    std::string escaped;
+    for (char c : msg) {
+        if (c == '"' || c == '\\') escaped += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20) escaped += c;
+    }
+    g_reply = "{\"ok\":false,\"error\":\"" + escaped + "\"}";
+    return g_reply.c_str();
+}
+}  // namespace
+
+void bridge_attach(App* app) { g_app = app; }
+void bridge_first_frames() { EM_ASM({ if (Module.onFirstFrames) Module.onFirstFrames(); }); }
+
+}  // namespace neurodrive::app
+
+using neurodrive::app::g_app;
+using neurodrive::app::g_reply;
+using neurodrive::app::reply_error;
+using neurodrive::app::reply_ok;
+namespace nm = neurodrive::model;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* nd_state_json() {
+    if (!g_app) return reply_error("not ready");
+    g_reply = neurodrive::app::state_json(*g_app);
+    return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nd_set_inputs(const char* json) {
+    if (!g_app || !json) return reply_error("not ready");
+    const std::string err = neurodrive::app::apply_inputs_json(*g_app, json);
+    return err.empty() ? reply_ok() : reply_error(err);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nd_event(const char* name) {
+    if (!g_app || !name) return reply_error("not ready");
+    const auto e = nm::parse_event(name);
+    if (!e) return reply_error("unknown event; allowed: cue, reward, omit");
+    neurodrive::app::fire_event(*g_app, *e);
+    return reply_ok();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id) {
+    if (!g_app || !id) return reply_error("not ready");
+    if (!neurodrive::app::set_preset(*g_app, id)) {
+        std::string allowed;
+        for (const auto& p : nm::builtin_presets().presets) allowed += (allowed.empty() ? "" : ", ") + p.id;
+        return reply_error("unknown preset; allowed: " + allowed);
+    }
+    return reply_ok();
+}
+
+EMSCRIPTEN_KEEPALIVE void nd_reset() { if (g_app) neurodrive::app::reset_all(*g_app); }
+EMSCRIPTEN_KEEPALIVE void nd_pause() { if (g_app) g_app->paused = true; }
+EMSCRIPTEN_KEEPALIVE void nd_play() { if (g_app) g_app->paused = false; }
+
+EMSCRIPTEN_KEEPALIVE const char* nd_set_speed(double speed) {
+    if (!g_app) return reply_error("not ready");
+    if (!std::isfinite(speed) || speed < 0.25 || speed > 4.0) return reply_error("speed must be a number from 0.25 to 4");
+    g_app->speed = static_cast<float>(speed);
+    return reply_ok();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nd_set_auto_trials(int on) {
+    if (!g_app) return reply_error("not ready");
+    g_app->auto_trials = on != 0;
+    if (g_app->auto_trials) g_app->next_auto_trial_s = g_app->state.time_s + 0.2;
+    return reply_ok();
+}
+
+// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each slider was drawn in the last frame (CSS px).
+EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
+    if (!g_app) return reply_error("not ready");
+    g_reply = "{";
+    char buf[160];
+    for (std::size_t i = 0; i < g_app->widget_rects.size(); ++i) {
+        const auto& r = g_app->widget_rects[i];
+        std::snprintf(buf, sizeof buf, "%s\"%s\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", i ? "," : "", r.name.c_str(),
+                      static_cast<double>(r.x), static_cast<double>(r.y), static_cast<double>(r.w), static_cast<double>(r.h));
+        g_reply += buf;
+    }
+    g_reply += "}";
+    return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
+
+// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"samples":n}
+EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
+    if (!g_app) return reply_error("not ready");
+    const auto& st = g_app->stats;
+    std::vector<float> v(st.cpu_ms.begin(), st.cpu_ms.begin() + st.count);
+    std::sort(v.begin(), v.end());
+    auto pct = [&](double q) { return v.empty() ? 0.0 : static_cast<double>(v[static_cast<std::size_t>(std::min<double>(v.size() - 1, q * static_cast<double>(v.size())))]); };
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"samples\":%d}",
+                  static_cast<unsigned long long>(g_app->frames), pct(0.5), pct(0.99), st.count);
+    g_reply = buf;
+    return g_reply.c_str();
+}
+
+}  // extern "C"

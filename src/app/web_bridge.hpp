@@ -1,0 +1,10 @@
+// web_bridge.hpp - everything that talks to JavaScript (exports for window.neurodrive). Only
+// compiled into the browser build; main.cpp attaches the app once it exists.
+#pragma once
+
+#include "app.hpp"
+
+namespace neurodrive::app {
+void bridge_attach(App* app);
+void bridge_first_frames();  // tells the page the first frames are drawn
+}  // namespace neurodrive::app

@@ -1,0 +1,60 @@
+// harness.mjs - shared helpers for the browser end-to-end tests: serves dist/ on a free local port,
+// launches Debian's Chromium (WebGL2 on SwiftShader) through playwright-core, opens the app, waits
+// for its first drawn frames and records every page error and console error.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServer } from '../../scripts/serve.mjs';
+
+export const SCREENSHOTS = path.resolve('build/screenshots');
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function startServer(options = {}) {
+  const server = createServer({ root: options.root || 'dist', csp: !!options.csp, headers: options.headers || {} });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-sandbox', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-gpu-blocklist'],
+  });
+}
+
+// Opens the app and waits until window.neurodrive.ready resolves. Returns {page, errors}.
+export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(url + query);
+  await page.evaluate(() => window.neurodrive.ready.then(() => true));
+  return { page, context, errors };
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export const get = (page) => page.evaluate(() => window.neurodrive.get());
+
+// Advance simulated time quickly: raise speed and wait real time.
+export async function waitSim(page, seconds, speed = 4) {
+  await page.evaluate((s) => window.neurodrive.speed(s), speed);
+  const start = (await get(page)).time_s;
+  const deadline = Date.now() + 120000;
+  while ((await get(page)).time_s < start + seconds) {
+    if (Date.now() > deadline) throw new Error('simulation did not advance');
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => window.neurodrive.speed(1));
+}

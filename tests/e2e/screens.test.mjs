@@ -1,0 +1,33 @@
+// screens.test.mjs - screenshots at the three target viewports, baseline and a changed state, saved
+// under build/screenshots/ for a developer to look at; each also checks the page drew without errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const viewports = [
+  { name: '1366x768', width: 1366, height: 768, dpr: 1 },
+  { name: '1920x1080', width: 1920, height: 1080, dpr: 1 },
+  { name: '390x844', width: 390, height: 844, dpr: 2, touch: true },
+];
+
+for (const vp of viewports) {
+  test(`screenshots at ${vp.name}: baseline and low thyroid with a cue`, async () => {
+    const { page, context, errors } = await openApp(browser, srv.url, vp);
+    await waitSim(page, 1.5);
+    await screenshot(page, `baseline-${vp.name}`);
+    assert.equal(page.viewportSize().width, vp.width);
+    await page.evaluate(() => { window.neurodrive.set({ thyroid: 0.3, dopamine: 0.6 }); });
+    await waitSim(page, 15);
+    await page.evaluate(() => window.neurodrive.event('reward'));
+    await page.waitForTimeout(150);
+    await screenshot(page, `changed-${vp.name}`);
+    const s = await get(page);
+    assert.ok(s.outputs.motivation < 70);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
