@@ -59,6 +59,7 @@
     reset() { if (!module) return { ok: false, error: 'not ready' }; module.ccall('nd_reset', null, [], []); return { ok: true }; },
     pause() { if (!module) return { ok: false, error: 'not ready' }; module.ccall('nd_pause', null, [], []); return { ok: true }; },
     play() { if (!module) return { ok: false, error: 'not ready' }; module.ccall('nd_play', null, [], []); return { ok: true }; },
+    presets() { return module ? JSON.parse(module.ccall('nd_presets_json', 'string', [], [])) : null; },
     layout() { return module ? JSON.parse(module.ccall('nd_layout_json', 'string', [], [])) : null; },
     stats() { return module ? JSON.parse(module.ccall('nd_stats_json', 'string', [], [])) : null; },
   };

@@ -121,14 +121,20 @@ void panel_time_events(App& app) {
     if (icon_button("step", 2, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) advance_sim(app, 0.1);
     ImGui::EndDisabled();
     static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
-    int speed_index = 2;
-    for (int i = 0; i < 5; ++i) if (std::abs(app.speed - speeds[i]) < 1e-3f) speed_index = i;
     char speed_label[32];
-    std::snprintf(speed_label, sizeof speed_label, "%s %gx", tr(app, "time.speed"), static_cast<double>(speeds[speed_index]));
-    const float speed_w = button_w(speed_label) + h * 2.0f;
+    std::snprintf(speed_label, sizeof speed_label, "%gx", static_cast<double>(app.speed));
+    const float speed_w = button_w("0.25x") + h;
     flow(speed_w, false);
     ImGui::SetNextItemWidth(speed_w);
-    if (ImGui::SliderInt("##speed", &speed_index, 0, 4, speed_label, ImGuiSliderFlags_AlwaysClamp)) app.speed = speeds[speed_index];
+    if (ImGui::BeginCombo("##speed", speed_label)) {
+        for (float sp : speeds) {
+            char label[16];
+            std::snprintf(label, sizeof label, "%gx", static_cast<double>(sp));
+            if (ImGui::Selectable(label, std::abs(app.speed - sp) < 1e-3f, 0, ImVec2(0, h))) app.speed = sp;
+        }
+        ImGui::EndCombo();
+    }
+    help_marker_tooltip(tr(app, "time.speed"));
     char clock[96];
     std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
     flow(ImGui::CalcTextSize(clock).x, false);

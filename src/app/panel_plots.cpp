@@ -46,20 +46,11 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
 
-    // Title and legend.
-    float lx = p0.x;
-    dl->AddText(fonts().bold, fonts().bold->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(lx, p0.y), th.text, title);
-    lx += fonts().bold->CalcTextSizeA(fonts().bold->FontSize * ImGui::GetIO().FontGlobalScale, 1e9f, 0, title).x + px;
-    for (const Series& s : series) {
-        const float tw = small->CalcTextSizeA(px, 1e9f, 0, s.label).x;
-        if (lx + tw + px * 2.5f > p0.x + size.x) break;
-        polyline(dl, {ImVec2(lx, p0.y + px * 0.7f), ImVec2(lx + px * 1.6f, p0.y + px * 0.7f)}, s.color, 3.0f, s.dashed);
-        dl->AddText(small, px, ImVec2(lx + px * 1.9f, p0.y + px * 0.05f), th.text_dim, s.label);
-        lx += tw + px * 3.0f;
-    }
+    // Title.
+    dl->AddText(fonts().bold, fonts().bold->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(p0.x, p0.y), th.text, title);
 
     // Axes.
-    const float top = p0.y + px * 1.6f, bottom = p0.y + size.y - px * 1.5f;
+    const float top = p0.y + px * 1.7f, bottom = p0.y + size.y - px * 1.5f;
     const float left = p0.x + px * 2.6f, right = p0.x + size.x - 4.0f;
     if (bottom - top < 20.0f || right - left < 40.0f) return;
     float y_max = y_floor_max;
@@ -84,13 +75,16 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
         const float sx = tx(x);
         dl->AddLine(ImVec2(sx, bottom), ImVec2(sx, bottom + 4.0f), th.text_dim, 1.0f);
         char buf[24];
-        if (time_axis) std::snprintf(buf, sizeof buf, "%.0f", static_cast<double>(x - x_max));
+        if (time_axis && x >= x_max - 1e-3f) std::snprintf(buf, sizeof buf, "%s", tr(app, "plot.now"));
+        else if (time_axis) std::snprintf(buf, sizeof buf, "%.0f s", static_cast<double>(x - x_max));
         else std::snprintf(buf, sizeof buf, "%.0f", static_cast<double>(x));
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, buf).x;
         dl->AddText(small, px, ImVec2(std::clamp(sx - tw * 0.5f, left, right - tw), bottom + 3.0f), th.text_dim, buf);
     }
-    const float xl = small->CalcTextSizeA(px, 1e9f, 0, x_label).x;
-    dl->AddText(small, px, ImVec2(right - xl, bottom - px - 2.0f), with_alpha(th.text_dim, 0.8f), x_label);
+    if (!time_axis) {
+        const float xl = small->CalcTextSizeA(px, 1e9f, 0, x_label).x;
+        dl->AddText(small, px, ImVec2(right - xl - 4.0f, bottom - px - 2.0f), with_alpha(th.text_dim, 0.8f), x_label);
+    }
 
     // Event markers.
     if (time_axis) {
@@ -110,6 +104,17 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
         polyline(dl, pts, s.color, 2.5f, s.dashed);
     }
     dl->PopClipRect();
+    // Legend inside the plot, top left (only when there is more than one series).
+    if (series.size() > 1) {
+        float lx = left + 6.0f;
+        for (const Series& s : series) {
+            const float tw = small->CalcTextSizeA(px, 1e9f, 0, s.label).x;
+            dl->AddRectFilled(ImVec2(lx - 3.0f, top + 2.0f), ImVec2(lx + px * 1.9f + tw + 3.0f, top + px * 1.25f), with_alpha(th.background, 0.75f), 3.0f);
+            polyline(dl, {ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.5f, top + px * 0.7f)}, s.color, 3.0f, s.dashed);
+            dl->AddText(small, px, ImVec2(lx + px * 1.8f, top + 2.0f), th.text, s.label);
+            lx += tw + px * 2.8f;
+        }
+    }
 }
 
 std::vector<float> ring_values(const Ring& r) {

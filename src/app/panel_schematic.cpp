@@ -157,8 +157,13 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     // Body band: the glands live outside the brain.
     const ImVec2 band0 = v.to_screen({40, 612}), band1 = v.to_screen({500, 714});
     dl->AddRectFilled(band0, band1, th.body_band, 12.0f * s);
-    dl->AddText(fonts().small, fonts().small->FontSize * io.FontGlobalScale, ImVec2(band0.x + 8 * s, band1.y - fonts().small->FontSize * io.FontGlobalScale - 4 * s),
-                th.text_dim, tr(app, "schematic.body"));
+    {
+        const float px = fonts().small->FontSize * io.FontGlobalScale;
+        const char* text = tr(app, "schematic.body");
+        const float tw = fonts().small->CalcTextSizeA(px, 1e9f, 0.0f, text).x;
+        const float scale_text = std::min(1.0f, (band1.x - band0.x - 12.0f) / std::max(tw, 1.0f));
+        dl->AddText(fonts().small, px * scale_text, ImVec2(band0.x + 8 * s, band1.y - px * scale_text - 4 * s), th.text_dim, text);
+    }
 
     // Brain.
     for (const Outline& o : g.outlines) fill_star(dl, v, o, th.brain_fill, th.brain_outline, std::max(1.5f, 3.0f * s));
@@ -178,6 +183,21 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
                 if (d < best) { best = d; hover_path = p.id; }
             }
         }
+    }
+
+    // Where regions and pathways are on screen (for the browser tests and the accessibility mirror).
+    for (const Region& r : g.regions) {
+        const ImVec2 a = v.to_screen({r.center.x - r.radius.x, r.center.y - r.radius.y});
+        app.widget_rects.push_back({"region:" + r.id, a.x, a.y, 2.0f * r.radius.x * s, 2.0f * r.radius.y * s});
+    }
+    for (const Pathway& p : g.pathways) {
+        ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
+        for (int k = 0; k <= 16; ++k) {
+            const ImVec2 q = v.to_screen(bezier(p.curve, static_cast<float>(k) / 16.0f));
+            lo = ImVec2(std::min(lo.x, q.x), std::min(lo.y, q.y));
+            hi = ImVec2(std::max(hi.x, q.x), std::max(hi.y, q.y));
+        }
+        app.widget_rects.push_back({"pathway:" + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
     }
 
     // Pathways: width and brightness follow activity; pulses travel at a rate that follows firing.
@@ -201,8 +221,8 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     // Names of the two dopamine pathways, along their curves.
     for (const Pathway& p : g.pathways) {
         if (p.id != "mesolimbic" && p.id != "mesocortical") continue;
-        const Vec2 m = bezier(p.curve, p.id == "mesolimbic" ? 0.5f : 0.55f);
-        const ImVec2 c = v.to_screen({m.x + (p.id == "mesolimbic" ? 0.0f : 58.0f), m.y + (p.id == "mesolimbic" ? 26.0f : 0.0f)});
+        const Vec2 m = bezier(p.curve, p.id == "mesolimbic" ? 0.45f : 0.55f);
+        const ImVec2 c = v.to_screen({m.x + (p.id == "mesolimbic" ? 0.0f : 62.0f), m.y + (p.id == "mesolimbic" ? -22.0f : 0.0f)});
         shadowed_text(dl, fonts().small, fonts().small->FontSize * io.FontGlobalScale, c, role_color(p.color), tr(app, "pathway.short." + p.id));
     }
 
@@ -235,16 +255,32 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         }
     }
 
-    // Labels (with the live value for the main dopamine regions).
+    // Labels (with the live value for the main dopamine regions); far labels get a leader line.
     ImFont* bold = fonts().bold;
     const float label_px = bold->FontSize * io.FontGlobalScale * std::clamp(s * 1.25f, 0.8f, 1.15f);
+    const float value_px = fonts().small->FontSize * io.FontGlobalScale;
     for (const Region& r : g.regions) {
         const ImVec2 c = v.to_screen({r.center.x + r.label.x, r.center.y + r.label.y});
-        shadowed_text(dl, bold, label_px, c, th.text, tr(app, "region." + r.id));
-        if (r.id == "nac" || r.id == "pfc" || r.id == "vta") {
+        const char* name = tr(app, "region." + r.id);
+        const bool has_value = r.id == "nac" || r.id == "pfc" || r.id == "vta";
+        const ImVec2 ts = bold->CalcTextSizeA(label_px, 1e9f, 0.0f, name);
+        const float box_h = ts.y + (has_value ? value_px * 1.1f : 0.0f);
+        const ImVec2 box_c(c.x, c.y + (box_h - ts.y) * 0.5f);
+        const float dist = std::hypot(r.label.x, r.label.y);
+        if (dist > std::max(r.radius.x, r.radius.y) + 30.0f) {
+            const ImVec2 rc = v.to_screen(r.center);
+            const float dx = box_c.x - rc.x, dy = box_c.y - rc.y, len = std::max(1.0f, std::hypot(dx, dy));
+            const float edge = std::min(r.radius.x * s / std::max(std::abs(dx) / len, 1e-3f), r.radius.y * s / std::max(std::abs(dy) / len, 1e-3f));
+            const float box_t = std::min((ts.x * 0.5f + 4.0f) / std::max(std::abs(dx), 1e-3f), (box_h * 0.5f + 3.0f) / std::max(std::abs(dy), 1e-3f));
+            const ImVec2 a(rc.x + dx / len * std::min(edge, len), rc.y + dy / len * std::min(edge, len));
+            const ImVec2 b(box_c.x - dx * box_t, box_c.y - dy * box_t);
+            dl->AddLine(a, b, with_alpha(th.text_dim, 0.8f), std::max(1.0f, 1.5f * s));
+        }
+        shadowed_text(dl, bold, label_px, c, th.text, name);
+        if (has_value) {
             char buf[64];
             std::snprintf(buf, sizeof buf, tr(app, "region.value." + r.id), output_value(app, r.value));
-            shadowed_text(dl, fonts().small, fonts().small->FontSize * io.FontGlobalScale, ImVec2(c.x, c.y + label_px * 1.05f), th.text_dim, buf);
+            shadowed_text(dl, fonts().small, value_px, ImVec2(c.x, c.y + ts.y * 0.5f + value_px * 0.6f), th.text_dim, buf);
         }
     }
 
@@ -266,6 +302,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
 
     // Tooltip.
     if (!hover_region.empty() || !hover_path.empty()) {
+        app.widget_rects.push_back({"tooltip:" + (hover_region.empty() ? "pathway:" + hover_path : "region:" + hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20.0f);
         if (!hover_region.empty()) {

@@ -18,7 +18,7 @@ void apply_style(float font_px, bool touch) {
     const float u = font_px / 18.0f;
     st.WindowPadding = ImVec2(14 * u, 12 * u);
     // Touch layouts: every control at least 44 CSS px tall (WCAG 2.5.5 target size).
-    st.FramePadding = ImVec2(10 * u, touch ? std::max(8 * u, (44.0f - font_px) * 0.5f) : 8 * u);
+    st.FramePadding = ImVec2(10 * u, touch ? std::max(8 * u, (44.0f - font_px) * 0.5f) : 6 * u);
     st.ItemSpacing = ImVec2(8 * u, 7 * u);
     st.ItemInnerSpacing = ImVec2(6 * u, 4 * u);
     st.ScrollbarSize = 14 * u;

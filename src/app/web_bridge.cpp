@@ -105,6 +105,21 @@ EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
     return g_reply.c_str();
 }
 
+// [{"id":..,"title":..,"explanation":..,"sources":..},...]
+EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
+    auto esc = [](const std::string& t) {
+        std::string o;
+        for (char c : t) { if (c == '"' || c == '\\') o += '\\'; o += c; }
+        return o;
+    };
+    g_reply = "[";
+    for (const auto& p : nm::builtin_presets().presets)
+        g_reply += (g_reply.size() > 1 ? ",{" : "{") + std::string("\"id\":\"") + esc(p.id) + "\",\"title\":\"" + esc(p.title) + "\",\"explanation\":\""
+                   + esc(p.explanation) + "\",\"sources\":\"" + esc(p.sources) + "\"}";
+    g_reply += "]";
+    return g_reply.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
 // {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"samples":n}

@@ -13,7 +13,7 @@ constexpr double kRpeGainHz = 25.0;          // Hz per unit TD error: an unpredi
 constexpr double kTdBinS = 0.1;              // TD time bin; a burst lasts one bin (burst 50-300 ms) (A)
 constexpr double kTdGamma = 0.98;            // discount per bin (Schultz, Dayan & Montague 1997) (A)
 constexpr double kTdLambda = 0.9;            // eligibility decay: no bin-by-bin creep (Pan et al. 2005) (A)
-constexpr double kTdAlpha = 0.1;             // learning rate per trial (model choice)
+constexpr double kTdAlpha = 0.2;             // learning rate per trial (model choice: learns within ~10 trials)
 constexpr int kRewardBin = 15;               // reward 1.5 s after the cue (typical Pavlovian delay)
 
 // [SECTION] Release and clearance, nucleus accumbens (mesolimbic)
