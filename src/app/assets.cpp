@@ -41,8 +41,7 @@ std::string parse_strings(std::string_view json, Strings* out) {
 
 Vec2 bezier(const std::array<Vec2, 4>& c, float t) {
     const float u = 1.0f - t;
-    const float a = u * u * u, b = 3.0f * u * u * t, d = 3.0f * u * t * t, e = t * t * t;
-    return {a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x, a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y};
+    return (u * u * u) * c[0] + (3.0f * u * u * t) * c[1] + (3.0f * u * t * t) * c[2] + (t * t * t) * c[3];
 }
 
 namespace {
@@ -77,10 +76,7 @@ std::vector<Vec2> smooth_closed(const std::vector<Vec2>& p) {
         const Vec2 p0 = p[(i + n - 1) % n], p1 = p[i], p2 = p[(i + 1) % n], p3 = p[(i + 2) % n];
         for (int k = 0; k < 8; ++k) {
             const float t = static_cast<float>(k) / 8.0f, t2 = t * t, t3 = t2 * t;
-            auto cr = [&](float a, float b, float c, float d) {
-                return 0.5f * (2.0f * b + (-a + c) * t + (2.0f * a - 5.0f * b + 4.0f * c - d) * t2 + (-a + 3.0f * b - 3.0f * c + d) * t3);
-            };
-            out.push_back({cr(p0.x, p1.x, p2.x, p3.x), cr(p0.y, p1.y, p2.y, p3.y)});
+            out.push_back(0.5f * (2.0f * p1 + (p2 - p0) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (3.0f * p1 - p0 - 3.0f * p2 + p3) * t3));
         }
     }
     return out;
@@ -91,7 +87,8 @@ bool star_shaped(const std::vector<Vec2>& pts, Vec2 c) {
     int sign = 0;
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const Vec2 a = pts[i], b = pts[(i + 1) % pts.size()];
-        const float cross = (a.x - c.x) * (b.y - c.y) - (a.y - c.y) * (b.x - c.x);
+        const Vec2 ra = a - c, rb = b - c;
+        const float cross = ra.x * rb.y - ra.y * rb.x;
         const int s = cross > 0 ? 1 : cross < 0 ? -1 : 0;
         if (s == 0) continue;
         if (sign == 0) sign = s;

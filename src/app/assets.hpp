@@ -2,6 +2,8 @@
 // errors. No ImGui, GL or SDL here, so the loaders are tested natively.
 #pragma once
 
+#include <glm/vec2.hpp>
+
 #include <array>
 #include <map>
 #include <string>
@@ -10,7 +12,7 @@
 
 namespace neurodrive::app {
 
-struct Vec2 { float x = 0.0f, y = 0.0f; };
+using Vec2 = glm::vec2;  // design-space coordinates of the schematic
 
 struct Strings {
     std::map<std::string, std::string, std::less<>> table;

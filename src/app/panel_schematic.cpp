@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include <glm/geometric.hpp>
+
 #include "neurodrive/names.hpp"
 #include "ui.hpp"
 
@@ -99,8 +101,7 @@ void shadowed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 center, ImU3
 float distance_to_curve(const std::array<Vec2, 4>& c, Vec2 p) {
     float best = 1e9f;
     for (int i = 0; i <= 32; ++i) {
-        const Vec2 q = bezier(c, static_cast<float>(i) / 32.0f);
-        best = std::min(best, std::hypot(q.x - p.x, q.y - p.y));
+        best = std::min(best, glm::distance(bezier(c, static_cast<float>(i) / 32.0f), p));
     }
     return best;
 }
@@ -152,7 +153,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("schematic", size);
     const bool hovered = ImGui::IsItemHovered();
-    const Vec2 mouse{(io.MousePos.x - v.origin.x) / s, (io.MousePos.y - v.origin.y) / s};
+    const Vec2 mouse((io.MousePos.x - v.origin.x) / s, (io.MousePos.y - v.origin.y) / s);
 
     // Body band: the glands live outside the brain.
     const ImVec2 band0 = v.to_screen({40, 612}), band1 = v.to_screen({500, 714});

@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "neurodrive-cli: built-in %s\n", nm::builtin_presets().error.c_str());
         return 1;
     }
-    if (args.empty()) { print_usage(stderr); return kUsageError; }
+    if (args.empty()) return usage_error("no command; allowed: run, experiment, list, help (see 'neurodrive-cli help')");
     const std::string& cmd = args[0];
     if (cmd == "run") return cmd_run(args);
     if (cmd == "experiment") return cmd_experiment(args);

@@ -1,0 +1,124 @@
+// test_app_data.cpp - the app's data files and the pure parts of the app (no ImGui, GL or SDL).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+
+#include "app.hpp"
+#include "assets.hpp"
+#include "narration.hpp"
+
+extern const unsigned char nd_strings_en[];
+extern const unsigned long nd_strings_en_size;
+extern const unsigned char nd_geometry[];
+extern const unsigned long nd_geometry_size;
+
+namespace na = neurodrive::app;
+namespace nm = neurodrive::model;
+
+namespace {
+std::string_view text(const unsigned char* d, unsigned long n) { return {reinterpret_cast<const char*>(d), n}; }
+}
+
+TEST_CASE("the built-in strings and geometry parse; every schematic region and pathway has its texts") {
+    na::Strings s;
+    na::Geometry g;
+    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &s).empty());
+    REQUIRE(na::parse_geometry(text(nd_geometry, nd_geometry_size), &g).empty());
+    for (const char* id : {"pfc", "nac", "vta", "lc", "raphe", "hypothalamus", "pituitary", "thyroid", "adrenal", "gonads"})
+        CHECK_MESSAGE(g.region(id) != nullptr, id);
+    for (const auto& r : g.regions)
+        for (const std::string& key : {"region." + r.id, "region.desc." + r.id, "region.source." + r.id})
+            CHECK_MESSAGE(s.table.count(key) == 1, key);
+    for (const auto& p : g.pathways)
+        for (const std::string& key : {"pathway." + p.id, "pathway.desc." + p.id, "pathway.source." + p.id})
+            CHECK_MESSAGE(s.table.count(key) == 1, key);
+}
+
+TEST_CASE("broken data files give a clear error naming the place") {
+    na::Strings s;
+    CHECK(na::parse_strings("{\"a\": 1}", &s).find("\"a\"") != std::string::npos);
+    CHECK(!na::parse_strings("[", &s).empty());
+    CHECK(!na::parse_strings("{}", &s).empty());
+    na::Geometry g;
+    CHECK(!na::parse_geometry("{}", &g).empty());
+    const std::string concave = R"({"size":[10,10],"callosum":[0,0,1,1,2,2,3,3],
+        "outlines":[{"id":"bad","center":[5,5],"points":[[0,0],[10,0],[10,10],[6,10],[5,-20],[4,10],[0,10]]}],
+        "regions":[{"id":"a","center":[1,1],"radius":[1,1],"color":"x","value":""}],
+        "pathways":[{"id":"p","color":"x","source":"a","curve":[0,0,1,1,2,2,3,3]}]})";
+    CHECK(na::parse_geometry(concave, &g).find("star-shaped") != std::string::npos);
+    const std::string unknown_source = R"({"size":[10,10],"callosum":[0,0,1,1,2,2,3,3],
+        "outlines":[{"id":"ok","center":[5,5],"points":[[0,0],[10,0],[10,10],[0,10]]}],
+        "regions":[{"id":"a","center":[1,1],"radius":[1,1],"color":"x","value":""}],
+        "pathways":[{"id":"p","color":"x","source":"zz","curve":[0,0,1,1,2,2,3,3]}]})";
+    CHECK(na::parse_geometry(unknown_source, &g).find("zz") != std::string::npos);
+}
+
+TEST_CASE("a missing string shows its key instead of crashing") {
+    na::Strings s;
+    CHECK(std::string(s.get("no.such.key")) == "no.such.key");
+}
+
+TEST_CASE("narration names the cause and words tier-C effects as uncertain") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::set_input_value(app, "thyroid", 0.3);
+    na::advance_sim(app, 30.0);
+    na::NarrationInput in{&app.inputs, &app.out, &app.typical, &app.state, 0.0};
+    const auto sentences = na::narrate(app.strings, in);
+    REQUIRE(sentences.size() >= 2);
+    CHECK(sentences.size() <= 3);
+    CHECK(sentences[0].find("down from") != std::string::npos);
+    CHECK(sentences[1].find("thyroid") != std::string::npos);
+    CHECK(sentences[1].find("tier C") != std::string::npos);
+    for (const auto& s : sentences) CHECK(s.find("your") == std::string::npos);  // "this simulated brain", never "your brain"
+
+    na::reset_all(app);
+    na::set_input_value(app, "testosterone", 0.2);
+    na::advance_sim(app, 10.0);
+    const auto t = na::narrate(app.strings, {&app.inputs, &app.out, &app.typical, &app.state, 0.0});
+    bool uncertain = false;
+    for (const auto& s : t) uncertain |= s.find("mixed") != std::string::npos;
+    CHECK(uncertain);
+}
+
+TEST_CASE("the app's JSON interface is strict and atomic") {
+    na::App app;
+    REQUIRE(na::init(app));
+    CHECK(na::apply_inputs_json(app, R"({"thyroid":0.5,"dopamine":0.7})").empty());
+    CHECK(app.inputs.thyroid == 0.5);
+    CHECK(app.preset == "custom");
+    CHECK(!na::apply_inputs_json(app, R"({"thyroid":0.9,"dopamine":7})").empty());
+    CHECK(app.inputs.thyroid == 0.5);  // nothing applied when one value is bad
+    CHECK(!na::apply_inputs_json(app, R"({"thyroid":"1"})").empty());
+    CHECK(!na::apply_inputs_json(app, "[1,2]").empty());
+    CHECK(!na::apply_inputs_json(app, "{").empty());
+    CHECK(na::set_preset(app, "hypothyroid"));
+    CHECK(!na::set_preset(app, "<script>"));
+    const std::string json = na::state_json(app);
+    CHECK(json.find("\"preset\":\"hypothyroid\"") != std::string::npos);
+    CHECK(json.find("\"motivation\":") != std::string::npos);
+}
+
+TEST_CASE("a 5-second stall or a hidden tab does not make the model jump") {
+    na::App app;
+    REQUIRE(na::init(app));
+    const double t0 = app.state.time_s;
+    na::update(app, 5.0);
+    CHECK(app.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
+    app.paused = true;
+    na::update(app, 0.05);
+    CHECK(app.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
+}
+
+TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
+    na::App app;
+    REQUIRE(na::init(app));
+    app.auto_trials = true;
+    app.next_auto_trial_s = app.state.time_s + 0.2;
+    for (int i = 0; i < 60 * 40; ++i) na::update(app, 1.0 / 60.0);  // 40 s
+    CHECK(app.state.trials >= 7);
+    CHECK(app.da_nac.count == na::kHistorySamples);
+    CHECK(!app.trials.empty());
+}
