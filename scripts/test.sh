@@ -35,7 +35,7 @@ if ! cmake --build build/wasm -j"$JOBS" --target model_tests model_fingerprint n
 fi
 grep -E 'warning:' build/wasm-build.log
 step "wasm tests (doctest under Node)"
-wasm_out=$(node --no-experimental-fetch build/wasm/tests/model_tests.js 2>&1); wasm_rc=$?
+wasm_out=$(node --no-experimental-fetch build/wasm/tests/model_tests.js --no-colors=true 2>&1); wasm_rc=$?
 echo "$wasm_out" | tail -n 6
 line=$(echo "$wasm_out" | grep -E '^\[doctest\] test cases:' | tail -1)
 summary+=("doctest (wasm): $line")

@@ -51,8 +51,8 @@ constexpr double kNetBlockNeGain = 1.0;      // NET block doubles cortical NE (m
 constexpr double kHt2cMaxRestraint = 0.5;    // 5-HT2C agonist: VTA firing up to -50% (Di Matteo 1999) (A/B)
 constexpr double kSerotoninRestraint = 0.1;  // endogenous 5-HT2C tone per unit serotonin (Di Matteo 1999) (B)
 constexpr double kWaitBaseS = 12.0;          // giving-up time ~12 s at p = 0.75 (Miyazaki 2014) (B)
-constexpr double kWaitThresholdOdds = 0.5;   // keep waiting while odds of reward exceed this
-constexpr double kSerotoninPriorExp = 1.18;  // doubled 5-HT -> odds x2.27 -> ~17.5 s (Miyazaki 2014/2018) (B)
+constexpr double kWaitThresholdOdds = 1.24;  // keep waiting while the odds of reward exceed this
+constexpr double kSerotoninPriorExp = 0.585; // doubled 5-HT -> odds x1.5 -> ~17.5 s; none at p <= 0.25 (Miyazaki 2014/2018) (B)
 
 // [SECTION] Hormone clock (compressed: 1 simulated second = 2 days)
 constexpr double kHormoneDaysPerS = 2.0;

@@ -21,7 +21,7 @@ namespace {
 std::string_view text(const unsigned char* d, unsigned long n) { return {reinterpret_cast<const char*>(d), n}; }
 }
 
-TEST_CASE("the built-in strings and geometry parse; every schematic region and pathway has its texts") {
+TEST_CASE("the built-in strings and geometry parse, every schematic region and pathway has its texts") {
     na::Strings s;
     na::Geometry g;
     REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &s).empty());

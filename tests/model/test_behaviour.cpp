@@ -27,14 +27,14 @@ TEST_CASE("LC performance peaks at typical tonic NE") {
     CHECK(nm::lc_performance(2.0) < nm::lc_performance(1.3));
 }
 
-TEST_CASE("giving up: longer with likelier reward; 5-HT helps only when reward is likely") {
+TEST_CASE("giving up: longer with likelier reward, 5-HT helps only when reward is likely") {
     CHECK(nm::giving_up_time_s(0.75, 1.0) == doctest::Approx(12.0));
     CHECK(nm::giving_up_time_s(0.9, 1.0) > nm::giving_up_time_s(0.75, 1.0));
     CHECK(nm::giving_up_time_s(0.25, 1.0) == 0.0);
     CHECK(nm::giving_up_time_s(0.25, 2.0) < 1.0);
 }
 
-TEST_CASE("effort choice: cheap ratios are chosen, costly ones less so; low capacity shifts to chow") {
+TEST_CASE("effort choice: cheap ratios are chosen, costly ones less so, low capacity shifts to chow") {
     const auto fr1 = nm::effort_choice(1, 1, 1, 0.4), fr64 = nm::effort_choice(64, 1, 1, 0.4);
     CHECK(fr1.lever_share > 0.95);
     CHECK(fr64.lever_share < fr1.lever_share);

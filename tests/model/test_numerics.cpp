@@ -22,7 +22,7 @@ TEST_CASE("advancing 10 s once or in 600 frame-sized pieces gives identical resu
     CHECK(same_bits(nm::outputs(a, in), nm::outputs(b, in)));
 }
 
-TEST_CASE("same seed, bit-identical outputs; another seed, different irregularity") {
+TEST_CASE("same seed, bit-identical outputs, another seed, different irregularity") {
     nm::Inputs in;
     nm::State a = nm::make_state(in, 42), b = nm::make_state(in, 42), c = nm::make_state(in, 43);
     nm::advance(a, in, 5.0); nm::advance(b, in, 5.0); nm::advance(c, in, 5.0);

@@ -19,7 +19,7 @@ nm::ExperimentResult run(const char* name, nm::ParamValues params = {}, nm::Inpu
 nm::Inputs with(double nm::Inputs::*field, double v) { nm::Inputs in; in.*field = v; return in; }
 }  // namespace
 
-TEST_CASE("1. the burst moves from reward to cue; reward response <=20% of its first size (Schultz 1997)") {
+TEST_CASE("1. the burst moves from reward to cue, reward response <=20% of its first size (Schultz 1997)") {
     const auto r = run("conditioning");
     const auto& cue = *r.array("cue_response_hz");
     const auto& rew = *r.array("reward_response_hz");
@@ -88,7 +88,7 @@ TEST_CASE("8. pre-feeding lowers both lever presses and chow (Salamone 1991)") {
     CHECK(fed.scalar("chow_g") < control.scalar("chow_g"));
 }
 
-TEST_CASE("9. doubling the reward rate shortens latency x0.71; dopamine 0.5 lengthens it (Niv 2007)") {
+TEST_CASE("9. doubling the reward rate shortens latency x0.71, dopamine 0.5 lengthens it (Niv 2007)") {
     const double l4 = run("vigor", {{"reward_rate_per_min", 4}}).scalar("response_latency_s");
     const double l8 = run("vigor", {{"reward_rate_per_min", 8}}).scalar("response_latency_s");
     CHECK(l8 / l4 == doctest::Approx(0.707).epsilon(0.02));
@@ -136,7 +136,7 @@ TEST_CASE("14. a 5-HT2C agonist lowers VTA firing (~-50%) and NAc DA (~-25%), DA
     CHECK(da_drop < firing_drop);
 }
 
-TEST_CASE("15. overt hypothyroidism slows, lowers mood and drive; treatment recovers them (Samuels 2014)") {
+TEST_CASE("15. overt hypothyroidism slows, lowers mood and drive, treatment recovers them (Samuels 2014)") {
     nm::Inputs in;
     nm::State s = nm::make_state(in, 1);
     nm::advance(s, in, 30.0);
@@ -154,7 +154,7 @@ TEST_CASE("15. overt hypothyroidism slows, lowers mood and drive; treatment reco
     CHECK(treated.mood == doctest::Approx(healthy.mood).epsilon(0.05));
 }
 
-TEST_CASE("acute stress raises DA most in PFC (Abercrombie 1989); tier-C hormones stay modest") {
+TEST_CASE("acute stress raises DA most in PFC (Abercrombie 1989), tier-C hormones stay modest") {
     const auto r = run("acute_stress");
     CHECK(r.scalar("da_pfc_change_pct") > r.scalar("da_nac_change_pct"));
     CHECK(r.scalar("da_pfc_change_pct") == doctest::Approx(95).epsilon(0.3));

@@ -5,7 +5,7 @@
 
 namespace nm = neurodrive::model;
 
-TEST_CASE("an unpredicted reward gives a burst; firing is never negative") {
+TEST_CASE("an unpredicted reward gives a burst, firing is never negative") {
     nm::Inputs in;
     nm::State s = nm::make_state(in, 1);
     nm::apply_event(s, nm::Event::Reward);
