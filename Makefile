@@ -24,13 +24,13 @@ $(WASM)/CMakeCache.txt:
 $(NATIVE)/CMakeCache.txt:
 	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
 
-dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/
-	cmake --build $(WASM) -j$(JOBS) --target neurodrive
-	@rm -rf dist && mkdir -p dist
-	cp web/index.html web/style.css web/app.js web/favicon.svg $(WASM)/src/app/neurodrive.js $(WASM)/src/app/neurodrive.wasm dist/
-	@echo "dist/ is ready: copy it to any static web host."
+dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/, plus the single file dist/neurodrive.html
+	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
+	node scripts/make_dist.mjs $(WASM) dist
+	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
-run: dist ## build and serve the browser version on http://127.0.0.1:$(PORT)/
+
+run: dist ## build and serve the browser version on http://127.0.0.1:$(PORT)/ (embed example: /embed-example.html)
 	node scripts/serve.mjs --root dist --port $(PORT)
 
 native: setup $(NATIVE)/CMakeCache.txt ## build the native app (build/native/src/app/neurodrive) and neurodrive-cli

@@ -30,7 +30,7 @@ if [ -n "$n_total" ] && [ -n "$n_fail" ]; then passed=$((passed + n_total - n_fa
 # 2. The same model tests compiled to WebAssembly, run under Node.
 step "wasm build (model tests)"
 if [ ! -f build/wasm/CMakeCache.txt ]; then emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null; fi
-if ! cmake --build build/wasm -j"$JOBS" --target model_tests model_fingerprint neurodrive >build/wasm-build.log 2>&1; then
+if ! cmake --build build/wasm -j"$JOBS" --target model_tests model_fingerprint neurodrive neurodrive-single >build/wasm-build.log 2>&1; then
     tail -30 build/wasm-build.log; fail_step "wasm build"
 fi
 grep -E 'warning:' build/wasm-build.log
@@ -56,8 +56,7 @@ fi
 
 # 3. Browser end-to-end tests on the release build in dist/.
 step "browser build (dist/)"
-rm -rf dist && mkdir -p dist
-cp web/index.html web/style.css web/app.js web/favicon.svg build/wasm/src/app/neurodrive.js build/wasm/src/app/neurodrive.wasm dist/ || fail_step "dist"
+node scripts/make_dist.mjs build/wasm dist || fail_step "dist"
 step "browser end-to-end tests (headless Chromium)"
 e2e_out=$(node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs 2>&1); e2e_rc=$?
 echo "$e2e_out" | grep -E '^(not )?ok |^# (pass|fail)|Error|error' | head -60

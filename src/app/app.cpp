@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "neurodrive/names.hpp"
+#include "url_params.hpp"
 
 extern const unsigned char nd_strings_en[];
 extern const unsigned long nd_strings_en_size;
@@ -134,6 +135,49 @@ void reset_all(App& app) {
 void set_input_value(App& app, std::string_view name, double value) {
     char buf[160];
     if (model::set_input(app.inputs, name, value, buf, sizeof buf).empty()) app.preset = "custom";
+}
+
+bool is_locked(const App& app, std::string_view name) {
+    return std::find(app.ui.lock.begin(), app.ui.lock.end(), name) != app.ui.lock.end();
+}
+
+bool is_hidden(const App& app, std::string_view panel) {
+    return std::find(app.ui.hide.begin(), app.ui.hide.end(), panel) != app.ui.hide.end();
+}
+
+std::string apply_query(App& app, std::string_view query) {
+    const UrlConfig c = parse_query(query);
+    apply_inputs(c, &app.inputs, &app.preset);
+    for (const auto& l : c.lock) if (!is_locked(app, l)) app.ui.lock.push_back(l);
+    for (const auto& h : c.hide) if (!is_hidden(app, h)) app.ui.hide.push_back(h);
+    if (c.ui == std::string("minimal"))
+        for (const char* h : {"plots", "events", "experiments"}) if (!is_hidden(app, h)) app.ui.hide.emplace_back(h);
+    if (c.speed) app.speed = static_cast<float>(*c.speed);
+    if (c.paused) app.paused = *c.paused;
+    if (c.theme) app.ui.theme = *c.theme;
+    if (c.lang) app.ui.lang = *c.lang;
+    std::string r = "{\"ignored\":[";
+    auto q = [](const std::string& t) {
+        std::string o = "\"";
+        for (char ch : t) {
+            if (ch == '"' || ch == '\\') { o += '\\'; o += ch; }
+            else if (static_cast<unsigned char>(ch) < 0x20) o += '?';
+            else o += ch;
+        }
+        return o + "\"";
+    };
+    for (std::size_t i = 0; i < c.ignored.size(); ++i) r += (i ? "," : "") + std::string("{\"name\":") + q(c.ignored[i].name) + ",\"reason\":" + q(c.ignored[i].reason) + "}";
+    r += "],\"resize\":" + std::string(c.resize.value_or(false) ? "true" : "false");
+    r += ",\"persist\":" + std::string(!c.persist ? "null" : *c.persist ? "true" : "false");
+    r += ",\"xapi\":" + std::string(c.xapi.value_or(false) ? "true" : "false");
+    r += ",\"origins\":[";
+    for (std::size_t i = 0; i < c.origins.size(); ++i) r += (i ? "," : "") + q(c.origins[i]);
+    r += "],\"lesson\":" + (c.lesson ? q(*c.lesson) : std::string("null")) + "}";
+    return r;
+}
+
+std::string share_query(const App& app) {
+    return neurodrive::app::share_query(app.inputs, app.preset, app.ui.hide, app.ui.lock, app.ui.theme, app.ui.lang);
 }
 
 std::string state_json(const App& app) {

@@ -43,6 +43,10 @@ struct PathwayAnim {
 enum class PhoneTab { Controls, Drive, Signals, Learning };
 
 struct UiState {
+    std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
+    std::vector<std::string> hide;   // panels hidden (URL hide=, ui=minimal)
+    std::string theme = "dark";      // "dark" | "projector"
+    std::string lang = "en";
     bool experiments_open = false;
     bool about_open = false;
     PhoneTab phone_tab = PhoneTab::Controls;
@@ -109,6 +113,15 @@ void fire_event(App& app, model::Event e);
 bool set_preset(App& app, std::string_view id);
 void reset_all(App& app);
 void set_input_value(App& app, std::string_view name, double value);  // value already validated
+
+bool is_locked(const App& app, std::string_view name);
+bool is_hidden(const App& app, std::string_view panel);
+
+// Applies a query string (URL parameters, a share link or the stored state). Returns the JSON report
+// {"ignored":[{"name":..,"reason":..}],"resize":b,"persist":b|null,"xapi":b,"origins":[..],"lesson":..}.
+std::string apply_query(App& app, std::string_view query);
+// The share link's query string for the current state.
+std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs}.
 std::string state_json(const App& app);

@@ -83,8 +83,10 @@ int main(int argc, char** argv) {
         if (std::string_view(argv[i]) == "--frames" && i + 1 < argc) p.max_frames = std::atoi(argv[++i]);
         else { std::fprintf(stderr, "neurodrive: unknown argument '%s' (allowed: --frames N)\n", argv[i]); return 2; }
     }
-#else
-    (void)argc; (void)argv;
+#endif
+#ifdef __EMSCRIPTEN__
+    // Keys go to the app only while its canvas has focus: never hijack the host page.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
 #endif
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "neurodrive: SDL_Init failed: %s\n", SDL_GetError());
@@ -130,7 +132,8 @@ int main(int argc, char** argv) {
 
     if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
 #ifdef __EMSCRIPTEN__
-    neurodrive::app::bridge_attach(&p.app);
+    // app.js passes [stored state, URL query] as program arguments, so both apply before the first frame.
+    neurodrive::app::bridge_attach(&p.app, argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : "");
     emscripten_set_main_loop_arg(frame, &p, 0, false);
 #else
     while (p.running) frame(&p);

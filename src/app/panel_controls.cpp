@@ -53,8 +53,11 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, mix(color, IM_COL32_WHITE, 0.35f));
     float percent = static_cast<float>(value * 100.0);
     const float max_percent = static_cast<float>(spec.max * 100.0);
+    const bool locked = is_locked(app, name) || (!level && is_locked(app, "experiments"));
+    ImGui::BeginDisabled(locked);
     const bool changed = ImGui::SliderFloat("##v", &percent, 0.0f, max_percent, "", ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleColor(2);
+    ImGui::EndDisabled();
     help_marker_tooltip(tr(app, "tip." + name));
     const ImVec2 smin = ImGui::GetItemRectMin(), smax = ImGui::GetItemRectMax();
     if (ImGui::IsItemVisible()) app.widget_rects.push_back({name, smin.x, smin.y, smax.x - smin.x, smax.y - smin.y});
@@ -67,7 +70,7 @@ void input_slider(App& app, const model::InputSpec& spec) {
     if (changed) set_input_value(app, name, std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max));
     ImGui::SameLine();
     const bool at_typical = value == spec.typical;
-    ImGui::BeginDisabled(at_typical);
+    ImGui::BeginDisabled(at_typical || locked);
     char reset_tip[128];
     std::snprintf(reset_tip, sizeof reset_tip, tr(app, "reset.one"), tr(app, "input." + name));
     if (icon_button("reset", 3, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) set_input_value(app, name, spec.typical);
@@ -114,6 +117,8 @@ float button_w(const char* text, float extra = 0.0f) {
 void panel_time_events(App& app) {
     const float h = ImGui::GetFrameHeight();
     const float icon = h * 0.9f;
+    const bool time_locked = is_locked(app, "time");
+    ImGui::BeginDisabled(time_locked);
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
     if (icon_button("play", app.paused ? 0 : 1, play, ImVec2(button_w(play, icon), h))) app.paused = !app.paused;
     flow(button_w(tr(app, "time.step"), icon), false);
@@ -135,6 +140,7 @@ void panel_time_events(App& app) {
         ImGui::EndCombo();
     }
     help_marker_tooltip(tr(app, "time.speed"));
+    ImGui::EndDisabled();
     char clock[96];
     std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
     flow(ImGui::CalcTextSize(clock).x, false);
@@ -144,6 +150,8 @@ void panel_time_events(App& app) {
     ImGui::PopStyleColor();
     help_marker_tooltip(tr(app, "time.compressed"));
 
+    if (is_hidden(app, "events")) return;
+    ImGui::BeginDisabled(is_locked(app, "events"));
     struct Ev { const char* label; const char* tip; model::Event e; };
     const Ev events[] = {{"event.cue", "event.cue.tip", model::Event::Cue}, {"event.reward", "event.reward.tip", model::Event::Reward},
                          {"event.omit", "event.omit.tip", model::Event::Omit}};
@@ -158,6 +166,7 @@ void panel_time_events(App& app) {
     flow(button_w(tr(app, "event.auto"), h), false);
     if (ImGui::Checkbox(tr(app, "event.auto"), &app.auto_trials) && app.auto_trials) app.next_auto_trial_s = app.state.time_s + 0.2;
     help_marker_tooltip(tr(app, "event.auto.tip"));
+    ImGui::EndDisabled();
 }
 
 void panel_controls(App& app) {
@@ -168,6 +177,7 @@ void panel_controls(App& app) {
     // Presets
     section_title(tr(app, "group.presets"));
     const model::Preset* current = model::find_preset(app.preset);
+    ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SetNextItemWidth(full - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2 - style.ItemSpacing.x);
     if (ImGui::BeginCombo("##preset", current ? current->title.c_str() : tr(app, "preset.custom"))) {
         for (const auto& p : model::builtin_presets().presets) {
@@ -179,6 +189,7 @@ void panel_controls(App& app) {
     }
     ImGui::SameLine();
     if (ImGui::Button(tr(app, "reset.all"), ImVec2(0, h))) reset_all(app);
+    ImGui::EndDisabled();
     if (current && current->id != "baseline") {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
@@ -195,6 +206,7 @@ void panel_controls(App& app) {
     level_group(app, false);
     section_title(tr(app, "group.hormones"));
     level_group(app, true);
+    if (is_hidden(app, "experiments")) return;
     ImGui::SetNextItemOpen(app.ui.experiments_open, ImGuiCond_Always);
     ImGui::PushFont(fonts().bold);
     app.ui.experiments_open = ImGui::CollapsingHeader(tr(app, "group.experiments"));

@@ -101,6 +101,7 @@ void panel_drive(App& app) {
     // What's happening (scrolls if long), then the note pinned to the bottom of the panel.
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     ImGui::BeginChild("happening", ImVec2(0, -note_h), false);
+    if (!is_hidden(app, "narration")) {
     section_title(tr(app, "group.happening"));
     NarrationInput in;
     in.inputs = &app.inputs;
@@ -114,6 +115,7 @@ void panel_drive(App& app) {
         ImGui::Spacing();
     }
     ImGui::PopTextWrapPos();
+    }
     ImGui::EndChild();
 
     // The note: always visible, with the full text one click away.

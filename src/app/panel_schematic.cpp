@@ -286,7 +286,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     }
 
     // Legend: one colour per transmitter / hormone.
-    {
+    if (!is_hidden(app, "legend")) {
         const char* roles[] = {"dopamine", "norepinephrine", "serotonin", "thyroid", "cortisol", "estradiol"};
         ImFont* f = fonts().small;
         const float px = f->FontSize * io.FontGlobalScale;

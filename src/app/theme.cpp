@@ -12,8 +12,8 @@ extern const unsigned long nd_font_bold_size;
 
 namespace neurodrive::app {
 
-const Theme& theme() {
-    static const Theme dark = {
+namespace {
+const Theme kDark = {
         IM_COL32(16, 20, 28, 255),    // background
         IM_COL32(26, 31, 42, 255),    // panel
         IM_COL32(52, 60, 78, 255),    // panel border
@@ -37,9 +37,40 @@ const Theme& theme() {
         IM_COL32(230, 105, 40, 255),  // bad
         IM_COL32(255, 255, 255, 230), // ghost marker
         IM_COL32(60, 68, 86, 255),    // grid
-    };
-    return dark;
-}
+};
+
+// Projector: light background, dark text, saturated colours, for washed-out classroom projectors.
+const Theme kProjector = {
+    IM_COL32(255, 255, 255, 255), // background
+    IM_COL32(240, 242, 246, 255), // panel
+    IM_COL32(150, 156, 170, 255), // panel border
+    IM_COL32(10, 12, 16, 255),    // text
+    IM_COL32(60, 66, 80, 255),    // text dim
+    IM_COL32(0, 94, 160, 255),    // accent (blue)
+    IM_COL32(228, 230, 238, 255), // brain fill
+    IM_COL32(40, 44, 56, 255),    // brain outline
+    IM_COL32(170, 176, 190, 255), // callosum
+    IM_COL32(250, 236, 236, 255), // body band
+    IM_COL32(200, 120, 0, 255),   // dopamine: orange (darkened for white backgrounds)
+    IM_COL32(150, 85, 0, 255),    // dopamine light -> darker for contrast
+    IM_COL32(0, 114, 178, 255),   // norepinephrine: blue
+    IM_COL32(190, 60, 140, 255),  // serotonin: reddish purple
+    IM_COL32(30, 60, 200, 255),   // testosterone: deep blue
+    IM_COL32(160, 140, 0, 255),   // estradiol: dark yellow
+    IM_COL32(0, 140, 100, 255),   // thyroid: bluish green
+    IM_COL32(213, 94, 0, 255),    // cortisol: vermillion
+    IM_COL32(90, 96, 110, 255),   // neutral
+    IM_COL32(0, 130, 90, 255),    // good
+    IM_COL32(200, 60, 0, 255),    // bad
+    IM_COL32(0, 0, 0, 230),       // ghost marker
+    IM_COL32(200, 204, 214, 255), // grid
+};
+const Theme* g_theme = &kDark;
+}  // namespace
+
+void set_theme(std::string_view name) { g_theme = name == "projector" ? &kProjector : &kDark; }
+bool theme_is_light() { return g_theme == &kProjector; }
+const Theme& theme() { return *g_theme; }
 
 ImU32 role_color(std::string_view role) {
     const Theme& t = theme();

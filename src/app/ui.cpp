@@ -2,6 +2,7 @@
 // drive; portrait: schematic over tabs) and the panels. ImGui only.
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "ui.hpp"
 
@@ -59,7 +60,8 @@ void apply_style(float font_px, bool touch) {
     c[ImGuiCol_NavHighlight] = col(IM_COL32(255, 220, 120, 255));
 }
 
-void begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+void begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+    app.widget_rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(bg));
@@ -99,13 +101,14 @@ void build_ui(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 d = io.DisplaySize;
     const bool landscape = d.x >= 900.0f && d.x >= d.y;
+    set_theme(app.ui.theme);
     apply_style(app.ui.font_px, !landscape);
     app.widget_rects.clear();
     const Theme& th = theme();
     ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), d, th.background);
 
     if (!app.asset_error.empty()) {
-        begin_panel("error", ImVec2(0, 0), d, th.panel);
+        begin_panel(app, "error", ImVec2(0, 0), d, th.panel);
         ImGui::TextWrapped("NeuroDrive could not load its data: %s", app.asset_error.c_str());
         ImGui::End();
         return;
@@ -113,31 +116,43 @@ void build_ui(App& app) {
 
     if (landscape) {
         const float side = std::clamp(d.x * 0.245f, 300.0f, 520.0f);
-        const float center_w = d.x - 2.0f * side;
-        const float schematic_h = std::round(d.y * 0.63f);
-        begin_panel("controls", ImVec2(0, 0), ImVec2(side, d.y), th.panel);
-        title_block(app);
-        panel_controls(app);
+        const float left_w = is_hidden(app, "controls") ? 0.0f : side;
+        const float right_w = is_hidden(app, "drive") ? 0.0f : side;
+        const float center_w = d.x - left_w - right_w;
+        const bool plots = !is_hidden(app, "plots");
+        const float toolbar_h = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
+        const float schematic_h = std::round(plots ? d.y * 0.63f : d.y - toolbar_h);
+        if (left_w > 0) {
+            begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel);
+            title_block(app);
+            panel_controls(app);
+            ImGui::End();
+        }
+        begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background);
+        panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
         ImGui::End();
-        begin_panel("schematic", ImVec2(side, 0), ImVec2(center_w, schematic_h), th.background);
-        panel_schematic(app, ImVec2(side + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
+        begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
+        if (plots) plots_area(app);
+        else panel_time_events(app);
         ImGui::End();
-        begin_panel("plots", ImVec2(side, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
-        plots_area(app);
-        ImGui::End();
-        begin_panel("drive", ImVec2(side + center_w, 0), ImVec2(side, d.y), th.panel);
-        panel_drive(app);
-        ImGui::End();
+        if (right_w > 0) {
+            begin_panel(app, "drive", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel);
+            panel_drive(app);
+            ImGui::End();
+        }
     } else {
         const float schematic_h = std::round(std::min(d.x * 0.78f, d.y * 0.42f));
-        begin_panel("schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background);
+        begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background);
         panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
         ImGui::End();
-        begin_panel("tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel);
+        begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel);
         if (ImGui::BeginTabBar("phone", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
             struct Tab { PhoneTab id; const char* key; };
             const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"}, {PhoneTab::Learning, "tab.learning"}};
             for (const Tab& t : tabs) {
+                if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
+                    || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning) && is_hidden(app, "plots")))
+                    continue;
                 if (ImGui::BeginTabItem(tr(app, t.key))) {
                     app.ui.phone_tab = t.id;
                     ImGui::BeginChild("tab_body", ImVec2(0, 0), false);

@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "messages.hpp"
 #include "neurodrive/names.hpp"
 
 namespace neurodrive::app {
 namespace {
 App* g_app = nullptr;   // the single app instance (owned by main.cpp)
 std::string g_reply;    // last reply; JS copies it out before the next call
+std::string g_config;   // {"stored":report,"url":report} from bridge_attach
 
 const char* reply_ok() { g_reply = "{\"ok\":true}"; return g_reply.c_str(); }
 const char* reply_error(const std::string& msg) {
@@ -29,12 +31,18 @@ const char* reply_error(const std::string& msg) {
 }
 }  // namespace
 
-void bridge_attach(App* app) { g_app = app; }
+void bridge_attach(App* app, const char* stored_query, const char* url_query) {
+    g_app = app;
+    const std::string stored = *stored_query ? apply_query(*app, stored_query) : std::string("null");
+    const std::string url = apply_query(*app, url_query);
+    g_config = "{\"stored\":" + stored + ",\"url\":" + url + "}";
+}
 void bridge_first_frames() { EM_ASM({ if (Module.onFirstFrames) Module.onFirstFrames(); }); }
 
 }  // namespace neurodrive::app
 
 using neurodrive::app::g_app;
+using neurodrive::app::g_config;
 using neurodrive::app::g_reply;
 using neurodrive::app::reply_error;
 using neurodrive::app::reply_ok;
@@ -70,6 +78,26 @@ EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id) {
         return reply_error("unknown preset; allowed: " + allowed);
     }
     return reply_ok();
+}
+
+// The reports of the stored state and URL parameters applied at start.
+EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return g_config.empty() ? "null" : g_config.c_str(); }
+
+// The share link's query string (also what app.js keeps in localStorage).
+EMSCRIPTEN_KEEPALIVE const char* nd_share_query() {
+    if (!g_app) return "";
+    g_reply = neurodrive::app::share_query(*g_app);
+    return g_reply.c_str();
+}
+
+// One host-page message (JSON text): {"reply":<message or null>,"subscribe_hz":x}.
+EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json) {
+    if (!g_app || !json) return reply_error("not ready");
+    const auto r = neurodrive::app::handle_message(*g_app, json);
+    char hz[40];
+    std::snprintf(hz, sizeof hz, "%.6g", r.subscribe_hz);
+    g_reply = "{\"reply\":" + (r.json.empty() ? std::string("null") : r.json) + ",\"subscribe_hz\":" + hz + "}";
+    return g_reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void nd_reset() { if (g_app) neurodrive::app::reset_all(*g_app); }

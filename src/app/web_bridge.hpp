@@ -5,6 +5,7 @@
 #include "app.hpp"
 
 namespace neurodrive::app {
-void bridge_attach(App* app);
+// Applies the stored state, then the URL query (both validated), and keeps their reports.
+void bridge_attach(App* app, const char* stored_query, const char* url_query);
 void bridge_first_frames();  // tells the page the first frames are drawn
 }  // namespace neurodrive::app

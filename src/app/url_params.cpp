@@ -1,0 +1,255 @@
+// url_params.cpp - see url_params.hpp. No Emscripten, no exceptions, bounded work.
+#include "url_params.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "neurodrive/names.hpp"
+#include "neurodrive/presets.hpp"
+
+namespace neurodrive::app {
+namespace {
+
+constexpr std::size_t kMaxQuery = 4096;   // longer queries are cut (and reported)
+constexpr std::size_t kMaxParams = 64;
+constexpr std::size_t kMaxValue = 512;
+
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Percent-decoding ('+' is a space). Invalid escapes are kept literally.
+std::string decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else out += s[i];
+    }
+    return out;
+}
+
+std::string encode(std::string_view s) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else { out += '%'; out += digits[c >> 4]; out += digits[c & 15]; }
+    }
+    return out;
+}
+
+std::string shorten(std::string_view s) {
+    std::string out;
+    for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    return s.size() > 40 ? out + "..." : out;
+}
+
+std::vector<std::string> split_list(std::string_view v) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= v.size() && out.size() < 32) {
+        const std::size_t comma = v.find(',', start);
+        const std::string_view item = v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        if (!item.empty()) out.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::optional<bool> parse_flag(std::string_view v) {
+    if (v == "1" || v == "true") return true;
+    if (v == "0" || v == "false") return false;
+    return std::nullopt;
+}
+
+bool one_of(std::string_view v, std::initializer_list<std::string_view> allowed) {
+    return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// A web origin: scheme://host[:port] with no path, or "null" is refused.
+bool valid_origin(std::string_view o) {
+    const bool https = o.rfind("https://", 0) == 0, http = o.rfind("http://", 0) == 0;
+    if (!https && !http) return false;
+    const std::string_view rest = o.substr(https ? 8 : 7);
+    if (rest.empty() || rest.size() > 253) return false;
+    for (char c : rest) if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']')) return false;
+    return true;
+}
+
+}  // namespace
+
+const std::vector<std::string>& lockable_groups() {
+    static const std::vector<std::string> groups = {"events", "time", "presets", "experiments"};
+    return groups;
+}
+
+const std::vector<std::string>& hideable_panels() {
+    static const std::vector<std::string> panels = {"controls", "plots", "drive", "narration", "experiments", "events", "legend"};
+    return panels;
+}
+
+std::optional<double> parse_strict_number(std::string_view t) {
+    if (t.empty() || t.size() > 24) return std::nullopt;
+    std::size_t i = 0;
+    if (t[i] == '-') ++i;
+    const std::size_t int_start = i;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    if (i == int_start) return std::nullopt;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        const std::size_t frac = i;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        if (i == frac) return std::nullopt;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+        const std::size_t exp = i;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        if (i == exp) return std::nullopt;
+    }
+    if (i != t.size()) return std::nullopt;
+    const std::string copy(t);
+    const double v = std::strtod(copy.c_str(), nullptr);
+    if (!std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::string format_exact(double v) {
+    char buf[40];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
+UrlConfig parse_query(std::string_view query) {
+    UrlConfig c;
+    if (!query.empty() && query[0] == '?') query.remove_prefix(1);
+    if (query.size() > kMaxQuery) {
+        c.ignored.push_back({"(query)", "longer than 4096 characters: the rest was ignored"});
+        query = query.substr(0, kMaxQuery);
+    }
+    std::size_t start = 0, count = 0;
+    std::vector<std::string> seen;
+    while (start < query.size()) {
+        std::size_t amp = query.find('&', start);
+        if (amp == std::string_view::npos) amp = query.size();
+        const std::string_view pair = query.substr(start, amp - start);
+        start = amp + 1;
+        if (pair.empty()) continue;
+        if (++count > kMaxParams) { c.ignored.push_back({"(query)", "more than 64 parameters: the rest was ignored"}); break; }
+        const std::size_t eq = pair.find('=');
+        const std::string name = decode(pair.substr(0, eq));
+        const std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
+        auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason}); };
+        if (value.size() > kMaxValue) { ignore("value longer than 512 characters"); continue; }
+        if (contains(seen, name)) { ignore("given more than once: the first one counts"); continue; }
+        seen.push_back(name);
+
+        if (const model::InputSpec* spec = model::find_input(name)) {
+            const auto v = parse_strict_number(value);
+            if (!v) { ignore("not a plain number"); continue; }
+            if (*v < spec->min || *v > spec->max) {
+                char buf[80];
+                std::snprintf(buf, sizeof buf, "must be from %g to %g", spec->min, spec->max);
+                ignore(buf);
+                continue;
+            }
+            c.inputs.emplace_back(name, *v);
+        } else if (name == "preset") {
+            if (!model::find_preset(value)) ignore("unknown preset");
+            else c.preset = value;
+        } else if (name == "lock" || name == "hide") {
+            std::vector<std::string>& list = name == "lock" ? c.lock : c.hide;
+            for (const std::string& item : split_list(value)) {
+                const bool ok = name == "lock" ? (model::find_input(item) != nullptr || contains(lockable_groups(), item)) : contains(hideable_panels(), item);
+                if (ok && !contains(list, item)) list.push_back(item);
+                else if (!ok) c.ignored.push_back({name + "=" + shorten(item), "unknown " + std::string(name == "lock" ? "control" : "panel")});
+            }
+        } else if (name == "ui") {
+            if (one_of(value, {"minimal", "full"})) c.ui = value; else ignore("must be minimal or full");
+        } else if (name == "speed") {
+            const auto v = parse_strict_number(value);
+            if (v && *v >= 0.25 && *v <= 4.0) c.speed = *v; else ignore("must be a number from 0.25 to 4");
+        } else if (name == "theme") {
+            if (one_of(value, {"dark", "projector"})) c.theme = value; else ignore("must be dark or projector");
+        } else if (name == "lang") {
+            if (one_of(value, {"en", "es"})) c.lang = value; else ignore("must be en or es");
+        } else if (name == "lesson") {
+            bool ok = !value.empty() && value.size() <= 40;
+            for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
+            if (ok) c.lesson = value; else ignore("not a lesson name");
+        } else if (name == "origin") {
+            for (const std::string& o : split_list(value)) {
+                if (valid_origin(o)) c.origins.push_back(o);
+                else c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org"});
+            }
+        } else if (name == "paused" || name == "resize" || name == "persist" || name == "xapi") {
+            const auto f = parse_flag(value);
+            if (!f) { ignore("must be 1 or 0"); continue; }
+            (name == "paused" ? c.paused : name == "resize" ? c.resize : name == "persist" ? c.persist : c.xapi) = *f;
+        } else {
+            ignore("unknown parameter");
+        }
+    }
+    return c;
+}
+
+std::string share_query(const model::Inputs& inputs, std::string_view preset, const std::vector<std::string>& hide,
+                        const std::vector<std::string>& lock, std::string_view theme, std::string_view lang) {
+    std::string q;
+    auto add = [&q](std::string_view key, std::string_view value) {
+        q += q.empty() ? "" : "&";
+        q += key;
+        q += '=';
+        q += encode(value);
+    };
+    const model::Preset* p = model::find_preset(preset);
+    const model::Inputs base = p ? p->inputs : model::Inputs{};
+    if (p && p->id != "baseline") add("preset", p->id);
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        const double v = inputs.*(specs[i].field);
+        if (v != base.*(specs[i].field)) add(specs[i].name, format_exact(v));
+    }
+    auto join = [](const std::vector<std::string>& list) {
+        std::string s;
+        for (const auto& x : list) s += (s.empty() ? "" : ",") + x;
+        return s;
+    };
+    if (!hide.empty()) add("hide", join(hide));
+    if (!lock.empty()) add("lock", join(lock));
+    if (!theme.empty() && theme != "dark") add("theme", theme);
+    if (!lang.empty() && lang != "en") add("lang", lang);
+    return q;
+}
+
+void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset) {
+    if (config.preset) {
+        if (const model::Preset* p = model::find_preset(*config.preset)) {
+            *inputs = p->inputs;
+            *preset = p->id;
+        }
+    }
+    char buf[160];
+    for (const auto& [name, value] : config.inputs) model::set_input(*inputs, name, value, buf, sizeof buf);
+    if (!config.inputs.empty()) *preset = "custom";
+}
+
+}  // namespace neurodrive::app

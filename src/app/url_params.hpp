@@ -1,0 +1,60 @@
+// url_params.hpp - parses and writes the page's query string (URL parameters, share links and the
+// stored state use the same format). Strict: unknown names and bad values are ignored and reported,
+// never half-applied. Pure C++: no Emscripten, so it is unit-tested and fuzzed natively.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "neurodrive/model.hpp"
+
+namespace neurodrive::app {
+
+struct Ignored {
+    std::string name;    // the parameter name as given (decoded, cut to 40 characters)
+    std::string reason;  // why it was ignored
+};
+
+struct UrlConfig {
+    std::optional<std::string> preset;
+    std::vector<std::pair<std::string, double>> inputs;  // validated name=value pairs, applied after the preset
+    std::vector<std::string> lock;     // input names or groups (events, time, presets) shown but disabled
+    std::vector<std::string> hide;     // panels: controls, plots, drive, narration, experiments, events, legend
+    std::optional<std::string> ui;     // "minimal" | "full"
+    std::optional<double> speed;       // 0.25 - 4
+    std::optional<bool> paused;
+    std::optional<std::string> theme;  // "dark" | "projector"
+    std::optional<std::string> lang;   // "en" | "es"
+    std::optional<std::string> lesson;
+    std::optional<bool> resize;        // post lti.frameResize / h5p resize messages to the parent
+    std::vector<std::string> origins;  // allowlist for postMessage control ("origin=https://a.org,https://b.org")
+    std::optional<bool> persist;       // keep the last state in localStorage
+    std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
+    std::vector<Ignored> ignored;
+};
+
+// The allowed words for lock= and hide= (besides input names for lock=).
+const std::vector<std::string>& lockable_groups();
+const std::vector<std::string>& hideable_panels();
+
+// Parses "?a=1&b=2" or "a=1&b=2". Never throws; bounded work for any input.
+UrlConfig parse_query(std::string_view query);
+
+// Strict number: optional minus, digits, optional fraction and exponent; at most 24 characters;
+// finite. "1e999", "0.5abc", "NaN", "" and " 1" are rejected.
+std::optional<double> parse_strict_number(std::string_view text);
+
+// Shortest decimal text that reads back as exactly the same double.
+std::string format_exact(double v);
+
+// The share link's query string for a state: preset, every input that differs from the preset,
+// hidden panels, locks, theme and language. parse_query(share_query(...)) restores the same inputs.
+std::string share_query(const model::Inputs& inputs, std::string_view preset, const std::vector<std::string>& hide,
+                        const std::vector<std::string>& lock, std::string_view theme, std::string_view lang);
+
+// Applies a parsed config's preset and inputs to `inputs`/`preset` (ignored ones already removed).
+void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset);
+
+}  // namespace neurodrive::app
