@@ -219,8 +219,9 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         }
     }
 
-    // Names of the two dopamine pathways, along their curves.
+    // Names of the two dopamine pathways, along their curves (not on small drawings).
     for (const Pathway& p : g.pathways) {
+        if (s < 0.45f) break;
         if (p.id != "mesolimbic" && p.id != "mesocortical") continue;
         const Vec2 m = bezier(p.curve, p.id == "mesolimbic" ? 0.45f : 0.55f);
         const ImVec2 c = v.to_screen({m.x + (p.id == "mesolimbic" ? 0.0f : 62.0f), m.y + (p.id == "mesolimbic" ? -22.0f : 0.0f)});
@@ -260,14 +261,17 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     ImFont* bold = fonts().bold;
     const float label_px = bold->FontSize * io.FontGlobalScale * std::clamp(s * 1.25f, 0.8f, 1.15f);
     const float value_px = fonts().small->FontSize * io.FontGlobalScale;
+    // Small drawings (phones, small iframes) use short labels placed on the regions themselves.
+    const bool compact = s < 0.45f;
     for (const Region& r : g.regions) {
-        const ImVec2 c = v.to_screen({r.center.x + r.label.x, r.center.y + r.label.y});
-        const char* name = tr(app, "region." + r.id);
-        const bool has_value = r.id == "nac" || r.id == "pfc" || r.id == "vta";
+        const Vec2 offset = compact ? Vec2(0.0f, 0.0f) : r.label;
+        const ImVec2 c = v.to_screen(r.center + offset);
+        const char* name = tr(app, (compact ? "region.short." : "region.") + r.id);
+        const bool has_value = !compact && (r.id == "nac" || r.id == "pfc" || r.id == "vta");
         const ImVec2 ts = bold->CalcTextSizeA(label_px, 1e9f, 0.0f, name);
         const float box_h = ts.y + (has_value ? value_px * 1.1f : 0.0f);
         const ImVec2 box_c(c.x, c.y + (box_h - ts.y) * 0.5f);
-        const float dist = std::hypot(r.label.x, r.label.y);
+        const float dist = std::hypot(offset.x, offset.y);
         if (dist > std::max(r.radius.x, r.radius.y) + 30.0f) {
             const ImVec2 rc = v.to_screen(r.center);
             const float dx = box_c.x - rc.x, dy = box_c.y - rc.y, len = std::max(1.0f, std::hypot(dx, dy));
@@ -291,10 +295,11 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         ImFont* f = fonts().small;
         const float px = f->FontSize * io.FontGlobalScale;
         ImVec2 p(pos.x + 8.0f, pos.y + 6.0f);
+        const float right = pos.x + size.x - (ImGui::GetIO().DisplaySize.x < 900.0f ? 120.0f : 0.0f);  // page buttons sit top right
         for (const char* role : roles) {
             const char* text = tr(app, std::string("legend.") + role);
             const float w = f->CalcTextSizeA(px, 1e9f, 0.0f, text).x;
-            if (p.x + w + px * 2.0f > pos.x + size.x) { p.x = pos.x + 8.0f; p.y += px * 1.3f; }
+            if (p.x + w + px * 2.0f > right) { p.x = pos.x + 8.0f; p.y += px * 1.3f; }
             dl->AddCircleFilled(ImVec2(p.x + px * 0.4f, p.y + px * 0.55f), px * 0.35f, role_color(role));
             dl->AddText(f, px, ImVec2(p.x + px, p.y), th.text_dim, text);
             p.x += w + px * 2.0f;

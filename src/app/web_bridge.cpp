@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "messages.hpp"
+#include "url_params.hpp"
 #include "neurodrive/names.hpp"
 
 namespace neurodrive::app {
@@ -33,7 +34,10 @@ const char* reply_error(const std::string& msg) {
 
 void bridge_attach(App* app, const char* stored_query, const char* url_query) {
     g_app = app;
-    const std::string stored = *stored_query ? apply_query(*app, stored_query) : std::string("null");
+    // A link that defines a state (a preset or any input) wins over the stored state entirely.
+    const UrlConfig url_config = parse_query(url_query);
+    const bool link_has_state = url_config.preset.has_value() || !url_config.inputs.empty();
+    const std::string stored = *stored_query && !link_has_state ? apply_query(*app, stored_query) : std::string("null");
     const std::string url = apply_query(*app, url_query);
     g_config = "{\"stored\":" + stored + ",\"url\":" + url + "}";
 }

@@ -159,8 +159,8 @@ for (const [w, h] of [[400, 300], [320, 480]]) {
     await page.goto(host.url + 'host.html');
     await page.evaluate(([src, fw, fh]) => {
       const f = document.getElementById('app');
-      f.width = fw; f.height = fh; f.style.marginTop = '1200px'; f.src = src;
-      document.body.insertAdjacentHTML('afterbegin', '<input id="host-input">');
+      f.width = fw; f.height = fh; f.style.display = 'block'; f.style.marginTop = '400px'; f.src = src;
+      document.body.insertAdjacentHTML('afterbegin', '<div><input id="host-input" aria-label="host field"></div>');
       document.getElementById('host-input').focus();
     }, [srv.url + 'index.html', w, h]);
     await page.waitForFunction(() => window.received.some((m) => m.data && m.data.type === 'neurodrive:ready'), null, { timeout: 30000 });
@@ -187,7 +187,13 @@ test('the last state is kept in localStorage, Reset all clears it, corrupt value
   await page.evaluate(() => window.neurodrive.reset());
   await page.waitForTimeout(800);
   assert.equal(await page.evaluate(() => localStorage.getItem('neurodrive:state')), null);
-  await page.evaluate(() => localStorage.setItem('neurodrive:state', 'thyroid=banana&dopamine=0.7'));
+  // Damage the stored value at the start of the next document, before app.js reads it.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('neurodrive:state', 'thyroid=banana&dopamine=0.7');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
   await page.reload();
   await page.evaluate(() => window.neurodrive.ready.then(() => true));
   const s = await get(page);
