@@ -17,6 +17,7 @@
 #include <SDL_opengles2.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <emscripten/html5_webgl.h>
 #else
 #include <SDL_opengl.h>
 #endif
@@ -32,7 +33,22 @@ struct Platform {
     bool running = true;
     Uint64 last_counter = 0;
     int max_frames = 0;  // native --frames N: stop after N frames (smoke tests)
+    bool context_lost = false;  // WebGL context lost: keep simulating, draw nothing until restored
 };
+
+#ifdef __EMSCRIPTEN__
+// WebGL context loss (GPU reset, too many contexts): keep the model running; on restore, rebuild the
+// renderer's GL objects (ImGui's NewFrame recreates them) and carry on with the same state.
+EM_BOOL on_context_lost(int, const void*, void* user) {
+    static_cast<Platform*>(user)->context_lost = true;
+    return EM_TRUE;  // preventDefault: ask the browser to restore the context
+}
+EM_BOOL on_context_restored(int, const void*, void* user) {
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    static_cast<Platform*>(user)->context_lost = false;
+    return EM_TRUE;
+}
+#endif
 
 void frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
@@ -50,9 +66,14 @@ void frame(void* arg) {
     SDL_GetWindowSize(p.window, &w, &h);
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
     const float dpr = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
-    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))), dpr)) {
+    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))), dpr)
+        && !p.context_lost) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (p.context_lost) {
+        neurodrive::app::update(p.app, dt);
+        return;
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -134,6 +155,8 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     // app.js passes [stored state, URL query] as program arguments, so both apply before the first frame.
     neurodrive::app::bridge_attach(&p.app, argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : "");
+    emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, on_context_restored);
     emscripten_set_main_loop_arg(frame, &p, 0, false);
 #else
     while (p.running) frame(&p);

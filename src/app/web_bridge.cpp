@@ -3,6 +3,8 @@
 #include "web_bridge.hpp"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -154,16 +156,17 @@ EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
 
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
-// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"samples":n}
+// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"samples":n,"heap_bytes":h,"malloc_in_use_bytes":m}
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     if (!g_app) return reply_error("not ready");
     const auto& st = g_app->stats;
     std::vector<float> v(st.cpu_ms.begin(), st.cpu_ms.begin() + st.count);
     std::sort(v.begin(), v.end());
     auto pct = [&](double q) { return v.empty() ? 0.0 : static_cast<double>(v[static_cast<std::size_t>(std::min<double>(v.size() - 1, q * static_cast<double>(v.size())))]); };
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"samples\":%d}",
-                  static_cast<unsigned long long>(g_app->frames), pct(0.5), pct(0.99), st.count);
+    char buf[300];
+    const struct mallinfo mi = mallinfo();
+    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"samples\":%d,\"heap_bytes\":%zu,\"malloc_in_use_bytes\":%d}",
+                  static_cast<unsigned long long>(g_app->frames), pct(0.5), pct(0.99), st.count, emscripten_get_heap_size(), mi.uordblks);
     g_reply = buf;
     return g_reply.c_str();
 }
