@@ -8,7 +8,8 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist run native cli test test-native test-wasm test-e2e bench clean
+.PHONY: help setup dist run native cli test fuzz bench clean
+FUZZ_SECONDS ?= 300
 
 help: ## list the targets
 	@echo "NeuroDrive - make targets:"
@@ -41,6 +42,13 @@ cli: native ## build the command-line runner build/native/neurodrive-cli
 
 test: setup ## build and run every test: native doctest (CTest), wasm doctest under Node, browser end-to-end
 	@bash scripts/test.sh
+
+fuzz: setup ## run every libFuzzer target for FUZZ_SECONDS (default 300) each; crashes land in build/crash-*
+	CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_FUZZ=ON >/dev/null
+	cmake --build build/fuzz -j$(JOBS) --target fuzz_url_params fuzz_messages fuzz_assets
+	@for f in fuzz_url_params fuzz_messages fuzz_assets; do mkdir -p build/fuzz-corpus/$$f; \
+	  echo "== $$f ($(FUZZ_SECONDS) s)"; build/fuzz/tests/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	  -artifact_prefix=build/ build/fuzz-corpus/$$f tests/fuzz/corpus/$$f 2>&1 | grep -E '^Done|ERROR|SUMMARY' || exit 1; done
 
 bench: dist native ## measure size, model cost and start-up against the budgets (docs/PERFORMANCE.md)
 	@bash scripts/bench.sh

@@ -27,6 +27,40 @@ n_total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/'); n_fail=$(echo "$li
 if [ -n "$n_total" ] && [ -n "$n_fail" ]; then passed=$((passed + n_total - n_fail)); failed=$((failed + n_fail)); else fail_step "ctest"; fi
 [ $ctest_rc -eq 0 ] || [ "${n_fail:-1}" != 0 ] || fail_step "ctest exit $ctest_rc"
 
+# 1b. The same native suites under AddressSanitizer + UndefinedBehaviorSanitizer (soak left out: slow).
+step "native tests under ASan + UBSan"
+if cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_SANITIZE=ON >/dev/null \
+   && cmake --build build/asan -j"$JOBS" --target model_tests app_tests neurodrive-cli >build/asan-build.log 2>&1; then
+    asan_out=$(cd build/asan && ctest -LE soak --output-on-failure 2>&1); asan_rc=$?
+    echo "$asan_out" | tail -n 4
+    line=$(echo "$asan_out" | grep -E 'tests passed, [0-9]+ tests failed out of' | tail -1)
+    summary+=("ctest (ASan+UBSan): $line")
+    n_total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/'); n_fail=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/')
+    if [[ "$n_total" =~ ^[0-9]+$ && "$n_fail" =~ ^[0-9]+$ ]]; then passed=$((passed + n_total - n_fail)); failed=$((failed + n_fail)); else fail_step "asan ctest"; fi
+    [ $asan_rc -eq 0 ] || [ "${n_fail:-1}" != 0 ] || fail_step "asan ctest exit $asan_rc"
+else
+    tail -30 build/asan-build.log; fail_step "asan build"
+fi
+
+# 1c. Short libFuzzer runs of every parser of outside input (longer: make fuzz).
+step "fuzzing (libFuzzer, ${FUZZ_SECONDS:=8} s per target)"
+if CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_FUZZ=ON >/dev/null \
+   && cmake --build build/fuzz -j"$JOBS" --target fuzz_url_params fuzz_messages fuzz_assets >build/fuzz-build.log 2>&1; then
+    for f in fuzz_url_params fuzz_messages fuzz_assets; do
+        mkdir -p "build/fuzz-corpus/$f"
+        if build/fuzz/tests/fuzz/$f -max_total_time="$FUZZ_SECONDS" -max_len=8192 -artifact_prefix=build/ \
+             "build/fuzz-corpus/$f" "tests/fuzz/corpus/$f" >"build/$f.log" 2>&1; then
+            runs=$(grep -E '^Done [0-9]+ runs' "build/$f.log" | awk '{print $2}')
+            summary+=("fuzz $f: ${runs:-?} runs, no crash"); passed=$((passed + 1))
+        else
+            grep -E 'ERROR|SUMMARY|runtime error' "build/$f.log" | head -5
+            summary+=("fuzz $f: CRASH (see build/$f.log and build/crash-*)"); failed=$((failed + 1))
+        fi
+    done
+else
+    tail -30 build/fuzz-build.log; fail_step "fuzz build"
+fi
+
 # 2. The same model tests compiled to WebAssembly, run under Node.
 step "wasm build (model tests)"
 if [ ! -f build/wasm/CMakeCache.txt ]; then emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null; fi
