@@ -84,6 +84,88 @@
     if (typeof stored !== 'string' || stored.length > 4096) stored = '';
   }
 
+  // The browser environment: language, colour scheme, motion preference, remembered text size.
+  function environment() {
+    const env = new URLSearchParams();
+    if ((navigator.language || '').toLowerCase().startsWith('es')) env.set('lang', 'es');
+    if (window.matchMedia && matchMedia('(prefers-color-scheme: light)').matches) env.set('scheme', 'light');
+    if (window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches) env.set('motion', 'reduce');
+    try { const scale = localStorage.getItem('neurodrive:scale'); if (scale) env.set('scale', scale.slice(0, 8)); } catch (e) { /* blocked */ }
+    return env.toString();
+  }
+
+  // ---- The accessible mirror: native controls beside the canvas, kept in sync both ways -------------
+  const mirror = document.getElementById('a11y-mirror');
+  const announcer = document.getElementById('announcer');
+  const mirrorInputs = new Map();
+  let mirrorBuilt = false, lastAnnouncement = 0;
+  const el = (tag, props = {}, text) => { const e = document.createElement(tag); Object.assign(e, props); if (text !== undefined) e.textContent = text; return e; };
+
+  function buildMirror(m) {
+    mirror.replaceChildren();
+    mirror.append(el('h2', { id: 'a11y-title' }, m.title), el('p', { id: 'a11y-summary' }, m.summary));
+    const events = el('div', { role: 'group', id: 'a11y-events' });
+    events.setAttribute('aria-label', m.labels.events);
+    for (const e of m.events) {
+      const b = el('button', { type: 'button' }, e.label);
+      b.addEventListener('click', () => api.event(e.name));
+      events.append(b);
+    }
+    const play = el('button', { type: 'button', id: 'a11y-play' }, m.paused ? m.labels.play : m.labels.pause);
+    play.addEventListener('click', () => { const s = api.get(); if (s.paused) api.play(); else api.pause(); });
+    const reset = el('button', { type: 'button', id: 'a11y-reset' }, m.labels.reset);
+    reset.addEventListener('click', () => api.reset());
+    events.append(play, reset);
+    const presetLabel = el('label', { htmlFor: 'a11y-preset', id: 'a11y-preset-label' }, m.labels.presets);
+    const select = el('select', { id: 'a11y-preset' });
+    select.append(el('option', { value: 'custom' }, m.labels.custom));
+    for (const p of m.presets) select.append(el('option', { value: p.id }, p.title));
+    select.addEventListener('change', () => { if (select.value !== 'custom') api.preset(select.value); });
+    mirror.append(events, presetLabel, select);
+    mirrorInputs.clear();
+    for (const i of m.inputs) {
+      const id = 'a11y-in-' + i.name;
+      const label = el('label', { htmlFor: id }, i.label);
+      const input = el('input', { type: 'range', id, min: '0', max: String(i.max * 100), step: '1' });
+      input.addEventListener('input', () => api.set({ [i.name]: Number(input.value) / 100 }));
+      mirrorInputs.set(i.name, { input, label });
+      mirror.append(label, input);
+    }
+    mirror.append(el('ul', { id: 'a11y-narration' }));
+    mirrorBuilt = true;
+  }
+
+  let labels = null;  // page texts in the UI language, from the strings table (via the mirror)
+  function updateMirror() {
+    const m = callJson('nd_mirror_json', [], []);
+    labels = m.labels;
+    document.documentElement.lang = m.lang;
+    copyButton.textContent = m.labels['page.copy_link'];
+    copyButton.title = m.labels['page.copy_link.tip'];
+    fsButton.title = m.labels['page.fullscreen'];
+    fsButton.setAttribute('aria-label', m.labels['page.fullscreen']);
+    if (!mirrorBuilt) buildMirror(m);
+    document.getElementById('a11y-title').textContent = m.title;
+    document.getElementById('a11y-summary').textContent = m.summary;
+    document.getElementById('a11y-play').textContent = m.paused ? m.labels.play : m.labels.pause;
+    const select = document.getElementById('a11y-preset');
+    if (document.activeElement !== select) select.value = m.presets.some((p) => p.id === m.preset) ? m.preset : 'custom';
+    for (const i of m.inputs) {
+      const { input, label } = mirrorInputs.get(i.name);
+      label.textContent = i.label;
+      input.disabled = i.locked;
+      input.setAttribute('aria-valuetext', i.valuetext);
+      if (document.activeElement !== input) input.value = String(Math.round(i.value * 100));
+    }
+    const list = document.getElementById('a11y-narration');
+    list.replaceChildren(...m.narration.map((t) => el('li', {}, t)));
+    // Announce meaningful changes, at most every 4 s, so a screen reader is never flooded.
+    if (Date.now() - lastAnnouncement >= 4000) {
+      const text = module.ccall('nd_announcement', 'string', [], []);
+      if (text) { announcer.textContent = text; lastAnnouncement = Date.now(); }
+    }
+  }
+
   // ---- Failure modes that need no wasm -------------------------------------------------------------
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {
@@ -167,6 +249,7 @@
       }
     }
     lastInputs = s.inputs;
+    try { localStorage.setItem('neurodrive:scale', String(s.ui_scale)); } catch (e) { /* blocked */ }
     if (persist) {
       const q = module.ccall('nd_share_query', 'string', [], []);
       try { if (q) localStorage.setItem(STORE_KEY, q); else localStorage.removeItem(STORE_KEY); } catch (e) { /* storage full or blocked */ }
@@ -184,39 +267,41 @@
     const url = shareUrl();
     try {
       await navigator.clipboard.writeText(url);
-      notice('Link copied: it opens this same scenario.');
+      notice(labels['page.link_copied']);
     } catch (e) {
-      notice('Copy this link: ' + url);
+      notice(labels['page.copy_this_link'] + ' ' + url);
     }
   });
   const fsButton = document.getElementById('fullscreen');
   if (!document.fullscreenEnabled) fsButton.hidden = true;
   fsButton.addEventListener('click', () => {
     if (document.fullscreenElement) document.exitFullscreen();
-    else document.documentElement.requestFullscreen().catch(() => notice('Fullscreen is not allowed here.'));
+    else document.documentElement.requestFullscreen().catch(() => notice(labels['page.fullscreen_denied']));
   });
 
   // ---- Start the module ------------------------------------------------------------------------------
   window.createNeuroDrive({
     canvas,
-    arguments: [stored, urlQuery],
+    arguments: [stored, urlQuery, environment()],
     onFirstFrames() {
       loading.hidden = true;
       config = JSON.parse(module.ccall('nd_config_json', 'string', [], [])) || config;
+      updateMirror();
       const ignored = config.url.ignored;
       if (ignored.length > 0) {
         for (const i of ignored) console.warn(`NeuroDrive ignored the URL parameter ${i.name}: ${i.reason}`);
-        notice('Ignored in the link: ' + ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
+        notice(labels['page.ignored'] + ' ' + ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
       }
       if (config.stored && config.stored.ignored.length > 0) {
         console.warn('NeuroDrive: the saved state was damaged and was partly ignored');
-        notice('The saved state could not be fully restored and was partly ignored.');
+        notice(labels['page.stored_damaged']);
       }
       resolveReady(api);
       if (inFrame) post(window.parent, '*', { type: 'neurodrive:ready' });
       sendResize();
       window.addEventListener('resize', sendResize);
       setInterval(watchInteractions, 500);
+      setInterval(updateMirror, 500);
     },
     onAbort(what) {
       fail('NeuroDrive stopped', 'The simulation could not start or stopped unexpectedly (' + String(what).slice(0, 200) + ').',

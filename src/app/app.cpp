@@ -13,6 +13,8 @@
 
 extern const unsigned char nd_strings_en[];
 extern const unsigned long nd_strings_en_size;
+extern const unsigned char nd_strings_es[];
+extern const unsigned long nd_strings_es_size;
 extern const unsigned char nd_geometry[];
 extern const unsigned long nd_geometry_size;
 
@@ -29,8 +31,9 @@ float Ring::at(int i) const {
     return values[static_cast<std::size_t>((start + i) % kHistorySamples)];
 }
 
-void FrameStats::push(float ms) {
+void FrameStats::push(float ms, float ui) {
     cpu_ms[static_cast<std::size_t>(head)] = ms;
+    ui_ms[static_cast<std::size_t>(head)] = ui;
     head = (head + 1) % static_cast<int>(cpu_ms.size());
     count = std::min(count + 1, static_cast<int>(cpu_ms.size()));
 }
@@ -137,6 +140,49 @@ void set_input_value(App& app, std::string_view name, double value) {
     if (model::set_input(app.inputs, name, value, buf, sizeof buf).empty()) app.preset = "custom";
 }
 
+bool set_language(App& app, std::string_view lang) {
+    Strings strings;
+    std::string err;
+    if (lang == "en") err = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &strings);
+    else if (lang == "es") err = parse_strings(embedded(nd_strings_es, nd_strings_es_size), &strings);
+    else return false;
+    if (!err.empty()) return false;
+    app.strings = std::move(strings);
+    app.ui.lang = std::string(lang);
+    return true;
+}
+
+void apply_environment(App& app, std::string_view env) {
+    std::size_t start = 0;
+    while (start < env.size() && start < 512) {
+        std::size_t amp = env.find('&', start);
+        if (amp == std::string_view::npos) amp = env.size();
+        const std::string_view pair = env.substr(start, amp - start);
+        start = amp + 1;
+        const std::size_t eq = pair.find('=');
+        if (eq == std::string_view::npos) continue;
+        const std::string_view key = pair.substr(0, eq), value = pair.substr(eq + 1);
+        if (key == "lang") set_language(app, value);
+        else if (key == "scheme" && value == "light") app.ui.theme = "projector";
+        else if (key == "scheme" && value == "dark") app.ui.theme = "dark";
+        else if (key == "motion" && value == "reduce") app.ui.reduced_motion = true;
+        else if (key == "scale") {
+            const auto v = parse_strict_number(value);
+            if (v && *v >= 0.75 && *v <= 2.0) app.ui.scale = static_cast<float>(*v);
+        }
+    }
+}
+
+const char* preset_title(const App& app, const model::Preset& p) {
+    const auto it = app.strings.table.find("preset." + p.id + ".title");
+    return it != app.strings.table.end() ? it->second.c_str() : p.title.c_str();
+}
+
+const char* preset_explanation(const App& app, const model::Preset& p) {
+    const auto it = app.strings.table.find("preset." + p.id + ".explanation");
+    return it != app.strings.table.end() ? it->second.c_str() : p.explanation.c_str();
+}
+
 bool is_locked(const App& app, std::string_view name) {
     return std::find(app.ui.lock.begin(), app.ui.lock.end(), name) != app.ui.lock.end();
 }
@@ -155,7 +201,7 @@ std::string apply_query(App& app, std::string_view query) {
     if (c.speed) app.speed = static_cast<float>(*c.speed);
     if (c.paused) app.paused = *c.paused;
     if (c.theme) app.ui.theme = *c.theme;
-    if (c.lang) app.ui.lang = *c.lang;
+    if (c.lang) set_language(app, *c.lang);
     std::string r = "{\"ignored\":[";
     auto q = [](const std::string& t) {
         std::string o = "\"";
@@ -191,6 +237,8 @@ std::string state_json(const App& app) {
     s += "{\"time_s\":" + num(app.state.time_s) + ",\"sim_day\":" + num(app.out.sim_day);
     s += ",\"preset\":\"" + app.preset + "\",\"paused\":" + (app.paused ? "true" : "false") + ",\"speed\":" + num(app.speed);
     s += ",\"auto_trials\":" + std::string(app.auto_trials ? "true" : "false") + ",\"trials\":" + std::to_string(app.state.trials);
+    s += ",\"theme\":\"" + app.ui.theme + "\",\"lang\":\"" + app.ui.lang + "\",\"ui_scale\":" + num(app.ui.scale);
+    s += ",\"reduced_motion\":" + std::string(app.ui.reduced_motion ? "true" : "false");
     s += ",\"inputs\":{";
     int n = 0;
     const model::InputSpec* in = model::input_specs(&n);

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,11 @@ struct UiState {
     std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
     std::vector<std::string> hide;   // panels hidden (URL hide=, ui=minimal)
     std::string theme = "dark";      // "dark" | "projector"
-    std::string lang = "en";
+    std::string lang = "en";         // "en" | "es"
+    float scale = 1.0f;              // UI text scale, 0.75 - 2.0
+    bool settings_open = false;
+    double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
+    bool shortcuts_open = false;
     bool experiments_open = false;
     bool about_open = false;
     PhoneTab phone_tab = PhoneTab::Controls;
@@ -60,9 +65,11 @@ struct UiState {
 struct WidgetRect { std::string name; float x = 0, y = 0, w = 0, h = 0; };
 
 struct FrameStats {
-    std::array<float, 600> cpu_ms{};
+    std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
+    std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
     int head = 0, count = 0;
-    void push(float ms);
+    int vertices = 0;                  // vertices drawn in the last frame
+    void push(float ms, float ui);
 };
 
 struct App {
@@ -113,6 +120,19 @@ void fire_event(App& app, model::Event e);
 bool set_preset(App& app, std::string_view id);
 void reset_all(App& app);
 void set_input_value(App& app, std::string_view name, double value);  // value already validated
+
+// Switches the UI language ("en" or "es"); false for an unknown one.
+bool set_language(App& app, std::string_view lang);
+
+// Applies the browser environment from app.js: "lang=es&scheme=light&motion=reduce&scale=1.25"
+// (the browser's language and preferences, and the remembered text scale). Validated like the URL;
+// bad values are dropped. URL parameters applied afterwards override it.
+void apply_environment(App& app, std::string_view env);
+
+// A preset's title and explanation in the UI language (assets/presets.json holds the English text;
+// other languages override it with "preset.<id>.title" / ".explanation" in their string table).
+const char* preset_title(const App& app, const model::Preset& p);
+const char* preset_explanation(const App& app, const model::Preset& p);
 
 bool is_locked(const App& app, std::string_view name);
 bool is_hidden(const App& app, std::string_view panel);

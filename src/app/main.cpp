@@ -6,7 +6,9 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <array>
 #include <chrono>
+#include <vector>
 #include <cstdio>
 
 #include "app.hpp"
@@ -34,6 +36,7 @@ struct Platform {
     Uint64 last_counter = 0;
     int max_frames = 0;  // native --frames N: stop after N frames (smoke tests)
     bool context_lost = false;  // WebGL context lost: keep simulating, draw nothing until restored
+    std::vector<SDL_Event> deferred_key_ups;  // see frame()
 };
 
 #ifdef __EMSCRIPTEN__
@@ -53,8 +56,18 @@ EM_BOOL on_context_restored(int, const void*, void* user) {
 void frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     const auto cpu_start = std::chrono::steady_clock::now();
+    // ImGui 1.86 sees keys as held-down state once per frame, so a quick tap whose key-down and key-up
+    // arrive in the same frame (slow devices, automation) would be lost. Such key-ups wait one frame.
+    for (SDL_Event& up : p.deferred_key_ups) ImGui_ImplSDL2_ProcessEvent(&up);
+    p.deferred_key_ups.clear();
+    std::array<bool, SDL_NUM_SCANCODES> pressed_now{};
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_KEYDOWN) pressed_now[static_cast<std::size_t>(e.key.keysym.scancode)] = true;
+        if (e.type == SDL_KEYUP && pressed_now[static_cast<std::size_t>(e.key.keysym.scancode)]) {
+            p.deferred_key_ups.push_back(e);
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) p.running = false;
     }
@@ -66,7 +79,7 @@ void frame(void* arg) {
     SDL_GetWindowSize(p.window, &w, &h);
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
     const float dpr = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
-    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))), dpr)
+    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))) * p.app.ui.scale, dpr)
         && !p.context_lost) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -77,16 +90,21 @@ void frame(void* arg) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    const auto ui_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     neurodrive::app::update(p.app, dt);
     neurodrive::app::build_ui(p.app);
     ImGui::Render();
+    const float ui_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ui_start).count();
     glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.06f, 0.08f, 0.11f, 1.0f);
+    float clear[3];
+    neurodrive::app::theme_clear_color(clear);
+    glClearColor(clear[0], clear[1], clear[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    p.app.stats.vertices = ImGui::GetDrawData()->TotalVtxCount;
     const auto cpu_end = std::chrono::steady_clock::now();
-    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count());
+    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms);
     SDL_GL_SwapWindow(p.window);
     p.app.frames += 1;
     if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) p.running = false;
@@ -154,6 +172,8 @@ int main(int argc, char** argv) {
     if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
 #ifdef __EMSCRIPTEN__
     // app.js passes [stored state, URL query] as program arguments, so both apply before the first frame.
+    // ... and the browser environment (language, colour scheme, reduced motion, remembered text size).
+    if (argc > 3) neurodrive::app::apply_environment(p.app, argv[3]);
     neurodrive::app::bridge_attach(&p.app, argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : "");
     emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, on_context_restored);

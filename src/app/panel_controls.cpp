@@ -174,26 +174,26 @@ void panel_controls(App& app) {
     const float full = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetFrameHeight();
 
-    // Presets
+    // Presets: the title row carries Reset all, so the preset names get the full width.
     section_title(tr(app, "group.presets"));
     const model::Preset* current = model::find_preset(app.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
-    ImGui::SetNextItemWidth(full - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2 - style.ItemSpacing.x);
-    if (ImGui::BeginCombo("##preset", current ? current->title.c_str() : tr(app, "preset.custom"))) {
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
+    if (ImGui::SmallButton(tr(app, "reset.all"))) reset_all(app);
+    ImGui::SetNextItemWidth(full);
+    if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
         for (const auto& p : model::builtin_presets().presets) {
             const bool selected = current && current->id == p.id;
-            if (ImGui::Selectable(p.title.c_str(), selected, 0, ImVec2(0, h))) set_preset(app, p.id);
+            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) set_preset(app, p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
-    if (ImGui::Button(tr(app, "reset.all"), ImVec2(0, h))) reset_all(app);
     ImGui::EndDisabled();
     if (current && current->id != "baseline") {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-        ImGui::TextUnformatted(current->explanation.c_str());
+        ImGui::TextUnformatted(preset_explanation(app, *current));
         ImGui::PushFont(fonts().small);
         ImGui::TextUnformatted(current->sources.c_str());
         ImGui::PopFont();

@@ -135,7 +135,7 @@ void about_modal(App& app) {
         section_title(tr(app, "note.button"));
         ImGui::TextWrapped("%s", tr(app, "note.long"));
         ImGui::Spacing();
-        if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             app.ui.about_open = false;
             ImGui::CloseCurrentPopup();
         }

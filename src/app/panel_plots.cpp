@@ -98,9 +98,18 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
     // Series.
     dl->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
     for (const Series& s : series) {
+        // At most one point per pixel column: keep each column's extreme so bursts stay visible.
         std::vector<ImVec2> pts;
-        pts.reserve(s.values.size());
-        for (std::size_t i = 0; i < s.values.size() && i < xs.size(); ++i) pts.emplace_back(tx(xs[i]), ty(s.values[i]));
+        pts.reserve(static_cast<std::size_t>(right - left) + 2);
+        for (std::size_t i = 0; i < s.values.size() && i < xs.size(); ++i) {
+            const ImVec2 p(tx(xs[i]), ty(s.values[i]));
+            if (!pts.empty() && std::floor(p.x) == std::floor(pts.back().x) && i + 1 < s.values.size()) {
+                const float mid = (top + bottom) * 0.5f;
+                if (std::abs(p.y - mid) > std::abs(pts.back().y - mid)) pts.back().y = p.y;
+                continue;
+            }
+            pts.push_back(p);
+        }
         polyline(dl, pts, s.color, 2.5f, s.dashed);
     }
     dl->PopClipRect();

@@ -72,6 +72,11 @@ void set_theme(std::string_view name) { g_theme = name == "projector" ? &kProjec
 bool theme_is_light() { return g_theme == &kProjector; }
 const Theme& theme() { return *g_theme; }
 
+void theme_clear_color(float rgb[3]) {
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(g_theme->background);
+    rgb[0] = c.x; rgb[1] = c.y; rgb[2] = c.z;
+}
+
 ImU32 role_color(std::string_view role) {
     const Theme& t = theme();
     if (role == "dopamine") return t.dopamine;

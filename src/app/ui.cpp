@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "neurodrive/presets.hpp"
 #include "ui.hpp"
 
 namespace neurodrive::app {
@@ -40,9 +41,10 @@ void apply_style(float font_px, bool touch) {
     c[ImGuiCol_ChildBg] = col(th.panel);
     c[ImGuiCol_PopupBg] = col(mix(th.panel, IM_COL32_WHITE, 0.06f));
     c[ImGuiCol_Border] = col(th.panel_border);
-    c[ImGuiCol_FrameBg] = col(mix(th.panel, IM_COL32_WHITE, 0.08f));
-    c[ImGuiCol_FrameBgHovered] = col(mix(th.panel, IM_COL32_WHITE, 0.14f));
-    c[ImGuiCol_FrameBgActive] = col(mix(th.panel, IM_COL32_WHITE, 0.18f));
+    // Frames contrast with the panel: lighter on dark themes, darker on light ones.
+    c[ImGuiCol_FrameBg] = col(mix(th.panel, th.text, 0.10f));
+    c[ImGuiCol_FrameBgHovered] = col(mix(th.panel, th.text, 0.16f));
+    c[ImGuiCol_FrameBgActive] = col(mix(th.panel, th.text, 0.20f));
     c[ImGuiCol_Button] = col(mix(th.panel, th.accent, 0.28f));
     c[ImGuiCol_ButtonHovered] = col(mix(th.panel, th.accent, 0.45f));
     c[ImGuiCol_ButtonActive] = col(mix(th.panel, th.accent, 0.6f));
@@ -73,6 +75,9 @@ void title_block(App& app) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(tr(app, "app.title"));
     ImGui::PopFont();
+    const char* view = tr(app, "settings.button");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view).x - ImGui::GetStyle().FramePadding.x * 2.0f);
+    if (ImGui::SmallButton(view)) app.ui.settings_open = true;
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(tr(app, "app.subtitle"));
     ImGui::PopStyleColor();
@@ -86,6 +91,91 @@ void plots_area(App& app) {
         if (ImGui::BeginTabItem(tr(app, "tab.signals"))) { app.ui.plot_tab = 0; panel_plots_signals(app); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem(tr(app, "tab.learning"))) { app.ui.plot_tab = 1; panel_plots_learning(app); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
+    }
+}
+
+// A centred modal of a readable width; returns true while open (EndPopup then).
+bool begin_modal(const char* id, bool* open_flag) {
+    if (*open_flag && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 28.0f), 0.0f));
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        *open_flag = false;
+        return false;
+    }
+    return true;
+}
+
+void close_button(App& app, bool* open_flag) {
+    ImGui::Spacing();
+    if (ImGui::Button(tr(app, "settings.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        *open_flag = false;
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+void settings_modal(App& app) {
+    if (!begin_modal("##settings", &app.ui.settings_open)) return;
+    app.widget_rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    section_title(tr(app, "settings.title"));
+    ImGui::TextUnformatted(tr(app, "settings.theme"));
+    if (ImGui::RadioButton(tr(app, "settings.theme.dark"), app.ui.theme == "dark")) app.ui.theme = "dark";
+    if (ImGui::RadioButton(tr(app, "settings.theme.projector"), app.ui.theme == "projector")) app.ui.theme = "projector";
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(app, "settings.scale"));
+    int percent = static_cast<int>(std::lround(app.ui.scale * 100.0f));
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::SliderInt("##scale", &percent, 75, 200, "%d%%", ImGuiSliderFlags_AlwaysClamp))
+        app.ui.scale = static_cast<float>(std::clamp((percent + 12) / 25 * 25, 75, 200)) / 100.0f;
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(app, "settings.language"));
+    for (const char* lang : {"en", "es"}) {
+        if (ImGui::RadioButton(tr(app, std::string("lang.") + lang), app.ui.lang == lang)) set_language(app, lang);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::Spacing();
+    ImGui::Checkbox(tr(app, "settings.motion"), &app.ui.reduced_motion);
+    ImGui::Spacing();
+    if (ImGui::Button(tr(app, "settings.shortcuts"), ImVec2(-1.0f, 0.0f))) {
+        app.ui.settings_open = false;
+        ImGui::CloseCurrentPopup();
+        app.ui.shortcuts_open = true;
+    }
+    close_button(app, &app.ui.settings_open);
+    ImGui::EndPopup();
+}
+
+void shortcuts_modal(App& app) {
+    if (!begin_modal("##shortcuts", &app.ui.shortcuts_open)) return;
+    app.widget_rects.push_back({"dialog:shortcuts", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    section_title(tr(app, "shortcuts.title"));
+    ImGui::TextWrapped("%s", tr(app, "shortcuts.intro"));
+    ImGui::Spacing();
+    for (const char* key : {"shortcuts.space", "shortcuts.r", "shortcuts.c", "shortcuts.w", "shortcuts.o", "shortcuts.digits", "shortcuts.help"})
+        ImGui::BulletText("%s", tr(app, key));
+    close_button(app, &app.ui.shortcuts_open);
+    ImGui::EndPopup();
+}
+
+// Single-key shortcuts, from typed characters (layout-independent). They only act while the app has
+// keyboard focus (SDL listens on the canvas only), no popup is open and no text is being typed.
+void handle_shortcuts(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyItemActive()) return;
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        if (c == ' ' && !io.NavVisible && !is_locked(app, "time")) app.paused = !app.paused;
+        else if ((c == 'r' || c == 'R') && !is_locked(app, "presets")) reset_all(app);
+        else if ((c == 'c' || c == 'C') && !is_locked(app, "events")) fire_event(app, model::Event::Cue);
+        else if ((c == 'w' || c == 'W') && !is_locked(app, "events")) fire_event(app, model::Event::Reward);
+        else if ((c == 'o' || c == 'O') && !is_locked(app, "events")) fire_event(app, model::Event::Omit);
+        else if (c >= '1' && c <= '9' && !is_locked(app, "presets")) {
+            const auto& list = model::builtin_presets().presets;
+            const std::size_t index = static_cast<std::size_t>(c - '1');
+            if (index < list.size()) set_preset(app, list[index].id);
+        } else if (c == '?') app.ui.shortcuts_open = true;
     }
 }
 
@@ -105,7 +195,6 @@ void build_ui(App& app) {
     apply_style(app.ui.font_px, !landscape);
     app.widget_rects.clear();
     const Theme& th = theme();
-    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), d, th.background);
 
     if (!app.asset_error.empty()) {
         begin_panel(app, "error", ImVec2(0, 0), d, th.panel);
@@ -166,11 +255,15 @@ void build_ui(App& app) {
                     ImGui::EndTabItem();
                 }
             }
+            if (ImGui::TabItemButton(tr(app, "settings.button"), ImGuiTabItemFlags_Trailing)) app.ui.settings_open = true;
             ImGui::EndTabBar();
         }
         ImGui::End();
     }
     about_modal(app);
+    settings_modal(app);
+    shortcuts_modal(app);
+    handle_shortcuts(app);
 }
 
 }  // namespace neurodrive::app

@@ -22,6 +22,8 @@ struct Theme {
 const Theme& theme();
 void set_theme(std::string_view name);  // "dark" (default) or "projector"
 bool theme_is_light();
+// The theme's background as RGB 0-1 (the renderer clears the frame with it).
+void theme_clear_color(float rgb[3]);
 ImU32 role_color(std::string_view role);        // "dopamine", "serotonin", ... (neutral when unknown)
 ImU32 input_color(std::string_view input_name);  // colour of an input's slider
 ImU32 with_alpha(ImU32 c, float alpha);

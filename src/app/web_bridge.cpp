@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "a11y.hpp"
 #include "messages.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
@@ -106,6 +107,18 @@ EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json) {
     return g_reply.c_str();
 }
 
+// The accessible mirror's content, and a throttled announcement ("" when nothing changed enough).
+EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() {
+    if (!g_app) return reply_error("not ready");
+    g_reply = neurodrive::app::mirror_json(*g_app);
+    return g_reply.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_announcement() {
+    if (!g_app) return "";
+    g_reply = neurodrive::app::take_announcement(*g_app);
+    return g_reply.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void nd_reset() { if (g_app) neurodrive::app::reset_all(*g_app); }
 EMSCRIPTEN_KEEPALIVE void nd_pause() { if (g_app) g_app->paused = true; }
 EMSCRIPTEN_KEEPALIVE void nd_play() { if (g_app) g_app->paused = false; }
@@ -160,13 +173,19 @@ EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_a
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     if (!g_app) return reply_error("not ready");
     const auto& st = g_app->stats;
-    std::vector<float> v(st.cpu_ms.begin(), st.cpu_ms.begin() + st.count);
-    std::sort(v.begin(), v.end());
-    auto pct = [&](double q) { return v.empty() ? 0.0 : static_cast<double>(v[static_cast<std::size_t>(std::min<double>(v.size() - 1, q * static_cast<double>(v.size())))]); };
+    auto sorted = [&](const std::array<float, 600>& a) {
+        std::vector<float> v(a.begin(), a.begin() + st.count);
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    const std::vector<float> v = sorted(st.cpu_ms), u = sorted(st.ui_ms);
+    auto pct = [](const std::vector<float>& x, double q) {
+        return x.empty() ? 0.0 : static_cast<double>(x[static_cast<std::size_t>(std::min<double>(static_cast<double>(x.size() - 1), q * static_cast<double>(x.size())))]);
+    };
     char buf[300];
     const struct mallinfo mi = mallinfo();
-    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"samples\":%d,\"heap_bytes\":%zu,\"malloc_in_use_bytes\":%d}",
-                  static_cast<unsigned long long>(g_app->frames), pct(0.5), pct(0.99), st.count, emscripten_get_heap_size(), mi.uordblks);
+    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"ui_ms_median\":%.4f,\"ui_ms_p99\":%.4f,\"samples\":%d,\"vertices\":%d,\"heap_bytes\":%zu,\"malloc_in_use_bytes\":%d}",
+                  static_cast<unsigned long long>(g_app->frames), pct(v, 0.5), pct(v, 0.99), pct(u, 0.5), pct(u, 0.99), st.count, st.vertices, emscripten_get_heap_size(), mi.uordblks);
     g_reply = buf;
     return g_reply.c_str();
 }

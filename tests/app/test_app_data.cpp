@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+
+#include "neurodrive/presets.hpp"
 #include <string>
 
 #include "app.hpp"
@@ -121,4 +123,54 @@ TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
     CHECK(app.state.trials >= 7);
     CHECK(app.da_nac.count == na::kHistorySamples);
     CHECK(!app.trials.empty());
+}
+
+namespace {
+// The sequence of printf conversions in a template ("%.0f%%" -> "f"), so translations cannot break formatting.
+std::string conversions(const std::string& t) {
+    std::string out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != '%') continue;
+        std::size_t j = i + 1;
+        while (j < t.size() && std::strchr("0123456789.-+ #", t[j])) ++j;
+        if (j < t.size()) out += t[j];
+        i = j;
+    }
+    return out;
+}
+}  // namespace
+
+extern const unsigned char nd_strings_es[];
+extern const unsigned long nd_strings_es_size;
+
+TEST_CASE("English and Spanish are complete and their templates take the same values") {
+    na::Strings en, es;
+    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
+    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
+    for (const auto& key : na::missing_keys(en, es)) FAIL_CHECK("missing in es.json: " << key);
+    for (const auto& key : na::missing_keys(es, en))
+        if (key.rfind("preset.", 0) != 0) FAIL_CHECK("missing in en.json: " << key);  // preset.* text: presets.json is the English
+    for (const auto& [key, value] : en.table)
+        if (es.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(es.table.at(key)), key);
+    for (const auto& p : neurodrive::model::builtin_presets().presets) {
+        CHECK_MESSAGE(es.table.count("preset." + p.id + ".title") == 1, p.id);
+        CHECK_MESSAGE(es.table.count("preset." + p.id + ".explanation") == 1, p.id);
+    }
+}
+
+TEST_CASE("the language can be switched and the environment is validated") {
+    na::App app;
+    REQUIRE(na::init(app));
+    CHECK(std::string(app.strings.get("time.pause")) == "Pause");
+    na::apply_environment(app, "lang=es&scheme=light&motion=reduce&scale=1.5");
+    CHECK(app.ui.lang == "es");
+    CHECK(std::string(app.strings.get("time.pause")) == "Pausa");
+    CHECK(app.ui.theme == "projector");
+    CHECK(app.ui.reduced_motion);
+    CHECK(app.ui.scale == 1.5f);
+    na::apply_environment(app, "lang=xx&scale=9&scale=abc&motion=fast");
+    CHECK(app.ui.lang == "es");
+    CHECK(app.ui.scale == 1.5f);
+    CHECK(!na::set_language(app, "fr"));
+    CHECK(std::string(na::preset_title(app, *neurodrive::model::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
 }

@@ -26,8 +26,9 @@ export async function launch() {
 }
 
 // Opens the app and waits until window.neurodrive.ready resolves. Returns {page, errors}.
-export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch });
+export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '', colorScheme = 'dark' } = {}) {
+  // Dark is the designed default; the light preference (and the projector theme it selects) is tested on its own.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch, colorScheme });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -1,0 +1,157 @@
+// a11y.test.mjs - keyboard, screen reader mirror, live region, touch, themes and automated audits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let srv, host, browser;
+before(async () => { srv = await startServer(); host = await startServer({ root: 'tests/e2e/fixtures' }); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); await host?.close(); });
+
+test('the HTML mirror drives the canvas controls, and the canvas drives the mirror', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.waitForSelector('#a11y-in-thyroid', { state: 'attached' });
+  const clip = async () => { const r = (await page.evaluate(() => window.neurodrive.layout())).thyroid; return { x: r.x, y: r.y, width: r.w, height: r.h }; };
+  const before = await page.screenshot({ clip: await clip() });
+  // As a screen reader user would: focus the native slider and press arrow keys.
+  await page.focus('#a11y-in-thyroid');
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal((await get(page)).inputs.thyroid, 0.6);
+  await page.waitForTimeout(200);
+  const after = await page.screenshot({ clip: await clip() });
+  assert.ok(!before.equals(after), 'the canvas slider moved');
+  await screenshot(page, 'mirror-focused');
+  // The reverse: drag the canvas slider with the mouse; the mirror follows with a spoken value.
+  await page.locator('#canvas').focus();
+  const r = (await page.evaluate(() => window.neurodrive.layout())).dopamine;
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.w + 50, r.y + r.h / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(700);
+  assert.equal(await page.locator('#a11y-in-dopamine').inputValue(), '200');
+  assert.match(await page.locator('#a11y-in-dopamine').getAttribute('aria-valuetext'), /Dopamine \(VTA\): 200% of typical, very high/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a live region announces meaningful changes in plain words', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.waitForTimeout(600);
+  await page.evaluate(() => window.neurodrive.set({ thyroid: 0.3 }));
+  await waitSim(page, 25);
+  await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Motivation fell'), null, { timeout: 10000 });
+  const text = await page.locator('#announcer').textContent();
+  assert.match(text, /Motivation fell from \d+ to \d+\..*thyroid/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard shortcuts work when the app has focus, and never when the host page has it', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('c');
+  await page.waitForTimeout(100);
+  assert.ok((await get(page)).outputs.rpe > 0 || (await get(page)).time_s > 0);
+  const t0 = (await get(page)).trials;
+  await waitSim(page, 2);
+  assert.equal((await get(page)).trials, t0 + 1, 'C gave a cue trial');
+  await page.keyboard.press('4');
+  await page.waitForTimeout(100);
+  assert.equal((await get(page)).preset, 'low_estradiol');
+  await page.keyboard.press('Shift+Slash');
+  await page.waitForTimeout(200);
+  assert.ok((await page.evaluate(() => window.neurodrive.layout()))['dialog:shortcuts'], '? opens the shortcuts dialog');
+  await screenshot(page, 'shortcuts-dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('r');
+  await page.waitForTimeout(100);
+  assert.equal((await get(page)).preset, 'baseline');
+  await context.close();
+
+  // In an iframe: typing on the host page does nothing to the app.
+  const ctx2 = await browser.newContext();
+  const host_page = await ctx2.newPage();
+  await host_page.goto(host.url + 'host.html');
+  await host_page.evaluate((src) => {
+    document.getElementById('app').src = src;
+    document.body.insertAdjacentHTML('afterbegin', '<div><input id="host-input" aria-label="host field"></div>');
+  }, srv.url + 'index.html');
+  await host_page.waitForFunction(() => window.received.some((m) => m.data && m.data.type === 'neurodrive:ready'), null, { timeout: 30000 });
+  await host_page.focus('#host-input');
+  await host_page.keyboard.type('4r c');
+  const frame = host_page.frames().find((f) => f.url().startsWith(srv.url));
+  assert.equal((await frame.evaluate(() => window.neurodrive.get())).preset, 'baseline');
+  assert.equal(await host_page.inputValue('#host-input'), '4r c');
+  assert.deepEqual(errors, []);
+  await ctx2.close();
+});
+
+test('touch: one finger drags a slider on a 390x844 phone', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { width: 390, height: 844, dpr: 2, touch: true });
+  const r = (await page.evaluate(() => window.neurodrive.layout())).dopamine;
+  assert.ok(r.h >= 44, `touch target ${r.h}px tall`);
+  const cdp = await context.newCDPSession(page);
+  const y = r.y + r.h / 2;
+  const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await touch('touchStart', r.x + r.w / 2);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', r.x + r.w / 2 - (i * r.w) / 16);
+  await touch('touchEnd');
+  await page.waitForTimeout(200);
+  const v = (await get(page)).inputs.dopamine;
+  assert.ok(v < 0.6, `dopamine ${v} after a leftward drag`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await screenshot(page, 'touch-drag-390x844');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const theme of ['dark', 'projector']) {
+  test(`${theme} theme at 1920x1080: screenshot and zero axe-core violations`, async () => {
+    const { page, context, errors } = await openApp(browser, srv.url, { width: 1920, height: 1080, query: `?theme=${theme}&persist=0` });
+    await waitSim(page, 2);
+    await page.evaluate(() => window.neurodrive.event('reward'));
+    await page.waitForTimeout(120);
+    await screenshot(page, `theme-${theme}-1920x1080`);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+    assert.equal((await get(page)).theme, theme);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('Spanish: chosen by ?lang=es or the browser language, with every control labelled', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?lang=es&preset=hypothyroid' });
+  await page.waitForSelector('#a11y-in-thyroid', { state: 'attached' });
+  assert.equal(await page.locator('label[for=a11y-in-thyroid]').textContent(), 'Hormona tiroidea');
+  await page.waitForTimeout(600);
+  await screenshot(page, 'spanish-1366x768');
+  await context.close();
+  const es = await browser.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
+  const p2 = await es.newPage();
+  await p2.goto(srv.url);
+  await p2.evaluate(() => window.neurodrive.ready.then(() => true));
+  assert.equal((await p2.evaluate(() => window.neurodrive.get())).lang, 'es');
+  await es.close();
+  assert.deepEqual(errors, []);
+});
+
+test('follows prefers-color-scheme and prefers-reduced-motion, and remembers the text size', async () => {
+  const context = await browser.newContext({ colorScheme: 'light', reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(srv.url);
+  await page.evaluate(() => window.neurodrive.ready.then(() => true));
+  const s = await page.evaluate(() => window.neurodrive.get());
+  assert.equal(s.theme, 'projector');
+  assert.equal(s.reduced_motion, true);
+  await page.evaluate(() => localStorage.setItem('neurodrive:scale', '1.5'));
+  await page.reload();
+  await page.evaluate(() => window.neurodrive.ready.then(() => true));
+  assert.equal((await page.evaluate(() => window.neurodrive.get())).ui_scale, 1.5);
+  await screenshot(page, 'light-scheme-reduced-motion-scale150');
+  await context.close();
+});
