@@ -157,6 +157,7 @@
       input.setAttribute('aria-valuetext', i.valuetext);
       if (document.activeElement !== input) input.value = String(Math.round(i.value * 100));
     }
+    updateLessonMirror();
     const list = document.getElementById('a11y-narration');
     list.replaceChildren(...m.narration.map((t) => el('li', {}, t)));
     // Announce meaningful changes, at most every 4 s, so a screen reader is never flooded.
@@ -165,6 +166,66 @@
       if (text) { announcer.textContent = text; lastAnnouncement = Date.now(); }
     }
   }
+
+  // Guided lessons in the mirror: a keyboard or screen-reader user can run a whole lesson here.
+  let lessonSignature = '';
+  function lessonAction(action, option = 0) { callJson('nd_lesson', ['string', 'number'], [action, option]); updateLessonMirror(); }
+  function updateLessonMirror() {
+    const text = module.ccall('nd_lessons_json', 'string', [], []);
+    if (text === lessonSignature) return;
+    lessonSignature = text;
+    const data = JSON.parse(text);
+    const focusedId = document.activeElement && document.activeElement.id;
+    let box = document.getElementById('a11y-lesson');
+    if (!box) { box = el('section', { id: 'a11y-lesson' }); mirror.append(box); }
+    box.replaceChildren();
+    const L = data.labels;
+    const a = data.active;
+    if (!a) {
+      box.append(el('h3', {}, L['lessons.title']));
+      for (const l of data.list) {
+        const b = el('button', { type: 'button', id: 'a11y-lesson-start-' + l.id }, `${L['lessons.start']}: ${l.title} (${l.done}/${l.steps})`);
+        b.addEventListener('click', () => lessonAction('start:' + l.id));
+        box.append(b);
+      }
+    } else {
+      box.append(el('h3', {}, `${a.title} - ${a.step}/${a.steps}`), el('p', {}, a.explain));
+      const fs = el('fieldset', { id: 'a11y-lesson-question' });
+      fs.append(el('legend', {}, a.question));
+      a.options.forEach((o, i) => {
+        const id = `a11y-lesson-option-${i + 1}`;
+        const r = el('input', { type: 'radio', name: 'a11y-lesson-option', id, checked: a.choice === i + 1, disabled: a.phase !== 'predict' });
+        r.addEventListener('change', () => lessonAction('choose', i + 1));
+        fs.append(r, el('label', { htmlFor: id, style: 'display:inline' }, o), el('br'));
+      });
+      box.append(fs);
+      if (a.phase === 'predict') {
+        const b = el('button', { type: 'button', id: 'a11y-lesson-lock', disabled: a.choice === 0 }, L['lessons.lock']);
+        b.addEventListener('click', () => lessonAction('lock'));
+        box.append(b);
+      } else if (a.phase === 'act') {
+        box.append(el('p', { id: 'a11y-lesson-do' }, a.do), el('p', {}, L['lessons.waiting']));
+      } else {
+        box.append(el('p', { id: 'a11y-lesson-verdict' }, a.right ? L['lessons.right'] : L['lessons.wrong']), el('p', {}, a.why));
+        const b = el('button', { type: 'button', id: 'a11y-lesson-next' }, a.step === a.steps ? L['lessons.finish'] : L['lessons.next']);
+        b.addEventListener('click', () => lessonAction('next'));
+        box.append(b);
+        announcer.textContent = (a.right ? L['lessons.right'] : L['lessons.wrong']) + ' ' + a.why;
+      }
+      const back = el('button', { type: 'button', id: 'a11y-lesson-back' }, L['lessons.back']);
+      back.addEventListener('click', () => lessonAction('back'));
+      box.append(back);
+    }
+    const again = focusedId && document.getElementById(focusedId);
+    if (again && mirror.contains(again)) again.focus();
+    else if (focusedId && focusedId.startsWith('a11y-lesson')) (box.querySelector('button:not([disabled]), input:not([disabled])') || box).focus();
+  }
+
+  // No keyboard trap (WCAG 2.1.2): Tab and Shift+Tab always move focus in the page. SDL would take
+  // them for the canvas; this capturing listener runs first and keeps them away from it. Inside the
+  // canvas the arrow keys, Space and Enter navigate and operate the controls.
+  window.addEventListener('keydown', (ev) => { if (ev.key === 'Tab' && ev.target === canvas) ev.stopImmediatePropagation(); }, true);
+  window.addEventListener('keyup', (ev) => { if (ev.key === 'Tab' && ev.target === canvas) ev.stopImmediatePropagation(); }, true);
 
   // ---- Failure modes that need no wasm -------------------------------------------------------------
   const probe = document.createElement('canvas');
@@ -230,6 +291,7 @@
   }
 
   let lastInputs = null;
+  let lastCompleted = 0;
   let xapiTimer = null;
   function watchInteractions() {
     const s = api.get();
@@ -249,6 +311,18 @@
       }
     }
     lastInputs = s.inputs;
+    if (config.url.xapi && inFrame && s.lesson_steps_completed > lastCompleted) {
+      post(window.parent, '*', {
+        type: 'neurodrive:xapi',
+        statement: {
+          verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+          object: { id: `urn:neurodrive:lesson:${s.lesson || 'none'}:step:${s.lesson_step}`, objectType: 'Activity',
+            definition: { name: { 'en-US': `${s.lesson} step ${s.lesson_step}` } } },
+          timestamp: new Date().toISOString(),
+        },
+      });
+    }
+    lastCompleted = s.lesson_steps_completed;
     try { localStorage.setItem('neurodrive:scale', String(s.ui_scale)); } catch (e) { /* blocked */ }
     if (persist) {
       const q = module.ccall('nd_share_query', 'string', [], []);

@@ -15,6 +15,8 @@ extern const unsigned char nd_strings_en[];
 extern const unsigned long nd_strings_en_size;
 extern const unsigned char nd_strings_es[];
 extern const unsigned long nd_strings_es_size;
+extern const unsigned char nd_lessons[];
+extern const unsigned long nd_lessons_size;
 extern const unsigned char nd_geometry[];
 extern const unsigned long nd_geometry_size;
 
@@ -74,7 +76,9 @@ void sample(App& app) {
 bool init(App& app) {
     app.asset_error = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &app.strings);
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded(nd_geometry, nd_geometry_size), &app.geometry);
+    if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded(nd_lessons, nd_lessons_size), &app.lessons);
     if (app.asset_error.empty() && !model::builtin_presets().error.empty()) app.asset_error = model::builtin_presets().error;
+    app.lesson.done.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;
     model::State typical_state = model::make_state(model::Inputs{}, 1);
     model::advance(typical_state, model::Inputs{}, 2.0);
@@ -111,10 +115,12 @@ void advance_sim(App& app, double sim_dt_s) {
         }
     }
     app.out = model::outputs(app.state, app.inputs);
+    lesson_update(app);
 }
 
 void fire_event(App& app, model::Event e) {
     model::apply_event(app.state, e);
+    app.event_counts[static_cast<std::size_t>(e)] += 1;
     app.events.push_back({app.state.time_s, e});
 }
 
@@ -202,6 +208,8 @@ std::string apply_query(App& app, std::string_view query) {
     if (c.paused) app.paused = *c.paused;
     if (c.theme) app.ui.theme = *c.theme;
     if (c.lang) set_language(app, *c.lang);
+    const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
+    if (c.lesson && lesson_ok) app.ui.select_lesson_tab = true;
     std::string r = "{\"ignored\":[";
     auto q = [](const std::string& t) {
         std::string o = "\"";
@@ -213,6 +221,7 @@ std::string apply_query(App& app, std::string_view query) {
         return o + "\"";
     };
     for (std::size_t i = 0; i < c.ignored.size(); ++i) r += (i ? "," : "") + std::string("{\"name\":") + q(c.ignored[i].name) + ",\"reason\":" + q(c.ignored[i].reason) + "}";
+    if (!lesson_ok) r += std::string(c.ignored.empty() ? "" : ",") + "{\"name\":\"lesson\",\"reason\":\"unknown lesson\"}";
     r += "],\"resize\":" + std::string(c.resize.value_or(false) ? "true" : "false");
     r += ",\"persist\":" + std::string(!c.persist ? "null" : *c.persist ? "true" : "false");
     r += ",\"xapi\":" + std::string(c.xapi.value_or(false) ? "true" : "false");
@@ -239,6 +248,8 @@ std::string state_json(const App& app) {
     s += ",\"auto_trials\":" + std::string(app.auto_trials ? "true" : "false") + ",\"trials\":" + std::to_string(app.state.trials);
     s += ",\"theme\":\"" + app.ui.theme + "\",\"lang\":\"" + app.ui.lang + "\",\"ui_scale\":" + num(app.ui.scale);
     s += ",\"reduced_motion\":" + std::string(app.ui.reduced_motion ? "true" : "false");
+    s += ",\"lesson\":" + (app.lesson.lesson >= 0 ? "\"" + app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id + "\"" : std::string("null"));
+    s += ",\"lesson_step\":" + std::to_string(app.lesson.step + 1) + ",\"lesson_steps_completed\":" + std::to_string(app.lesson.completed_steps);
     s += ",\"inputs\":{";
     int n = 0;
     const model::InputSpec* in = model::input_specs(&n);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "assets.hpp"
+#include "lessons.hpp"
 #include "neurodrive/model.hpp"
 #include "neurodrive/presets.hpp"
 
@@ -41,7 +42,7 @@ struct PathwayAnim {
     double spawn_acc = 0.0;
 };
 
-enum class PhoneTab { Controls, Drive, Signals, Learning };
+enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson };
 
 struct UiState {
     std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
@@ -55,7 +56,8 @@ struct UiState {
     bool experiments_open = false;
     bool about_open = false;
     PhoneTab phone_tab = PhoneTab::Controls;
-    int plot_tab = 0;             // 0 signals, 1 learning
+    int plot_tab = 0;             // 0 signals, 1 learning, 2 lesson
+    bool select_lesson_tab = false;  // bring the lesson tab to the front once
     float font_px = 0.0f;         // font size the atlas was built for (logical px)
     float font_dpr = 0.0f;        // device pixel ratio the atlas was built for
     bool reduced_motion = false;
@@ -93,6 +95,9 @@ struct App {
 
     Ring da_nac, da_pfc, vta_hz, rpe;
     std::vector<EventMark> events;   // last 30 s
+    std::array<int, 3> event_counts{};  // cue, reward, omit fired since start (lessons check them)
+    std::vector<Lesson> lessons;     // assets/lessons.json
+    LessonState lesson;
     std::vector<TrialPoint> trials;  // last 200
     int trials_seen = 0;
 

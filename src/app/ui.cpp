@@ -90,6 +90,15 @@ void plots_area(App& app) {
     if (ImGui::BeginTabBar("plots")) {
         if (ImGui::BeginTabItem(tr(app, "tab.signals"))) { app.ui.plot_tab = 0; panel_plots_signals(app); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem(tr(app, "tab.learning"))) { app.ui.plot_tab = 1; panel_plots_learning(app); ImGui::EndTabItem(); }
+        const ImGuiTabItemFlags lesson_flags = app.ui.select_lesson_tab ? ImGuiTabItemFlags_SetSelected : 0;
+        app.ui.select_lesson_tab = false;
+        if (ImGui::BeginTabItem(tr(app, "tab.lesson"), nullptr, lesson_flags)) {
+            app.ui.plot_tab = 2;
+            ImGui::BeginChild("lesson");
+            panel_lessons(app);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
 }
@@ -237,12 +246,16 @@ void build_ui(App& app) {
         begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel);
         if (ImGui::BeginTabBar("phone", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
             struct Tab { PhoneTab id; const char* key; };
-            const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"}, {PhoneTab::Learning, "tab.learning"}};
+            const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"},
+                                {PhoneTab::Learning, "tab.learning"}, {PhoneTab::Lesson, "tab.lesson"}};
+            const bool select_lesson = app.ui.select_lesson_tab;
+            app.ui.select_lesson_tab = false;
             for (const Tab& t : tabs) {
                 if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
                     || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning) && is_hidden(app, "plots")))
                     continue;
-                if (ImGui::BeginTabItem(tr(app, t.key))) {
+                const ImGuiTabItemFlags flags = select_lesson && t.id == PhoneTab::Lesson ? ImGuiTabItemFlags_SetSelected : 0;
+                if (ImGui::BeginTabItem(tr(app, t.key), nullptr, flags)) {
                     app.ui.phone_tab = t.id;
                     ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
                     switch (t.id) {
@@ -250,6 +263,7 @@ void build_ui(App& app) {
                     case PhoneTab::Drive: panel_drive(app); break;
                     case PhoneTab::Signals: panel_plots_signals(app); break;
                     case PhoneTab::Learning: panel_plots_learning(app); break;
+                    case PhoneTab::Lesson: panel_lessons(app); break;
                     }
                     ImGui::EndChild();
                     ImGui::EndTabItem();

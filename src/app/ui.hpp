@@ -59,5 +59,6 @@ void panel_drive(App& app);
 void panel_plots_signals(App& app);
 void panel_plots_learning(App& app);
 void about_modal(App& app);
+void panel_lessons(App& app);
 
 }  // namespace neurodrive::app

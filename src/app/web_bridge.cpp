@@ -119,6 +119,24 @@ EMSCRIPTEN_KEEPALIVE const char* nd_announcement() {
     return g_reply.c_str();
 }
 
+// Guided lessons, for the HTML mirror (keyboard and screen-reader users run whole lessons with it).
+EMSCRIPTEN_KEEPALIVE const char* nd_lessons_json() {
+    if (!g_app) return reply_error("not ready");
+    g_reply = neurodrive::app::lessons_json(*g_app);
+    return g_reply.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson(const char* action, int option) {
+    if (!g_app || !action) return reply_error("not ready");
+    const std::string a = action;
+    if (a == "choose") neurodrive::app::lesson_choose(*g_app, option);
+    else if (a == "lock") neurodrive::app::lesson_lock(*g_app);
+    else if (a == "next") neurodrive::app::lesson_next(*g_app);
+    else if (a == "back") neurodrive::app::lesson_back(*g_app);
+    else if (a.rfind("start:", 0) == 0) { if (!neurodrive::app::start_lesson(*g_app, a.substr(6))) return reply_error("unknown lesson"); }
+    else return reply_error("unknown lesson action; allowed: start:<id>, choose, lock, next, back");
+    return reply_ok();
+}
+
 EMSCRIPTEN_KEEPALIVE void nd_reset() { if (g_app) neurodrive::app::reset_all(*g_app); }
 EMSCRIPTEN_KEEPALIVE void nd_pause() { if (g_app) g_app->paused = true; }
 EMSCRIPTEN_KEEPALIVE void nd_play() { if (g_app) g_app->paused = false; }

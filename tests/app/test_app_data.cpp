@@ -132,9 +132,8 @@ std::string conversions(const std::string& t) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i] != '%') continue;
         std::size_t j = i + 1;
-        while (j < t.size() && std::strchr("0123456789.-+ #", t[j])) ++j;
-        if (j < t.size()) out += t[j];
-        i = j;
+        while (j < t.size() && std::strchr("0123456789.-+#", t[j])) ++j;
+        if (j < t.size() && std::strchr("diufgexsc%", t[j])) { out += t[j]; i = j; }
     }
     return out;
 }
