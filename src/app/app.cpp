@@ -15,6 +15,8 @@ extern const unsigned char nd_strings_en[];
 extern const unsigned long nd_strings_en_size;
 extern const unsigned char nd_strings_es[];
 extern const unsigned long nd_strings_es_size;
+extern const unsigned char nd_references[];
+extern const unsigned long nd_references_size;
 extern const unsigned char nd_lessons[];
 extern const unsigned long nd_lessons_size;
 extern const unsigned char nd_geometry[];
@@ -77,6 +79,7 @@ bool init(App& app) {
     app.asset_error = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &app.strings);
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded(nd_geometry, nd_geometry_size), &app.geometry);
     if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded(nd_lessons, nd_lessons_size), &app.lessons);
+    if (app.asset_error.empty()) app.asset_error = parse_references(embedded(nd_references, nd_references_size), &app.references);
     if (app.asset_error.empty() && !model::builtin_presets().error.empty()) app.asset_error = model::builtin_presets().error;
     app.lesson.done.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "assets.hpp"
+#include "lab.hpp"
 #include "lessons.hpp"
 #include "neurodrive/model.hpp"
 #include "neurodrive/presets.hpp"
@@ -42,7 +43,7 @@ struct PathwayAnim {
     double spawn_acc = 0.0;
 };
 
-enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson };
+enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson, Lab };
 
 struct UiState {
     std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
@@ -58,6 +59,7 @@ struct UiState {
     PhoneTab phone_tab = PhoneTab::Controls;
     int plot_tab = 0;             // 0 signals, 1 learning, 2 lesson
     bool select_lesson_tab = false;  // bring the lesson tab to the front once
+    int lab_choice = 0;              // experiment chosen in the lab
     float font_px = 0.0f;         // font size the atlas was built for (logical px)
     float font_dpr = 0.0f;        // device pixel ratio the atlas was built for
     bool reduced_motion = false;
@@ -98,6 +100,8 @@ struct App {
     std::array<int, 3> event_counts{};  // cue, reward, omit fired since start (lessons check them)
     std::vector<Lesson> lessons;     // assets/lessons.json
     LessonState lesson;
+    LabResult lab;                   // the virtual lab's last run
+    std::vector<Reference> references;  // assets/references.json
     std::vector<TrialPoint> trials;  // last 200
     int trials_seen = 0;
 

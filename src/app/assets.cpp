@@ -99,6 +99,25 @@ bool star_shaped(const std::vector<Vec2>& pts, Vec2 c) {
 
 }  // namespace
 
+std::string parse_references(std::string_view json, std::vector<Reference>* out) {
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        return "references: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (!doc.IsObject() || !doc.HasMember("references") || !doc["references"].IsArray() || doc["references"].Empty())
+        return "references: expected {\"references\": [...]}";
+    std::vector<Reference> refs;
+    for (const auto& r : doc["references"].GetArray()) {
+        Reference ref;
+        if (!r.IsObject() || !read_string(r, "cite", &ref.cite) || !read_string(r, "source", &ref.source) || !read_string(r, "topic", &ref.topic)
+            || !read_string(r, "tier", &ref.tier))
+            return "references[" + std::to_string(refs.size()) + "]: needs strings cite, source, topic and tier";
+        refs.push_back(std::move(ref));
+    }
+    *out = std::move(refs);
+    return {};
+}
+
 const Region* Geometry::region(std::string_view id) const {
     for (const auto& r : regions) if (r.id == id) return &r;
     return nullptr;

@@ -51,9 +51,17 @@ struct Geometry {
     const Region* region(std::string_view id) const;
 };
 
+struct Reference {
+    std::string cite;    // "Schultz, Dayan & Montague 1997"
+    std::string source;  // journal, volume:page
+    std::string topic;   // what it supports here (English)
+    std::string tier;    // evidence tier
+};
+
 // Each returns "" on success, else a message naming the file, the place and the problem.
 std::string parse_strings(std::string_view json, Strings* out);
 std::string parse_geometry(std::string_view json, Geometry* out);
+std::string parse_references(std::string_view json, std::vector<Reference>* out);
 
 // Keys present in `reference` but missing in `other` (for the language-completeness test).
 std::vector<std::string> missing_keys(const Strings& reference, const Strings& other);

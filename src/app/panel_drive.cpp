@@ -124,17 +124,55 @@ void panel_drive(App& app) {
     ImGui::TextWrapped("%s", tr(app, "note.short"));
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
+    app.widget_rects.push_back({"button:about", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
 }
 
 void about_modal(App& app) {
     if (app.ui.about_open) ImGui::OpenPopup("##about");
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 24.0f, ImGui::GetFontSize() * 30.0f), 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 34.0f), std::min(io.DisplaySize.y - 16.0f, ImGui::GetFontSize() * 30.0f)));
     if (ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        section_title(tr(app, "note.button"));
-        ImGui::TextWrapped("%s", tr(app, "note.long"));
-        ImGui::Spacing();
+        app.widget_rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+        const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+        if (ImGui::BeginTabBar("about_tabs")) {
+            if (ImGui::BeginTabItem(tr(app, "about.tab"))) {
+                ImGui::BeginChild("about_text", ImVec2(0, -footer));
+                section_title(tr(app, "note.button"));
+                ImGui::TextWrapped("%s", tr(app, "note.long"));
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem(tr(app, "glossary.tab"))) {
+                ImGui::BeginChild("glossary", ImVec2(0, -footer));
+                for (const auto& kv : app.strings.table) {
+                    const std::string& key = kv.first;
+                    if (key.rfind("glossary.", 0) != 0 || key.size() < 5 || key.compare(key.size() - 5, 5, ".term") != 0) continue;
+                    ImGui::PushFont(fonts().bold);
+                    ImGui::TextWrapped("%s", kv.second.c_str());
+                    ImGui::PopFont();
+                    ImGui::TextWrapped("%s", tr(app, key.substr(0, key.size() - 5) + ".text"));
+                    ImGui::Spacing();
+                }
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem(tr(app, "references.tab"))) {
+                ImGui::BeginChild("references", ImVec2(0, -footer));
+                ImGui::TextWrapped("%s", tr(app, "references.intro"));
+                for (const auto& r : app.references) {
+                    char tier[64];
+                    std::snprintf(tier, sizeof tier, tr(app, "references.tier"), r.tier.c_str());
+                    ImGui::PushFont(fonts().bold);
+                    ImGui::TextWrapped("%s", r.cite.c_str());
+                    ImGui::PopFont();
+                    ImGui::TextWrapped("%s. %s (%s)", r.source.c_str(), r.topic.c_str(), tier);
+                }
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
         if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             app.ui.about_open = false;
             ImGui::CloseCurrentPopup();

@@ -84,6 +84,12 @@ void title_block(App& app) {
     ImGui::Separator();
 }
 
+// Remembers where the last item was drawn, for the browser tests and the accessible mirror.
+void record_item(App& app, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 void plots_area(App& app) {
     panel_time_events(app);
     ImGui::Spacing();
@@ -96,6 +102,15 @@ void plots_area(App& app) {
             app.ui.plot_tab = 2;
             ImGui::BeginChild("lesson");
             panel_lessons(app);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        const bool lab_open = ImGui::BeginTabItem(tr(app, "tab.lab"));
+        record_item(app, "tab:lab");
+        if (lab_open) {
+            app.ui.plot_tab = 3;
+            ImGui::BeginChild("lab");
+            panel_lab(app);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -219,7 +234,9 @@ void build_ui(App& app) {
         const float center_w = d.x - left_w - right_w;
         const bool plots = !is_hidden(app, "plots");
         const float toolbar_h = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
-        const float schematic_h = std::round(plots ? d.y * 0.63f : d.y - toolbar_h);
+        // Lessons and the lab need room for text and charts: the schematic yields some height to them.
+        const float schematic_share = app.ui.plot_tab >= 2 ? 0.48f : 0.63f;
+        const float schematic_h = std::round(plots ? d.y * schematic_share : d.y - toolbar_h);
         if (left_w > 0) {
             begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel);
             title_block(app);
@@ -247,12 +264,12 @@ void build_ui(App& app) {
         if (ImGui::BeginTabBar("phone", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
             struct Tab { PhoneTab id; const char* key; };
             const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"},
-                                {PhoneTab::Learning, "tab.learning"}, {PhoneTab::Lesson, "tab.lesson"}};
+                                {PhoneTab::Learning, "tab.learning"}, {PhoneTab::Lesson, "tab.lesson"}, {PhoneTab::Lab, "tab.lab"}};
             const bool select_lesson = app.ui.select_lesson_tab;
             app.ui.select_lesson_tab = false;
             for (const Tab& t : tabs) {
                 if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
-                    || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning) && is_hidden(app, "plots")))
+                    || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning || t.id == PhoneTab::Lab) && is_hidden(app, "plots")))
                     continue;
                 const ImGuiTabItemFlags flags = select_lesson && t.id == PhoneTab::Lesson ? ImGuiTabItemFlags_SetSelected : 0;
                 if (ImGui::BeginTabItem(tr(app, t.key), nullptr, flags)) {
@@ -264,6 +281,7 @@ void build_ui(App& app) {
                     case PhoneTab::Signals: panel_plots_signals(app); break;
                     case PhoneTab::Learning: panel_plots_learning(app); break;
                     case PhoneTab::Lesson: panel_lessons(app); break;
+                    case PhoneTab::Lab: panel_lab(app); break;
                     }
                     ImGui::EndChild();
                     ImGui::EndTabItem();

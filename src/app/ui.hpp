@@ -60,5 +60,6 @@ void panel_plots_signals(App& app);
 void panel_plots_learning(App& app);
 void about_modal(App& app);
 void panel_lessons(App& app);
+void panel_lab(App& app);
 
 }  // namespace neurodrive::app

@@ -59,3 +59,39 @@ TEST_CASE("predict, act, confirm: the wanting-vs-liking lesson runs to the end")
     CHECK(app.lesson.completed_steps == 2);
     CHECK(na::lessons_json(app).find("\"done\":2") != std::string::npos);
 }
+
+TEST_CASE("the virtual lab runs every experiment on control and scenario") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::set_input_value(app, "nac_depletion", 0.8);
+    for (int i = 0; i < 6; ++i) {
+        na::run_lab(app, i);
+        CHECK(!app.lab.experiment.empty());
+        CHECK((!app.lab.bars.empty() || app.lab.curve.x.size() >= 2));
+        CHECK(app.strings.table.count("lab." + app.lab.experiment + ".finding") == 1);
+        CHECK(app.strings.table.count(app.lab.unit_key) == 1);
+        for (const auto& b : app.lab.bars) CHECK(app.strings.table.count(b.label_key) == 1);
+    }
+    na::run_lab(app, 1);  // effort choice: depletion lowers presses, raises chow
+    REQUIRE(app.lab.experiment == "effort_choice");
+    CHECK(app.lab.bars[0].scenario < app.lab.bars[0].control);
+    CHECK(app.lab.bars[1].scenario > app.lab.bars[1].control);
+    na::run_lab(app, 99);  // out of range: ignored
+    CHECK(app.lab.experiment == "effort_choice");
+}
+
+TEST_CASE("references and glossary are complete") {
+    na::App app;
+    REQUIRE(na::init(app));
+    CHECK(app.references.size() >= 30);
+    for (const auto& r : app.references) CHECK(!r.tier.empty());
+    int terms = 0;
+    for (const auto& kv : app.strings.table)
+        if (kv.first.rfind("glossary.", 0) == 0 && kv.first.size() > 5 && kv.first.compare(kv.first.size() - 5, 5, ".term") == 0) {
+            ++terms;
+            CHECK(app.strings.table.count(kv.first.substr(0, kv.first.size() - 5) + ".text") == 1);
+        }
+    CHECK(terms >= 20);
+    std::vector<na::Reference> refs;
+    CHECK(!na::parse_references(R"({"references":[{"cite":"x"}]})", &refs).empty());
+}

@@ -1,0 +1,31 @@
+// lab.test.mjs - the virtual lab and the glossary/references, driven by real clicks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const rect = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];
+const click = async (page, name) => { const r = await rect(page, name); assert.ok(r, `${name} is on screen`); await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2); await page.waitForTimeout(250); };
+
+test('the lab runs the conditioning experiment on the current scenario and shows the published finding', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { width: 1920, height: 1080, query: '?persist=0' });
+  await click(page, 'tab:lab');
+  await click(page, 'button:lab.run');
+  await page.waitForTimeout(400);
+  await screenshot(page, 'lab-conditioning-1920x1080');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('About shows the model note, a glossary and the references with tiers', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
+  await click(page, 'button:about');
+  const dialog = await rect(page, 'dialog:about');
+  assert.ok(dialog && dialog.w > 300);
+  await screenshot(page, 'about-dialog');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
