@@ -225,7 +225,8 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         if (p.id != "mesolimbic" && p.id != "mesocortical") continue;
         const Vec2 m = bezier(p.curve, p.id == "mesolimbic" ? 0.45f : 0.55f);
         const ImVec2 c = v.to_screen({m.x + (p.id == "mesolimbic" ? 0.0f : 62.0f), m.y + (p.id == "mesolimbic" ? -22.0f : 0.0f)});
-        shadowed_text(dl, fonts().small, fonts().small->FontSize * io.FontGlobalScale, c, role_color(p.color), tr(app, "pathway.short." + p.id));
+        // Text colour, not the pathway colour: the label must read at 4.5:1 in every theme.
+        shadowed_text(dl, fonts().small, fonts().small->FontSize * io.FontGlobalScale, c, th.text, tr(app, "pathway.short." + p.id));
     }
 
     // Regions: glow with local concentration or firing; halos for receptor sensitivity.

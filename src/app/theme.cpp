@@ -60,8 +60,8 @@ const Theme kProjector = {
     IM_COL32(0, 140, 100, 255),   // thyroid: bluish green
     IM_COL32(213, 94, 0, 255),    // cortisol: vermillion
     IM_COL32(90, 96, 110, 255),   // neutral
-    IM_COL32(0, 130, 90, 255),    // good
-    IM_COL32(200, 60, 0, 255),    // bad
+    IM_COL32(0, 110, 75, 255),    // good (>= 4.5:1 on the panel)
+    IM_COL32(180, 50, 0, 255),    // bad
     IM_COL32(0, 0, 0, 230),       // ghost marker
     IM_COL32(200, 204, 214, 255), // grid
 };
