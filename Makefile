@@ -31,7 +31,7 @@ dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into d
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
 
-run: dist ## build and serve the browser version on http://127.0.0.1:$(PORT)/ (embed example: /embed-example.html)
+run: dist ## build and serve the browser version on http://127.0.0.1:8080/ (PORT=... for another port; embed example: /embed-example.html)
 	node scripts/serve.mjs --root dist --port $(PORT)
 
 native: setup $(NATIVE)/CMakeCache.txt ## build the native app (build/native/src/app/neurodrive) and neurodrive-cli
@@ -40,7 +40,7 @@ native: setup $(NATIVE)/CMakeCache.txt ## build the native app (build/native/src
 cli: native ## build the command-line runner build/native/neurodrive-cli
 	@echo "build/native/neurodrive-cli list   # every input, output, preset and experiment"
 
-test: setup ## build and run every test: native doctest (CTest), wasm doctest under Node, browser end-to-end
+test: setup ## build and run every test: native (CTest, also under ASan+UBSan), fuzzing, wasm doctest under Node, browser end-to-end
 	@bash scripts/test.sh
 
 fuzz: setup ## run every libFuzzer target for FUZZ_SECONDS (default 300) each; crashes land in build/crash-*

@@ -11,24 +11,6 @@
 namespace neurodrive::app {
 namespace {
 
-std::string quoted(const std::string& t) {
-    std::string o = "\"";
-    for (char c : t) {
-        if (c == '"' || c == '\\') { o += '\\'; o += c; }
-        else if (c == '\n') o += ' ';
-        else if (static_cast<unsigned char>(c) >= 0x20) o += c;
-    }
-    return o + "\"";
-}
-
-const char* level_word(const App& app, double v) {
-    if (v < 0.45) return app.strings.get("level.very_low");
-    if (v < 0.85) return app.strings.get("level.low");
-    if (v <= 1.15) return app.strings.get("level.typical");
-    if (v <= 1.55) return app.strings.get("level.high");
-    return app.strings.get("level.very_high");
-}
-
 std::vector<std::string> narration(const App& app) {
     NarrationInput in{&app.inputs, &app.out, &app.typical, &app.state, 0.0};
     return narrate(app.strings, in);
@@ -37,7 +19,7 @@ std::vector<std::string> narration(const App& app) {
 }  // namespace
 
 std::string mirror_json(const App& app) {
-    std::string s = "{\"title\":" + quoted(app.strings.get("a11y.controls")) + ",\"inputs\":[";
+    std::string s = "{\"title\":" + json_quote(app.strings.get("a11y.controls")) + ",\"inputs\":[";
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     char buf[256];
@@ -51,33 +33,33 @@ std::string mirror_json(const App& app) {
         const bool locked = is_locked(app, name) || (!level && is_locked(app, "experiments"));
         char num[64];
         std::snprintf(num, sizeof num, "%.17g", v);
-        s += (i ? ",{" : "{") + std::string("\"name\":") + quoted(name) + ",\"label\":" + quoted(label)
-             + ",\"group\":" + quoted(level ? "level" : "manipulation") + ",\"value\":" + num
-             + ",\"min\":" + (level ? "0" : "0") + ",\"max\":" + (level ? "2" : "1") + ",\"valuetext\":" + quoted(buf)
+        s += (i ? ",{" : "{") + std::string("\"name\":") + json_quote(name) + ",\"label\":" + json_quote(label)
+             + ",\"group\":" + json_quote(level ? "level" : "manipulation") + ",\"value\":" + num
+             + ",\"min\":" + (level ? "0" : "0") + ",\"max\":" + (level ? "2" : "1") + ",\"valuetext\":" + json_quote(buf)
              + ",\"locked\":" + (locked ? "true" : "false") + "}";
     }
     s += "],\"events\":[";
     const char* events[] = {"cue", "reward", "omit"};
     for (int i = 0; i < 3; ++i)
-        s += (i ? ",{" : "{") + std::string("\"name\":") + quoted(events[i]) + ",\"label\":" + quoted(app.strings.get(std::string("event.") + events[i])) + "}";
+        s += (i ? ",{" : "{") + std::string("\"name\":") + json_quote(events[i]) + ",\"label\":" + json_quote(app.strings.get(std::string("event.") + events[i])) + "}";
     s += "],\"presets\":[";
     bool first = true;
     for (const auto& p : model::builtin_presets().presets) {
-        s += (first ? "{" : ",{") + std::string("\"id\":") + quoted(p.id) + ",\"title\":" + quoted(preset_title(app, p)) + "}";
+        s += (first ? "{" : ",{") + std::string("\"id\":") + json_quote(p.id) + ",\"title\":" + json_quote(preset_title(app, p)) + "}";
         first = false;
     }
     std::snprintf(buf, sizeof buf, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
-    s += "],\"preset\":" + quoted(app.preset) + ",\"paused\":" + (app.paused ? "true" : "false") + ",\"summary\":" + quoted(buf);
+    s += "],\"preset\":" + json_quote(app.preset) + ",\"paused\":" + (app.paused ? "true" : "false") + ",\"summary\":" + json_quote(buf);
     s += ",\"narration\":[";
     const auto sentences = narration(app);
-    for (std::size_t i = 0; i < sentences.size(); ++i) s += (i ? "," : "") + quoted(sentences[i]);
-    s += "],\"labels\":{\"events\":" + quoted(app.strings.get("a11y.events")) + ",\"presets\":" + quoted(app.strings.get("a11y.presets"))
-         + ",\"play\":" + quoted(app.strings.get("time.play")) + ",\"pause\":" + quoted(app.strings.get("time.pause"))
-         + ",\"reset\":" + quoted(app.strings.get("reset.all")) + ",\"custom\":" + quoted(app.strings.get("preset.custom"));
+    for (std::size_t i = 0; i < sentences.size(); ++i) s += (i ? "," : "") + json_quote(sentences[i]);
+    s += "],\"labels\":{\"events\":" + json_quote(app.strings.get("a11y.events")) + ",\"presets\":" + json_quote(app.strings.get("a11y.presets"))
+         + ",\"play\":" + json_quote(app.strings.get("time.play")) + ",\"pause\":" + json_quote(app.strings.get("time.pause"))
+         + ",\"reset\":" + json_quote(app.strings.get("reset.all")) + ",\"custom\":" + json_quote(app.strings.get("preset.custom"));
     for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
                             "page.fullscreen_denied", "page.ignored", "page.stored_damaged"})
-        s += ",\"" + std::string(key) + "\":" + quoted(app.strings.get(key));
-    s += "},\"lang\":" + quoted(app.ui.lang) + "}";
+        s += ",\"" + std::string(key) + "\":" + json_quote(app.strings.get(key));
+    s += "},\"lang\":" + json_quote(app.ui.lang) + "}";
     return s;
 }
 

@@ -192,6 +192,24 @@ const char* preset_explanation(const App& app, const model::Preset& p) {
     return it != app.strings.table.end() ? it->second.c_str() : p.explanation.c_str();
 }
 
+std::string json_quote(std::string_view text) {
+    std::string o = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') { o += '\\'; o += c; }
+        else if (c == '\n') o += ' ';
+        else if (static_cast<unsigned char>(c) >= 0x20) o += c;
+    }
+    return o + "\"";
+}
+
+const char* level_word(const App& app, double v) {
+    if (v < 0.45) return app.strings.get("level.very_low");
+    if (v < 0.85) return app.strings.get("level.low");
+    if (v <= 1.15) return app.strings.get("level.typical");
+    if (v <= 1.55) return app.strings.get("level.high");
+    return app.strings.get("level.very_high");
+}
+
 bool is_locked(const App& app, std::string_view name) {
     return std::find(app.ui.lock.begin(), app.ui.lock.end(), name) != app.ui.lock.end();
 }
@@ -214,15 +232,7 @@ std::string apply_query(App& app, std::string_view query) {
     const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
     if (c.lesson && lesson_ok) app.ui.select_lesson_tab = true;
     std::string r = "{\"ignored\":[";
-    auto q = [](const std::string& t) {
-        std::string o = "\"";
-        for (char ch : t) {
-            if (ch == '"' || ch == '\\') { o += '\\'; o += ch; }
-            else if (static_cast<unsigned char>(ch) < 0x20) o += '?';
-            else o += ch;
-        }
-        return o + "\"";
-    };
+    const auto q = [](const std::string& t) { return json_quote(t); };
     for (std::size_t i = 0; i < c.ignored.size(); ++i) r += (i ? "," : "") + std::string("{\"name\":") + q(c.ignored[i].name) + ",\"reason\":" + q(c.ignored[i].reason) + "}";
     if (!lesson_ok) r += std::string(c.ignored.empty() ? "" : ",") + "{\"name\":\"lesson\",\"reason\":\"unknown lesson\"}";
     r += "],\"resize\":" + std::string(c.resize.value_or(false) ? "true" : "false");

@@ -15,16 +15,6 @@ namespace {
 
 constexpr int kOptions = 3;
 
-std::string quoted(const std::string& t) {
-    std::string o = "\"";
-    for (char c : t) {
-        if (c == '"' || c == '\\') { o += '\\'; o += c; }
-        else if (c == '\n') o += ' ';
-        else if (static_cast<unsigned char>(c) >= 0x20) o += c;
-    }
-    return o + "\"";
-}
-
 void begin_step(App& app) {
     LessonState& l = app.lesson;
     l.phase = LessonPhase::Predict;
@@ -180,28 +170,28 @@ std::string lessons_json(const App& app) {
         const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
         const LessonStep& step = lesson.steps[static_cast<std::size_t>(l.step)];
         const char* phase = l.phase == LessonPhase::Predict ? "predict" : l.phase == LessonPhase::Act ? "act" : "result";
-        s += "{\"id\":" + quoted(lesson.id) + ",\"title\":" + quoted(app.strings.get("lesson." + lesson.id + ".title"))
+        s += "{\"id\":" + json_quote(lesson.id) + ",\"title\":" + json_quote(app.strings.get("lesson." + lesson.id + ".title"))
              + ",\"step\":" + std::to_string(l.step + 1) + ",\"steps\":" + std::to_string(lesson.steps.size())
-             + ",\"phase\":\"" + phase + "\",\"explain\":" + quoted(app.strings.get(key(app, "explain")))
-             + ",\"do\":" + quoted(app.strings.get(key(app, "do"))) + ",\"question\":" + quoted(app.strings.get(key(app, "question")))
+             + ",\"phase\":\"" + phase + "\",\"explain\":" + json_quote(app.strings.get(key(app, "explain")))
+             + ",\"do\":" + json_quote(app.strings.get(key(app, "do"))) + ",\"question\":" + json_quote(app.strings.get(key(app, "question")))
              + ",\"options\":[";
-        for (int i = 1; i <= kOptions; ++i) s += (i > 1 ? "," : "") + quoted(app.strings.get(key(app, "option" + std::to_string(i))));
+        for (int i = 1; i <= kOptions; ++i) s += (i > 1 ? "," : "") + json_quote(app.strings.get(key(app, "option" + std::to_string(i))));
         s += "],\"choice\":" + std::to_string(l.choice) + ",\"right\":" + (l.phase == LessonPhase::Result && l.choice == step.correct ? "true" : "false")
-             + ",\"why\":" + quoted(l.phase == LessonPhase::Result ? app.strings.get(key(app, "why")) : "") + "}";
+             + ",\"why\":" + json_quote(l.phase == LessonPhase::Result ? app.strings.get(key(app, "why")) : "") + "}";
     } else {
         s += "null";
     }
     s += ",\"list\":[";
     for (std::size_t i = 0; i < app.lessons.size(); ++i) {
         const int done = i < l.done.size() ? l.done[i] : 0;
-        s += (i ? ",{" : "{") + std::string("\"id\":") + quoted(app.lessons[i].id) + ",\"title\":" + quoted(app.strings.get("lesson." + app.lessons[i].id + ".title"))
+        s += (i ? ",{" : "{") + std::string("\"id\":") + json_quote(app.lessons[i].id) + ",\"title\":" + json_quote(app.strings.get("lesson." + app.lessons[i].id + ".title"))
              + ",\"steps\":" + std::to_string(app.lessons[i].steps.size()) + ",\"done\":" + std::to_string(done) + "}";
     }
     s += "],\"labels\":{";
     bool first = true;
     for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.right", "lessons.wrong", "lessons.next",
                           "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
-        s += (first ? "\"" : ",\"") + std::string(k) + "\":" + quoted(app.strings.get(k));
+        s += (first ? "\"" : ",\"") + std::string(k) + "\":" + json_quote(app.strings.get(k));
         first = false;
     }
     return s + "},\"completed_steps\":" + std::to_string(l.completed_steps) + "}";

@@ -11,14 +11,6 @@
 namespace neurodrive::app {
 namespace {
 
-const char* level_word(const App& app, double v) {
-    if (v < 0.45) return tr(app, "level.very_low");
-    if (v < 0.85) return tr(app, "level.low");
-    if (v <= 1.15) return tr(app, "level.typical");
-    if (v <= 1.55) return tr(app, "level.high");
-    return tr(app, "level.very_high");
-}
-
 // One labelled slider: name and value on the first line, the slider with a marker at typical and a
 // reset button on the second.
 void input_slider(App& app, const model::InputSpec& spec) {
