@@ -338,6 +338,9 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
             ImGui::Text(tr(app, "tooltip.source"), tr(app, "pathway.source." + hover_path));
             ImGui::PopStyleColor();
         }
+        ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
+        ImGui::TextUnformatted(tr(app, "tooltip.glossary"));
+        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -214,9 +214,12 @@ float wanted_font_px(ImVec2 display) {
 void build_ui(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 d = io.DisplaySize;
-    const bool landscape = d.x >= 900.0f && d.x >= d.y;
+    // Three columns from 1100 px; two columns (schematic and plots | controls and drive in tabs) for
+    // smaller landscape frames such as course-page iframes; below 700 px or portrait, schematic over tabs.
+    const bool landscape = d.x >= 1100.0f && d.x >= d.y;
+    const bool two_columns = !landscape && d.x >= 700.0f && d.x >= d.y * 1.1f;
     set_theme(app.ui.theme);
-    apply_style(app.ui.font_px, !landscape);
+    apply_style(app.ui.font_px, !landscape && !two_columns);
     app.widget_rects.clear();
     const Theme& th = theme();
 
@@ -233,7 +236,8 @@ void build_ui(App& app) {
         const float right_w = is_hidden(app, "drive") ? 0.0f : side;
         const float center_w = d.x - left_w - right_w;
         const bool plots = !is_hidden(app, "plots");
-        const float toolbar_h = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
+        const float toolbar_rows = center_w < 520.0f ? 3.0f : 2.0f;
+        const float toolbar_h = ImGui::GetFrameHeightWithSpacing() * toolbar_rows + ImGui::GetStyle().WindowPadding.y * 2.0f;
         // Lessons and the lab need room for text and charts: the schematic yields some height to them.
         const float schematic_share = app.ui.plot_tab >= 2 ? 0.48f : 0.63f;
         const float schematic_h = std::round(plots ? d.y * schematic_share : d.y - toolbar_h);
@@ -255,6 +259,36 @@ void build_ui(App& app) {
             panel_drive(app);
             ImGui::End();
         }
+    } else if (two_columns) {
+        const float side = std::clamp(std::round(d.x * 0.36f), 280.0f, 420.0f);
+        const float left_w = d.x - side;
+        const bool plots = !is_hidden(app, "plots");
+        const float schematic_h = std::round(plots ? d.y * (app.ui.plot_tab >= 2 ? 0.45f : 0.58f) : d.y * 0.7f);
+        begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background);
+        panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
+        ImGui::End();
+        begin_panel(app, plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
+        if (plots) plots_area(app);
+        else panel_time_events(app);
+        ImGui::End();
+        begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel);
+        if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+            if (!is_hidden(app, "drive") && ImGui::BeginTabItem(tr(app, "tab.drive"))) {
+                ImGui::BeginChild("side_drive");
+                panel_drive(app);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (!is_hidden(app, "controls") && ImGui::BeginTabItem(tr(app, "tab.controls"))) {
+                ImGui::BeginChild("side_controls");
+                panel_controls(app);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (ImGui::TabItemButton(tr(app, "settings.button"), ImGuiTabItemFlags_Trailing)) app.ui.settings_open = true;
+            ImGui::EndTabBar();
+        }
+        ImGui::End();
     } else {
         const float schematic_h = std::round(std::min(d.x * 0.78f, d.y * 0.42f));
         begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background);

@@ -155,3 +155,21 @@ test('follows prefers-color-scheme and prefers-reduced-motion, and remembers the
   await screenshot(page, 'light-scheme-reduced-motion-scale150');
   await context.close();
 });
+
+test('multitouch: two fingers on two sliders at once leave a sane state', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { width: 1366, height: 768, touch: true });
+  const layout = await page.evaluate(() => window.neurodrive.layout());
+  const a = layout.dopamine, b = layout.thyroid;
+  const cdp = await context.newCDPSession(page);
+  const pts = (dx) => [{ x: a.x + a.w / 2 + dx, y: a.y + a.h / 2, id: 1 }, { x: b.x + b.w / 2 - dx, y: b.y + b.h / 2, id: 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pts(0) });
+  for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pts(i * 10) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(300);
+  const s = await get(page);
+  for (const v of Object.values(s.inputs)) assert.ok(v >= 0 && v <= 2);
+  for (const v of Object.values(s.outputs)) assert.ok(Number.isFinite(v));
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

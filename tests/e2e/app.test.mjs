@@ -52,3 +52,30 @@ test('dragging the dopamine slider to its minimum lowers motivation and mesolimb
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('without WebGL 2 the page says so in plain words instead of showing a black canvas', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : original.call(this, type, ...rest); };
+  });
+  await page.goto(srv.url);
+  await page.waitForSelector('#failure:not([hidden])');
+  assert.match(await page.locator('#failure-title').textContent(), /cannot show NeuroDrive/);
+  assert.match(await page.locator('#failure-detail').textContent(), /WebGL 2/);
+  assert.equal(await page.locator('#loading').isHidden(), true);
+  await screenshot(page, 'no-webgl2');
+  await context.close();
+});
+
+test('if the WebAssembly program cannot load, the page explains what to try', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/neurodrive.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(srv.url);
+  await page.waitForSelector('#failure:not([hidden])', { timeout: 20000 });
+  assert.match(await page.locator('#failure-title').textContent(), /could not (load|start)|stopped/);
+  assert.ok((await page.locator('#failure-hint').textContent()).length > 10);
+  await context.close();
+});

@@ -206,3 +206,22 @@ test('the last state is kept in localStorage, Reset all clears it, corrupt value
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the embed example: host buttons drive the lab, xAPI statements and state reach the host page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 1400 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(srv.url + 'embed-example.html');
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('lab ready'), null, { timeout: 30000 });
+  await page.getByRole('button', { name: 'Thyroid to 30%' }).click();
+  const lab = page.frames().find((f) => f.url().includes('xapi=1'));
+  await lab.waitForFunction(() => window.neurodrive.get().inputs.thyroid === 0.3, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('xAPI: interacted thyroid = 0.3'), null, { timeout: 10000 });
+  await page.waitForFunction(() => /Motivation: \d+/.test(document.getElementById('readout').textContent), null, { timeout: 10000 });
+  const scenario = page.frames().find((f) => f.url().includes('preset=hypothyroid'));
+  assert.equal((await scenario.evaluate(() => window.neurodrive.get())).inputs.thyroid, 0.3);
+  await page.screenshot({ path: 'build/screenshots/embed-example.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
