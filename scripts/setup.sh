@@ -23,6 +23,7 @@ APT_PACKAGES=(
     libglm-dev doctest-dev rapidjson-dev
     libclang-rt-14-dev      # sanitizer and libFuzzer runtimes for clang-14
     chromium                # headless browser for end-to-end tests
+    xvfb xauth libgl1-mesa-dri  # virtual X server + software OpenGL: the native app's smoke test
     fonts-roboto-unhinted   # TrueType font embedded in the app (subset at build time)
     fonttools               # pyftsubset
     nodejs npm
@@ -112,8 +113,18 @@ done
 # --- 6. npm packages for the browser tests (pinned by package-lock.json) --------------------------
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     say "installing npm packages (package-lock.json)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >"$DEPS/npm.log" 2>&1) \
-        || { tail -20 "$DEPS/npm.log" >&2; fail "npm ci failed (log: $DEPS/npm.log)" "check the connection to the npm registry, then run 'make setup' again"; }
+    if ! (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >"$DEPS/npm.log" 2>&1); then
+        # A dependency deep inside lighthouse asks for the "latest" tag of a package, so a new upstream
+        # release can make the lock file look out of date; npm install then keeps every other pin.
+        if grep -q "can only install packages when your package.json and package-lock.json" "$DEPS/npm.log"; then
+            say "package-lock.json is behind a 'latest' tag upstream: npm install (other versions stay pinned)"
+            (cd "$ROOT" && npm install --no-audit --no-fund --no-save --loglevel=error >>"$DEPS/npm.log" 2>&1) \
+                || { tail -20 "$DEPS/npm.log" >&2; fail "npm install failed (log: $DEPS/npm.log)" "check the connection to the npm registry, then run 'make setup' again"; }
+        else
+            tail -20 "$DEPS/npm.log" >&2
+            fail "npm ci failed (log: $DEPS/npm.log)" "check the connection to the npm registry, then run 'make setup' again"
+        fi
+    fi
 else
     say "npm packages: present"
 fi

@@ -10,6 +10,9 @@
 #include <chrono>
 #include <vector>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
 
 #include "app.hpp"
 #include "ui.hpp"
@@ -35,6 +38,7 @@ struct Platform {
     bool running = true;
     Uint64 last_counter = 0;
     int max_frames = 0;  // native --frames N: stop after N frames (smoke tests)
+    std::string screenshot_path;  // native --screenshot FILE.ppm: save the last frame
     bool context_lost = false;  // WebGL context lost: keep simulating, draw nothing until restored
     std::vector<SDL_Event> deferred_key_ups;  // see frame()
 };
@@ -50,6 +54,20 @@ EM_BOOL on_context_restored(int, const void*, void* user) {
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
     static_cast<Platform*>(user)->context_lost = false;
     return EM_TRUE;
+}
+#endif
+
+#ifndef __EMSCRIPTEN__
+// Writes the back buffer as a binary PPM (native smoke tests; no image library needed).
+void save_ppm(const std::string& path, int w, int h) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) { std::fprintf(stderr, "neurodrive: cannot write %s\n", path.c_str()); return; }
+    std::fprintf(f, "P6\n%d %d\n255\n", w, h);
+    for (int y = h - 1; y >= 0; --y) std::fwrite(pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 3, 1, static_cast<std::size_t>(w) * 3, f);
+    std::fclose(f);
 }
 #endif
 
@@ -107,7 +125,12 @@ void frame(void* arg) {
     p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms);
     SDL_GL_SwapWindow(p.window);
     p.app.frames += 1;
-    if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) p.running = false;
+    if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {
+        p.running = false;
+#ifndef __EMSCRIPTEN__
+        if (!p.screenshot_path.empty()) save_ppm(p.screenshot_path, fb_w, fb_h);
+#endif
+    }
 #ifdef __EMSCRIPTEN__
     if (p.app.frames == 3) neurodrive::app::bridge_first_frames();
 #endif
@@ -119,8 +142,16 @@ int main(int argc, char** argv) {
     static Platform p;  // static: the browser main loop outlives main()
 #ifndef __EMSCRIPTEN__
     for (int i = 1; i < argc; ++i) {
-        if (std::string_view(argv[i]) == "--frames" && i + 1 < argc) p.max_frames = std::atoi(argv[++i]);
-        else { std::fprintf(stderr, "neurodrive: unknown argument '%s' (allowed: --frames N)\n", argv[i]); return 2; }
+        const std::string_view arg = argv[i];
+        if (arg == "--frames" && i + 1 < argc) {
+            p.max_frames = std::atoi(argv[++i]);
+            if (p.max_frames <= 0) { std::fprintf(stderr, "neurodrive: --frames needs a whole number above 0\n"); return 2; }
+        } else if (arg == "--screenshot" && i + 1 < argc) {
+            p.screenshot_path = argv[++i];
+        } else {
+            std::fprintf(stderr, "neurodrive: unknown argument '%s' (allowed: --frames N, --screenshot FILE.ppm with --frames)\n", argv[i]);
+            return 2;
+        }
     }
 #endif
 #ifdef __EMSCRIPTEN__
