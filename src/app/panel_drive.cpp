@@ -102,19 +102,19 @@ void panel_drive(App& app) {
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     ImGui::BeginChild("happening", ImVec2(0, -note_h), false);
     if (!is_hidden(app, "narration")) {
-    section_title(tr(app, "group.happening"));
-    NarrationInput in;
-    in.inputs = &app.inputs;
-    in.out = &app.out;
-    in.typical = &app.typical;
-    in.state = &app.state;
-    in.recent_rpe = app.state.time_s - app.last_phasic_time_s < 2.0 ? app.last_phasic_rpe : 0.0;
-    ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& sentence : narrate(app.strings, in)) {
-        ImGui::TextUnformatted(sentence.c_str());
-        ImGui::Spacing();
-    }
-    ImGui::PopTextWrapPos();
+        section_title(tr(app, "group.happening"));
+        NarrationInput in;
+        in.inputs = &app.inputs;
+        in.out = &app.out;
+        in.typical = &app.typical;
+        in.state = &app.state;
+        in.recent_rpe = app.state.time_s - app.last_phasic_time_s < 2.0 ? app.last_phasic_rpe : 0.0;
+        ImGui::PushTextWrapPos(0.0f);
+        for (const std::string& sentence : narrate(app.strings, in)) {
+            ImGui::TextUnformatted(sentence.c_str());
+            ImGui::Spacing();
+        }
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndChild();
 
