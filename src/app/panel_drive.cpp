@@ -140,6 +140,8 @@ void about_modal(App& app) {
                 ImGui::BeginChild("about_text", ImVec2(0, -footer));
                 section_title(tr(app, "note.button"));
                 ImGui::TextWrapped("%s", tr(app, "note.long"));
+                ImGui::Spacing();
+                ImGui::TextWrapped("%s", tr(app, "note.drugs_tiers"));
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
