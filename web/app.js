@@ -227,6 +227,11 @@
   window.addEventListener('keydown', (ev) => { if (ev.key === 'Tab' && ev.target === canvas) ev.stopImmediatePropagation(); }, true);
   window.addEventListener('keyup', (ev) => { if (ev.key === 'Tab' && ev.target === canvas) ev.stopImmediatePropagation(); }, true);
 
+  // Touch: SDL turns touches into pointer input itself; the browser's extra "compatibility" mouse
+  // events after a tap would reach SDL a second time and leave the button state stuck, so only the
+  // touch events are kept (this also stops page scroll and zoom while dragging on the canvas).
+  for (const type of ['touchstart', 'touchend']) canvas.addEventListener(type, (ev) => { if (ev.cancelable) ev.preventDefault(); }, { passive: false });
+
   // ---- Failure modes that need no wasm -------------------------------------------------------------
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {

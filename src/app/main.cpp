@@ -40,7 +40,7 @@ struct Platform {
     int max_frames = 0;  // native --frames N: stop after N frames (smoke tests)
     std::string screenshot_path;  // native --screenshot FILE.ppm: save the last frame
     bool context_lost = false;  // WebGL context lost: keep simulating, draw nothing until restored
-    std::vector<SDL_Event> deferred_key_ups;  // see frame()
+    std::vector<SDL_Event> deferred;  // input held back one frame (see frame())
 };
 
 #ifdef __EMSCRIPTEN__
@@ -74,20 +74,30 @@ void save_ppm(const std::string& path, int w, int h) {
 void frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     const auto cpu_start = std::chrono::steady_clock::now();
-    // ImGui 1.86 sees keys as held-down state once per frame, so a quick tap whose key-down and key-up
-    // arrive in the same frame (slow devices, automation) would be lost. Such key-ups wait one frame.
-    for (SDL_Event& up : p.deferred_key_ups) ImGui_ImplSDL2_ProcessEvent(&up);
-    p.deferred_key_ups.clear();
-    std::array<bool, SDL_NUM_SCANCODES> pressed_now{};
+    // ImGui 1.86 reads input as per-frame state, so two kinds of events wait one frame:
+    // - a key-up whose key-down came in the same frame (a quick tap on a slow device): else it is lost;
+    // - a mouse press that arrives in the same frame as a jump of the pointer (a touch on another spot):
+    //   tabs and overlapping items only take a press where the pointer already hovered last frame.
+    std::vector<SDL_Event> batch;
+    batch.swap(p.deferred);
     SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        if (e.type == SDL_KEYDOWN) pressed_now[static_cast<std::size_t>(e.key.keysym.scancode)] = true;
-        if (e.type == SDL_KEYUP && pressed_now[static_cast<std::size_t>(e.key.keysym.scancode)]) {
-            p.deferred_key_ups.push_back(e);
+    while (SDL_PollEvent(&e)) batch.push_back(e);
+    std::array<bool, SDL_NUM_SCANCODES> pressed_now{};
+    bool pointer_moved = false, defer_buttons = false;
+    for (SDL_Event& ev : batch) {
+        if (ev.type == SDL_KEYDOWN) pressed_now[static_cast<std::size_t>(ev.key.keysym.scancode)] = true;
+        if (ev.type == SDL_KEYUP && pressed_now[static_cast<std::size_t>(ev.key.keysym.scancode)]) {
+            p.deferred.push_back(ev);
             continue;
         }
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (e.type == SDL_QUIT) p.running = false;
+        if (ev.type == SDL_MOUSEMOTION) pointer_moved = true;
+        if ((ev.type == SDL_MOUSEBUTTONDOWN && pointer_moved) || ((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP) && defer_buttons)) {
+            defer_buttons = true;
+            p.deferred.push_back(ev);
+            continue;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (ev.type == SDL_QUIT) p.running = false;
     }
     const Uint64 now = SDL_GetPerformanceCounter();
     const double dt = p.last_counter ? static_cast<double>(now - p.last_counter) / static_cast<double>(SDL_GetPerformanceFrequency()) : 0.0;
@@ -108,6 +118,9 @@ void frame(void* arg) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // The backend also polls SDL's button state, which already shows a press that was held back:
+    // hide it for this frame so the press lands next frame, where the pointer now is.
+    if (defer_buttons) for (bool& down : ImGui::GetIO().MouseDown) down = false;
     const auto ui_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     neurodrive::app::update(p.app, dt);

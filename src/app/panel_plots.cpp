@@ -98,18 +98,32 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
     // Series.
     dl->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
     for (const Series& s : series) {
-        // At most one point per pixel column: keep each column's extreme so bursts stay visible.
+        // At most two points per pixel column (its lowest and highest sample, in time order), so
+        // bursts and dips survive however many samples share a column.
         std::vector<ImVec2> pts;
-        pts.reserve(static_cast<std::size_t>(right - left) + 2);
+        pts.reserve(static_cast<std::size_t>(right - left) * 2 + 4);
+        float column = -1e9f;
+        ImVec2 lo, hi;
+        bool lo_first = true;
+        auto flush = [&]() {
+            if (column < -1e8f) return;
+            if (lo.y == hi.y) { pts.push_back(lo); return; }
+            pts.push_back(lo_first ? lo : hi);
+            pts.push_back(lo_first ? hi : lo);
+        };
         for (std::size_t i = 0; i < s.values.size() && i < xs.size(); ++i) {
             const ImVec2 p(tx(xs[i]), ty(s.values[i]));
-            if (!pts.empty() && std::floor(p.x) == std::floor(pts.back().x) && i + 1 < s.values.size()) {
-                const float mid = (top + bottom) * 0.5f;
-                if (std::abs(p.y - mid) > std::abs(pts.back().y - mid)) pts.back().y = p.y;
+            if (std::floor(p.x) != column) {
+                flush();
+                column = std::floor(p.x);
+                lo = hi = p;
+                lo_first = true;
                 continue;
             }
-            pts.push_back(p);
+            if (p.y > lo.y) { lo = p; lo_first = false; }  // screen y grows downward: "lo" is the smallest value
+            if (p.y < hi.y) { hi = p; lo_first = true; }
         }
+        flush();
         polyline(dl, pts, s.color, 2.5f, s.dashed);
     }
     dl->PopClipRect();

@@ -62,6 +62,12 @@ void apply_style(float font_px, bool touch) {
     c[ImGuiCol_NavHighlight] = col(IM_COL32(255, 220, 120, 255));
 }
 
+// Remembers where the last item was drawn, for the browser tests and the accessible mirror.
+void record_item(App& app, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 void begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
     app.widget_rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
     ImGui::SetNextWindowPos(pos);
@@ -82,12 +88,6 @@ void title_block(App& app) {
     ImGui::TextUnformatted(tr(app, "app.subtitle"));
     ImGui::PopStyleColor();
     ImGui::Separator();
-}
-
-// Remembers where the last item was drawn, for the browser tests and the accessible mirror.
-void record_item(App& app, const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
 void plots_area(App& app) {
@@ -306,7 +306,9 @@ void build_ui(App& app) {
                     || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning || t.id == PhoneTab::Lab) && is_hidden(app, "plots")))
                     continue;
                 const ImGuiTabItemFlags flags = select_lesson && t.id == PhoneTab::Lesson ? ImGuiTabItemFlags_SetSelected : 0;
-                if (ImGui::BeginTabItem(tr(app, t.key), nullptr, flags)) {
+                const bool open = ImGui::BeginTabItem(tr(app, t.key), nullptr, flags);
+                record_item(app, std::string("tab:") + t.key);
+                if (open) {
                     app.ui.phone_tab = t.id;
                     ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
                     switch (t.id) {
