@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "json_text.hpp"
 #include "narration.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/presets.hpp"

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "neurodrive/names.hpp"
+#include "json_text.hpp"
 #include "url_params.hpp"
 
 extern const unsigned char nd_strings_en[];
@@ -190,16 +191,6 @@ const char* preset_title(const App& app, const model::Preset& p) {
 const char* preset_explanation(const App& app, const model::Preset& p) {
     const auto it = app.strings.table.find("preset." + p.id + ".explanation");
     return it != app.strings.table.end() ? it->second.c_str() : p.explanation.c_str();
-}
-
-std::string json_quote(std::string_view text) {
-    std::string o = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') { o += '\\'; o += c; }
-        else if (c == '\n') o += ' ';
-        else if (static_cast<unsigned char>(c) >= 0x20) o += c;
-    }
-    return o + "\"";
 }
 
 const char* level_word(const App& app, double v) {

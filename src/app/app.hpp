@@ -143,10 +143,6 @@ void apply_environment(App& app, std::string_view env);
 const char* preset_title(const App& app, const model::Preset& p);
 const char* preset_explanation(const App& app, const model::Preset& p);
 
-// A JSON string literal for text (quotes and backslashes escaped, control characters dropped,
-// newlines as spaces): the one escaper behind every JSON text the app writes.
-std::string json_quote(std::string_view text);
-
 // "very low" .. "very high" for a level input (1 = typical), in the UI language.
 const char* level_word(const App& app, double level);
 

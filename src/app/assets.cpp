@@ -2,8 +2,8 @@
 // No ImGui, GL or SDL.
 #include "assets.hpp"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+#include "json_text.hpp"
+
 
 #include <cmath>
 
@@ -25,9 +25,7 @@ std::vector<std::string> missing_keys(const Strings& reference, const Strings& o
 
 std::string parse_strings(std::string_view json, Strings* out) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        return "strings: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (std::string err = parse_json(json, "strings", &doc); !err.empty()) return err;
     if (!doc.IsObject()) return "strings: expected an object of \"key\": \"text\"";
     Strings s;
     for (const auto& m : doc.GetObject()) {
@@ -101,9 +99,7 @@ bool star_shaped(const std::vector<Vec2>& pts, Vec2 c) {
 
 std::string parse_references(std::string_view json, std::vector<Reference>* out) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        return "references: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (std::string err = parse_json(json, "references", &doc); !err.empty()) return err;
     if (!doc.IsObject() || !doc.HasMember("references") || !doc["references"].IsArray() || doc["references"].Empty())
         return "references: expected {\"references\": [...]}";
     std::vector<Reference> refs;
@@ -125,9 +121,7 @@ const Region* Geometry::region(std::string_view id) const {
 
 std::string parse_geometry(std::string_view json, Geometry* out) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        return "geometry: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (std::string err = parse_json(json, "geometry", &doc); !err.empty()) return err;
     if (!doc.IsObject()) return "geometry: expected an object";
     Geometry g;
     if (!doc.HasMember("size") || !read_vec2(doc["size"], &g.size) || g.size.x <= 0 || g.size.y <= 0) return "geometry: \"size\" must be [width, height] > 0";

@@ -1,13 +1,12 @@
 // lessons.cpp - see lessons.hpp.
 #include "lessons.hpp"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <cmath>
 #include <cstdio>
 
 #include "app.hpp"
+#include "json_text.hpp"
 #include "neurodrive/names.hpp"
 
 namespace neurodrive::app {
@@ -34,9 +33,7 @@ std::string key(const App& app, const std::string& part) {
 
 std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        return "lessons: JSON error at byte " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError());
+    if (std::string err = parse_json(json, "lessons", &doc); !err.empty()) return err;
     if (!doc.IsObject() || !doc.HasMember("lessons") || !doc["lessons"].IsArray() || doc["lessons"].Empty())
         return "lessons: expected {\"lessons\": [...]}";
     std::vector<Lesson> lessons;

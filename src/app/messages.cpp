@@ -1,6 +1,8 @@
 // messages.cpp - see messages.hpp.
 #include "messages.hpp"
 
+#include "json_text.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -16,25 +18,18 @@ namespace {
 
 constexpr std::size_t kMaxMessage = 16384;
 
-std::string quoted(std::string_view s) {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-    return buf.GetString();
-}
-
 std::string with_id(std::string body, const std::string& id_json) {
     if (!id_json.empty()) body.insert(body.size() - 1, ",\"id\":" + id_json);
     return body;
 }
 
 std::string error(std::string_view msg, const std::string& id_json = {}) {
-    return with_id("{\"type\":\"neurodrive:error\",\"error\":" + quoted(msg) + "}", id_json);
+    return with_id("{\"type\":\"neurodrive:error\",\"error\":" + json_quote(msg) + "}", id_json);
 }
 
 std::string ack(std::string_view of, const std::string& err, const std::string& id_json) {
-    std::string body = "{\"type\":\"neurodrive:ack\",\"of\":" + quoted(of) + ",\"ok\":" + (err.empty() ? "true" : "false");
-    if (!err.empty()) body += ",\"error\":" + quoted(err);
+    std::string body = "{\"type\":\"neurodrive:ack\",\"of\":" + json_quote(of) + ",\"ok\":" + (err.empty() ? "true" : "false");
+    if (!err.empty()) body += ",\"error\":" + json_quote(err);
     return with_id(body + "}", id_json);
 }
 
@@ -54,7 +49,7 @@ MessageReply handle_message(App& app, std::string_view json) {
     std::string id_json;
     if (d.HasMember("id")) {
         const auto& id = d["id"];
-        if (id.IsString() && id.GetStringLength() <= 64) id_json = quoted(std::string_view(id.GetString(), id.GetStringLength()));
+        if (id.IsString() && id.GetStringLength() <= 64) id_json = json_quote(std::string_view(id.GetString(), id.GetStringLength()));
         else if (id.IsNumber() && std::isfinite(id.GetDouble())) { char b[32]; std::snprintf(b, sizeof b, "%.17g", id.GetDouble()); id_json = b; }
         else { r.json = error("id must be a string (64 characters at most) or a number"); return r; }
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "a11y.hpp"
+#include "json_text.hpp"
 #include "messages.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
@@ -25,12 +26,7 @@ std::string g_config;   // {"stored":report,"url":report} from bridge_attach
 
 const char* reply_ok() { g_reply = "{\"ok\":true}"; return g_reply.c_str(); }
 const char* reply_error(const std::string& msg) {
-    std::string escaped;
-    for (char c : msg) {
-        if (c == '"' || c == '\\') escaped += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20) escaped += c;
-    }
-    g_reply = "{\"ok\":false,\"error\":\"" + escaped + "\"}";
+    g_reply = "{\"ok\":false,\"error\":" + json_quote(msg) + "}";
     return g_reply.c_str();
 }
 }  // namespace
@@ -50,6 +46,7 @@ void bridge_first_frames() { EM_ASM({ if (Module.onFirstFrames) Module.onFirstFr
 
 using neurodrive::app::g_app;
 using neurodrive::app::g_config;
+using neurodrive::app::json_quote;
 using neurodrive::app::g_reply;
 using neurodrive::app::reply_error;
 using neurodrive::app::reply_ok;
@@ -172,15 +169,10 @@ EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
 
 // [{"id":..,"title":..,"explanation":..,"sources":..},...]
 EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
-    auto esc = [](const std::string& t) {
-        std::string o;
-        for (char c : t) { if (c == '"' || c == '\\') o += '\\'; o += c; }
-        return o;
-    };
     g_reply = "[";
     for (const auto& p : nm::builtin_presets().presets)
-        g_reply += (g_reply.size() > 1 ? ",{" : "{") + std::string("\"id\":\"") + esc(p.id) + "\",\"title\":\"" + esc(p.title) + "\",\"explanation\":\""
-                   + esc(p.explanation) + "\",\"sources\":\"" + esc(p.sources) + "\"}";
+        g_reply += (g_reply.size() > 1 ? ",{" : "{") + std::string("\"id\":") + json_quote(p.id) + ",\"title\":" + json_quote(p.title)
+                   + ",\"explanation\":" + json_quote(p.explanation) + ",\"sources\":" + json_quote(p.sources) + "}";
     g_reply += "]";
     return g_reply.c_str();
 }
