@@ -1,13 +1,17 @@
 // behaviour.hpp - pure behavioural readouts shared by the live model and the classic experiments:
-// effort-based choice (Salamone), response vigor (Niv 2007), PFC inverted U, LC adaptive gain,
-// waiting (Miyazaki). No state, no I/O.
+// effort-based choice (Salamone), response vigor (Niv 2007), PFC inverted U, waiting (Miyazaki).
+// No state, no I/O; every constant comes from Params.
 #pragma once
+
+#include "neurodrive/params.hpp"
 
 namespace neurodrive::model {
 
-// Lever (preferred pellets on a fixed ratio) versus free chow, per second of engaged time.
+// How a rat shares its time between the lever (preferred pellets on a fixed ratio), free chow and
+// everything else (resting, grooming): a softmax over the three utilities.
 struct EffortChoice {
-    double lever_share = 0.0;       // fraction of engaged time spent working the lever, 0-1
+    double lever_share = 0.0;       // fraction of time spent working the lever, 0-1
+    double chow_share = 0.0;        // fraction of time spent eating chow, 0-1
     double pellets_g_per_s = 0.0;   // intake rate while working the lever
     double presses_per_s = 0.0;     // lever presses per second while working the lever
     double chow_g_per_s = 0.0;      // intake rate while eating chow
@@ -17,21 +21,19 @@ struct EffortChoice {
 // effort_capacity: DA- and thyroid-set willingness to pay effort (1 = typical);
 // press_interval_s: time per press (follows response latency).
 // chow_available = false: a plain ratio schedule with nothing else to eat (Aberman & Salamone 1999).
-EffortChoice effort_choice(double ratio, double appetite, double effort_capacity, double press_interval_s, bool chow_available = true);
+EffortChoice effort_choice(double ratio, double appetite, double effort_capacity, double press_interval_s, const Params& p,
+                           bool chow_available = true);
 
 // Time per lever press: follows the response latency (typical 0.4 s at a 1 s latency).
-double press_interval_s(double response_latency_s);
+double press_interval_s(double response_latency_s, const Params& p);
 
 // Optimal latency tau* = sqrt(C_v / R) (Niv et al. 2007); R scaled by tonic DA, C_v by metabolic capacity.
-double optimal_latency_s(double reward_rate_per_min, double tonic_da_signal, double metabolic_capacity);
+double optimal_latency_s(double reward_rate_per_min, double tonic_da_signal, double metabolic_capacity, const Params& p);
 
 // Working memory vs PFC D1 stimulation (multiple of typical): inverted U on a log scale.
-double working_memory(double d1_stimulation);
+double working_memory(double d1_stimulation, const Params& p);
 
-// Task performance vs tonic NE (multiple of typical): inverted U (adaptive gain).
-double lc_performance(double ne_level);
-
-// Giving-up time when waiting for a reward of probability p; serotonin raises the prior odds.
-double giving_up_time_s(double reward_probability, double serotonin_level);
+// Giving-up time when waiting for a reward of probability p; forebrain 5-HT raises the prior odds.
+double giving_up_time_s(double reward_probability, double serotonin_level, const Params& p);
 
 }  // namespace neurodrive::model

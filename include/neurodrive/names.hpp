@@ -1,6 +1,7 @@
-// names.hpp - the naming contract: every input, manipulation and output by its public name, with
-// range, unit, meaning and evidence tier. The app, the JS API, the CLI and the docs all use these.
-// Pure: no I/O.
+// names.hpp - the registry of the model's public names: every input, manipulation and output with
+// its range, unit, group, colour role, meaning and evidence tier. The CLI, the sliders, the JS API,
+// the accessible mirror, share links, narration and the docs all read these tables; UI labels in
+// each language are keyed by these names in assets/strings/. Pure: no I/O.
 #pragma once
 
 #include <optional>
@@ -15,9 +16,12 @@ enum class InputKind { Level, Manipulation };
 struct InputSpec {
     std::string_view name;
     InputKind kind;
+    std::string_view group;  // "transmitter", "hormone" or "manipulation"
     double min;
     double max;
     double typical;
+    std::string_view unit;   // "x typical" for levels, "fraction" for manipulations
+    std::string_view role;   // colour role: the system it acts on (dopamine, norepinephrine, ...)
     std::string_view meaning;
     std::string_view tier;
     double Inputs::*field;
@@ -32,9 +36,9 @@ struct OutputSpec {
     double Outputs::*field;
 };
 
-// All inputs in display order (levels first, then manipulations).
+// All inputs in display order (transmitters, hormones, then manipulations).
 const InputSpec* input_specs(int* count);
-const OutputSpec* output_specs(int* count);  // contract outputs, then the extra schematic readouts
+const OutputSpec* output_specs(int* count);  // contract outputs, then the further readouts
 int contract_output_count();                 // how many of output_specs() are the headline contract
 
 const InputSpec* find_input(std::string_view name);

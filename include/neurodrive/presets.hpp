@@ -16,6 +16,7 @@ struct Preset {
     std::string explanation;  // two sentences
     std::string sources;
     Inputs inputs;            // typical values for everything the preset does not set
+    double settle_days = 0.0; // > 0: the scenario is these inputs held this long (e.g. an SSRI after weeks)
 };
 
 struct PresetList {

@@ -1,5 +1,18 @@
 // main.cpp - neurodrive-cli: runs the drive model headless (steady states, time series, classic
-// experiments). Links only the model library. Bad arguments: one line on stderr, exit status 2.
+// experiments, the findings registry with parameter perturbation). Links only the model library.
+// Bad arguments: one line on stderr, nothing on stdout, exit status 2.
+//
+// Index
+//   [SECTION] Arguments
+//   [SECTION] list, params
+//   [SECTION] run
+//   [SECTION] experiment
+//   [SECTION] validate
+//   [SECTION] main
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -7,21 +20,20 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
-#include "json_out.hpp"
 #include "neurodrive/experiments.hpp"
+#include "neurodrive/findings.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/presets.hpp"
 
 namespace nm = neurodrive::model;
-using neurodrive::cli::json_array;
-using neurodrive::cli::json_number;
-using neurodrive::cli::json_string;
 
 namespace {
 
 constexpr int kUsageError = 2;
+using Json = rapidjson::Writer<rapidjson::StringBuffer>;  // the one JSON writer: exact, escaped
 
 int usage_error(const std::string& msg) {
     std::fprintf(stderr, "neurodrive-cli: %s\n", msg.c_str());
@@ -33,19 +45,29 @@ void print_usage(std::FILE* f) {
         "usage:\n"
         "  neurodrive-cli run [--set NAME=VALUE]... [--preset NAME] [--duration SECONDS] [--seed N] [--csv FILE]\n"
         "  neurodrive-cli experiment NAME [--set NAME=VALUE]... [--preset NAME] [--param KEY=VALUE]... [--seed N]\n"
+        "  neurodrive-cli validate [--perturb F] [--samples N] [--seed S] [--json | --markdown]\n"
+        "  neurodrive-cli params [--markdown]\n"
         "  neurodrive-cli list\n"
         "  neurodrive-cli help\n", f);
 }
 
+// [SECTION] Arguments --------------------------------------------------------------------------------
 // Strict number: the whole text must be a finite decimal number.
 bool parse_number(const std::string& text, double* out) {
     if (text.empty() || text.size() > 64) return false;
+    for (char c : text) if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
     char* end = nullptr;
     errno = 0;
     const double v = std::strtod(text.c_str(), &end);
     if (errno != 0 || end != text.c_str() + text.size() || !std::isfinite(v)) return false;
-    for (char c : text) if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
     *out = v;
+    return true;
+}
+
+bool parse_whole(const std::string& text, double lo, double hi, double* out) {
+    double d = 0.0;
+    if (!parse_number(text, &d) || d < lo || d > hi || std::floor(d) != d) return false;
+    *out = d;
     return true;
 }
 
@@ -71,25 +93,32 @@ std::string allowed_presets() {
     return s;
 }
 
-std::string inputs_json(const nm::Inputs& in) {
+void write_inputs(Json& w, const nm::Inputs& in) {
     int n = 0;
     const nm::InputSpec* specs = nm::input_specs(&n);
-    std::string s = "{";
-    for (int i = 0; i < n; ++i) s += (i ? "," : "") + json_string(specs[i].name) + ":" + json_number(in.*(specs[i].field));
-    return s + "}";
+    w.StartObject();
+    for (int i = 0; i < n; ++i) { w.Key(specs[i].name.data(), static_cast<rapidjson::SizeType>(specs[i].name.size())); w.Double(in.*(specs[i].field)); }
+    w.EndObject();
 }
 
-std::string outputs_json(const nm::Outputs& o) {
+void write_outputs(Json& w, const nm::Outputs& o) {
     int n = 0;
     const nm::OutputSpec* specs = nm::output_specs(&n);
-    std::string s = "{";
-    for (int i = 0; i < n; ++i) s += (i ? "," : "") + json_string(specs[i].name) + ":" + json_number(o.*(specs[i].field));
-    return s + "}";
+    w.StartObject();
+    for (int i = 0; i < n; ++i) {
+        w.Key(specs[i].name.data(), static_cast<rapidjson::SizeType>(specs[i].name.size()));
+        const double v = o.*(specs[i].field);
+        if (std::isfinite(v)) w.Double(v); else w.Null();
+    }
+    w.EndObject();
 }
+
+void write_string(Json& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 struct Common {
     nm::Inputs inputs;
     std::string preset = "baseline";
+    double settle_days = 0.0;
     std::uint64_t seed = 1;
 };
 
@@ -98,20 +127,15 @@ struct Common {
 std::string parse_common(const std::vector<std::string>& args, std::size_t& i, Common& c, std::vector<std::pair<std::string, double>>& sets, bool* consumed) {
     *consumed = true;
     const std::string& a = args[i];
-    auto need_value = [&](const char* opt) -> const std::string* {
-        if (i + 1 >= args.size()) return nullptr;
-        (void)opt;
-        return &args[++i];
-    };
+    const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
     if (a == "--preset") {
-        const std::string* v = need_value("--preset");
         if (!v) return "--preset needs a name; allowed: " + allowed_presets();
         const nm::Preset* p = nm::find_preset(*v);
         if (!p) return "unknown preset '" + *v + "'; allowed: " + allowed_presets();
         c.preset = p->id;
         c.inputs = p->inputs;
+        c.settle_days = p->settle_days;
     } else if (a == "--set") {
-        const std::string* v = need_value("--set");
         std::string key, value;
         if (!v || !split_assignment(*v, &key, &value)) return "--set needs NAME=VALUE; names: " + allowed_inputs();
         const nm::InputSpec* spec = nm::find_input(key);
@@ -124,16 +148,18 @@ std::string parse_common(const std::vector<std::string>& args, std::size_t& i, C
         }
         sets.emplace_back(key, d);
     } else if (a == "--seed") {
-        const std::string* v = need_value("--seed");
         double d = 0.0;
-        if (!v || !parse_number(*v, &d) || d < 0 || d > 4294967295.0 || std::floor(d) != d) return "--seed needs a whole number from 0 to 4294967295";
+        if (!v || !parse_whole(*v, 0, 4294967295.0, &d)) return "--seed needs a whole number from 0 to 4294967295";
         c.seed = static_cast<std::uint64_t>(d);
     } else {
         *consumed = false;
+        return {};
     }
+    ++i;
     return {};
 }
 
+// [SECTION] list, params -------------------------------------------------------------------------------
 int cmd_list() {
     int n = 0;
     const nm::InputSpec* in = nm::input_specs(&n);
@@ -148,15 +174,20 @@ int cmd_list() {
     const nm::OutputSpec* out = nm::output_specs(&n);
     std::printf("\nOUTPUTS\n");
     for (int i = 0; i < n; ++i) {
-        if (i == nm::contract_output_count()) std::printf("  (extra readouts for the schematic)\n");
+        if (i == nm::contract_output_count()) std::printf("  (further readouts)\n");
         std::printf("  %-22s %-10s %s\n", std::string(out[i].name).c_str(), std::string(out[i].unit).c_str(), std::string(out[i].meaning).c_str());
     }
+    std::printf("\nDRIVE = 100 x (");
+    const nm::DriveComponent* parts = nm::drive_components(&n);
+    const nm::Params defaults;
+    for (int i = 0; i < n; ++i) std::printf("%s%.2f %s", i ? " + " : "", defaults.*(parts[i].weight), std::string(parts[i].output).c_str());
+    std::printf(")\n");
     std::printf("\nEVENTS\n  cue       a cue that predicts reward 1.5 s later\n  reward    an unpredicted reward now\n  omit      an expected reward that does not come\n");
     std::printf("\nPRESETS\n");
     for (const auto& p : nm::builtin_presets().presets) std::printf("  %-20s %s\n", p.id.c_str(), p.title.c_str());
     std::printf("\nEXPERIMENTS\n");
     for (const auto& e : nm::experiment_specs()) {
-        std::printf("  %-14s tier %-2s %s\n                 %s (%s)\n", std::string(e.name).c_str(), std::string(e.tier).c_str(),
+        std::printf("  %-14s tier %-3s %s\n                 %s (%s)\n", std::string(e.name).c_str(), std::string(e.tier).c_str(),
                     std::string(e.title).c_str(), std::string(e.finding).c_str(), std::string(e.citation).c_str());
         for (const auto& p : e.params)
             std::printf("                 --param %s=%g  (%g-%g) %s\n", std::string(p.name).c_str(), p.default_value, p.min, p.max, std::string(p.meaning).c_str());
@@ -164,6 +195,26 @@ int cmd_list() {
     return 0;
 }
 
+int cmd_params(const std::vector<std::string>& args) {
+    const bool markdown = args.size() == 2 && args[1] == "--markdown";
+    if (args.size() > 2 || (args.size() == 2 && !markdown)) return usage_error("params takes only --markdown");
+    int n = 0;
+    const nm::ParamSpec* specs = nm::param_specs(&n);
+    if (markdown) std::printf("| parameter | value | unit | tier | calibrated to | source |\n|---|---|---|---|---|---|\n");
+    for (int i = 0; i < n; ++i) {
+        const auto& s = specs[i];
+        const std::string calib = s.calibrated_to.empty() ? "-" : std::string(s.calibrated_to);
+        if (markdown)
+            std::printf("| `%s` | %g | %s | %s | %s | %s |\n", std::string(s.name).c_str(), s.value, std::string(s.unit).c_str(), std::string(s.tier).c_str(),
+                        calib.c_str(), std::string(s.source).c_str());
+        else
+            std::printf("%-24s %-10g %-22s tier %-2s calibrated to %-22s %s\n", std::string(s.name).c_str(), s.value, std::string(s.unit).c_str(),
+                        std::string(s.tier).c_str(), calib.c_str(), std::string(s.source).c_str());
+    }
+    return 0;
+}
+
+// [SECTION] run ----------------------------------------------------------------------------------------
 int cmd_run(const std::vector<std::string>& args) {
     Common c;
     std::vector<std::pair<std::string, double>> sets;
@@ -186,40 +237,54 @@ int cmd_run(const std::vector<std::string>& args) {
         }
     }
     for (const auto& [k, v] : sets) { char b[160]; nm::set_input(c.inputs, k, v, b, sizeof b); }
-    // Start from the healthy state and let the hormone clock carry it to the chosen inputs.
+    // Start from the healthy state and let the hormone clock carry it to the chosen inputs (a preset
+    // that describes a long-held state, such as an SSRI after weeks, first runs for its settle days).
     nm::State s = nm::make_state(nm::Inputs{}, c.seed);
+    if (c.settle_days > 0.0) {
+        nm::advance(s, c.inputs, c.settle_days / s.params.days_per_s);
+        s.steps = 0;
+        s.time_s = 0.0;
+    }
     std::ofstream csv;
+    int n_out = 0;
+    const nm::OutputSpec* specs = nm::output_specs(&n_out);
     if (!csv_path.empty()) {
         csv.open(csv_path);
         if (!csv) return usage_error("--csv: cannot write '" + csv_path + "'");
-        int n = 0;
-        const nm::OutputSpec* specs = nm::output_specs(&n);
         csv << "time_s";
-        for (int i = 0; i < nm::contract_output_count(); ++i) csv << "," << specs[i].name;
+        for (int i = 0; i < n_out; ++i) csv << "," << specs[i].name;
         csv << "\n";
-        (void)n;
     }
     const double sample_s = duration_s > 600 ? 1.0 : 0.1;
     double t = 0.0;
+    char num[40];
     while (t < duration_s - 1e-9) {
         const double dt = std::min(sample_s, duration_s - t);
         nm::advance(s, c.inputs, dt);
         t += dt;
         if (csv.is_open()) {
             const nm::Outputs o = nm::outputs(s, c.inputs);
-            int n = 0;
-            const nm::OutputSpec* specs = nm::output_specs(&n);
-            csv << json_number(s.time_s);
-            for (int i = 0; i < nm::contract_output_count(); ++i) csv << "," << json_number(o.*(specs[i].field));
+            std::snprintf(num, sizeof num, "%.9g", s.time_s);
+            csv << num;
+            for (int i = 0; i < n_out; ++i) { std::snprintf(num, sizeof num, "%.9g", o.*(specs[i].field)); csv << "," << num; }
             csv << "\n";
         }
     }
     const nm::Outputs o = nm::outputs(s, c.inputs);
-    std::printf("{\"preset\":%s,\"duration_s\":%s,\"seed\":%llu,\"inputs\":%s,\"outputs\":%s}\n", json_string(c.preset).c_str(),
-                json_number(duration_s).c_str(), static_cast<unsigned long long>(c.seed), inputs_json(c.inputs).c_str(), outputs_json(o).c_str());
+    rapidjson::StringBuffer buf;
+    Json w(buf);
+    w.StartObject();
+    w.Key("preset"); write_string(w, c.preset);
+    w.Key("duration_s"); w.Double(duration_s);
+    w.Key("seed"); w.Uint64(c.seed);
+    w.Key("inputs"); write_inputs(w, c.inputs);
+    w.Key("outputs"); write_outputs(w, o);
+    w.EndObject();
+    std::printf("%s\n", buf.GetString());
     return 0;
 }
 
+// [SECTION] experiment ---------------------------------------------------------------------------------
 int cmd_experiment(const std::vector<std::string>& args) {
     if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
         std::string names;
@@ -251,27 +316,170 @@ int cmd_experiment(const std::vector<std::string>& args) {
     if (!err.empty()) return usage_error(err);
     for (const auto& [k, v] : sets) { char b[160]; nm::set_input(c.inputs, k, v, b, sizeof b); }
     const nm::ExperimentResult r = nm::run_experiment(name, c.inputs, params, c.seed);
-    std::string out = "{\"experiment\":" + json_string(name) + ",\"inputs\":" + inputs_json(c.inputs) + ",\"results\":{";
-    bool first = true;
-    for (const auto& [k, v] : r.scalars) { out += (first ? "" : ",") + json_string(k) + ":" + json_number(v); first = false; }
-    for (const auto& [k, v] : r.arrays) { out += (first ? "" : ",") + json_string(k) + ":" + json_array(v); first = false; }
-    std::printf("%s}}\n", out.c_str());
+    rapidjson::StringBuffer buf;
+    Json w(buf);
+    w.StartObject();
+    w.Key("experiment"); write_string(w, name);
+    w.Key("inputs"); write_inputs(w, c.inputs);
+    w.Key("results");
+    w.StartObject();
+    for (const auto& [k, v] : r.scalars) { write_string(w, k); if (std::isfinite(v)) w.Double(v); else w.Null(); }
+    for (const auto& [k, v] : r.arrays) {
+        write_string(w, k);
+        w.StartArray();
+        for (double x : v) { if (std::isfinite(x)) w.Double(x); else w.Null(); }
+        w.EndArray();
+    }
+    w.EndObject();
+    w.EndObject();
+    std::printf("%s\n", buf.GetString());
     return 0;
+}
+
+// [SECTION] validate -----------------------------------------------------------------------------------
+// Every parameter marked perturbable scaled by its own factor, uniform in [1-F, 1+F].
+nm::Params perturbed(double f, std::uint64_t seed, int sample) {
+    nm::Params p;
+    std::uint64_t x = (seed + 1) * 0x9E3779B97F4A7C15ull ^ (static_cast<std::uint64_t>(sample) + 1) * 0xD1B54A32D192ED03ull;
+    int n = 0;
+    const nm::ParamSpec* specs = nm::param_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
+        const double u = static_cast<double>((x * 0x2545F4914F6CDD1Dull) >> 11) * (1.0 / 9007199254740992.0);
+        if (specs[i].perturb) p.*(specs[i].field) *= 1.0 + f * (2.0 * u - 1.0);
+    }
+    return p;
+}
+
+int cmd_validate(const std::vector<std::string>& args) {
+    double f = 0.0, samples = 0.0, seed = 1.0;
+    bool json = false, markdown = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
+        if (args[i] == "--perturb") {
+            if (!v || !parse_number(*v, &f) || f < 0.0 || f > 0.5) return usage_error("--perturb needs a fraction from 0 to 0.5 (0.2 = every parameter within +-20%)");
+            ++i;
+        } else if (args[i] == "--samples") {
+            if (!v || !parse_whole(*v, 1, 10000, &samples)) return usage_error("--samples needs a whole number from 1 to 10000");
+            ++i;
+        } else if (args[i] == "--seed") {
+            if (!v || !parse_whole(*v, 0, 4294967295.0, &seed)) return usage_error("--seed needs a whole number from 0 to 4294967295");
+            ++i;
+        } else if (args[i] == "--json") {
+            json = true;
+        } else if (args[i] == "--markdown") {
+            markdown = true;
+        } else {
+            return usage_error("unknown argument '" + args[i] + "' for validate; see 'neurodrive-cli help'");
+        }
+    }
+    if (json && markdown) return usage_error("choose one of --json and --markdown");
+    if (f > 0.0 && samples == 0.0) samples = 100.0;
+    if (f == 0.0 && samples > 0.0) return usage_error("--samples needs --perturb F");
+    const auto& findings = nm::finding_specs();
+    std::vector<nm::FindingOutcome> published(findings.size());
+    for (std::size_t k = 0; k < findings.size(); ++k) published[k] = findings[k].check(nm::Params{});
+
+    // Perturbed samples, shared between two worker threads (this machine's cores); each sample is a
+    // pure function of (seed, index), so the result does not depend on the number of threads.
+    const int n_samples = static_cast<int>(samples);
+    std::vector<std::vector<char>> held(static_cast<std::size_t>(n_samples), std::vector<char>(findings.size(), 0));
+    auto work = [&](int first, int step) {
+        for (int s = first; s < n_samples; s += step) {
+            const nm::Params p = perturbed(f, static_cast<std::uint64_t>(seed), s);
+            for (std::size_t k = 0; k < findings.size(); ++k) held[static_cast<std::size_t>(s)][k] = findings[k].check(p).holds ? 1 : 0;
+        }
+    };
+    if (n_samples > 0) {
+        std::thread other(work, 1, 2);
+        work(0, 2);
+        other.join();
+    }
+    std::vector<double> share(findings.size(), 0.0);
+    for (std::size_t k = 0; k < findings.size(); ++k) {
+        int count = 0;
+        for (const auto& row : held) count += row[k];
+        share[k] = n_samples ? static_cast<double>(count) / n_samples : 0.0;
+    }
+
+    int failing = 0, fragile = 0, predictions = 0;
+    for (std::size_t k = 0; k < findings.size(); ++k) {
+        failing += published[k].holds ? 0 : 1;
+        if (findings[k].kind == nm::FindingKind::Prediction) {
+            ++predictions;
+            if (n_samples && share[k] < 0.9) ++fragile;
+        }
+    }
+    if (json) {
+        rapidjson::StringBuffer buf;
+        Json w(buf);
+        w.StartObject();
+        w.Key("perturb"); w.Double(f);
+        w.Key("samples"); w.Int(n_samples);
+        w.Key("seed"); w.Uint64(static_cast<std::uint64_t>(seed));
+        w.Key("findings");
+        w.StartArray();
+        for (std::size_t k = 0; k < findings.size(); ++k) {
+            const auto& s = findings[k];
+            w.StartObject();
+            w.Key("id"); write_string(w, s.id);
+            w.Key("kind"); write_string(w, nm::finding_kind_name(s.kind));
+            w.Key("calibrates"); write_string(w, nm::calibrated_params(s.id));
+            w.Key("tier"); write_string(w, s.tier);
+            w.Key("section"); write_string(w, s.section);
+            w.Key("published"); write_string(w, s.published);
+            w.Key("citation"); write_string(w, s.citation);
+            w.Key("model"); write_string(w, published[k].model);
+            w.Key("holds"); w.Bool(published[k].holds);
+            w.Key("holds_share"); if (n_samples) w.Double(share[k]); else w.Null();
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+        std::printf("%s\n", buf.GetString());
+    } else if (markdown) {
+        std::printf("| finding | kind | tier | published | this model | holds |%s\n|---|---|---|---|---|---|%s\n",
+                    n_samples ? " holds under perturbation |" : "", n_samples ? "---|" : "");
+        for (std::size_t k = 0; k < findings.size(); ++k) {
+            const auto& s = findings[k];
+            std::string kind(nm::finding_kind_name(s.kind));
+            if (s.kind == nm::FindingKind::Calibration) kind += " (" + nm::calibrated_params(s.id) + ")";
+            std::printf("| `%s` | %s | %s | %s (%s) | %s | %s |", std::string(s.id).c_str(), kind.c_str(), std::string(s.tier).c_str(),
+                        std::string(s.published).c_str(), std::string(s.citation).c_str(), published[k].model.c_str(), published[k].holds ? "yes" : "**no**");
+            if (n_samples) std::printf(" %.0f%%%s |", 100.0 * share[k], s.kind == nm::FindingKind::Prediction && share[k] < 0.9 ? " **fragile**" : "");
+            std::printf("\n");
+        }
+    } else {
+        for (std::size_t k = 0; k < findings.size(); ++k) {
+            const auto& s = findings[k];
+            std::printf("%-4s %-26s %-11s tier %-4s %s\n", published[k].holds ? "ok" : "FAIL", std::string(s.id).c_str(),
+                        std::string(nm::finding_kind_name(s.kind)).c_str(), std::string(s.tier).c_str(), published[k].model.c_str());
+            if (n_samples) std::printf("     holds in %.0f%% of %d samples with every parameter within +-%.0f%%\n", 100.0 * share[k], n_samples, 100.0 * f);
+        }
+    }
+    std::fprintf(stderr, "%zu findings (%d predictions, %zu calibrations): %d do not hold with the published parameters", findings.size(), predictions,
+                 findings.size() - static_cast<std::size_t>(predictions), failing);
+    if (n_samples) std::fprintf(stderr, "; %d predictions hold in fewer than 90%% of %d perturbed samples", fragile, n_samples);
+    std::fprintf(stderr, "\n");
+    return failing == 0 ? 0 : 1;
 }
 
 }  // namespace
 
+// [SECTION] main ---------------------------------------------------------------------------------------
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!nm::builtin_presets().error.empty()) {
         std::fprintf(stderr, "neurodrive-cli: built-in %s\n", nm::builtin_presets().error.c_str());
         return 1;
     }
-    if (args.empty()) return usage_error("no command; allowed: run, experiment, list, help (see 'neurodrive-cli help')");
+    if (args.empty()) return usage_error("no command; allowed: run, experiment, validate, params, list, help (see 'neurodrive-cli help')");
     const std::string& cmd = args[0];
     if (cmd == "run") return cmd_run(args);
     if (cmd == "experiment") return cmd_experiment(args);
+    if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "params") return cmd_params(args);
     if (cmd == "list") return args.size() == 1 ? cmd_list() : usage_error("list takes no arguments");
     if (cmd == "help" || cmd == "--help" || cmd == "-h") { print_usage(stdout); return 0; }
-    return usage_error("unknown command '" + cmd + "'; allowed: run, experiment, list, help");
+    return usage_error("unknown command '" + cmd + "'; allowed: run, experiment, validate, params, list, help");
 }

@@ -1,12 +1,13 @@
 // model.cpp - advances the drive model in fixed 1 ms steps and computes its readouts.
-// Pure: depends only on the C++ standard library and the model's own headers. Numbers and their
+// Pure: depends only on the C++ standard library and the model's own headers. Constants and their
 // sources live in params.hpp; docs/MODEL.md explains every equation.
 //
 // Index
-//   [SECTION] Random numbers (deterministic, no libm)
-//   [SECTION] Slow factors: hormones, stress, serotonin
-//   [SECTION] Temporal-difference learning (VTA phasic signal)
-//   [SECTION] One fixed step
+//   [SECTION] Rest: the typical brain's operating point, derived from the parameters
+//   [SECTION] Per-call constants: what the inputs fix for a whole advance()
+//   [SECTION] Temporal-difference learning (the phasic signal)
+//   [SECTION] One fixed step: VTA, terminals, LC, raphe, hormone clock
+//   [SECTION] Readouts
 //   [SECTION] Public API
 #include "neurodrive/model.hpp"
 
@@ -14,76 +15,176 @@
 #include <cmath>
 
 #include "neurodrive/behaviour.hpp"
-#include "params.hpp"
+#include "rng.hpp"
 
 namespace neurodrive::model {
-namespace P = params;
-
-// [SECTION] Random numbers (deterministic, no libm) ------------------------------------------------
 namespace {
 
-double uniform01(std::uint64_t& x) {  // xorshift64*: identical on every platform
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    return static_cast<double>((x * 0x2545F4914F6CDD1Dull) >> 11) * (1.0 / 9007199254740992.0);
-}
+// The slow parts of the state advance every kSlowEvery steps and the firing irregularity every
+// kNoiseEvery steps (they change over days and over 0.3 s): a fixed, deterministic schedule that
+// keeps a simulated second well under 100 us of CPU.
+constexpr std::int64_t kSlowEvery = 10;
+constexpr std::int64_t kNoiseEvery = 5;
 
-double normal01(std::uint64_t& x) {  // Irwin-Hall (4 uniforms): close to normal, only + and *
-    const double sum = uniform01(x) + uniform01(x) + uniform01(x) + uniform01(x);
-    return (sum - 2.0) * 1.7320508075688772;
-}
+double occupancy(double c, double kd) { return c / (c + kd); }
+double clamp01(double v) { return std::min(1.0, std::max(0.0, v)); }
 
-// [SECTION] Slow factors: hormones, stress, serotonin -------------------------------------------------
-struct Factors {
-    double metabolic = 1.0;        // thyroid-set metabolic capacity
-    double synthesis = 1.0;        // DA synthesis / release capacity
-    double nac_release_gain = 1.0; // estradiol, acute stress
-    double pfc_release_gain = 1.0;
-    double salience_gain = 1.0;    // testosterone (tier C)
-    double vta_drive = 1.0;        // multiplies tonic VTA firing: 5-HT2C restraint, chronic stress
-    double stress_over = 0.0;      // chronic load above typical
-    double ne_level = 1.0;
-    double serotonin_level = 1.0;
+// [SECTION] Rest: the typical brain's operating point, derived from the parameters ---------------
+// Per-spike release and firing drives are set so the typical brain rests at the published
+// concentrations and rates (resting_levels is therefore a calibration, not a prediction).
+struct Rest {
+    double pool_ml, pool_mc;          // releasable pool at tonic firing
+    double occ_vta, occ_nac, occ_dstr;  // D2 occupancy at the resting concentrations
+    double q_vta, q_nac, q_dstr, q_pfc; // release per spike, nM
+    double d1_pfc, d1_dstr;             // D1 occupancy at rest (signals are relative to these)
+    double fac;                         // release facilitation at tonic firing
+    double occ_1a;                      // raphe 5-HT1A activation at typical 5-HT
 };
 
-Factors factors(const State& s, const Inputs& in) {
-    Factors f;
-    const double th = s.thyroid_eff;
-    // Overt hypothyroidism: fatigue and psychomotor slowing (Samuels 2014, B); hyperthyroid adds little.
-    f.metabolic = th < 1.0 ? 0.3 + 0.7 * th : 1.0 + 0.1 * (th - 1.0);
-    f.synthesis = (0.5 + 0.5 * in.dopamine) * (1.0 + P::kThyroidSynthesis * (th - 1.0));
-    f.stress_over = std::max(0.0, s.stress_load - 1.0);
-    f.nac_release_gain = (1.0 + P::kEstradiolReleaseGain * (s.estradiol_eff - 1.0)) * (1.0 + P::kAcuteNacGain * s.acute_stress);
-    f.pfc_release_gain = (1.0 + P::kEstradiolPfcGain * (s.estradiol_eff - 1.0)) * (1.0 + P::kAcutePfcGain * s.acute_stress);
-    f.salience_gain = 1.0 + P::kTestosteroneSalience * (s.testosterone_eff - 1.0);
-    f.serotonin_level = in.serotonin;
-    const double ht2c = (1.0 - P::kHt2cMaxRestraint * in.ht2c_agonist) * (1.0 - P::kSerotoninRestraint * (in.serotonin - 1.0));
-    f.vta_drive = ht2c * std::max(0.0, 1.0 - P::kStressVtaLoss * f.stress_over);
-    f.ne_level = in.norepinephrine * (1.0 + P::kAcuteNeGain * s.acute_stress) * (1.0 + P::kNetBlockNeGain * in.net_block);
+double pool_at(const Params& p, double rate_hz) { return 1.0 / (1.0 + p.pool_use_per_spike * rate_hz * p.pool_refill_s); }
+double dat_uptake(double vmax, const Params& p, double c) { return vmax * c / (p.dat_km_nM + c) + p.diffusion_per_s * c; }
+double other_pfc_share(const Params& p) { return std::max(0.0, 1.0 - p.pfc_net_share - p.pfc_comt_share); }
+double sd_gain(double g) { return std::min(g, 0.98); }  // an autoreceptor can never silence a cell on its own
+
+// Release facilitation at a steady firing rate: du/dt = a rate (1 - u) - u / tau.
+double facilitation_at(const Params& p, double rate_hz) {
+    const double x = p.fac_per_spike * rate_hz * p.fac_tau_s;
+    return x / (1.0 + x);
+}
+// 5-HT1A autoreceptor activation (Hill 2) by 5-HT at the raphe, x typical.
+double ht1a_activation(const Params& p, double ht) { return ht * ht / (ht * ht + p.ht1a_kd * p.ht1a_kd); }
+
+Rest rest_of(const Params& p) {
+    Rest r{};
+    r.fac = facilitation_at(p, p.ml_tonic_hz);
+    r.occ_1a = ht1a_activation(p, 1.0);
+    const double fac_rest = 1.0 + p.fac_gain * r.fac;
+    r.pool_ml = pool_at(p, p.ml_tonic_hz);
+    r.pool_mc = pool_at(p, p.mc_tonic_hz);
+    r.occ_vta = occupancy(p.da_vta_rest_nM, p.d2_kd_nM);
+    r.occ_nac = occupancy(p.da_nac_rest_nM, p.d2_kd_nM);
+    r.occ_dstr = occupancy(p.da_dstr_rest_nM, p.d2_kd_nM);
+    r.q_vta = (1.0 / p.vta_da_tau_s + p.diffusion_per_s) * p.da_vta_rest_nM / p.ml_tonic_hz;
+    const double brake_nac = 1.0 - clamp01(p.term_auto_max) * r.occ_nac, brake_dstr = 1.0 - clamp01(p.term_auto_max) * r.occ_dstr;
+    r.q_nac = dat_uptake(p.dat_vmax_nac_nMps, p, p.da_nac_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_nac * fac_rest);
+    r.q_dstr = dat_uptake(p.dat_vmax_dstr_nMps, p, p.da_dstr_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_dstr * fac_rest);
+    const double k_pfc = p.pfc_clear_per_s * (p.pfc_net_share + p.pfc_comt_share + other_pfc_share(p));
+    r.q_pfc = k_pfc * p.da_pfc_rest_nM / (p.mc_tonic_hz * r.pool_mc);
+    r.d1_pfc = occupancy(p.da_pfc_rest_nM, p.d1_kd_nM);
+    r.d1_dstr = occupancy(p.da_dstr_rest_nM, p.d1_kd_nM);
+    return r;
+}
+
+// [SECTION] Per-call constants: what the inputs fix for a whole advance() --------------------------
+struct Fixed {
+    Rest rest;
+    double drive_scale;       // VTA tonic drive from the dopamine input
+    double synthesis;         // DA per spike from the dopamine input (before thyroid)
+    double phasic_scale;      // how much of a burst a weakened VTA can still produce
+    double noise_step;        // OU noise increment scale
+    double d2_free;           // 1 - D2 antagonist
+    double dat_nac, dat_dstr, dat_vta_k;  // transporter capacity left
+    double terminals_nac;     // NAc terminals left
+    double terminals_pfc;     // PFC terminals left
+    double k_pfc;             // PFC clearance rate with NET/COMT manipulations
+    double ne_clear, ht_clear_raphe, ht_clear_forebrain;
+    double ht2c_agonist_factor;
+    double sd_norm_ml, sd_norm_mc, a2_norm, ht1a_norm;  // 1 / (autoreceptor factor at rest)
+    struct {  // kStepS / time constant: the share of the way a variable moves in one step
+        double acute_stress_tau_s, ht_raphe_tau_s, ht_forebrain_tau_s, term_auto_tau_s, d2_signal_tau_s, d1_signal_tau_s,
+            stereotypy_tau_s, lc_phasic_tau_s, ne_tau_s, fac_tau_s, pool_refill_s;
+    } dt_over;
+};
+
+Fixed fixed_for(const Params& p, const Inputs& in) {
+    Fixed f{};
+    f.rest = rest_of(p);
+    const double d = std::max(0.0, in.dopamine);
+    f.drive_scale = d;
+    // Synthesis saturates above typical: tyrosine hydroxylase is held back by its end product.
+    f.synthesis = d <= 1.0 ? d : 1.0 + 0.5 * (d - 1.0);
+    f.phasic_scale = std::sqrt(std::min(d, 1.0));
+    f.noise_step = p.vta_noise_hz * std::sqrt(2.0 * kNoiseEvery * kStepS / p.vta_noise_tau_s);
+    f.d2_free = 1.0 - in.d2_antagonist;
+    const double dat_left = 1.0 - clamp01(p.dat_block_max) * in.dat_block;
+    f.dat_nac = p.dat_vmax_nac_nMps * dat_left * (1.0 - clamp01(p.dat_on_lost_terminals) * in.nac_depletion);
+    f.dat_dstr = p.dat_vmax_dstr_nMps * dat_left;
+    f.dat_vta_k = dat_left / p.vta_da_tau_s + p.diffusion_per_s;
+    f.terminals_nac = 1.0 - in.nac_depletion;
+    f.terminals_pfc = 1.0 - in.pfc_depletion;
+    f.k_pfc = p.pfc_clear_per_s * (p.pfc_net_share * (1.0 - in.net_block) + p.pfc_comt_share * (1.0 - in.comt_inhibition) + other_pfc_share(p));
+    f.ne_clear = 1.0 - clamp01(p.ne_net_share) * in.net_block;
+    f.ht_clear_raphe = 1.0 - clamp01(p.sert_share_raphe) * in.sert_block;
+    f.ht_clear_forebrain = 1.0 - clamp01(p.sert_share_forebrain) * in.sert_block;
+    f.ht2c_agonist_factor = 1.0 - clamp01(p.ht2c_max_restraint) * in.ht2c_agonist;
+    f.sd_norm_ml = 1.0 / (1.0 - sd_gain(p.sd_auto_ml) * f.rest.occ_vta);
+    f.sd_norm_mc = 1.0 / (1.0 - sd_gain(p.sd_auto_mc) * f.rest.occ_vta);
+    f.a2_norm = 1.0 / (1.0 - sd_gain(p.lc_a2_max) * 0.5);      // NE at rest = 1 = Kd: occupancy 0.5
+    f.ht1a_norm = 1.0 / (1.0 - sd_gain(p.ht1a_max) * f.rest.occ_1a);
+    f.dt_over.acute_stress_tau_s = kStepS / p.acute_stress_tau_s;
+    f.dt_over.ht_raphe_tau_s = kStepS / p.ht_raphe_tau_s;
+    f.dt_over.ht_forebrain_tau_s = kStepS / p.ht_forebrain_tau_s;
+    f.dt_over.term_auto_tau_s = kStepS / p.term_auto_tau_s;
+    f.dt_over.d2_signal_tau_s = kStepS / p.d2_signal_tau_s;
+    f.dt_over.d1_signal_tau_s = kStepS / p.d1_signal_tau_s;
+    f.dt_over.stereotypy_tau_s = kStepS / p.stereotypy_tau_s;
+    f.dt_over.lc_phasic_tau_s = kStepS / p.lc_phasic_tau_s;
+    f.dt_over.ne_tau_s = kStepS / p.ne_tau_s;
+    f.dt_over.fac_tau_s = kStepS / p.fac_tau_s;
+    f.dt_over.pool_refill_s = kStepS / p.pool_refill_s;
     return f;
 }
 
-// Release per spike that makes the typical brain rest at its published concentrations.
-double pool_at_rest() { return 1.0 / (1.0 + P::kPoolUsePerSpike * P::kVtaTonicHz * P::kPoolRefillS); }
-double nac_release_per_spike_nM() {
-    const double da = P::kDaNacRestNM;
-    const double clearance = P::kDatVmaxNMps * da / (P::kDatKmNM + da) + P::kDaDiffusionPerS * da;
-    const double autoreceptor = 1.0 - P::kAutoreceptorGain * da / (da + P::kD2KdNM);
-    return clearance / (P::kVtaTonicHz * pool_at_rest() * autoreceptor);
-}
-double pfc_release_per_spike_nM() {
-    return P::kPfcClearPerS * P::kDaPfcRestNM / (P::kVtaTonicHz * pool_at_rest());
-}
-double d2_occupancy(double da_nM) { return da_nM / (da_nM + P::kD2KdNM); }
-double d1_occupancy(double da_nM) { return da_nM / (da_nM + P::kD1KdNM); }
+// Slow factors: functions of the hormone-clock state (cheap: only + * /).
+struct Slow {
+    double metabolic;        // thyroid- and cortisol-set capacity
+    double synthesis_gain;   // thyroid on DA synthesis (tier C, tiny)
+    double nac_release_gain; // estradiol, glucocorticoid support
+    double dstr_release_gain;
+    double pfc_release_gain;
+    double vta_stress;       // chronic load: fewer active VTA neurons
+    double stress_over;      // chronic load above typical
+    double salience_gain;    // testosterone (tier C)
+    double adrenergic;       // thyroid on adrenergic responsiveness
+};
 
-// [SECTION] Temporal-difference learning (VTA phasic signal) -------------------------------------
+Slow slow_of(const State& s) {
+    const Params& p = s.params;
+    Slow w{};
+    const double th = s.thyroid_eff;
+    const double thyroid_part = th < 1.0 ? p.hypothyroid_floor + (1.0 - p.hypothyroid_floor) * th : std::max(0.2, 1.0 - p.hyper_fatigue * (th - 1.0));
+    const double deficiency = std::max(0.0, 1.0 - s.cortisol_eff);
+    w.metabolic = thyroid_part * (1.0 - clamp01(p.cort_fatigue) * deficiency);
+    w.synthesis_gain = std::max(0.0, 1.0 + p.thyroid_synthesis * (th - 1.0));
+    const double estradiol = 1.0 + p.estradiol_release_gain * (s.estradiol_eff - 1.0);
+    w.nac_release_gain = estradiol * (1.0 - clamp01(p.cort_release_support) * deficiency);
+    w.dstr_release_gain = estradiol;
+    w.pfc_release_gain = 1.0 + p.estradiol_pfc_gain * (s.estradiol_eff - 1.0);
+    w.stress_over = std::max(0.0, s.stress_load - 1.0);
+    w.vta_stress = std::max(0.0, 1.0 - p.stress_vta_loss * w.stress_over);
+    w.salience_gain = std::max(0.0, 1.0 + p.testosterone_salience * (s.testosterone_eff - 1.0));
+    w.adrenergic = std::max(0.0, 1.0 + p.thyroid_adrenergic * (th - 1.0));
+    return w;
+}
+
+// [SECTION] Temporal-difference learning (the phasic signal) -------------------------------------
 // Complete serial compound over 0.1 s bins after the cue; TD(lambda) with accumulating traces.
 // Schultz, Dayan & Montague 1997; lambda = 0.9 avoids the bin-by-bin backward creep.
 void td_set_delta(State& s, double delta) {
-    s.td.delta = delta;
-    s.td.delta_age_s = 0.0;
+    TdState& td = s.td;
+    td.delta = delta;
+    const auto i = static_cast<std::size_t>(td.burst_next);
+    td.burst_delta[i] = delta;
+    td.burst_age_s[i] = 0.0;
+    td.burst_next = (td.burst_next + 1) % static_cast<int>(td.burst_delta.size());
+}
+
+// The prediction error driving firing now: the sum of the errors whose bursts are still running.
+double phasic_delta(const TdState& td, double burst_s) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < td.burst_delta.size(); ++i)
+        if (td.burst_age_s[i] < burst_s) sum += td.burst_delta[i];
+    return sum;
 }
 
 void td_end_trial(State& s) {
@@ -95,20 +196,21 @@ void td_end_trial(State& s) {
 }
 
 void td_boundary(State& s) {
+    const Params& p = s.params;
     TdState& td = s.td;
     const int next = td.bin + 1;
-    const bool reward_time = next == P::kRewardBin;
+    const bool reward_time = next == kRewardBin;
     const double r = (reward_time && td.reward_pending ? 1.0 : 0.0) + td.pending_free_reward;
     td.pending_free_reward = 0.0;
     const double v_next = reward_time || next >= kTdBins ? 0.0 : td.value[static_cast<std::size_t>(next)];
-    const double delta = r + P::kTdGamma * v_next - td.value[static_cast<std::size_t>(td.bin)];
+    const double delta = r + p.td_gamma * v_next - td.value[static_cast<std::size_t>(td.bin)];
     for (int k = 0; k < kTdBins; ++k) {
         const auto i = static_cast<std::size_t>(k);
-        td.value[i] += P::kTdAlpha * delta * td.eligibility[i];
-        td.eligibility[i] *= P::kTdGamma * P::kTdLambda;
+        td.value[i] += p.td_alpha * delta * td.eligibility[i];
+        td.eligibility[i] *= p.td_gamma * p.td_lambda;
     }
     td_set_delta(s, delta);
-    if (reward_time) s.trial_peak_reward_hz = P::kRpeGainHz * delta;
+    if (reward_time) s.trial_peak_reward_hz = p.burst_gain_hz * delta;
     if (reward_time || next >= kTdBins) {
         td_end_trial(s);
         return;
@@ -118,107 +220,182 @@ void td_boundary(State& s) {
     td.eligibility[static_cast<std::size_t>(next)] += 1.0;
 }
 
-// [SECTION] One fixed step --------------------------------------------------------------------------
-struct Calibration {
-    double nac_per_spike_nM;
-    double pfc_per_spike_nM;
-};
+// The LC's two modes (Aston-Jones & Cohen 2005): phasic responsiveness rises out of the disengaged
+// low-tonic state and shrinks again in the distractible high-tonic state. 1 at typical tone.
+double lc_mode(const Params& p, double tone) {
+    auto raw = [&](double r) {
+        const double lo = p.lc_mode_low * p.lc_mode_low, hi = p.lc_mode_high * p.lc_mode_high, r2 = r * r;
+        return r2 / (r2 + lo) * hi / (r2 + hi);
+    };
+    return raw(std::max(tone, 0.0)) / raw(1.0);
+}
 
-void step(State& s, const Inputs& in, const Calibration& cal) {
+// [SECTION] One fixed step: VTA, terminals, LC, raphe, hormone clock ------------------------------
+// Hormone clock: tissue levels relax toward the inputs (compressed time), and the raphe
+// autoreceptors adapt. Called every kSlowEvery steps.
+void slow_update(State& s, const Inputs& in) {
+    const Params& p = s.params;
+    {
+        const double dd = kSlowEvery * kStepS * p.days_per_s;
+        s.estradiol_eff += (in.estradiol - s.estradiol_eff) * dd / p.estradiol_tau_days;
+        s.testosterone_eff += (in.testosterone - s.testosterone_eff) * dd / p.testosterone_tau_days;
+        s.thyroid_eff += (in.thyroid - s.thyroid_eff) * dd / p.thyroid_tau_days;
+        s.cortisol_eff += (in.cortisol - s.cortisol_eff) * dd / p.cortisol_tau_days;
+        s.stress_load += (in.cortisol - s.stress_load) * dd / p.stress_tau_days;
+        // 5-HT1A autoreceptors desensitise under sustained excess activation (Blier & de Montigny 1994).
+        const double excess = std::max(0.0, ht1a_activation(p, s.ht_raphe) / ht1a_activation(p, 1.0) - 1.0);
+        const double target = 1.0 - clamp01(p.ht1a_desens_max) * excess / (excess + p.ht1a_desens_half);
+        s.ht1a_sensitivity += (target - s.ht1a_sensitivity) * dd / p.ht1a_tau_days;
+    }
+}
+
+// One fixed step of the fast variables; `w` holds the slow factors of the current hormone state.
+void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
+    const Params& p = s.params;
     const double dt = kStepS;
-    // Hormone clock: tissue levels relax toward the inputs (compressed time).
-    const double dt_days = dt * P::kHormoneDaysPerS;
-    s.estradiol_eff += (in.estradiol - s.estradiol_eff) * dt_days / P::kEstradiolTauDays;
-    s.testosterone_eff += (in.testosterone - s.testosterone_eff) * dt_days / P::kTestosteroneTauDays;
-    s.thyroid_eff += (in.thyroid - s.thyroid_eff) * dt_days / P::kThyroidTauDays;
-    s.stress_load += (in.cortisol - s.stress_load) * dt_days / P::kStressTauDays;
-    s.acute_stress += (in.acute_stressor - s.acute_stress) * dt / P::kAcuteStressTauS;
-    const Factors f = factors(s, in);
+    const Rest& r = f.rest;
+    s.acute_stress += (in.acute_stressor - s.acute_stress) * f.dt_over.acute_stress_tau_s;
 
     // TD clock.
     if (s.td.bin >= 0) {
         s.td.bin_clock_s += dt;
-        if (s.td.bin_clock_s >= P::kTdBinS - 1e-9) td_boundary(s);
+        if (s.td.bin_clock_s >= kTdBinS - 1e-9) td_boundary(s);
     } else if (s.td.pending_free_reward > 0.0) {
         td_set_delta(s, s.td.pending_free_reward);  // unpredicted reward: delta = r - 0
         s.td.pending_free_reward = 0.0;
     }
-    s.td.delta_age_s += dt;
+    for (double& age : s.td.burst_age_s) age += dt;
+    const double delta = phasic_delta(s.td, p.burst_s);
 
-    // VTA firing: tonic drive with slow irregularity, plus the phasic RPE for one bin; floored at 0.
-    s.vta_noise_hz += -s.vta_noise_hz * dt / P::kVtaNoiseTauS
-                      + P::kVtaNoiseHz * std::sqrt(2.0 * dt / P::kVtaNoiseTauS) * normal01(s.rng);
-    const double tonic_hz = P::kVtaTonicHz * in.dopamine * f.vta_drive;
-    const double phasic_hz = s.td.delta_age_s < P::kTdBinS ? P::kRpeGainHz * s.td.delta * std::sqrt(std::min(in.dopamine, 1.0)) * f.vta_drive : 0.0;
-    s.vta_rate_hz = std::max(0.0, tonic_hz + s.vta_noise_hz * std::min(in.dopamine, 1.0) + phasic_hz);
-    if (s.td.bin == 0 && s.td.delta_age_s < P::kTdBinS) s.trial_peak_cue_hz = std::max(0.0, phasic_hz);
-    s.lc_phasic -= s.lc_phasic * dt / P::kLcPhasicTauS;
+    // Raphe first: forebrain 5-HT restrains the VTA through 5-HT2C receptors (Di Matteo 1999).
+    const double occ_1a = ht1a_activation(p, s.ht_raphe);
+    s.raphe_rate_hz = std::max(0.0, p.raphe_hz * in.serotonin * (1.0 - sd_gain(p.ht1a_max) * s.ht1a_sensitivity * occ_1a) * f.ht1a_norm);
+    const double raphe_out = s.raphe_rate_hz / p.raphe_hz;
+    s.ht_raphe += (raphe_out - f.ht_clear_raphe * s.ht_raphe) * f.dt_over.ht_raphe_tau_s;
+    s.ht_forebrain += (raphe_out - f.ht_clear_forebrain * s.ht_forebrain) * f.dt_over.ht_forebrain_tau_s;
+    const double ht2c = std::max(0.0, 1.0 - p.serotonin_restraint * (occupancy(s.ht_forebrain, 1.0) - 0.5) / 0.5) * f.ht2c_agonist_factor;
 
-    // NAc: releasable pool, terminal D2 autoreceptors, DAT uptake (Michaelis-Menten) and diffusion.
-    const double rate = s.vta_rate_hz;
-    const double refill = (1.0 - s.pool_nac) / P::kPoolRefillS;
-    const double terminals = 1.0 - in.nac_depletion;
-    const double d2_free = 1.0 - in.d2_antagonist;
-    const double auto_nac = 1.0 - P::kAutoreceptorGain * d2_occupancy(s.da_nac_nM) * d2_free;
-    const double release_nac = cal.nac_per_spike_nM * rate * s.pool_nac * auto_nac * terminals * f.synthesis * f.nac_release_gain;
-    const double dat = P::kDatVmaxNMps * (1.0 - P::kDatBlockMax * in.dat_block) * (1.0 - P::kDatOnLostTerminals * in.nac_depletion);
-    const double uptake = dat * s.da_nac_nM / (P::kDatKmNM + s.da_nac_nM) + P::kDaDiffusionPerS * s.da_nac_nM;
-    s.pool_nac += (refill - P::kPoolUsePerSpike * rate * s.pool_nac) * dt;
-    s.da_nac_nM = std::max(0.0, s.da_nac_nM + (release_nac - uptake) * dt);
+    // VTA: two populations. Tonic drive with slow irregularity, the phasic prediction error, and
+    // somatodendritic D2 autoreceptors (dendritic DA slows firing; Bunney 1973, Einhorn 1988).
+    const double vta_drive = f.drive_scale * ht2c * w.vta_stress;
+    const double occ_sd = occupancy(s.da_vta_nM, p.d2_kd_nM) * f.d2_free;
+    const double phasic = p.burst_gain_hz * delta * f.phasic_scale * ht2c * w.vta_stress;
+    if (s.steps % kNoiseEvery == 0) {
+        const double decay = kNoiseEvery * dt / p.vta_noise_tau_s;
+        s.ml_noise_hz += -s.ml_noise_hz * decay + f.noise_step * normal01(s.rng);
+        s.mc_noise_hz += -s.mc_noise_hz * decay + f.noise_step * normal01(s.rng);
+    }
+    const double noise_scale = std::min(f.drive_scale, 1.0);
+    const double ml_in = p.ml_tonic_hz * vta_drive + phasic;
+    const double mc_in = p.mc_tonic_hz * vta_drive + p.mc_phasic_share * phasic;
+    s.ml_rate_hz = std::max(0.0, ml_in * (1.0 - sd_gain(p.sd_auto_ml) * occ_sd) * f.sd_norm_ml + s.ml_noise_hz * noise_scale);
+    s.mc_rate_hz = std::max(0.0, mc_in * (1.0 - sd_gain(p.sd_auto_mc) * occ_sd) * f.sd_norm_mc + s.mc_noise_hz * noise_scale);
+    if (s.td.bin >= 0 && s.td.bin * kTdBinS < p.burst_s) s.trial_peak_cue_hz = std::max(s.trial_peak_cue_hz, phasic);
+    const double synthesis = f.synthesis * w.synthesis_gain;
+    s.da_vta_nM = std::max(0.0, s.da_vta_nM + (r.q_vta * s.ml_rate_hz * synthesis - f.dat_vta_k * s.da_vta_nM) * dt);
 
-    // PFC: mesocortical neurons lack somatodendritic autoreceptors and clear DA by NET and COMT.
-    const double rate_pfc = rate;
-    s.pool_pfc += ((1.0 - s.pool_pfc) / P::kPoolRefillS - P::kPoolUsePerSpike * rate_pfc * s.pool_pfc) * dt;
-    const double release_pfc = cal.pfc_per_spike_nM * rate_pfc * s.pool_pfc * f.synthesis * f.pfc_release_gain;
-    const double k_pfc = P::kPfcClearPerS * (P::kPfcNetShare * (1.0 - in.net_block)
-                                             + P::kPfcComtShare * (1.0 - in.comt_inhibition)
-                                             + (1.0 - P::kPfcNetShare - P::kPfcComtShare));
-    s.da_pfc_nM = std::max(0.0, s.da_pfc_nM + (release_pfc - k_pfc * s.da_pfc_nM) * dt);
+    // Striatal terminals (mesolimbic population): releasable pool, terminal D2 autoreceptors that
+    // brake release within a few hundred ms (Benoit-Marand 2001), DAT uptake and diffusion.
+    const double rate = s.ml_rate_hz;
+    const double pool_use = p.pool_use_per_spike * rate;
+    const double term_max = clamp01(p.term_auto_max);
+    // Short-term facilitation: bursts release more per spike than tonic firing (Gonon 1988; Cragg 2003).
+    s.facilitation += p.fac_per_spike * rate * (1.0 - s.facilitation) * dt - s.facilitation * f.dt_over.fac_tau_s;
+    const double fac = 1.0 + p.fac_gain * s.facilitation;
+    s.term_auto_nac += (occupancy(s.da_nac_nM, p.d2_kd_nM) * f.d2_free - s.term_auto_nac) * f.dt_over.term_auto_tau_s;
+    s.term_auto_dstr += (occupancy(s.da_dstr_nM, p.d2_kd_nM) * f.d2_free - s.term_auto_dstr) * f.dt_over.term_auto_tau_s;
+    const double acute_nac = 1.0 + p.acute_nac_gain * s.acute_stress;
+    const double release_nac = r.q_nac * rate * s.pool_nac * (1.0 - term_max * s.term_auto_nac) * f.terminals_nac * synthesis * w.nac_release_gain * acute_nac * fac;
+    const double release_dstr = r.q_dstr * rate * s.pool_dstr * (1.0 - term_max * s.term_auto_dstr) * synthesis * w.dstr_release_gain * fac;
+    s.pool_nac += (1.0 - s.pool_nac) * f.dt_over.pool_refill_s - pool_use * s.pool_nac * dt;
+    s.pool_dstr += (1.0 - s.pool_dstr) * f.dt_over.pool_refill_s - pool_use * s.pool_dstr * dt;
+    s.da_nac_nM = std::max(0.0, s.da_nac_nM + (release_nac - f.dat_nac * s.da_nac_nM / (p.dat_km_nM + s.da_nac_nM) - p.diffusion_per_s * s.da_nac_nM) * dt);
+    s.da_dstr_nM = std::max(0.0, s.da_dstr_nM + (release_dstr - f.dat_dstr * s.da_dstr_nM / (p.dat_km_nM + s.da_dstr_nM) - p.diffusion_per_s * s.da_dstr_nM) * dt);
 
-    // Receptor signals (smoothed: receptor kinetics integrate over time).
-    const double d2 = d2_occupancy(s.da_nac_nM) * d2_free;
-    const double d1 = d1_occupancy(s.da_nac_nM);
-    const double d1_pfc = d1_occupancy(s.da_pfc_nM) / d1_occupancy(P::kDaPfcRestNM) + P::kD1PfcAgonistMax * in.d1_agonist_pfc;
-    s.d2_signal_nac += (d2 - s.d2_signal_nac) * dt / P::kD2SignalTauS;
-    s.d1_signal_nac += (d1 - s.d1_signal_nac) * dt / P::kD1SignalTauS;
-    s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * dt / P::kD2SignalTauS;
+    // PFC terminals (mesocortical population): no release-modulating autoreceptors, little DAT;
+    // cleared slowly by NET and COMT (Bannon, Michaud & Roth 1981; Mundorf 2001).
+    s.pool_pfc += (1.0 - s.pool_pfc) * f.dt_over.pool_refill_s - p.pool_use_per_spike * s.mc_rate_hz * s.pool_pfc * dt;
+    const double release_pfc = r.q_pfc * s.mc_rate_hz * s.pool_pfc * f.terminals_pfc * synthesis * w.pfc_release_gain * (1.0 + p.acute_pfc_gain * s.acute_stress);
+    s.da_pfc_nM = std::max(0.0, s.da_pfc_nM + (release_pfc - f.k_pfc * s.da_pfc_nM) * dt);
+
+    // Receptor signals, smoothed by receptor kinetics.
+    s.d2_signal_nac += (occupancy(s.da_nac_nM, p.d2_kd_nM) * f.d2_free - s.d2_signal_nac) * f.dt_over.d2_signal_tau_s;
+    s.d1_signal_nac += (occupancy(s.da_nac_nM, p.d1_kd_nM) - s.d1_signal_nac) * f.dt_over.d1_signal_tau_s;
+    const double d1_pfc = occupancy(s.da_pfc_nM, p.d1_kd_nM) / r.d1_pfc + p.d1_pfc_agonist_max * in.d1_agonist_pfc;
+    s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * f.dt_over.d1_signal_tau_s;
+    s.d1_sustained_dstr += (occupancy(s.da_dstr_nM, p.d1_kd_nM) / r.d1_dstr - s.d1_sustained_dstr) * f.dt_over.stereotypy_tau_s;
+
+    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum &
+    // Aghajanian 1976), and a phasic response whose size depends on the tonic mode.
+    const double lc_tonic = std::max(0.0, p.lc_tonic_hz * in.norepinephrine * (1.0 + p.acute_ne_gain * s.acute_stress)
+                                              * (1.0 - sd_gain(p.lc_a2_max) * occupancy(s.ne_lc, 1.0)) * f.a2_norm);
+    s.lc_phasic -= s.lc_phasic * f.dt_over.lc_phasic_tau_s;
+    s.lc_tonic_rate_hz = lc_tonic;
+    s.lc_rate_hz = lc_tonic + (s.lc_phasic > 1e-6 ? p.lc_phasic_hz * lc_mode(p, lc_tonic / p.lc_tonic_hz) * s.lc_phasic : 0.0);
+    const double lc_out = s.lc_rate_hz / p.lc_tonic_hz;
+    s.ne_lc += (lc_out - f.ne_clear * s.ne_lc) * f.dt_over.ne_tau_s;
+    s.ne_ctx += (lc_out - f.ne_clear * s.ne_ctx) * f.dt_over.ne_tau_s;
 
     s.steps += 1;
     s.time_s = static_cast<double>(s.steps) * kStepS;
 }
 
+// [SECTION] Readouts ---------------------------------------------------------------------------------
+double hill(double x, double half, double n) {
+    if (x <= 0.0) return 0.0;
+    const double a = std::pow(x / half, n);
+    return a / (1.0 + a);
+}
+
 }  // namespace
 
 // [SECTION] Public API ------------------------------------------------------------------------------
-bool inputs_valid(const Inputs& in) {
-    const double levels[] = {in.dopamine, in.norepinephrine, in.serotonin, in.testosterone, in.estradiol, in.thyroid, in.cortisol};
-    const double manips[] = {in.dat_block, in.net_block, in.comt_inhibition, in.d2_antagonist, in.d1_agonist_pfc, in.ht2c_agonist, in.nac_depletion, in.acute_stressor};
-    for (double v : levels) if (!(v >= 0.0 && v <= 2.0)) return false;
-    for (double v : manips) if (!(v >= 0.0 && v <= 1.0)) return false;
-    return true;
-}
-
-State make_state(const Inputs& in, std::uint64_t seed) {
+State make_state(const Inputs& in, std::uint64_t seed, const Params& params) {
     State s;
+    s.params = params;
     s.rng = seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
     if (s.rng == 0) s.rng = 1;
     s.estradiol_eff = in.estradiol;
     s.testosterone_eff = in.testosterone;
     s.thyroid_eff = in.thyroid;
+    s.cortisol_eff = in.cortisol;
     s.stress_load = in.cortisol;
     s.acute_stress = in.acute_stressor;
-    s.da_nac_nM = P::kDaNacRestNM;
-    s.da_pfc_nM = P::kDaPfcRestNM;
-    s.pool_nac = s.pool_pfc = pool_at_rest();
-    s.d2_signal_nac = d2_occupancy(s.da_nac_nM);
-    s.d1_signal_nac = d1_occupancy(s.da_nac_nM);
-    s.d1_signal_pfc = 1.0;
-    s.vta_rate_hz = P::kVtaTonicHz;
-    // Settle the fast variables for these inputs, then start the clock at zero.
-    const Calibration cal{nac_release_per_spike_nM(), pfc_release_per_spike_nM()};
-    for (int i = 0; i < 8000; ++i) step(s, in, cal);
+    s.da_vta_nM = params.da_vta_rest_nM;
+    s.da_nac_nM = params.da_nac_rest_nM;
+    s.da_dstr_nM = params.da_dstr_rest_nM;
+    s.da_pfc_nM = params.da_pfc_rest_nM;
+    s.pool_nac = s.pool_dstr = pool_at(params, params.ml_tonic_hz);
+    s.pool_pfc = pool_at(params, params.mc_tonic_hz);
+    s.facilitation = facilitation_at(params, params.ml_tonic_hz);
+    s.term_auto_nac = s.d2_signal_nac = occupancy(s.da_nac_nM, params.d2_kd_nM);
+    s.term_auto_dstr = occupancy(s.da_dstr_nM, params.d2_kd_nM);
+    s.d1_signal_nac = occupancy(s.da_nac_nM, params.d1_kd_nM);
+    s.d1_signal_pfc = s.d1_sustained_dstr = 1.0;
+    s.ml_rate_hz = params.ml_tonic_hz;
+    s.mc_rate_hz = params.mc_tonic_hz;
+    s.lc_rate_hz = s.lc_tonic_rate_hz = params.lc_tonic_hz;
+    s.raphe_rate_hz = params.raphe_hz;
+    // The slow adaptation settles for the levels alone (no manipulation yet): a few rounds of
+    // settling the fast variables, then moving the autoreceptor sensitivity to its target.
+    Inputs levels = in;
+    levels.dat_block = levels.net_block = levels.comt_inhibition = levels.d2_antagonist = levels.d1_agonist_pfc = 0.0;
+    levels.ht2c_agonist = levels.nac_depletion = levels.pfc_depletion = levels.acute_stressor = levels.sert_block = 0.0;
+    const Fixed f_levels = fixed_for(params, levels);
+    const Slow w = slow_of(s);
+    for (int round = 0; round < 4; ++round) {
+        for (int i = 0; i < 3000; ++i) step(s, levels, f_levels, w);
+        const double excess = std::max(0.0, ht1a_activation(params, s.ht_raphe) / ht1a_activation(params, 1.0) - 1.0);
+        s.ht1a_sensitivity = 1.0 - clamp01(params.ht1a_desens_max) * excess / (excess + params.ht1a_desens_half);
+    }
+    // Then the manipulations start: settle the fast variables (10 s, the slowest being stereotypy).
+    const Fixed f = fixed_for(params, in);
+    for (int i = 0; i < 10000; ++i) step(s, in, f, w);
     s.steps = 0;
+    s.pending_ns = 0;
     s.time_s = 0.0;
+    s.td = TdState{};
+    s.trials = 0;
     return s;
 }
 
@@ -227,9 +404,15 @@ void advance(State& s, const Inputs& in, double dt_s) {
     const double capped = std::min(dt_s, 3600.0);
     s.pending_ns += static_cast<std::int64_t>(std::llround(capped * 1e9));
     constexpr std::int64_t kStepNs = 1000000;
-    const Calibration cal{nac_release_per_spike_nM(), pfc_release_per_spike_nM()};
+    if (s.pending_ns < kStepNs) return;
+    const Fixed f = fixed_for(s.params, in);
+    Slow w = slow_of(s);  // a pure function of the slow state, which changes only in slow_update
     while (s.pending_ns >= kStepNs) {
-        step(s, in, cal);
+        if (s.steps % kSlowEvery == 0) {
+            slow_update(s, in);
+            w = slow_of(s);
+        }
+        step(s, in, f, w);
         s.pending_ns -= kStepNs;
     }
 }
@@ -247,7 +430,7 @@ void apply_event(State& s, Event e) {
         s.trial_peak_cue_hz = 0.0;
         s.trial_peak_reward_hz = 0.0;
         // Cue onset: delta = gamma V(0) - V(inter-trial) with V(inter-trial) = 0 (unpredictable timing).
-        td_set_delta(s, P::kTdGamma * td.value[0]);
+        td_set_delta(s, s.params.td_gamma * td.value[0]);
         s.lc_phasic = 1.0;  // LC phasic response to a salient cue (Aston-Jones 1994)
         break;
     case Event::Reward:
@@ -261,55 +444,102 @@ void apply_event(State& s, Event e) {
 }
 
 Outputs outputs(const State& s, const Inputs& in) {
-    const Factors f = factors(s, in);
+    const Params& p = s.params;
+    const Rest r = rest_of(p);
+    const Slow w = slow_of(s);
     Outputs o;
-    const double d2_rest = d2_occupancy(P::kDaNacRestNM);
-    const double d1_rest = d1_occupancy(P::kDaNacRestNM);
-    const double sensitivity = f.salience_gain;
-    // Mesolimbic signal: tonic D2 plus burst-recruited D1, relative to typical (1 = typical).
-    const double tonic_signal = sensitivity * s.d2_signal_nac / d2_rest;
-    const double mesolimbic_signal = sensitivity * (0.6 * s.d2_signal_nac / d2_rest + 0.4 * s.d1_signal_nac / d1_rest);
+    const double d1_rest_nac = occupancy(p.da_nac_rest_nM, p.d1_kd_nM);
+    // Mesolimbic signal: tonic D2 plus burst-recruited D1, relative to typical, times the
+    // hormone-set salience gain (Zhang et al. 2009: incentive salience = cue value x state factor).
+    const double tonic_nac = w.salience_gain * s.d2_signal_nac / r.occ_nac;
+    const double salience = w.salience_gain * (0.6 * s.d2_signal_nac / r.occ_nac + 0.4 * s.d1_signal_nac / d1_rest_nac);
+    o.wanting = 1.0 - std::exp(-p.wanting_k * salience);
+    o.liking = p.liking_typical * std::max(0.0, 1.0 - p.stress_hedonic_loss * w.stress_over);  // DA-independent (Berridge & Robinson 1998)
 
-    o.wanting = 1.0 - std::exp(-P::kWantingK * mesolimbic_signal);
-    o.liking = P::kLikingTypical * (1.0 - P::kStressHedonicLoss * f.stress_over);  // DA-independent (Berridge & Robinson 1998)
-    o.response_latency_s = optimal_latency_s(P::kRewardRatePerMin, tonic_signal, f.metabolic);
-    o.vigor = 1.0 / (1.0 + o.response_latency_s / P::kVigorHalfS);
-    o.tonic_da_signal = tonic_signal;
+    // Striatal excess: sustained dorsal striatal D1 stimulation turns behaviour into stereotypy that
+    // competes with goal-directed responding (Lyon & Robbins 1975; Kelly, Seviour & Iversen 1975).
+    o.stereotypy = hill(s.d1_sustained_dstr, p.stereotypy_half, p.stereotypy_hill);
+    const double directed = 1.0 - o.stereotypy;
+    // Activation: starting any action, eating included, needs striatal DA; only near-total loss
+    // abolishes it (Ungerstedt 1971; Zhou & Palmiter 1995).
+    const double striatal_da = 0.5 * s.da_nac_nM / p.da_nac_rest_nM + 0.5 * s.da_dstr_nM / p.da_dstr_rest_nM;
+    o.activation = hill(striatal_da, p.activation_half, p.activation_hill) / hill(1.0, p.activation_half, p.activation_hill);
+    o.activation = std::min(1.0, o.activation);
+
+    // Vigor: tonic DA in ventral and dorsal striatum reports the average reward rate (Niv 2007).
+    const double tonic_dstr = occupancy(s.da_dstr_nM, p.d2_kd_nM) * (1.0 - in.d2_antagonist) / r.occ_dstr;
+    const double vigor_signal = clamp01(p.vigor_nac_weight) * tonic_nac + (1.0 - clamp01(p.vigor_nac_weight)) * tonic_dstr;
+    o.metabolic_capacity = w.metabolic;
+    o.response_latency_s = optimal_latency_s(p.reward_rate_per_min, vigor_signal, w.metabolic, p);
+    o.vigor = directed / (1.0 + o.response_latency_s / p.vigor_half_s);
+    o.tonic_da_signal = tonic_nac;
     // Effort depends steeply on tonic NAc DA (Salamone & Correa 2012) and on metabolic capacity.
-    o.effort_capacity = std::pow(std::max(tonic_signal, 0.0), 1.5) * f.metabolic;
-    o.effort_willingness = effort_choice(5.0, 1.0, o.effort_capacity, press_interval_s(o.response_latency_s)).lever_share;
+    o.effort_capacity = std::pow(std::max(tonic_nac, 0.0), 1.5) * w.metabolic;
+    const EffortChoice choice = effort_choice(5.0, 1.0, o.effort_capacity, press_interval_s(o.response_latency_s, p), p);
+    o.effort_willingness = directed * choice.lever_share / std::max(choice.lever_share + choice.chow_share, 1e-9);
     o.d1_stimulation_pfc = s.d1_signal_pfc;
-    o.executive = working_memory(s.d1_signal_pfc);
-    o.ne_level = f.ne_level;
-    o.vigilance = lc_performance(f.ne_level);
-    // Mood: several influences, none dominant (5-HT is not "the happiness chemical": Moncrieff 2022).
-    o.mood = std::clamp(P::kMoodTypical * std::sqrt(f.metabolic / 1.0)
-                            * (1.0 + 0.12 * (in.serotonin - 1.0))
-                            * (1.0 - 0.25 * f.stress_over)
-                            * (0.85 + 0.15 * std::min(tonic_signal, 1.5)),
-                        0.0, 1.0);
-    o.patience_s = giving_up_time_s(0.75, in.serotonin);
-    o.motivation = 100.0 * (P::kWeightWanting * o.wanting + P::kWeightVigor * o.vigor
-                            + P::kWeightEffort * o.effort_willingness + P::kWeightExecutive * o.executive
-                            + P::kWeightVigilance * o.vigilance + P::kWeightMood * o.mood);
-    o.vta_rate_hz = s.vta_rate_hz;
+    o.executive = working_memory(s.d1_signal_pfc, p);
+
+    // Vigilance: the LC's adaptive gain over the tonic NE signal at its targets, which thyroid
+    // hormone amplifies (Aston-Jones & Cohen 2005; Bauer et al. 2008).
+    o.ne_level = s.ne_ctx;
+    const double ne_signal = s.ne_ctx * w.adrenergic;
+    o.vigilance = std::min(1.0, lc_mode(p, ne_signal));
+    o.lc_phasic_capacity = lc_mode(p, s.lc_tonic_rate_hz / p.lc_tonic_hz);
+    // Mood: several modest influences, none dominant (5-HT is not "the happiness chemical").
+    const double excess_ne = std::max(0.0, ne_signal - 1.0);
+    const double anxiety = clamp01(p.anxiety_mood) * excess_ne * excess_ne / (1.0 + excess_ne * excess_ne);
+    o.mood = clamp01(p.mood_typical * std::sqrt(w.metabolic) * (1.0 + p.mood_serotonin * (occupancy(s.ht_forebrain, 1.0) - 0.5) / 0.5)
+                     * std::max(0.0, 1.0 - p.mood_stress * w.stress_over) * (1.0 - p.mood_dopamine + p.mood_dopamine * std::min(tonic_nac, 1.5))
+                     * (1.0 - anxiety));
+    o.patience_s = giving_up_time_s(0.75, s.ht_forebrain, p);
+
+    int n = 0;
+    const DriveComponent* parts = drive_components(&n);
+    double drive = 0.0;
+    for (int i = 0; i < n; ++i) drive += p.*(parts[i].weight) * o.*(parts[i].field);
+    o.motivation = 100.0 * drive;
+
+    o.vta_rate_hz = s.ml_rate_hz;
+    o.vta_mc_rate_hz = s.mc_rate_hz;
     o.da_nac_nM = s.da_nac_nM;
     o.da_pfc_nM = s.da_pfc_nM;
-    const double nac_drive = s.vta_rate_hz * (1.0 - in.nac_depletion) * f.synthesis * f.nac_release_gain;
-    const double pfc_drive = s.vta_rate_hz * f.synthesis * f.pfc_release_gain;
-    o.mesolimbic = nac_drive / (nac_drive + 7.5);
-    o.mesocortical = pfc_drive / (pfc_drive + 7.5);
-    o.rpe = s.td.delta_age_s < P::kTdBinS ? s.td.delta : 0.0;
-    o.sim_day = s.time_s * P::kHormoneDaysPerS;
-    o.lc_rate_hz = P::kLcTonicHz * f.ne_level / (1.0 + P::kNetBlockNeGain * in.net_block) + P::kLcPhasicHz * s.lc_phasic;
-    o.raphe_rate_hz = P::kRapheHz * in.serotonin;
-    o.serotonin_level = in.serotonin;
-    o.d2_occupancy_nac = d2_occupancy(s.da_nac_nM) * (1.0 - in.d2_antagonist);
-    o.d1_occupancy_nac = d1_occupancy(s.da_nac_nM);
-    o.receptor_sensitivity = sensitivity;
-    o.metabolic_capacity = f.metabolic;
+    o.da_dstr_nM = s.da_dstr_nM;
+    o.da_vta_nM = s.da_vta_nM;
+    const double synthesis = fixed_for(p, in).synthesis * w.synthesis_gain;
+    const double nac_release = s.ml_rate_hz / p.ml_tonic_hz * (1.0 - in.nac_depletion) * synthesis * w.nac_release_gain;
+    const double pfc_release = s.mc_rate_hz / p.mc_tonic_hz * (1.0 - in.pfc_depletion) * synthesis * w.pfc_release_gain;
+    o.mesolimbic = nac_release / (nac_release + 1.0);
+    o.mesocortical = pfc_release / (pfc_release + 1.0);
+    o.rpe = phasic_delta(s.td, p.burst_s);
+    o.sim_day = s.time_s * p.days_per_s;
+    o.lc_rate_hz = s.lc_rate_hz;
+    o.raphe_rate_hz = s.raphe_rate_hz;
+    o.serotonin_level = s.ht_forebrain;
+    o.d2_occupancy_nac = occupancy(s.da_nac_nM, p.d2_kd_nM) * (1.0 - in.d2_antagonist);
+    o.d1_occupancy_nac = occupancy(s.da_nac_nM, p.d1_kd_nM);
+    o.receptor_sensitivity = w.salience_gain;
     o.stress_load = s.stress_load;
+    o.ht1a_sensitivity = s.ht1a_sensitivity;
+    o.cortisol_level = s.cortisol_eff;
+    o.thyroid_level = s.thyroid_eff;
+    o.estradiol_level = s.estradiol_eff;
+    o.testosterone_level = s.testosterone_eff;
+    o.acute_stress_level = s.acute_stress;
     return o;
+}
+
+const DriveComponent* drive_components(int* count) {
+    static const DriveComponent kParts[] = {
+        {"wanting", &Params::weight_wanting, &Outputs::wanting},
+        {"vigor", &Params::weight_vigor, &Outputs::vigor},
+        {"effort_willingness", &Params::weight_effort, &Outputs::effort_willingness},
+        {"executive", &Params::weight_executive, &Outputs::executive},
+        {"vigilance", &Params::weight_vigilance, &Outputs::vigilance},
+        {"mood", &Params::weight_mood, &Outputs::mood},
+    };
+    *count = static_cast<int>(sizeof(kParts) / sizeof(kParts[0]));
+    return kParts;
 }
 
 }  // namespace neurodrive::model

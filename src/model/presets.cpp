@@ -18,7 +18,7 @@ PresetList parse_presets(std::string_view text) {
     PresetList out;
     auto fail = [&out](std::string msg) { out.presets.clear(); out.error = std::move(msg); return out; };
     rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError())
         return fail(std::string("presets: JSON error at byte ") + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()));
     if (!doc.IsObject() || !doc.HasMember("presets") || !doc["presets"].IsArray())
@@ -38,11 +38,22 @@ PresetList parse_presets(std::string_view text) {
             if (other.id == preset.id) return fail(where + ": duplicate id \"" + preset.id + "\"");
         if (!p.HasMember("inputs") || !p["inputs"].IsObject()) return fail(where + " (" + preset.id + "): \"inputs\" must be an object");
         for (const auto& m : p["inputs"].GetObject()) {
-            const std::string name = m.name.GetString();
+            const std::string name(m.name.GetString(), m.name.GetStringLength());
             if (!m.value.IsNumber()) return fail(where + " (" + preset.id + "): input \"" + name + "\" must be a number");
             char buf[160];
             const std::string_view err = set_input(preset.inputs, name, m.value.GetDouble(), buf, sizeof buf);
             if (!err.empty()) return fail(where + " (" + preset.id + "): " + std::string(err));
+        }
+        if (p.HasMember("settle_days")) {
+            const auto& d = p["settle_days"];
+            if (!d.IsNumber() || !(d.GetDouble() >= 0.0 && d.GetDouble() <= 120.0))
+                return fail(where + " (" + preset.id + "): \"settle_days\" must be a number of days from 0 to 120");
+            preset.settle_days = d.GetDouble();
+        }
+        for (auto it = p.MemberBegin(); it != p.MemberEnd(); ++it) {
+            const std::string key(it->name.GetString(), it->name.GetStringLength());
+            if (key != "id" && key != "title" && key != "explanation" && key != "sources" && key != "inputs" && key != "settle_days")
+                return fail(where + " (" + preset.id + "): unknown field \"" + key + "\"");
         }
         out.presets.push_back(std::move(preset));
     }

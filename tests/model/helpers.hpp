@@ -3,26 +3,14 @@
 #include <numeric>
 #include <vector>
 
-#include "neurodrive/model.hpp"
+#include "neurodrive/experiments.hpp"
 
 namespace test {
 namespace nm = neurodrive::model;
 
-// Steady-state outputs for these inputs: start healthy, let the hormone clock settle, then average
-// the fast outputs over 2 s so firing irregularity does not decide a test.
-inline nm::Outputs steady(const nm::Inputs& in, double settle_s = 60.0) {
-    nm::State s = nm::make_state(nm::Inputs{}, 1);
-    nm::advance(s, in, settle_s);
-    nm::Outputs mean = nm::outputs(s, in);
-    double vta = 0, nac = 0, pfc = 0;
-    for (int i = 0; i < 200; ++i) {
-        nm::advance(s, in, 0.01);
-        vta += s.vta_rate_hz; nac += s.da_nac_nM; pfc += s.da_pfc_nM;
-    }
-    mean = nm::outputs(s, in);
-    mean.vta_rate_hz = vta / 200; mean.da_nac_nM = nac / 200; mean.da_pfc_nM = pfc / 200;
-    return mean;
-}
+// Steady readouts for these inputs (the model's own helper: levels lived with, manipulations for
+// settle_s seconds, fast readouts averaged over 2 s).
+inline nm::Outputs steady(const nm::Inputs& in, double settle_s = 5.0) { return nm::steady_outputs(in, nm::Params{}, settle_s); }
 
 inline double mean_of(const std::vector<double>& v, std::size_t last_n) {
     const std::size_t n = std::min(last_n, v.size());

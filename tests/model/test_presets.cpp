@@ -11,10 +11,24 @@ TEST_CASE("the built-in presets parse and cover the required scenarios") {
     const auto& list = nm::builtin_presets();
     REQUIRE(list.error.empty());
     for (const char* id : {"baseline", "hypothyroid", "low_testosterone", "low_estradiol", "chronic_stress", "acute_stress",
-                           "dopamine_depletion", "stimulant", "ssri_like", "depleted_pfc"})
+                           "dopamine_depletion", "stimulant", "ssri_like", "depleted_pfc",
+                           "dat_blocker", "ssri_weeks", "high_dose_stimulant", "hyperthyroid", "low_cortisol"})
         CHECK_MESSAGE(nm::find_preset(id) != nullptr, id);
     CHECK(nm::find_preset("hypothyroid")->inputs.thyroid == 0.3);
     for (const auto& p : list.presets) CHECK(nm::inputs_valid(p.inputs));
+    CHECK(nm::find_preset("ssri_weeks")->settle_days >= 14.0);
+    CHECK(nm::find_preset("ssri_like")->settle_days == 0.0);
+}
+
+TEST_CASE("drugs named by mechanism act by it: the stimulant blocks DAT and NET, the DAT blocker only DAT, the SSRI only SERT") {
+    const auto* mph = nm::find_preset("stimulant");
+    CHECK(mph->inputs.dat_block > 0.0);
+    CHECK(mph->inputs.net_block > 0.0);
+    const auto* dat = nm::find_preset("dat_blocker");
+    CHECK(dat->inputs.dat_block > 0.0);
+    CHECK(dat->inputs.net_block == 0.0);
+    CHECK(nm::find_preset("ssri_like")->inputs.sert_block > 0.0);
+    CHECK(nm::find_preset("ssri_like")->inputs.serotonin == 1.0);
 }
 
 TEST_CASE("bad preset documents give a clear error and no presets") {
@@ -26,6 +40,8 @@ TEST_CASE("bad preset documents give a clear error and no presets") {
         ("{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}},"
          "{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}}]}"),
         "{\"presets\": [{\"id\":\"\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{}}]}",
+        "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{},\"settle_days\":-1}]}",
+        "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{},\"mood\":1}]}",
     };
     for (const char* text : bad) {
         const nm::PresetList list = nm::parse_presets(text);
