@@ -81,6 +81,11 @@ struct Outputs {
     double estradiol_level = 0.0;     // tissue estradiol level reached, x typical
     double testosterone_level = 0.0;  // tissue testosterone level reached, x typical
     double acute_stress_level = 0.0;  // acute stress response in progress, 0-1
+    double trials = 0.0;              // cue-reward trials completed since the start
+    double last_cue_response_hz = 0.0;    // last trial's burst at the cue (phasic Hz)
+    double last_reward_response_hz = 0.0; // last trial's response at reward time (negative = dip)
+    double reward_expected = 0.0;     // how strongly the cue predicts the reward (learned value, 0-1)
+    double trial_time_s = 0.0;        // time since the current trial's cue (-1 = no trial running)
 };
 
 enum class Event { Cue, Reward, Omit };

@@ -13,8 +13,7 @@ namespace neurodrive::app {
 namespace {
 
 std::vector<std::string> narration(const App& app) {
-    NarrationInput in{&app.inputs, &app.out, &app.typical, &app.state, 0.0};
-    return narrate(app.strings, in);
+    return narrate(app.strings, narration_input(app));
 }
 
 }  // namespace

@@ -1,15 +1,27 @@
-// app.cpp - app state: init, per-frame model stepping, history, commands and the JSON state used by
-// the JS bridge. No SDL, GL or Emscripten. UI building lives in ui.cpp and panel_*.cpp.
+// app.cpp - app state: init, per-frame model stepping and history, commands, lessons and lab wrappers,
+// and the JSON state used by the JS bridge. No SDL, GL, ImGui or Emscripten. UI building lives in
+// ui.cpp and panel_*.cpp.
+//
+// Index
+//   [SECTION] Embedded data
+//   [SECTION] Frame: init, update, advance
+//   [SECTION] Commands
+//   [SECTION] Text helpers
+//   [SECTION] Lessons and lab
+//   [SECTION] Query strings and JSON state
 #include "app.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "neurodrive/names.hpp"
 #include "json_text.hpp"
+#include "neurodrive/experiments.hpp"
+#include "neurodrive/names.hpp"
 #include "url_params.hpp"
 
 extern const unsigned char nd_strings_en[];
@@ -25,17 +37,6 @@ extern const unsigned long nd_geometry_size;
 
 namespace neurodrive::app {
 
-void Ring::push(float v) {
-    values[static_cast<std::size_t>(head)] = v;
-    head = (head + 1) % kHistorySamples;
-    count = std::min(count + 1, kHistorySamples);
-}
-
-float Ring::at(int i) const {
-    const int start = (head - count + kHistorySamples) % kHistorySamples;
-    return values[static_cast<std::size_t>((start + i) % kHistorySamples)];
-}
-
 void FrameStats::push(float ms, float ui) {
     cpu_ms[static_cast<std::size_t>(head)] = ms;
     ui_ms[static_cast<std::size_t>(head)] = ui;
@@ -43,39 +44,29 @@ void FrameStats::push(float ms, float ui) {
     count = std::min(count + 1, static_cast<int>(cpu_ms.size()));
 }
 
+// [SECTION] Embedded data -------------------------------------------------------------------------------
 namespace {
 
 std::string_view embedded(const unsigned char* data, unsigned long size) {
     return {reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)};
 }
 
-void clear_history(App& app) {
-    app.da_nac.clear(); app.da_pfc.clear(); app.vta_hz.clear(); app.rpe.clear();
-    app.events.clear();
-    app.trials.clear();
-    app.trials_seen = app.state.trials;
-    app.next_sample_s = app.state.time_s;
+void restart_history(App& app) {
+    history_clear(app.history, app.state.time_s);
     app.next_auto_trial_s = app.state.time_s + 1.0;
 }
 
-void sample(App& app) {
-    app.out = model::outputs(app.state, app.inputs);
-    app.da_nac.push(static_cast<float>(app.out.da_nac_nM));
-    app.da_pfc.push(static_cast<float>(app.out.da_pfc_nM));
-    app.vta_hz.push(static_cast<float>(app.out.vta_rate_hz));
-    app.rpe.push(static_cast<float>(app.out.rpe));
-    if (std::abs(app.out.rpe) > 0.2) { app.last_phasic_time_s = app.state.time_s; app.last_phasic_rpe = app.out.rpe; }
-    if (app.state.trials != app.trials_seen) {
-        app.trials_seen = app.state.trials;
-        app.trials.push_back({app.state.trials, static_cast<float>(app.state.last_cue_response_hz), static_cast<float>(app.state.last_reward_response_hz)});
-        if (app.trials.size() > 200) app.trials.erase(app.trials.begin());
-    }
-    const double horizon = app.state.time_s - kHistorySamples * kSampleIntervalS;
-    app.events.erase(std::remove_if(app.events.begin(), app.events.end(), [&](const EventMark& e) { return e.time_s < horizon; }), app.events.end());
+// The input changed by the user or a preset; what narration names first.
+void note_change(App& app, const model::Inputs& before) {
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (before.*(specs[i].field) != app.inputs.*(specs[i].field)) app.last_changed = std::string(specs[i].name);
 }
 
 }  // namespace
 
+// [SECTION] Frame: init, update, advance -----------------------------------------------------------------
 bool init(App& app) {
     app.asset_error = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &app.strings);
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded(nd_geometry, nd_geometry_size), &app.geometry);
@@ -83,29 +74,37 @@ bool init(App& app) {
     if (app.asset_error.empty()) app.asset_error = parse_references(embedded(nd_references, nd_references_size), &app.references);
     if (app.asset_error.empty() && !model::builtin_presets().error.empty()) app.asset_error = model::builtin_presets().error;
     app.lesson.done.assign(app.lessons.size(), 0);
+    app.lesson.resume.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;
-    model::State typical_state = model::make_state(model::Inputs{}, 1);
-    model::advance(typical_state, model::Inputs{}, 2.0);
-    app.typical = model::outputs(typical_state, model::Inputs{});
-    // The ghost markers show a tonic baseline: use noise-free means for the fast readouts.
+    // The typical brain, for ghost markers and narration: steady readouts with the fast ones averaged.
+    app.typical = model::steady_outputs(model::Inputs{});
     app.inputs = model::Inputs{};
     app.state = model::make_state(app.inputs, 1);
     app.out = model::outputs(app.state, app.inputs);
-    app.anims.assign(app.geometry.pathways.size(), PathwayAnim{});
-    clear_history(app);
+    app.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
+    restart_history(app);
     return true;
 }
 
 void update(App& app, double real_dt_s) {
-    if (!(real_dt_s > 0.0) || app.paused) return;
-    advance_sim(app, std::min(real_dt_s, kMaxFrameDtS) * static_cast<double>(app.speed));
+    if (!(real_dt_s > 0.0)) return;
+    const double dt = std::min(real_dt_s, kMaxFrameDtS);
+    app.clock_s += dt;
+    // The evidence table is checked one finding per frame while it is on screen (each takes ms).
+    if (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size())
+        app.evidence.push_back(model::finding_specs()[app.evidence.size()].check(model::Params{}));
+    if (app.paused) return;
+    const double sim_dt = dt * static_cast<double>(app.speed);
+    advance_sim(app, sim_dt);
+    schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
 }
 
 void advance_sim(App& app, double sim_dt_s) {
     double remaining = std::isfinite(sim_dt_s) ? sim_dt_s : 0.0;
+    const double gain = app.state.params.burst_gain_hz;
     while (remaining > 1e-9) {
         // Stop at the next history sample or auto trial so both happen at the right simulated time.
-        double chunk = std::min(remaining, std::max(app.next_sample_s - app.state.time_s, model::kStepS));
+        double chunk = std::min(remaining, std::max(app.history.next_sample_s - app.state.time_s, model::kStepS));
         if (app.auto_trials) chunk = std::min(chunk, std::max(app.next_auto_trial_s - app.state.time_s, model::kStepS));
         model::advance(app.state, app.inputs, chunk);
         remaining -= chunk;
@@ -113,26 +112,43 @@ void advance_sim(App& app, double sim_dt_s) {
             fire_event(app, model::Event::Cue);
             app.next_auto_trial_s += kAutoTrialPeriodS;
         }
-        if (app.state.time_s >= app.next_sample_s - 1e-9) {
-            sample(app);
-            app.next_sample_s += kSampleIntervalS;
+        if (app.state.time_s >= app.history.next_sample_s - 1e-9) {
+            app.out = model::outputs(app.state, app.inputs);
+            history_sample(app.history, app.out, app.state.time_s, kSampleIntervalS, gain);
+            app.history.next_sample_s += kSampleIntervalS;
+            lesson_update(app.lesson, app.lessons, lesson_view(app));
         }
     }
     app.out = model::outputs(app.state, app.inputs);
-    lesson_update(app);
+    lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
+// [SECTION] Commands -------------------------------------------------------------------------------------
 void fire_event(App& app, model::Event e) {
+    // Omit with no trial running starts one: its cue is recorded too.
+    if (e == model::Event::Omit && app.out.trial_time_s < 0.0) fire_event(app, model::Event::Cue);
     model::apply_event(app.state, e);
-    app.event_counts[static_cast<std::size_t>(e)] += 1;
-    app.events.push_back({app.state.time_s, e});
+    app.out = model::outputs(app.state, app.inputs);
+    history_event(app.history, e, app.out, app.state.time_s, app.state.params.burst_gain_hz);
 }
 
 bool set_preset(App& app, std::string_view id) {
     const model::Preset* p = model::find_preset(id);
     if (!p) return false;
+    const model::Inputs before = app.inputs;
     app.inputs = p->inputs;
     app.preset = p->id;
+    note_change(app, before);
+    // A preset that describes a long-held state (an SSRI after weeks) runs its days on the hormone clock.
+    if (p->settle_days > 0.0) advance_sim(app, p->settle_days / app.state.params.days_per_s);
+    // Reveal and briefly highlight the sliders it changed.
+    app.ui.highlight.clear();
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (app.inputs.*(specs[i].field) != specs[i].typical) app.ui.highlight.emplace_back(specs[i].name);
+    app.ui.highlight_until_s = app.clock_s + 4.0;
+    app.ui.scroll_to_highlight = !app.ui.highlight.empty();
     return true;
 }
 
@@ -140,14 +156,19 @@ void reset_all(App& app) {
     app.inputs = model::Inputs{};
     app.preset = "baseline";
     app.auto_trials = false;
+    app.last_changed.clear();
     app.state = model::make_state(app.inputs, 1);
-    clear_history(app);
     app.out = model::outputs(app.state, app.inputs);
+    restart_history(app);
 }
 
 void set_input_value(App& app, std::string_view name, double value) {
     char buf[160];
-    if (model::set_input(app.inputs, name, value, buf, sizeof buf).empty()) app.preset = "custom";
+    const model::Inputs before = app.inputs;
+    if (model::set_input(app.inputs, name, value, buf, sizeof buf).empty() && before.*(model::find_input(name)->field) != value) {
+        app.preset = "custom";
+        app.last_changed = std::string(name);
+    }
 }
 
 bool set_language(App& app, std::string_view lang) {
@@ -176,6 +197,7 @@ void apply_environment(App& app, std::string_view env) {
         else if (key == "scheme" && value == "light") app.ui.theme = "projector";
         else if (key == "scheme" && value == "dark") app.ui.theme = "dark";
         else if (key == "motion" && value == "reduce") app.ui.reduced_motion = true;
+        else if (key == "first" && value == "1") app.ui.start_hint = true;
         else if (key == "scale") {
             const auto v = parse_strict_number(value);
             if (v && *v >= 0.75 && *v <= 2.0) app.ui.scale = static_cast<float>(*v);
@@ -183,14 +205,14 @@ void apply_environment(App& app, std::string_view env) {
     }
 }
 
-const char* preset_title(const App& app, const model::Preset& p) {
-    const auto it = app.strings.table.find("preset." + p.id + ".title");
-    return it != app.strings.table.end() ? it->second.c_str() : p.title.c_str();
-}
+// [SECTION] Text helpers ---------------------------------------------------------------------------------
+const char* preset_title(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
+const char* preset_explanation(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
 
-const char* preset_explanation(const App& app, const model::Preset& p) {
-    const auto it = app.strings.table.find("preset." + p.id + ".explanation");
-    return it != app.strings.table.end() ? it->second.c_str() : p.explanation.c_str();
+const char* tr_or(const App& app, const std::string& key, std::string_view english) {
+    const auto it = app.strings.table.find(key);
+    if (it != app.strings.table.end()) return it->second.c_str();
+    return english.data();  // registry texts are string literals (null-terminated)
 }
 
 const char* level_word(const App& app, double v) {
@@ -206,33 +228,152 @@ bool is_locked(const App& app, std::string_view name) {
 }
 
 bool is_hidden(const App& app, std::string_view panel) {
+    if (app.ui.minimal && (panel == "plots" || panel == "events" || panel == "experiments")) return true;
     return std::find(app.ui.hide.begin(), app.ui.hide.end(), panel) != app.ui.hide.end();
 }
 
+NarrationInput narration_input(const App& app) {
+    NarrationInput in;
+    in.inputs = &app.inputs;
+    in.out = &app.out;
+    in.typical = &app.typical;
+    in.event = app.history.key_event;
+    in.event_age_s = app.state.time_s - app.history.key_event_time_s;
+    in.last_changed = app.last_changed;
+    return in;
+}
+
+// [SECTION] Lessons and lab ------------------------------------------------------------------------------
+LessonView lesson_view(const App& app) {
+    LessonView v;
+    v.inputs = &app.inputs;
+    v.out = &app.out;
+    v.time_s = app.state.time_s;
+    v.sim_day = app.out.sim_day;
+    v.trials = static_cast<int>(app.out.trials);
+    v.event_counts = app.history.event_counts;
+    v.lab_experiment = app.lab.experiment;
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    v.lab_current = !app.lab.experiment.empty();
+    for (int i = 0; i < n && v.lab_current; ++i) v.lab_current = app.lab.inputs.*(specs[i].field) == app.inputs.*(specs[i].field);
+    return v;
+}
+
+bool start_lesson(App& app, std::string_view id) { return lesson_start(app.lesson, app.lessons, id, lesson_view(app)); }
+void lesson_choose(App& app, int option) { lesson_choose(app.lesson, option); }
+void lesson_lock(App& app) {
+    lesson_lock(app.lesson, lesson_view(app));
+    app.ui.scroll_to_highlight = true;  // reveal the sliders the step asks to move
+}
+void lesson_next(App& app) { lesson_next(app.lesson, app.lessons, lesson_view(app)); }
+void lesson_back(App& app) { lesson_back(app.lesson); }
+void lesson_reset_progress(App& app) { lesson_reset_progress(app.lesson, app.lessons); }
+
+void run_lab(App& app, int index) {
+    const auto& specs = model::experiment_specs();
+    if (index < 0 || index >= static_cast<int>(specs.size())) return;
+    app.lab = run_lab(specs[static_cast<std::size_t>(index)], app.inputs);
+    lesson_update(app.lesson, app.lessons, lesson_view(app));
+}
+
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void put_num(Writer& w, double v) { if (std::isfinite(v)) w.Double(v); else w.Null(); }
+}  // namespace
+
+std::string lessons_json(const App& app) {
+    const LessonState& l = app.lesson;
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    auto text = [&](const std::string& key) { put(w, app.strings.get(key)); };
+    w.StartObject();
+    w.Key("active");
+    if (const LessonStep* step = lesson_current_step(l, app.lessons)) {
+        const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
+        const char* phases[] = {"predict", "act", "observe", "result"};
+        w.StartObject();
+        w.Key("id"); put(w, lesson.id);
+        w.Key("title"); text("lesson." + lesson.id + ".title");
+        w.Key("step"); w.Int(l.step + 1);
+        w.Key("steps"); w.Int(static_cast<int>(lesson.steps.size()));
+        w.Key("phase"); put(w, phases[static_cast<int>(l.phase)]);
+        for (const char* part : {"explain", "do", "question", "observe"}) { w.Key(part); text(lesson_key(l, app.lessons, part)); }
+        w.Key("options");
+        w.StartArray();
+        for (int i = 1; i <= kLessonOptions; ++i) text(lesson_key(l, app.lessons, "option" + std::to_string(i)));
+        w.EndArray();
+        w.Key("choice"); w.Int(l.choice);
+        const bool result = l.phase == LessonPhase::Result;
+        w.Key("correct"); w.Int(result ? step->correct : 0);
+        w.Key("right"); w.Bool(result && l.choice == step->correct);
+        w.Key("why"); put(w, result ? app.strings.get(lesson_key(l, app.lessons, "why")) : "");
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    w.Key("list");
+    w.StartArray();
+    for (std::size_t i = 0; i < app.lessons.size(); ++i) {
+        w.StartObject();
+        w.Key("id"); put(w, app.lessons[i].id);
+        w.Key("title"); text("lesson." + app.lessons[i].id + ".title");
+        w.Key("steps"); w.Int(static_cast<int>(app.lessons[i].steps.size()));
+        w.Key("done"); w.Int(i < l.done.size() ? l.done[i] : 0);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("labels");
+    w.StartObject();
+    for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.observing", "lessons.right", "lessons.wrong",
+                          "lessons.answer", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
+        w.Key(k);
+        text(k);
+    }
+    w.EndObject();
+    w.Key("completed_steps"); w.Int(l.completed_steps);
+    w.Key("right_answers"); w.Int(l.right_answers);
+    w.EndObject();
+    return buf.GetString();
+}
+
+// [SECTION] Query strings and JSON state ---------------------------------------------------------------
 std::string apply_query(App& app, std::string_view query) {
     const UrlConfig c = parse_query(query);
     apply_inputs(c, &app.inputs, &app.preset);
     for (const auto& l : c.lock) if (!is_locked(app, l)) app.ui.lock.push_back(l);
     for (const auto& h : c.hide) if (!is_hidden(app, h)) app.ui.hide.push_back(h);
-    if (c.ui == std::string("minimal"))
-        for (const char* h : {"plots", "events", "experiments"}) if (!is_hidden(app, h)) app.ui.hide.emplace_back(h);
+    if (c.ui) app.ui.minimal = *c.ui == "minimal";
     if (c.speed) app.speed = static_cast<float>(*c.speed);
     if (c.paused) app.paused = *c.paused;
     if (c.theme) app.ui.theme = *c.theme;
     if (c.lang) set_language(app, *c.lang);
     const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
-    if (c.lesson && lesson_ok) app.ui.select_lesson_tab = true;
-    std::string r = "{\"ignored\":[";
-    const auto q = [](const std::string& t) { return json_quote(t); };
-    for (std::size_t i = 0; i < c.ignored.size(); ++i) r += (i ? "," : "") + std::string("{\"name\":") + q(c.ignored[i].name) + ",\"reason\":" + q(c.ignored[i].reason) + "}";
-    if (!lesson_ok) r += std::string(c.ignored.empty() ? "" : ",") + "{\"name\":\"lesson\",\"reason\":\"unknown lesson\"}";
-    r += "],\"resize\":" + std::string(c.resize.value_or(false) ? "true" : "false");
-    r += ",\"persist\":" + std::string(!c.persist ? "null" : *c.persist ? "true" : "false");
-    r += ",\"xapi\":" + std::string(c.xapi.value_or(false) ? "true" : "false");
-    r += ",\"origins\":[";
-    for (std::size_t i = 0; i < c.origins.size(); ++i) r += (i ? "," : "") + q(c.origins[i]);
-    r += "],\"lesson\":" + (c.lesson ? q(*c.lesson) : std::string("null")) + "}";
-    return r;
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("ignored");
+    w.StartArray();
+    auto ignored = [&](std::string_view name, std::string_view reason) {
+        w.StartObject();
+        w.Key("name"); put(w, name);
+        w.Key("reason"); put(w, reason);
+        w.EndObject();
+    };
+    for (const auto& i : c.ignored) ignored(i.name, i.reason);
+    if (!lesson_ok) ignored("lesson", "unknown lesson");
+    w.EndArray();
+    w.Key("resize"); w.Bool(c.resize.value_or(false));
+    w.Key("persist"); if (c.persist) w.Bool(*c.persist); else w.Null();
+    w.Key("xapi"); w.Bool(c.xapi.value_or(false));
+    w.Key("origins");
+    w.StartArray();
+    for (const auto& o : c.origins) put(w, o);
+    w.EndArray();
+    w.Key("lesson"); if (c.lesson) put(w, *c.lesson); else w.Null();
+    w.EndObject();
+    return buf.GetString();
 }
 
 std::string share_query(const App& app) {
@@ -240,46 +381,67 @@ std::string share_query(const App& app) {
 }
 
 std::string state_json(const App& app) {
-    std::string s;
-    char buf[96];
-    auto num = [&](double v) {
-        if (!std::isfinite(v)) return std::string("null");
-        std::snprintf(buf, sizeof buf, "%.17g", v);
-        return std::string(buf);
-    };
-    s += "{\"time_s\":" + num(app.state.time_s) + ",\"sim_day\":" + num(app.out.sim_day);
-    s += ",\"preset\":\"" + app.preset + "\",\"paused\":" + (app.paused ? "true" : "false") + ",\"speed\":" + num(app.speed);
-    s += ",\"auto_trials\":" + std::string(app.auto_trials ? "true" : "false") + ",\"trials\":" + std::to_string(app.state.trials);
-    s += ",\"theme\":\"" + app.ui.theme + "\",\"lang\":\"" + app.ui.lang + "\",\"ui_scale\":" + num(app.ui.scale);
-    s += ",\"reduced_motion\":" + std::string(app.ui.reduced_motion ? "true" : "false");
-    s += ",\"lesson\":" + (app.lesson.lesson >= 0 ? "\"" + app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id + "\"" : std::string("null"));
-    s += ",\"lesson_step\":" + std::to_string(app.lesson.step + 1) + ",\"lesson_steps_completed\":" + std::to_string(app.lesson.completed_steps);
-    s += ",\"inputs\":{";
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("time_s"); put_num(w, app.state.time_s);
+    w.Key("sim_day"); put_num(w, app.out.sim_day);
+    w.Key("preset"); put(w, app.preset);
+    w.Key("paused"); w.Bool(app.paused);
+    w.Key("speed"); put_num(w, app.speed);
+    w.Key("auto_trials"); w.Bool(app.auto_trials);
+    w.Key("trials"); w.Int(static_cast<int>(app.out.trials));
+    w.Key("theme"); put(w, app.ui.theme);
+    w.Key("lang"); put(w, app.ui.lang);
+    w.Key("ui_scale"); put_num(w, app.ui.scale);
+    w.Key("minimal"); w.Bool(app.ui.minimal);
+    w.Key("audio"); w.Bool(app.ui.audio);
+    w.Key("reduced_motion"); w.Bool(app.ui.reduced_motion);
+    w.Key("lesson");
+    if (app.lesson.lesson >= 0) put(w, app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id); else w.Null();
+    w.Key("lesson_step"); w.Int(app.lesson.step + 1);
+    w.Key("lesson_steps_completed"); w.Int(app.lesson.completed_steps);
+    w.Key("key_event"); put(w, key_event_name(app.history.key_event));
+    w.Key("key_event_age_s"); put_num(w, app.state.time_s - app.history.key_event_time_s);
     int n = 0;
+    w.Key("inputs");
+    w.StartObject();
     const model::InputSpec* in = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) s += (i ? ",\"" : "\"") + std::string(in[i].name) + "\":" + num(app.inputs.*(in[i].field));
-    s += "},\"outputs\":{";
+    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); put_num(w, app.inputs.*(in[i].field)); }
+    w.EndObject();
+    w.Key("outputs");
+    w.StartObject();
     const model::OutputSpec* out = model::output_specs(&n);
-    for (int i = 0; i < n; ++i) s += (i ? ",\"" : "\"") + std::string(out[i].name) + "\":" + num(app.out.*(out[i].field));
-    s += "},\"last_trial\":{\"cue_response_hz\":" + num(app.state.last_cue_response_hz) + ",\"reward_response_hz\":" + num(app.state.last_reward_response_hz) + "}}";
-    return s;
+    for (int i = 0; i < n; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); put_num(w, app.out.*(out[i].field)); }
+    w.EndObject();
+    w.Key("last_trial");
+    w.StartObject();
+    w.Key("cue_response_hz"); put_num(w, app.out.last_cue_response_hz);
+    w.Key("reward_response_hz"); put_num(w, app.out.last_reward_response_hz);
+    w.EndObject();
+    w.EndObject();
+    return buf.GetString();
 }
 
 std::string apply_inputs_json(App& app, std::string_view json) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
     if (doc.HasParseError() || !doc.IsObject()) return "expected an object {name: number, ...}";
     model::Inputs next = app.inputs;
     char buf[160];
+    std::string last;
     for (const auto& m : doc.GetObject()) {
-        const std::string name = m.name.GetString();
+        const std::string name(m.name.GetString(), m.name.GetStringLength());
+        if (name.find('\0') != std::string::npos) return "input names must not contain NUL characters";
         if (!m.value.IsNumber()) return name + " must be a number";
         const std::string_view err = model::set_input(next, name, m.value.GetDouble(), buf, sizeof buf);
         if (!err.empty()) return std::string(err);
+        last = name;
     }
     if (doc.MemberCount() > 0) {
         app.inputs = next;
         app.preset = "custom";
+        app.last_changed = last;
     }
     return {};
 }

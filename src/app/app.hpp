@@ -1,6 +1,15 @@
 // app.hpp - the thin app: owns the model state and the inputs, steps the model once per display
-// frame, keeps history for plots, and builds the UI (panels live in panel_*.cpp). It never writes
-// model state except through the model's API. No SDL, GL or Emscripten here (see main.cpp, web_bridge.cpp).
+// frame, keeps the history for plots, the lessons' and the lab's state, and builds the UI (ui.cpp,
+// panel_*.cpp). update() changes state; drawing reads it. No SDL, GL or Emscripten here (main.cpp,
+// web_bridge.cpp), and the UI reads model Outputs, never the model's State.
+//
+// Index
+//   [SECTION] UI state and layout report
+//   [SECTION] App
+//   [SECTION] Frame: init, update, advance
+//   [SECTION] Commands shared by the UI, the keyboard and the JS bridge
+//   [SECTION] Lessons and lab (App-level wrappers)
+//   [SECTION] Query strings and JSON state
 #pragma once
 
 #include <array>
@@ -11,62 +20,61 @@
 #include <vector>
 
 #include "assets.hpp"
+#include "history.hpp"
 #include "lab.hpp"
 #include "lessons.hpp"
+#include "neurodrive/findings.hpp"
 #include "neurodrive/model.hpp"
 #include "neurodrive/presets.hpp"
+#include "schematic_model.hpp"
 
 namespace neurodrive::app {
 
-constexpr int kHistorySamples = 900;        // 30 s at 30 samples per simulated second
-constexpr double kSampleIntervalS = 1.0 / 30.0;
 constexpr double kAutoTrialPeriodS = 5.0;
-constexpr double kMaxFrameDtS = 0.1;        // a stalled or hidden tab never makes the model jump
-constexpr int kMaxPulses = 64;
+constexpr double kMaxFrameDtS = 0.25;       // a stalled or hidden tab never makes the model jump further
 
-struct Ring {
-    std::array<float, kHistorySamples> values{};
-    int head = 0;   // next write position
-    int count = 0;
-    void push(float v);
-    float at(int i) const;  // i = 0 oldest .. count-1 newest
-    void clear() { head = count = 0; }
-};
-
-struct EventMark { double time_s = 0.0; model::Event type = model::Event::Cue; };
-struct TrialPoint { int trial = 0; float cue_hz = 0.0f; float reward_hz = 0.0f; };
-
-struct PathwayAnim {
-    std::array<float, kMaxPulses> pos{};       // 0..1 along the curve
-    std::array<float, kMaxPulses> strength{};  // 1 = tonic pulse, >1 = burst
-    int count = 0;
-    double spawn_acc = 0.0;
-};
-
+// [SECTION] UI state and layout report ----------------------------------------------------------------
 enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson, Lab };
+enum class PlotTab { Signals, Learning, Lab };
+enum class ControlsTab { Levels, Manipulations };
 
 struct UiState {
     std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
-    std::vector<std::string> hide;   // panels hidden (URL hide=, ui=minimal)
+    std::vector<std::string> hide;   // panels hidden (URL hide=)
     std::string theme = "dark";      // "dark" | "projector"
     std::string lang = "en";         // "en" | "es"
     float scale = 1.0f;              // UI text scale, 0.75 - 2.0
-    bool settings_open = false;
-    double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
-    bool shortcuts_open = false;
-    bool experiments_open = false;
-    bool about_open = false;
-    PhoneTab phone_tab = PhoneTab::Controls;
-    int plot_tab = 0;             // 0 signals, 1 learning, 2 lesson
-    bool select_lesson_tab = false;  // bring the lesson tab to the front once
-    int lab_choice = 0;              // experiment chosen in the lab
-    float font_px = 0.0f;         // font size the atlas was built for (logical px)
-    float font_dpr = 0.0f;        // device pixel ratio the atlas was built for
+    bool minimal = false;            // the simple view: fewer controls (also ui=minimal)
     bool reduced_motion = false;
+    bool audio = false;              // the audio monitor (off unless chosen; app.js plays it)
+    bool settings_open = false;
+    bool shortcuts_open = false;
+    bool about_open = false;
+    int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references
+    bool start_hint = false;         // first visit: a dismissable "start here" card
+    double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
+    PhoneTab phone_tab = PhoneTab::Drive;
+    PlotTab plot_tab = PlotTab::Signals;
+    ControlsTab controls_tab = ControlsTab::Levels;
+    int lab_choice = 0;              // experiment chosen in the lab
+    bool lab_evidence = false;       // the lab shows the evidence table instead of an experiment
+    std::vector<std::string> highlight;  // sliders a preset just changed ...
+    double highlight_until_s = 0.0;      // ... highlighted until this app-clock time
+    bool scroll_to_highlight = false;    // reveal the first of them once
+    bool evidence_visible = false;   // the findings table is on screen: update() fills it in
+    bool open_full_view_requested = false;  // compact mode: the platform opens the full view
+    float lesson_card_h = 0.0f;      // measured heights of blocks that must fit without scrolling ...
+    float narration_h = 0.0f;
+    float side_body_h = 0.0f;        // the medium layout's side tab content
+    bool side_controls = false;      // the medium layout's side column shows Controls (else Drive)
+    bool relayout = false;           // ... and a request for one more frame when they changed
+    float font_px = 0.0f;            // font size the atlas was built for (logical px)
+    float font_dpr = 0.0f;           // device pixel ratio the atlas was built for
 };
 
-// Where a control was drawn this frame (CSS pixels), for the browser tests and the a11y mirror.
-struct WidgetRect { std::string name; float x = 0, y = 0, w = 0, h = 0; };
+// Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
+// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off.
+struct WidgetRect { std::string name; float x = 0, y = 0, w = 0, h = 0; bool clipped = false; };
 
 struct FrameStats {
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
@@ -76,55 +84,53 @@ struct FrameStats {
     void push(float ms, float ui);
 };
 
+// [SECTION] App ---------------------------------------------------------------------------------------
 struct App {
     Strings strings;
     Geometry geometry;
-    std::string asset_error;      // non-empty: the app shows this instead of the UI
+    std::vector<Lesson> lessons;        // assets/lessons.json
+    std::vector<Reference> references;  // assets/references.json
+    std::string asset_error;            // non-empty: the app shows this instead of the UI
 
     model::Inputs inputs;
     model::State state;
     model::Outputs out;
     model::Outputs typical;       // healthy baseline, for ghost markers and narration
     std::string preset = "baseline";
+    std::string last_changed;     // the input the user changed last (narration names its consequence)
 
     bool paused = false;
     float speed = 1.0f;
     bool auto_trials = false;
     double next_auto_trial_s = 0.0;
-    double next_sample_s = 0.0;
-    double last_phasic_time_s = -1e9;
-    double last_phasic_rpe = 0.0;
+    double clock_s = 0.0;         // wall-clock seconds since start (highlights, hints)
 
-    Ring da_nac, da_pfc, vta_hz, rpe;
-    std::vector<EventMark> events;   // last 30 s
-    std::array<int, 3> event_counts{};  // cue, reward, omit fired since start (lessons check them)
-    std::vector<Lesson> lessons;     // assets/lessons.json
+    History history;
     LessonState lesson;
-    LabResult lab;                   // the virtual lab's last run
-    std::vector<Reference> references;  // assets/references.json
-    std::vector<TrialPoint> trials;  // last 200
-    int trials_seen = 0;
-
-    std::vector<PathwayAnim> anims;  // one per geometry pathway
+    LabResult lab;                // the virtual lab's last run
+    std::vector<model::FindingOutcome> evidence;  // the findings registry checked on this model, filled one per frame
+    SchematicAnim anim;
     UiState ui;
     std::vector<WidgetRect> widget_rects;  // rebuilt every frame
     FrameStats stats;
     std::uint64_t frames = 0;
 };
 
+// [SECTION] Frame: init, update, advance ---------------------------------------------------------------
 // Loads the embedded assets and starts the model at the healthy baseline. Returns false (and sets
 // app.asset_error) when an asset is broken.
 bool init(App& app);
 
-// Advances the model by real_dt_s * speed (real_dt_s clamped to kMaxFrameDtS); nothing when paused.
+// Advances the model by real_dt_s * speed (real_dt_s clamped to kMaxFrameDtS; nothing when paused),
+// the pulses of the schematic, the lessons. Everything that changes state happens here or in a command.
 void update(App& app, double real_dt_s);
 // Advances the model by sim_dt_s of simulated time in history-sample-sized chunks (also when paused).
 void advance_sim(App& app, double sim_dt_s);
 
-// Builds the whole UI for this frame (ImGui; between NewFrame and Render).
+// Builds the whole UI for this frame (ImGui; between NewFrame and Render). ui.cpp.
 void build_ui(App& app);
 
-// Commands shared by the UI, the keyboard and the JS bridge.
+// [SECTION] Commands shared by the UI, the keyboard and the JS bridge ---------------------------------------
 void fire_event(App& app, model::Event e);
 bool set_preset(App& app, std::string_view id);
 void reset_all(App& app);
@@ -143,19 +149,40 @@ void apply_environment(App& app, std::string_view env);
 const char* preset_title(const App& app, const model::Preset& p);
 const char* preset_explanation(const App& app, const model::Preset& p);
 
+// A registry text (English, in code) in the UI language: the strings table's key when present.
+const char* tr_or(const App& app, const std::string& key, std::string_view english);
+
 // "very low" .. "very high" for a level input (1 = typical), in the UI language.
 const char* level_word(const App& app, double level);
 
 bool is_locked(const App& app, std::string_view name);
 bool is_hidden(const App& app, std::string_view panel);
 
+// The narration's view of the app (the screen and the accessible mirror use the same one).
+NarrationInput narration_input(const App& app);
+
+// [SECTION] Lessons and lab (App-level wrappers) -------------------------------------------------------------
+LessonView lesson_view(const App& app);
+bool start_lesson(App& app, std::string_view id);
+void lesson_choose(App& app, int option);
+void lesson_lock(App& app);
+void lesson_next(App& app);
+void lesson_back(App& app);
+void lesson_reset_progress(App& app);
+// {"active":{...}|null,"list":[{"id","title","steps","done"}],"labels":{...}} for the HTML mirror.
+std::string lessons_json(const App& app);
+
+// Runs experiment `index` of the registry on a typical brain and on app.inputs.
+void run_lab(App& app, int index);
+
+// [SECTION] Query strings and JSON state --------------------------------------------------------------------
 // Applies a query string (URL parameters, a share link or the stored state). Returns the JSON report
 // {"ignored":[{"name":..,"reason":..}],"resize":b,"persist":b|null,"xapi":b,"origins":[..],"lesson":..}.
 std::string apply_query(App& app, std::string_view query);
 // The share link's query string for the current state.
 std::string share_query(const App& app);
 
-// JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs}.
+// JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.
 std::string state_json(const App& app);
 // Applies {"name": number, ...} atomically: all valid or nothing changes. Returns "" or an error.
 std::string apply_inputs_json(App& app, std::string_view json);

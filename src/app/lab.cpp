@@ -1,62 +1,63 @@
-// lab.cpp - see lab.hpp.
+// lab.cpp - see lab.hpp. Reads only the experiment registry; no copy of any experiment's layout.
 #include "lab.hpp"
 
-#include "app.hpp"
-#include "neurodrive/experiments.hpp"
+#include <cstdio>
 
 namespace neurodrive::app {
 
-void run_lab(App& app, int index) {
-    const auto& specs = model::experiment_specs();
-    if (index < 0 || index >= static_cast<int>(specs.size())) return;
-    const std::string name(specs[static_cast<std::size_t>(index)].name);
+LabResult run_lab(const model::ExperimentSpec& spec, const model::Inputs& scenario) {
     const model::Inputs control{};
-    const model::Inputs& scenario = app.inputs;
-    auto run = [&](const model::Inputs& in, const model::ParamValues& p) { return model::run_experiment(name, in, p, 1); };
     LabResult r;
-    r.experiment = name;
-    if (name == "conditioning") {
-        const auto c = run(control, {{"trials", 40}}), s = run(scenario, {{"trials", 40}});
-        const auto& cc = *c.array("cue_response_hz");
-        for (std::size_t i = 0; i < cc.size(); ++i) r.curve.x.push_back(static_cast<double>(i + 1));
-        r.curve.control = *s.array("cue_response_hz");   // cue response in the current scenario
-        r.curve.scenario = *s.array("reward_response_hz"); // reward response in the current scenario
-        r.x_key = "plot.trial";
-        r.unit_key = "plot.response_hz";
-    } else if (name == "effort_choice") {
-        const auto c = run(control, {}), s = run(scenario, {});
-        r.bars = {{"lab.bar.lever_presses_100", c.scalar("lever_presses") / 100.0, s.scalar("lever_presses") / 100.0},
-                  {"lab.bar.chow_g", c.scalar("chow_g"), s.scalar("chow_g")},
-                  {"lab.bar.total_g", c.scalar("total_intake_g"), s.scalar("total_intake_g")}};
-        r.unit_key = "lab.unit.amount";
-    } else if (name == "vigor") {
-        for (double rate : {2.0, 4.0, 8.0}) {
-            const model::ParamValues p = {{"reward_rate_per_min", rate}};
-            r.bars.push_back({"lab.bar.rate_" + std::to_string(static_cast<int>(rate)), run(control, p).scalar("response_latency_s"),
-                              run(scenario, p).scalar("response_latency_s")});
+    r.experiment = std::string(spec.name);
+    r.inputs = scenario;
+    r.kind = spec.chart.kind;
+    auto run = [&](const model::Inputs& in, const model::ParamValues& p) { return model::run_experiment(spec.name, in, p, 1); };
+    if (spec.chart.kind == model::ChartKind::Bars) {
+        for (const auto& bar : spec.chart.bars) {
+            const auto c = run(control, bar.params), s = run(scenario, bar.params);
+            r.bars.push_back({std::string(bar.label), c.scalar(bar.result_key) * bar.scale, s.scalar(bar.result_key) * bar.scale});
         }
-        r.unit_key = "lab.unit.latency_s";
-    } else if (name == "pfc_dose") {
-        const auto c = run(control, {}), s = run(scenario, {});
-        r.curve.x = *c.array("d1_stimulation");
-        r.curve.control = *c.array("working_memory");
-        r.curve.scenario = *s.array("working_memory");
-        r.x_key = "lab.axis.d1";
-        r.unit_key = "lab.unit.working_memory";
-    } else if (name == "waiting") {
-        for (double p : {0.25, 0.75}) {
-            const model::ParamValues off = {{"reward_probability", p}}, on = {{"reward_probability", p}, {"serotonin_stim", 1}};
-            r.bars.push_back({p < 0.5 ? "lab.bar.p25_off" : "lab.bar.p75_off", run(control, off).scalar("giving_up_time_s"), run(scenario, off).scalar("giving_up_time_s")});
-            r.bars.push_back({p < 0.5 ? "lab.bar.p25_on" : "lab.bar.p75_on", run(control, on).scalar("giving_up_time_s"), run(scenario, on).scalar("giving_up_time_s")});
-        }
-        r.unit_key = "lab.unit.giving_up_s";
-    } else if (name == "acute_stress") {
-        const auto c = run(control, {}), s = run(scenario, {});
-        r.bars = {{"lab.bar.nac_change", c.scalar("da_nac_change_pct"), s.scalar("da_nac_change_pct")},
-                  {"lab.bar.pfc_change", c.scalar("da_pfc_change_pct"), s.scalar("da_pfc_change_pct")}};
-        r.unit_key = "lab.unit.change_pct";
+        return r;
     }
-    app.lab = std::move(r);
+    const auto s = run(scenario, spec.chart.run_params);
+    const std::vector<double>* y = s.array(spec.chart.y_key);
+    if (spec.chart.kind == model::ChartKind::Pair) {
+        const std::vector<double>* y2 = s.array(spec.chart.y2_key);
+        if (y) r.control = *y;
+        if (y2) r.scenario = *y2;
+        if (spec.chart.x_key.empty()) for (std::size_t i = 0; i < r.control.size(); ++i) r.x.push_back(static_cast<double>(i + 1));
+        else if (const auto* x = s.array(spec.chart.x_key)) r.x = *x;
+        return r;
+    }
+    const auto c = run(control, spec.chart.run_params);
+    if (const auto* x = s.array(spec.chart.x_key)) r.x = *x;
+    if (const auto* yc = c.array(spec.chart.y_key)) r.control = *yc;
+    if (y) r.scenario = *y;
+    return r;
+}
+
+std::string lab_csv(const LabResult& r) {
+    const model::ExperimentSpec* spec = model::find_experiment(r.experiment);
+    if (!spec) return {};
+    std::string out = "# NeuroDrive virtual lab: " + std::string(spec->title) + " (" + std::string(spec->citation) + ")\n";
+    out += "# value: " + std::string(spec->chart.unit) + "\n";
+    char buf[128];
+    if (r.kind == model::ChartKind::Bars) {
+        out += "measure,typical_control,current_scenario\n";
+        for (const auto& b : r.bars) {
+            std::snprintf(buf, sizeof buf, ",%.9g,%.9g\n", b.control, b.scenario);
+            out += "\"" + b.label + "\"" + buf;
+        }
+        return out;
+    }
+    const bool pair = r.kind == model::ChartKind::Pair;
+    out += std::string(spec->chart.x_key.empty() ? "trial" : spec->chart.x_key) + "," +
+           (pair ? std::string(spec->chart.y_key) + "," + std::string(spec->chart.y2_key) : "typical_control,current_scenario") + "\n";
+    for (std::size_t i = 0; i < r.x.size(); ++i) {
+        std::snprintf(buf, sizeof buf, "%.9g,%.9g,%.9g\n", r.x[i], i < r.control.size() ? r.control[i] : 0.0, i < r.scenario.size() ? r.scenario[i] : 0.0);
+        out += buf;
+    }
+    return out;
 }
 
 }  // namespace neurodrive::app

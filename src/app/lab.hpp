@@ -1,27 +1,31 @@
-// lab.hpp - the virtual lab: runs a classic experiment on the control brain and on the current
-// scenario (same code as neurodrive-cli experiment), for the lab panel to plot beside the published
-// finding. Pure C++ (no ImGui): tested natively.
+// lab.hpp - the virtual lab: runs a registry experiment (neurodrive/experiments.hpp) on a typical
+// brain (control) and on the current scenario and lays the results out as its chart mapping says.
+// Pure C++ (no ImGui, no App): tested natively.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "neurodrive/experiments.hpp"
+
 namespace neurodrive::app {
 
-struct App;
-
-struct LabBar { std::string label_key; double control = 0.0; double scenario = 0.0; };
-struct LabCurve { std::vector<double> x, control, scenario; };
+struct LabBar { std::string label; double control = 0.0; double scenario = 0.0; };
 
 struct LabResult {
-    std::string experiment;     // experiment name, "" = nothing run yet
-    std::string unit_key;       // strings key of the value axis
-    std::vector<LabBar> bars;   // bar charts (effort, waiting, acute stress, vigor)
-    LabCurve curve;             // line charts (conditioning: per trial; pfc_dose: vs D1 stimulation)
-    std::string x_key;          // strings key of the curve's x axis
+    std::string experiment;          // experiment name, "" = nothing run yet
+    model::Inputs inputs;            // the scenario it ran on
+    model::ChartKind kind = model::ChartKind::Bars;
+    std::vector<LabBar> bars;        // Bars: control vs scenario per bar
+    std::vector<double> x;           // Curve and Pair
+    std::vector<double> control;     // Curve: control; Pair: first series of the scenario
+    std::vector<double> scenario;    // Curve: scenario; Pair: second series of the scenario
 };
 
-// Runs experiment `index` of model::experiment_specs() on typical inputs and on app.inputs.
-void run_lab(App& app, int index);
+// Runs `spec` as its chart mapping says (every bar or the one curve run), control and scenario.
+LabResult run_lab(const model::ExperimentSpec& spec, const model::Inputs& scenario);
+
+// The lab's table as CSV text (header names the experiment, scenario and units), for export.
+std::string lab_csv(const LabResult& r);
 
 }  // namespace neurodrive::app

@@ -1,33 +1,43 @@
-// lessons.cpp - see lessons.hpp.
+// lessons.cpp - see lessons.hpp. Depends on the model's names and the JSON reader only.
 #include "lessons.hpp"
 
+#include <algorithm>
 
-#include <cmath>
-#include <cstdio>
-
-#include "app.hpp"
 #include "json_text.hpp"
+#include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
 
 namespace neurodrive::app {
 namespace {
 
-constexpr int kOptions = 3;
-
-void begin_step(App& app) {
-    LessonState& l = app.lesson;
+void begin_step(LessonState& l) {
     l.phase = LessonPhase::Predict;
     l.choice = 0;
-    l.start_time_s = app.state.time_s;
-    l.start_day = app.out.sim_day;
-    l.start_trials = app.state.trials;
-    l.start_events.assign(app.event_counts.begin(), app.event_counts.end());
+    l.held_since_s = -1.0;
 }
 
-std::string key(const App& app, const std::string& part) {
-    const Lesson& lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)];
-    return "lesson." + lesson.id + "." + lesson.steps[static_cast<std::size_t>(app.lesson.step)].id + "." + part;
+void begin_act(LessonState& l, const LessonView& v) {
+    l.act_start_s = v.time_s;
+    l.act_start_day = v.sim_day;
+    l.act_start_trials = v.trials;
+    l.act_start_events = v.event_counts;
+    l.held_since_s = -1.0;
+    l.phase = LessonPhase::Act;
 }
+
+bool valid_focus(const std::string& f) {
+    if (f == "plot:signals" || f == "plot:learning" || f == "plot:lab" || f == "drive") return true;
+    if (f.rfind("region:", 0) == 0 && f.size() > 7) return true;
+    if (f.rfind("drive:", 0) == 0) {
+        int n = 0;
+        const model::DriveComponent* parts = model::drive_components(&n);
+        for (int i = 0; i < n; ++i) if (f.compare(6, std::string::npos, parts[i].output) == 0) return true;
+        return f == "drive:liking" || f == "drive:stereotypy";
+    }
+    return false;
+}
+
+std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
 }  // namespace
 
@@ -42,16 +52,27 @@ std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
         if (!l.IsObject() || !l.HasMember("id") || !l["id"].IsString() || !l.HasMember("steps") || !l["steps"].IsArray() || l["steps"].Empty())
             return where + ": needs a string \"id\" and a non-empty \"steps\" array";
         Lesson lesson;
-        lesson.id = l["id"].GetString();
+        lesson.id = str(l["id"]);
         for (const auto& s : l["steps"].GetArray()) {
             const std::string at = where + " (" + lesson.id + ") step " + std::to_string(lesson.steps.size() + 1);
             if (!s.IsObject() || !s.HasMember("id") || !s["id"].IsString()) return at + ": needs a string \"id\"";
-            if (!s.HasMember("correct") || !s["correct"].IsInt() || s["correct"].GetInt() < 1 || s["correct"].GetInt() > kOptions)
+            if (!s.HasMember("correct") || !s["correct"].IsInt() || s["correct"].GetInt() < 1 || s["correct"].GetInt() > kLessonOptions)
                 return at + ": \"correct\" must be an option number 1-3";
             if (!s.HasMember("checks") || !s["checks"].IsArray() || s["checks"].Empty()) return at + ": needs a non-empty \"checks\" array";
             LessonStep step;
-            step.id = s["id"].GetString();
+            step.id = str(s["id"]);
             step.correct = s["correct"].GetInt();
+            if (s.HasMember("settle_s")) {
+                if (!s["settle_s"].IsNumber() || s["settle_s"].GetDouble() < 0 || s["settle_s"].GetDouble() > 60) return at + ": \"settle_s\" must be 0-60 seconds";
+                step.settle_s = s["settle_s"].GetDouble();
+            }
+            if (s.HasMember("focus")) {
+                if (!s["focus"].IsArray()) return at + ": \"focus\" must be an array";
+                for (const auto& f : s["focus"].GetArray()) {
+                    if (!f.IsString() || !valid_focus(str(f))) return at + ": unknown focus (allowed: plot:signals, plot:learning, plot:lab, region:<id>, drive, drive:<component>)";
+                    step.focus.push_back(str(f));
+                }
+            }
             for (const auto& c : s["checks"].GetArray()) {
                 LessonCheck check;
                 if (!c.IsObject()) return at + ": every check must be an object";
@@ -60,24 +81,28 @@ std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
                     const auto& n = input ? c["input"] : c["output"];
                     if (!n.IsString()) return at + ": the input/output name must be a string";
                     check.kind = input ? LessonCheck::Kind::Input : LessonCheck::Kind::Output;
-                    check.name = n.GetString();
+                    check.name = str(n);
                     if (input ? !model::find_input(check.name) : !model::find_output(check.name)) return at + ": unknown name \"" + check.name + "\"";
-                    if (!c.HasMember("op") || !c["op"].IsString() || (std::string(c["op"].GetString()) != ">=" && std::string(c["op"].GetString()) != "<="))
+                    if (!c.HasMember("op") || !c["op"].IsString() || (str(c["op"]) != ">=" && str(c["op"]) != "<="))
                         return at + ": \"op\" must be \">=\" or \"<=\"";
-                    check.at_least = std::string(c["op"].GetString()) == ">=";
+                    check.at_least = str(c["op"]) == ">=";
                     if (!c.HasMember("value") || !c["value"].IsNumber()) return at + ": \"value\" must be a number";
                     check.value = c["value"].GetDouble();
                 } else if (c.HasMember("event")) {
-                    if (!c["event"].IsString() || !model::parse_event(c["event"].GetString())) return at + ": \"event\" must be cue, reward or omit";
+                    if (!c["event"].IsString() || !model::parse_event(str(c["event"]))) return at + ": \"event\" must be cue, reward or omit";
                     check.kind = LessonCheck::Kind::Event;
-                    check.name = c["event"].GetString();
+                    check.name = str(c["event"]);
+                } else if (c.HasMember("lab")) {
+                    if (!c["lab"].IsString() || !model::find_experiment(str(c["lab"]))) return at + ": \"lab\" must name an experiment";
+                    check.kind = LessonCheck::Kind::Lab;
+                    check.name = str(c["lab"]);
                 } else if (c.HasMember("trials") || c.HasMember("wait_s") || c.HasMember("wait_days")) {
                     const char* k = c.HasMember("trials") ? "trials" : c.HasMember("wait_s") ? "wait_s" : "wait_days";
                     if (!c[k].IsNumber() || c[k].GetDouble() < 0 || c[k].GetDouble() > 1000) return at + ": \"" + k + "\" must be a number from 0 to 1000";
                     check.kind = c.HasMember("trials") ? LessonCheck::Kind::Trials : c.HasMember("wait_s") ? LessonCheck::Kind::WaitS : LessonCheck::Kind::WaitDays;
                     check.value = c[k].GetDouble();
                 } else {
-                    return at + ": unknown check (allowed: input, output, event, trials, wait_s, wait_days)";
+                    return at + ": unknown check (allowed: input, output, event, lab, trials, wait_s, wait_days)";
                 }
                 step.checks.push_back(check);
             }
@@ -90,108 +115,110 @@ std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
     return {};
 }
 
-bool lesson_check_met(const App& app, const LessonCheck& c) {
-    const LessonState& l = app.lesson;
-    auto compare = [&](double v) { return c.at_least ? v >= c.value : v <= c.value; };
+bool lesson_check_met(const LessonState& l, const LessonCheck& c, const LessonView& v) {
+    auto compare = [&](double x) { return c.at_least ? x >= c.value : x <= c.value; };
     switch (c.kind) {
-    case LessonCheck::Kind::Input: return compare(app.inputs.*(model::find_input(c.name)->field));
-    case LessonCheck::Kind::Output: return compare(app.out.*(model::find_output(c.name)->field));
+    case LessonCheck::Kind::Input: return compare(v.inputs->*(model::find_input(c.name)->field));
+    case LessonCheck::Kind::Output: return compare(v.out->*(model::find_output(c.name)->field));
     case LessonCheck::Kind::Event: {
         const auto e = static_cast<std::size_t>(*model::parse_event(c.name));
-        return e < l.start_events.size() && app.event_counts[e] > l.start_events[e];
+        return v.event_counts[e] > l.act_start_events[e];
     }
-    case LessonCheck::Kind::Trials: return app.state.trials - l.start_trials >= static_cast<int>(c.value);
-    case LessonCheck::Kind::WaitS: return app.state.time_s - l.start_time_s >= c.value;
-    case LessonCheck::Kind::WaitDays: return app.out.sim_day - l.start_day >= c.value;
+    case LessonCheck::Kind::Lab: return v.lab_experiment == c.name && v.lab_current;
+    case LessonCheck::Kind::Trials: return v.trials - l.act_start_trials >= static_cast<int>(c.value);
+    case LessonCheck::Kind::WaitS: return v.time_s - l.act_start_s >= c.value;
+    case LessonCheck::Kind::WaitDays: return v.sim_day - l.act_start_day >= c.value;
     }
     return false;
 }
 
-bool start_lesson(App& app, std::string_view id) {
-    for (std::size_t i = 0; i < app.lessons.size(); ++i) {
-        if (app.lessons[i].id != id) continue;
-        app.lesson.lesson = static_cast<int>(i);
-        app.lesson.step = 0;
-        if (app.lesson.done.size() != app.lessons.size()) app.lesson.done.assign(app.lessons.size(), 0);
-        begin_step(app);
+bool lesson_start(LessonState& l, const std::vector<Lesson>& lessons, std::string_view id, const LessonView& v) {
+    for (std::size_t i = 0; i < lessons.size(); ++i) {
+        if (lessons[i].id != id) continue;
+        if (l.done.size() != lessons.size()) l.done.assign(lessons.size(), 0);
+        if (l.resume.size() != lessons.size()) l.resume.assign(lessons.size(), 0);
+        l.lesson = static_cast<int>(i);
+        // Resume where the student left off (a finished lesson starts again from the top).
+        const int resume = l.resume[i];
+        l.step = resume < static_cast<int>(lessons[i].steps.size()) ? resume : 0;
+        begin_step(l);
+        (void)v;
         return true;
     }
     return false;
 }
 
-void lesson_choose(App& app, int option) {
-    if (app.lesson.lesson >= 0 && app.lesson.phase == LessonPhase::Predict && option >= 1 && option <= kOptions) app.lesson.choice = option;
+void lesson_choose(LessonState& l, int option) {
+    if (l.lesson >= 0 && l.phase == LessonPhase::Predict && option >= 1 && option <= kLessonOptions) l.choice = option;
 }
 
-void lesson_lock(App& app) {
-    if (app.lesson.lesson < 0 || app.lesson.phase != LessonPhase::Predict || app.lesson.choice == 0) return;
-    const int choice = app.lesson.choice;
-    begin_step(app);  // the act starts now: time, trials and events count from here
-    app.lesson.choice = choice;
-    app.lesson.phase = LessonPhase::Act;
+void lesson_lock(LessonState& l, const LessonView& v) {
+    if (l.lesson < 0 || l.phase != LessonPhase::Predict || l.choice == 0) return;
+    begin_act(l, v);  // time, trials and events count from here
 }
 
-void lesson_update(App& app) {
-    LessonState& l = app.lesson;
-    if (l.lesson < 0 || l.phase != LessonPhase::Act) return;
-    const LessonStep& step = app.lessons[static_cast<std::size_t>(l.lesson)].steps[static_cast<std::size_t>(l.step)];
-    for (const auto& c : step.checks) if (!lesson_check_met(app, c)) return;
+void lesson_update(LessonState& l, const std::vector<Lesson>& lessons, const LessonView& v) {
+    const LessonStep* step = lesson_current_step(l, lessons);
+    if (!step || (l.phase != LessonPhase::Act && l.phase != LessonPhase::Observe)) return;
+    bool all = true;
+    for (const auto& c : step->checks) all = all && lesson_check_met(l, c, v);
+    if (!all) {  // undone (e.g. a slider moved back): back to acting
+        l.held_since_s = -1.0;
+        l.phase = LessonPhase::Act;
+        return;
+    }
+    if (l.held_since_s < 0.0) l.held_since_s = v.time_s;
+    l.phase = LessonPhase::Observe;
+    if (v.time_s - l.held_since_s < step->settle_s) return;
     l.phase = LessonPhase::Result;
-    int& done = l.done[static_cast<std::size_t>(l.lesson)];
-    done = std::max(done, l.step + 1);
+    const auto i = static_cast<std::size_t>(l.lesson);
+    l.done[i] = std::max(l.done[i], l.step + 1);
     l.completed_steps += 1;
+    if (l.choice == step->correct) l.right_answers += 1;
 }
 
-void lesson_next(App& app) {
-    LessonState& l = app.lesson;
+void lesson_next(LessonState& l, const std::vector<Lesson>& lessons, const LessonView& v) {
     if (l.lesson < 0 || l.phase != LessonPhase::Result) return;
-    if (l.step + 1 < static_cast<int>(app.lessons[static_cast<std::size_t>(l.lesson)].steps.size())) {
+    const auto i = static_cast<std::size_t>(l.lesson);
+    (void)v;
+    if (l.step + 1 < static_cast<int>(lessons[i].steps.size())) {
         l.step += 1;
-        begin_step(app);
+        l.resume[i] = l.step;
+        begin_step(l);
     } else {
+        l.resume[i] = 0;
         l.lesson = -1;
     }
 }
 
-void lesson_back(App& app) { app.lesson.lesson = -1; }
-
-void lesson_reset_progress(App& app) {
-    app.lesson.done.assign(app.lessons.size(), 0);
-    app.lesson.lesson = -1;
+void lesson_back(LessonState& l) {
+    if (l.lesson >= 0 && static_cast<std::size_t>(l.lesson) < l.resume.size()) l.resume[static_cast<std::size_t>(l.lesson)] = l.step;
+    l.lesson = -1;
 }
 
-std::string lessons_json(const App& app) {
-    const LessonState& l = app.lesson;
-    std::string s = "{\"active\":";
-    if (l.lesson >= 0) {
-        const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
-        const LessonStep& step = lesson.steps[static_cast<std::size_t>(l.step)];
-        const char* phase = l.phase == LessonPhase::Predict ? "predict" : l.phase == LessonPhase::Act ? "act" : "result";
-        s += "{\"id\":" + json_quote(lesson.id) + ",\"title\":" + json_quote(app.strings.get("lesson." + lesson.id + ".title"))
-             + ",\"step\":" + std::to_string(l.step + 1) + ",\"steps\":" + std::to_string(lesson.steps.size())
-             + ",\"phase\":\"" + phase + "\",\"explain\":" + json_quote(app.strings.get(key(app, "explain")))
-             + ",\"do\":" + json_quote(app.strings.get(key(app, "do"))) + ",\"question\":" + json_quote(app.strings.get(key(app, "question")))
-             + ",\"options\":[";
-        for (int i = 1; i <= kOptions; ++i) s += (i > 1 ? "," : "") + json_quote(app.strings.get(key(app, "option" + std::to_string(i))));
-        s += "],\"choice\":" + std::to_string(l.choice) + ",\"right\":" + (l.phase == LessonPhase::Result && l.choice == step.correct ? "true" : "false")
-             + ",\"why\":" + json_quote(l.phase == LessonPhase::Result ? app.strings.get(key(app, "why")) : "") + "}";
-    } else {
-        s += "null";
-    }
-    s += ",\"list\":[";
-    for (std::size_t i = 0; i < app.lessons.size(); ++i) {
-        const int done = i < l.done.size() ? l.done[i] : 0;
-        s += (i ? ",{" : "{") + std::string("\"id\":") + json_quote(app.lessons[i].id) + ",\"title\":" + json_quote(app.strings.get("lesson." + app.lessons[i].id + ".title"))
-             + ",\"steps\":" + std::to_string(app.lessons[i].steps.size()) + ",\"done\":" + std::to_string(done) + "}";
-    }
-    s += "],\"labels\":{";
-    bool first = true;
-    for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.right", "lessons.wrong", "lessons.next",
-                          "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
-        s += (first ? "\"" : ",\"") + std::string(k) + "\":" + json_quote(app.strings.get(k));
-        first = false;
-    }
-    return s + "},\"completed_steps\":" + std::to_string(l.completed_steps) + "}";
+void lesson_reset_progress(LessonState& l, const std::vector<Lesson>& lessons) {
+    l.done.assign(lessons.size(), 0);
+    l.resume.assign(lessons.size(), 0);
+    l.lesson = -1;
+}
+
+const LessonStep* lesson_current_step(const LessonState& l, const std::vector<Lesson>& lessons) {
+    if (l.lesson < 0 || l.lesson >= static_cast<int>(lessons.size())) return nullptr;
+    const Lesson& lesson = lessons[static_cast<std::size_t>(l.lesson)];
+    if (l.step < 0 || l.step >= static_cast<int>(lesson.steps.size())) return nullptr;
+    return &lesson.steps[static_cast<std::size_t>(l.step)];
+}
+
+bool lesson_focuses(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view what) {
+    const LessonStep* s = lesson_current_step(l, lessons);
+    if (!s) return false;
+    return std::find(s->focus.begin(), s->focus.end(), what) != s->focus.end();
+}
+
+std::string lesson_key(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view part) {
+    const LessonStep* s = lesson_current_step(l, lessons);
+    if (!s) return {};
+    return "lesson." + lessons[static_cast<std::size_t>(l.lesson)].id + "." + s->id + "." + std::string(part);
 }
 
 }  // namespace neurodrive::app

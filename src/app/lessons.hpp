@@ -1,26 +1,30 @@
-// lessons.hpp - guided lessons (assets/lessons.json): predict, act, and the model state confirms the
-// step. Texts come from the strings table. Pure C++ (no ImGui): tested natively.
+// lessons.hpp - guided lessons (assets/lessons.json): predict, act, watch the model settle, then the
+// answer with its reason. Lessons work on their own state and a small read-only view of the
+// simulation; texts come from the strings table. Pure C++ (no ImGui, no App): tested natively.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "neurodrive/model.hpp"
+
 namespace neurodrive::app {
 
-struct App;
-
 struct LessonCheck {
-    enum class Kind { Input, Output, Event, Trials, WaitS, WaitDays } kind = Kind::WaitS;
-    std::string name;          // input / output / event name
+    enum class Kind { Input, Output, Event, Trials, WaitS, WaitDays, Lab } kind = Kind::WaitS;
+    std::string name;          // input / output / event / experiment name
     bool at_least = true;      // op ">=" (else "<=")
     double value = 0.0;
 };
 
 struct LessonStep {
     std::string id;
-    int correct = 1;           // 1-based option number
-    std::vector<LessonCheck> checks;
+    int correct = 1;                 // 1-based option number
+    std::vector<LessonCheck> checks; // what doing the step means
+    double settle_s = 2.0;           // simulated seconds the checks must hold before the result
+    std::vector<std::string> focus;  // what to keep in view: plot:signals|learning|lab, region:<id>, drive, drive:<component>
 };
 
 struct Lesson {
@@ -28,33 +32,56 @@ struct Lesson {
     std::vector<LessonStep> steps;
 };
 
-enum class LessonPhase { Predict, Act, Result };
+// Predict (choose an answer and lock it in) -> Act (do it) -> Observe (the checks hold; the model
+// settles for settle_s) -> Result (the right answer highlighted, with why).
+enum class LessonPhase { Predict, Act, Observe, Result };
+
+constexpr int kLessonOptions = 3;
 
 struct LessonState {
-    int lesson = -1;           // index into App::lessons, -1 = the lesson list
+    int lesson = -1;           // index into the lessons, -1 = the lesson list
     int step = 0;
     LessonPhase phase = LessonPhase::Predict;
     int choice = 0;            // chosen option, 1-based; 0 = none
-    double start_time_s = 0.0, start_day = 0.0;
-    int start_trials = 0;
-    std::vector<int> start_events;  // event counts when the step began
-    std::vector<int> done;     // steps completed, per lesson
+    double act_start_s = 0.0, act_start_day = 0.0;
+    int act_start_trials = 0;
+    std::array<int, 3> act_start_events{};  // event counts when the act began
+    double held_since_s = -1.0;             // when every check began to hold (-1 = not holding)
+    std::vector<int> done;     // steps completed, per lesson (progress survives leaving a lesson)
+    std::vector<int> resume;   // the step to resume at, per lesson
     int completed_steps = 0;   // all steps completed in this session (for LMS statements)
+    int right_answers = 0;     // predictions that were right
 };
 
-// Parses and validates the lessons document (names, ops, option numbers). "" or an error message.
+// What a lesson may look at: a read-only view of the simulation, built by the app each frame.
+struct LessonView {
+    const model::Inputs* inputs = nullptr;
+    const model::Outputs* out = nullptr;
+    double time_s = 0.0;
+    double sim_day = 0.0;
+    int trials = 0;
+    std::array<int, 3> event_counts{};
+    std::string lab_experiment;   // the lab's last run ("" = none) ...
+    bool lab_current = false;     // ... and whether it ran on the current inputs
+};
+
+// Parses and validates the lessons document (names, ops, option numbers, focus). "" or an error.
 std::string parse_lessons(std::string_view json, std::vector<Lesson>* out);
 
-bool start_lesson(App& app, std::string_view id);
-void lesson_choose(App& app, int option);   // 1..3, in the Predict phase
-void lesson_lock(App& app);                 // Predict -> Act (needs a choice)
-void lesson_update(App& app);               // Act -> Result when every check holds
-void lesson_next(App& app);                 // Result -> next step (or back to the list)
-void lesson_back(App& app);                 // back to the lesson list
-void lesson_reset_progress(App& app);
-bool lesson_check_met(const App& app, const LessonCheck& check);
+bool lesson_start(LessonState& l, const std::vector<Lesson>& lessons, std::string_view id, const LessonView& v);
+void lesson_choose(LessonState& l, int option);   // 1..3, in the Predict phase
+void lesson_lock(LessonState& l, const LessonView& v);  // Predict -> Act (needs a choice)
+void lesson_update(LessonState& l, const std::vector<Lesson>& lessons, const LessonView& v);  // Act -> Observe -> Result
+void lesson_next(LessonState& l, const std::vector<Lesson>& lessons, const LessonView& v);    // Result -> next step (or the list)
+void lesson_back(LessonState& l);                 // back to the list; the step is remembered
+void lesson_reset_progress(LessonState& l, const std::vector<Lesson>& lessons);
+bool lesson_check_met(const LessonState& l, const LessonCheck& check, const LessonView& v);
 
-// {"active":{...}|null,"list":[{"id","title","steps","done"}],"labels":{...}} for the HTML mirror.
-std::string lessons_json(const App& app);
+// The step in progress, or nullptr on the list.
+const LessonStep* lesson_current_step(const LessonState& l, const std::vector<Lesson>& lessons);
+// True when the current step asks to keep `what` in view (e.g. "plot:learning", "region:vta").
+bool lesson_focuses(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view what);
+// Strings key of a part of the current step: lesson.<lesson>.<step>.<part>.
+std::string lesson_key(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view part);
 
 }  // namespace neurodrive::app

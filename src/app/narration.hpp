@@ -1,5 +1,6 @@
-// narration.hpp - "What's happening": two or three plain sentences generated from the model state,
-// naming the cause of the current picture. No ImGui: tested natively.
+// narration.hpp - "What's happening": up to four plain sentences generated from the model's
+// readouts and the latest key event, naming the cause of the current picture. Reads Outputs only
+// (never the model's State). No ImGui: tested natively.
 #pragma once
 
 #include <string>
@@ -10,17 +11,22 @@
 
 namespace neurodrive::app {
 
+// Key moments the app detects while sampling the model (history.cpp) and narration names.
+enum class KeyEvent { None, Surprise, CueLearning, CuePredicts, Predicted, Dip, NoExpectation };
+const char* key_event_name(KeyEvent e);  // "surprise", "cue", ...: strings key why.event.<name>
+
 struct NarrationInput {
     const model::Inputs* inputs = nullptr;
     const model::Outputs* out = nullptr;
     const model::Outputs* typical = nullptr;
-    const model::State* state = nullptr;
-    double recent_rpe = 0.0;  // strongest prediction error of the last 2 s (0 = none)
+    KeyEvent event = KeyEvent::None;   // the latest key event ...
+    double event_age_s = 1e9;          // ... and how long ago (simulated s)
+    std::string last_changed;          // the input the user changed last ("" = none)
 };
 
 std::vector<std::string> narrate(const Strings& strings, const NarrationInput& in);
 
-// The cause ranked first (input name) or "" when everything is typical; used by announcements.
+// The input whose change explains most of the current picture ("" when everything is typical).
 std::string main_cause(const model::Inputs& inputs);
 
 }  // namespace neurodrive::app

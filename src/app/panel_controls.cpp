@@ -1,5 +1,6 @@
-// panel_controls.cpp - time controls, events, presets and the input sliders. UI code changes
-// App::inputs through set_input_value(); it never writes model state.
+// panel_controls.cpp - time controls, events, the scenario (presets) and the input sliders, all read
+// from the model's registries. UI code changes App::inputs through the commands of app.hpp; it never
+// writes model state.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,32 +12,54 @@
 namespace neurodrive::app {
 namespace {
 
+bool highlighted(const App& app, std::string_view name) {
+    return app.clock_s < app.ui.highlight_until_s && std::find(app.ui.highlight.begin(), app.ui.highlight.end(), name) != app.ui.highlight.end();
+}
+
+// Does the active lesson step ask to change this input?
+bool lesson_wants(const App& app, std::string_view name) {
+    const LessonStep* s = lesson_current_step(app.lesson, app.lessons);
+    if (!s || app.lesson.phase == LessonPhase::Result) return false;
+    for (const auto& c : s->checks) if (c.kind == LessonCheck::Kind::Input && c.name == name) return true;
+    return false;
+}
+
 // One labelled slider: name and value on the first line, the slider with a marker at typical and a
 // reset button on the second.
 void input_slider(App& app, const model::InputSpec& spec) {
     const std::string name(spec.name);
     const bool level = spec.kind == model::InputKind::Level;
-    double value = app.inputs.*(spec.field);
+    const double value = app.inputs.*(spec.field);
     ImGui::PushID(name.c_str());
     const ImU32 color = input_color(name);
+    const ImVec2 row_min = ImGui::GetCursorScreenPos();
 
     // Line 1: colour dot, name, value in words.
-    const ImVec2 p = ImGui::GetCursorScreenPos();
     const float dot = ImGui::GetFontSize() * 0.32f;
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + dot, p.y + ImGui::GetFontSize() * 0.55f), dot, color);
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(row_min.x + dot, row_min.y + ImGui::GetFontSize() * 0.55f), dot, color);
     ImGui::Dummy(ImVec2(dot * 2.6f, 0));
     ImGui::SameLine(0, 0);
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(tr(app, "input." + name));
-    ImGui::PopFont();
-    help_marker_tooltip(tr(app, "tip." + name));
     char value_text[64];
     if (level) std::snprintf(value_text, sizeof value_text, "%.0f%%  %s", value * 100.0, level_word(app, value));
     else std::snprintf(value_text, sizeof value_text, "%.0f%%", value * 100.0);
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize(value_text).x - ImGui::GetStyle().ItemSpacing.x * 0.0f);
+    const float value_w = ImGui::CalcTextSize(value_text).x;
+    const float name_room = ImGui::GetContentRegionAvail().x - value_w - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushFont(fonts().bold);
+    const char* label = tr(app, "input." + name);
+    // A long name on a narrow column goes smaller rather than under the value.
+    const float label_w = ImGui::CalcTextSize(label).x;
+    const float shrink = std::clamp(name_room / std::max(label_w, 1.0f), 0.7f, 1.0f);
+    ImGui::SetWindowFontScale(shrink);
+    ImGui::TextUnformatted(label);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    record_item(app, "label:input." + name);
+    help_marker_tooltip(tr(app, "tip." + name));
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - value_w);
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(value_text);
     ImGui::PopStyleColor();
+    record_item(app, "label:value." + name);
 
     // Line 2: slider + reset.
     const float reset_w = ImGui::GetFrameHeight() * 1.2f;
@@ -44,10 +67,9 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, color);
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, mix(color, IM_COL32_WHITE, 0.35f));
     float percent = static_cast<float>(value * 100.0);
-    const float max_percent = static_cast<float>(spec.max * 100.0);
     const bool locked = is_locked(app, name) || (!level && is_locked(app, "experiments"));
     ImGui::BeginDisabled(locked);
-    const bool changed = ImGui::SliderFloat("##v", &percent, 0.0f, max_percent, "", ImGuiSliderFlags_AlwaysClamp);
+    const bool changed = ImGui::SliderFloat("##v", &percent, 0.0f, static_cast<float>(spec.max * 100.0), "", ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleColor(2);
     ImGui::EndDisabled();
     help_marker_tooltip(tr(app, "tip." + name));
@@ -61,37 +83,31 @@ void input_slider(App& app, const model::InputSpec& spec) {
     }
     if (changed) set_input_value(app, name, std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max));
     ImGui::SameLine();
-    const bool at_typical = value == spec.typical;
-    ImGui::BeginDisabled(at_typical || locked);
+    ImGui::BeginDisabled(value == spec.typical || locked);
     char reset_tip[128];
-    std::snprintf(reset_tip, sizeof reset_tip, tr(app, "reset.one"), tr(app, "input." + name));
-    if (icon_button("reset", 3, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) set_input_value(app, name, spec.typical);
+    std::snprintf(reset_tip, sizeof reset_tip, tr(app, "reset.one"), label);
+    if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) set_input_value(app, name, spec.typical);
     ImGui::EndDisabled();
     help_marker_tooltip(reset_tip);
+    const ImVec2 row_max(ImGui::GetItemRectMax().x, smax.y);
+    if (highlighted(app, name) || lesson_wants(app, name)) {
+        highlight_rect(app, row_min, row_max);
+        // Reveal it once: a preset or a lesson step names this slider.
+        if (app.ui.scroll_to_highlight) {
+            ImGui::SetScrollHereY(0.3f);
+            app.ui.scroll_to_highlight = false;
+        }
+    }
     ImGui::PopID();
     ImGui::Spacing();
 }
 
-void sliders(App& app, model::InputKind kind) {
+void sliders(App& app, std::string_view group) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) {
-        if (specs[i].kind != kind) continue;
-        input_slider(app, specs[i]);
-    }
+    for (int i = 0; i < n; ++i)
+        if (specs[i].group == group) input_slider(app, specs[i]);
 }
-
-void level_group(App& app, bool hormones) {
-    int n = 0;
-    const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) {
-        if (specs[i].kind != model::InputKind::Level) continue;
-        const std::string_view name = specs[i].name;
-        const bool hormone = name == "testosterone" || name == "estradiol" || name == "thyroid" || name == "cortisol";
-        if (hormone == hormones) input_slider(app, specs[i]);
-    }
-}
-
 
 // Places the next item on the current line when it fits, else on a new line.
 void flow(float item_w, bool first) {
@@ -109,13 +125,14 @@ float button_w(const char* text, float extra = 0.0f) {
 void panel_time_events(App& app) {
     const float h = ImGui::GetFrameHeight();
     const float icon = h * 0.9f;
-    const bool time_locked = is_locked(app, "time");
-    ImGui::BeginDisabled(time_locked);
+    ImGui::BeginDisabled(is_locked(app, "time"));
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
-    if (icon_button("play", app.paused ? 0 : 1, play, ImVec2(button_w(play, icon), h))) app.paused = !app.paused;
+    if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) app.paused = !app.paused;
+    record_item(app, "button:play");
     flow(button_w(tr(app, "time.step"), icon), false);
     ImGui::BeginDisabled(!app.paused);
-    if (icon_button("step", 2, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) advance_sim(app, 0.1);
+    if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) advance_sim(app, 0.1);
+    record_item(app, "button:step");
     ImGui::EndDisabled();
     static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
     char speed_label[32];
@@ -131,6 +148,7 @@ void panel_time_events(App& app) {
         }
         ImGui::EndCombo();
     }
+    record_item(app, "combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
@@ -140,23 +158,29 @@ void panel_time_events(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(clock);
     ImGui::PopStyleColor();
+    record_item(app, "label:clock");
     help_marker_tooltip(tr(app, "time.compressed"));
 
     if (is_hidden(app, "events")) return;
     ImGui::BeginDisabled(is_locked(app, "events"));
-    struct Ev { const char* label; const char* tip; model::Event e; };
-    const Ev events[] = {{"event.cue", "event.cue.tip", model::Event::Cue}, {"event.reward", "event.reward.tip", model::Event::Reward},
-                         {"event.omit", "event.omit.tip", model::Event::Omit}};
+    // The Omit tooltip is true in this state: it promises a dip only once the cue predicts reward.
+    const char* omit_tip = app.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
+    struct Ev { const char* label; const char* tip; model::Event e; const char* id; };
+    const Ev events[] = {{"event.cue", "event.cue.tip", model::Event::Cue, "button:event.cue"},
+                         {"event.reward", "event.reward.tip", model::Event::Reward, "button:event.reward"},
+                         {"event.omit", omit_tip, model::Event::Omit, "button:event.omit"}};
     bool first = true;
     for (const Ev& ev : events) {
         const char* label = tr(app, ev.label);
         flow(button_w(label), first);
         first = false;
         if (ImGui::Button(label, ImVec2(button_w(label), h))) fire_event(app, ev.e);
+        record_item(app, ev.id);
         help_marker_tooltip(tr(app, ev.tip));
     }
     flow(button_w(tr(app, "event.auto"), h), false);
     if (ImGui::Checkbox(tr(app, "event.auto"), &app.auto_trials) && app.auto_trials) app.next_auto_trial_s = app.state.time_s + 0.2;
+    record_item(app, "check:auto");
     help_marker_tooltip(tr(app, "event.auto.tip"));
     ImGui::EndDisabled();
 }
@@ -166,12 +190,13 @@ void panel_controls(App& app) {
     const float full = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetFrameHeight();
 
-    // Presets: the title row carries Reset all, so the preset names get the full width.
-    section_title(tr(app, "group.presets"));
+    // Scenario: the title row carries Reset all, so the preset names get the full width.
+    section_title(app, "presets", tr(app, "group.presets"));
     const model::Preset* current = model::find_preset(app.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
     if (ImGui::SmallButton(tr(app, "reset.all"))) reset_all(app);
+    record_item(app, "button:reset");
     ImGui::SetNextItemWidth(full);
     if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
         for (const auto& p : model::builtin_presets().presets) {
@@ -181,29 +206,47 @@ void panel_controls(App& app) {
         }
         ImGui::EndCombo();
     }
+    record_item(app, "combo:preset");
     ImGui::EndDisabled();
     if (current && current->id != "baseline") {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-        ImGui::TextUnformatted(preset_explanation(app, *current));
+        text_block(app, "preset.explanation", preset_explanation(app, *current), theme().text_dim);
         ImGui::PushFont(fonts().small);
-        ImGui::TextUnformatted(current->sources.c_str());
+        text_block(app, "preset.sources", current->sources.c_str(), theme().text_dim);
         ImGui::PopFont();
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
     }
     ImGui::Spacing();
 
-    section_title(tr(app, "group.transmitters"));
-    level_group(app, false);
-    section_title(tr(app, "group.hormones"));
-    level_group(app, true);
-    if (is_hidden(app, "experiments")) return;
-    ImGui::SetNextItemOpen(app.ui.experiments_open, ImGuiCond_Always);
-    ImGui::PushFont(fonts().bold);
-    app.ui.experiments_open = ImGui::CollapsingHeader(tr(app, "group.experiments"));
-    ImGui::PopFont();
-    if (app.ui.experiments_open) sliders(app, model::InputKind::Manipulation);
+    // Levels and lab manipulations: one tap apart (a preset or a lesson step that needs a
+    // manipulation opens its tab).
+    const bool manipulations_shown = !is_hidden(app, "experiments");
+    if (manipulations_shown && app.ui.scroll_to_highlight) {
+        int n = 0;
+        const model::InputSpec* specs = model::input_specs(&n);
+        for (int i = 0; i < n; ++i)
+            if (highlighted(app, specs[i].name) || lesson_wants(app, specs[i].name))
+                app.ui.controls_tab = specs[i].kind == model::InputKind::Manipulation ? ControlsTab::Manipulations : ControlsTab::Levels;
+    }
+    if (manipulations_shown) {
+        const float tab_w = (full - style.ItemSpacing.x) * 0.5f;
+        for (int t = 0; t < 2; ++t) {
+            if (t) ImGui::SameLine();
+            const bool on = static_cast<int>(app.ui.controls_tab) == t;
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
+            if (ImGui::Button(tr(app, t == 0 ? "controls.levels" : "controls.manipulations"), ImVec2(tab_w, h))) app.ui.controls_tab = static_cast<ControlsTab>(t);
+            ImGui::PopStyleColor();
+            record_item(app, t == 0 ? "tab:controls.levels" : "tab:controls.manipulations");
+        }
+        ImGui::Spacing();
+    }
+    if (!manipulations_shown || app.ui.controls_tab == ControlsTab::Levels) {
+        section_title(app, "transmitters", tr(app, "group.transmitters"));
+        sliders(app, "transmitter");
+        section_title(app, "hormones", tr(app, "group.hormones"));
+        sliders(app, "hormone");
+    } else {
+        text_block(app, "manipulations.intro", tr(app, "group.experiments.intro"), theme().text_dim);
+        sliders(app, "manipulation");
+    }
 }
 
 }  // namespace neurodrive::app

@@ -1,5 +1,6 @@
-// panel_drive.cpp - the drive meter (motivation and its six parts, each with a ghost marker of the
-// healthy baseline), "What's happening" narration, and the always-reachable model note.
+// panel_drive.cpp - the drive meter (motivation and its six parts from the model's registry, each
+// with a ghost marker of the healthy baseline; the undirected share; liking, which is not part of
+// drive), "What's happening", and the always-visible model note with the About button.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,175 +12,142 @@
 namespace neurodrive::app {
 namespace {
 
-struct Component { const char* key; double value; double typical; double weight; };
-
-// A horizontal 0-1 bar with a ghost marker at the typical value.
-void component_bar(const App& app, const Component& c, ImU32 color) {
+// One row: the name, then a bar with the percentage, a ghost marker at typical, in one line.
+void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip) {
     const Theme& th = theme();
-    const std::string name = c.key;
-    ImGui::PushID(c.key);
-    ImGui::TextUnformatted(tr(app, "drive." + name));
-    char pct[16];
-    std::snprintf(pct, sizeof pct, "%.0f%%", c.value * 100.0);
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize(pct).x);
-    ImGui::TextUnformatted(pct);
+    ImGui::PushID(name.c_str());
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float label_w = std::round(w * 0.42f);
+    const float h = ImGui::GetFrameHeight() * 0.8f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x, h = std::max(8.0f, ImGui::GetFontSize() * 0.55f);
-    ImGui::InvisibleButton("bar", ImVec2(w, h + 4.0f));
-    char tip[256];
-    std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), app.out.response_latency_s);
+    ImGui::InvisibleButton("row", ImVec2(w, h));
     help_marker_tooltip(tip);
+    const bool focused = lesson_focuses(app.lesson, app.lessons, "drive:" + name);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, h * 0.5f);
-    dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(std::clamp(c.value, 0.0, 1.0)), p.y + h), color, h * 0.5f);
-    const float gx = p.x + w * static_cast<float>(std::clamp(c.typical, 0.0, 1.0));
-    dl->AddLine(ImVec2(gx, p.y - 3.0f), ImVec2(gx, p.y + h + 3.0f), th.ghost, 2.5f);
+    const char* label = tr(app, "drive." + name);
+    ImFont* f = ImGui::GetFont();
+    const float px = font_px(f);
+    const ImVec2 ts = f->CalcTextSizeA(px, 1e9f, 0.0f, label);
+    const float scale = std::min(1.0f, (label_w - 6.0f) / std::max(ts.x, 1.0f));
+    const ImVec2 tp(p.x, p.y + (h - ts.y * scale) * 0.5f);
+    dl->AddText(f, px * scale, tp, th.text, label);
+    record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
+    const ImVec2 b0(p.x + label_w, p.y + h * 0.12f), b1(p.x + w, p.y + h * 0.88f);
+    dl->AddRectFilled(b0, b1, th.grid, 4.0f);
+    dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(value, 0.0, 1.0)), b1.y), color, 4.0f);
+    const float gx = b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(typical, 0.0, 1.0));
+    dl->AddLine(ImVec2(gx, b0.y - 3.0f), ImVec2(gx, b1.y + 3.0f), th.ghost, 2.5f);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%.0f%%", value * 100.0);
+    ImFont* s = fonts().small;
+    const float spx = font_px(s);
+    const ImVec2 ps = s->CalcTextSizeA(spx, 1e9f, 0.0f, pct);
+    const ImVec2 pp(b1.x - ps.x - 4.0f, p.y + (h - ps.y) * 0.5f);
+    dl->AddRectFilled(ImVec2(pp.x - 3.0f, pp.y), ImVec2(pp.x + ps.x + 2.0f, pp.y + ps.y), with_alpha(th.panel, 0.8f), 3.0f);
+    dl->AddText(s, spx, pp, th.text, pct);
+    if (focused) highlight_rect(app, p, ImVec2(p.x + w, p.y + h));
     ImGui::PopID();
 }
 
 }  // namespace
 
-void panel_drive(App& app) {
+void panel_drive(App& app, bool with_narration) {
     const Theme& th = theme();
     const model::Outputs& o = app.out;
     const model::Outputs& t = app.typical;
-    section_title(tr(app, "group.drive"));
+    if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
 
     // Headline number.
-    ImGui::PushFont(fonts().big);
     char num[16];
     std::snprintf(num, sizeof num, "%.0f", o.motivation);
     const ImU32 num_col = o.motivation < t.motivation - 5 ? th.bad : o.motivation > t.motivation + 5 ? th.good : th.text;
+    ImGui::PushFont(fonts().big);
     ImGui::PushStyleColor(ImGuiCol_Text, num_col);
     ImGui::TextUnformatted(num);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    record_item(app, "label:drive.number");
+    if (lesson_focuses(app.lesson, app.lessons, "drive")) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.4f));
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.3f));
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "drive.motivation"));
     ImGui::PopFont();
+    record_item(app, "label:drive.motivation");
+    char typical[64];
+    std::snprintf(typical, sizeof typical, tr(app, "drive.typical"), t.motivation);
     ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
-    ImGui::Text(tr(app, "drive.typical"), t.motivation);
+    ImGui::TextUnformatted(typical);
     ImGui::PopStyleColor();
+    record_item(app, "label:drive.typical");
     ImGui::EndGroup();
 
-    // Stacked bar: each component's contribution in points, with the typical total marked.
-    const Component parts[] = {
-        {"wanting", o.wanting, t.wanting, 0.25}, {"vigor", o.vigor, t.vigor, 0.20},
-        {"effort_willingness", o.effort_willingness, t.effort_willingness, 0.20}, {"executive", o.executive, t.executive, 0.15},
-        {"vigilance", o.vigilance, t.vigilance, 0.10}, {"mood", o.mood, t.mood, 0.10},
-    };
-    const ImU32 part_colors[] = {IM_COL32(86, 180, 233, 255), IM_COL32(64, 150, 205, 255), IM_COL32(46, 120, 178, 255),
-                                 IM_COL32(120, 200, 240, 255), IM_COL32(150, 210, 245, 255), IM_COL32(175, 222, 248, 255)};
+    // The parts, from the model's registry of drive components.
+    int n = 0;
+    const model::DriveComponent* parts = model::drive_components(&n);
+    const ImU32 colors[] = {IM_COL32(86, 180, 233, 255), IM_COL32(64, 150, 205, 255), IM_COL32(46, 120, 178, 255),
+                            IM_COL32(120, 200, 240, 255), IM_COL32(150, 210, 245, 255), IM_COL32(175, 222, 248, 255)};
     {
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 1.2f;
-        ImGui::Dummy(ImVec2(w, h + 6.0f));
+        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.9f;
+        ImGui::Dummy(ImVec2(w, h + 4.0f));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
         float x = p.x;
-        for (int i = 0; i < 6; ++i) {
-            const float seg = w * static_cast<float>(parts[i].weight * std::clamp(parts[i].value, 0.0, 1.0));
-            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), part_colors[i]);
+        const model::Params weights;
+        for (int i = 0; i < n; ++i) {
+            const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(o.*(parts[i].field), 0.0, 1.0));
+            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), colors[i % 6]);
             if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
             x += seg;
         }
         const float gx = p.x + w * static_cast<float>(t.motivation / 100.0);
         dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
     }
-    for (int i = 0; i < 6; ++i) component_bar(app, parts[i], part_colors[i]);
-    ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
-    component_bar(app, {"liking", o.liking, t.liking, 0.0}, th.neutral);
-    ImGui::PushFont(fonts().small);
-    ImGui::TextWrapped("%s", tr(app, "drive.ghost"));
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-    ImGui::Spacing();
-
-    // What's happening (scrolls if long), then the note pinned to the bottom of the panel.
-    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-    ImGui::BeginChild("happening", ImVec2(0, -note_h), false);
-    if (!is_hidden(app, "narration")) {
-        section_title(tr(app, "group.happening"));
-        NarrationInput in;
-        in.inputs = &app.inputs;
-        in.out = &app.out;
-        in.typical = &app.typical;
-        in.state = &app.state;
-        in.recent_rpe = app.state.time_s - app.last_phasic_time_s < 2.0 ? app.last_phasic_rpe : 0.0;
-        ImGui::PushTextWrapPos(0.0f);
-        for (const std::string& sentence : narrate(app.strings, in)) {
-            ImGui::TextUnformatted(sentence.c_str());
-            ImGui::Spacing();
-        }
-        ImGui::PopTextWrapPos();
+    char tip[320];
+    for (int i = 0; i < n; ++i) {
+        const std::string name(parts[i].output);
+        std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
+        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip);
     }
-    ImGui::EndChild();
+    // Driven but not directed: the share of behaviour taken by stereotypy; and liking. Neither is drive.
+    ImGui::PushFont(fonts().small);
+    text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
+    ImGui::PopFont();
+    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"));
+    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"));
+    ImGui::PushFont(fonts().small);
+    text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
+    ImGui::PopFont();
+    if (!with_narration) return;
 
-    // The note: always visible, with the full text one click away.
+    // What's happening, then the note pinned to the bottom of the panel.
+    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    ImGui::Spacing();
+    if (!is_hidden(app, "narration")) {
+        ImGui::BeginChild("happening", ImVec2(0, -note_h), false, ImGuiWindowFlags_NoScrollbar);
+        panel_narration(app, 0);
+        ImGui::EndChild();
+    } else {
+        ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
+    }
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
-    ImGui::TextWrapped("%s", tr(app, "note.short"));
-    ImGui::PopStyleColor();
+    ImGui::PushFont(fonts().small);
+    text_block(app, "note.short", tr(app, "note.short"), th.text_dim);
+    ImGui::PopFont();
     if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
-    app.widget_rects.push_back({"button:about", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
+    record_item(app, "button:about");
 }
 
-void about_modal(App& app) {
-    if (app.ui.about_open) ImGui::OpenPopup("##about");
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 34.0f), std::min(io.DisplaySize.y - 16.0f, ImGui::GetFontSize() * 30.0f)));
-    if (ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        app.widget_rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-        const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-        if (ImGui::BeginTabBar("about_tabs")) {
-            if (ImGui::BeginTabItem(tr(app, "about.tab"))) {
-                ImGui::BeginChild("about_text", ImVec2(0, -footer));
-                section_title(tr(app, "note.button"));
-                ImGui::TextWrapped("%s", tr(app, "note.long"));
-                ImGui::Spacing();
-                ImGui::TextWrapped("%s", tr(app, "note.drugs_tiers"));
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem(tr(app, "glossary.tab"))) {
-                ImGui::BeginChild("glossary", ImVec2(0, -footer));
-                for (const auto& kv : app.strings.table) {
-                    const std::string& key = kv.first;
-                    if (key.rfind("glossary.", 0) != 0 || key.size() < 5 || key.compare(key.size() - 5, 5, ".term") != 0) continue;
-                    ImGui::PushFont(fonts().bold);
-                    ImGui::TextWrapped("%s", kv.second.c_str());
-                    ImGui::PopFont();
-                    ImGui::TextWrapped("%s", tr(app, key.substr(0, key.size() - 5) + ".text"));
-                    ImGui::Spacing();
-                }
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem(tr(app, "references.tab"))) {
-                ImGui::BeginChild("references", ImVec2(0, -footer));
-                ImGui::TextWrapped("%s", tr(app, "references.intro"));
-                for (const auto& r : app.references) {
-                    char tier[64];
-                    std::snprintf(tier, sizeof tier, tr(app, "references.tier"), r.tier.c_str());
-                    ImGui::PushFont(fonts().bold);
-                    ImGui::TextWrapped("%s", r.cite.c_str());
-                    ImGui::PopFont();
-                    ImGui::TextWrapped("%s. %s (%s)", r.source.c_str(), r.topic.c_str(), tier);
-                }
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
-        }
-        if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            app.ui.about_open = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+void panel_narration(App& app, int max_sentences) {
+    const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
+    const bool compact = max_sentences > 0;
+    if (!compact) section_title(app, "happening", tr(app, "group.happening"));
+    const std::size_t shown = compact ? std::min<std::size_t>(sentences.size(), static_cast<std::size_t>(max_sentences)) : sentences.size();
+    for (std::size_t i = 0; i < shown; ++i) {
+        text_block(app, "narration." + std::to_string(i), sentences[i].c_str(), theme().text, compact && i > 0 ? fonts().small : nullptr);
+        if (!compact) ImGui::Spacing();
     }
 }
 

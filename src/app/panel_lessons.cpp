@@ -1,5 +1,7 @@
-// panel_lessons.cpp - the guided lessons panel: the list with progress, then per step the
-// explanation, a prediction question answered before acting, the instruction, and the verdict.
+// panel_lessons.cpp - the guided lessons: the list with progress, and the step card: the explanation,
+// a prediction chosen and locked in before acting, what to do, what to watch while the model settles,
+// then the right answer highlighted with its reason. Drawing reads the lesson state; actions go
+// through the lesson commands of app.hpp.
 #include <cstdio>
 #include <string>
 
@@ -8,77 +10,100 @@
 namespace neurodrive::app {
 namespace {
 
-std::string step_key(const App& app, const char* part) {
-    const Lesson& lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)];
-    return "lesson." + lesson.id + "." + lesson.steps[static_cast<std::size_t>(app.lesson.step)].id + "." + part;
-}
+std::string key(const App& app, const char* part) { return lesson_key(app.lesson, app.lessons, part); }
 
-void wrapped(const char* text, ImU32 color) {
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+void lesson_list(App& app) {
+    const Theme& th = theme();
+    const LessonState& l = app.lesson;
+    section_title(app, "lessons", tr(app, "lessons.title"));
+    text_block(app, "lessons.choose", tr(app, "lessons.choose"), th.text_dim);
+    for (std::size_t i = 0; i < app.lessons.size(); ++i) {
+        const Lesson& lesson = app.lessons[i];
+        ImGui::PushID(static_cast<int>(i));
+        const int done = i < l.done.size() ? l.done[i] : 0;
+        const bool resume = i < l.resume.size() && l.resume[i] > 0;
+        if (ImGui::Button(tr(app, resume ? "lessons.resume" : "lessons.start"))) start_lesson(app, lesson.id);
+        record_item(app, "button:lesson." + lesson.id);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        char line[200];
+        std::snprintf(line, sizeof line, "%s  (%d/%d)", tr(app, "lesson." + lesson.id + ".title"), done, static_cast<int>(lesson.steps.size()));
+        ImGui::TextUnformatted(line);
+        record_item(app, "label:lesson." + lesson.id);
+        ImGui::PopID();
+    }
+    if (ImGui::SmallButton(tr(app, "lessons.reset"))) lesson_reset_progress(app);
 }
 
 }  // namespace
 
 void panel_lessons(App& app) {
     const Theme& th = theme();
-    LessonState& l = app.lesson;
-    if (l.lesson < 0) {
-        section_title(tr(app, "lessons.title"));
-        wrapped(tr(app, "lessons.choose"), th.text_dim);
-        for (std::size_t i = 0; i < app.lessons.size(); ++i) {
-            const Lesson& lesson = app.lessons[i];
-            ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Button(tr(app, "lessons.start"))) start_lesson(app, lesson.id);
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            const int done = i < l.done.size() ? l.done[i] : 0;
-            ImGui::Text("%s  (%d/%d)", tr(app, "lesson." + lesson.id + ".title"), done, static_cast<int>(lesson.steps.size()));
-            ImGui::PopID();
-        }
-        if (ImGui::SmallButton(tr(app, "lessons.reset"))) lesson_reset_progress(app);
-        return;
-    }
+    const LessonState& l = app.lesson;
+    const LessonStep* step = lesson_current_step(l, app.lessons);
+    if (!step) { lesson_list(app); return; }
     const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
-    const LessonStep& step = lesson.steps[static_cast<std::size_t>(l.step)];
-    section_title(tr(app, "lesson." + lesson.id + ".title"));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "lessons.back")).x - ImGui::GetStyle().FramePadding.x * 2.0f);
-    if (ImGui::SmallButton(tr(app, "lessons.back"))) { lesson_back(app); return; }
+    // Title row with the way back to the list (the step is remembered).
+    const char* back = tr(app, "lessons.back");
+    const float back_w = ImGui::CalcTextSize(back).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    text_block(app, "lesson.title", tr(app, "lesson." + lesson.id + ".title"), th.text, fonts().bold, avail - back_w - ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
+    if (ImGui::SmallButton(back)) { lesson_back(app); return; }
+    record_item(app, "button:lesson.back");
     char progress[64];
     std::snprintf(progress, sizeof progress, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
     ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
-                       ImVec2(-1.0f, ImGui::GetFontSize() * 0.9f), progress);
-    wrapped(tr(app, step_key(app, "explain")), th.text);
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    wrapped(tr(app, step_key(app, "question")), th.text);
-    ImGui::PopFont();
-    for (int i = 1; i <= 3; ++i) {
-        const std::string option = step_key(app, ("option" + std::to_string(i)).c_str());
+                       ImVec2(-1.0f, ImGui::GetFontSize() * 1.3f), progress);
+    text_block(app, "lesson.explain", tr(app, key(app, "explain")), th.text);
+
+    // The question and its options (chosen; then the right one marked).
+    text_block(app, "lesson.question", tr(app, key(app, "question")), th.text, fonts().bold);
+    const bool result = l.phase == LessonPhase::Result;
+    for (int i = 1; i <= kLessonOptions; ++i) {
+        ImGui::PushID(i);
+        const std::string option = key(app, ("option" + std::to_string(i)).c_str());
+        const bool chosen = l.choice == i, correct = result && step->correct == i;
         ImGui::BeginDisabled(l.phase != LessonPhase::Predict);
-        if (ImGui::RadioButton(tr(app, option), l.choice == i)) lesson_choose(app, i);
+        if (ImGui::RadioButton("##o", chosen)) lesson_choose(app, i);
         ImGui::EndDisabled();
+        record_item(app, "radio:lesson.option" + std::to_string(i));
+        ImGui::SameLine();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        text_block(app, "lesson.option" + std::to_string(i), tr(app, option), correct ? th.good : (result && chosen) ? th.bad : th.text,
+                   correct ? fonts().bold : nullptr);
+        if (ImGui::IsItemClicked() && l.phase == LessonPhase::Predict) lesson_choose(app, i);
+        if (correct) {
+            const ImVec2 b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 4.0f, p.y - 2.0f), ImVec2(b.x + 4.0f, b.y + 2.0f), th.good, 4.0f, 0, 2.0f);
+        }
+        ImGui::PopID();
     }
-    if (l.phase == LessonPhase::Predict) {
+    ImGui::Spacing();
+    switch (l.phase) {
+    case LessonPhase::Predict:
         ImGui::BeginDisabled(l.choice == 0);
         if (ImGui::Button(tr(app, "lessons.lock"))) lesson_lock(app);
         ImGui::EndDisabled();
-    } else if (l.phase == LessonPhase::Act) {
-        ImGui::PushFont(fonts().bold);
-        wrapped(tr(app, step_key(app, "do")), th.accent);
-        ImGui::PopFont();
-        wrapped(tr(app, "lessons.waiting"), th.text_dim);
-    } else {
-        const bool right = l.choice == step.correct;
-        ImGui::PushFont(fonts().bold);
-        wrapped(tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad);
-        ImGui::PopFont();
-        wrapped(tr(app, step_key(app, "why")), th.text);
+        record_item(app, "button:lesson.lock");
+        break;
+    case LessonPhase::Act:
+        text_block(app, "lesson.do", tr(app, key(app, "do")), th.accent, fonts().bold);
+        text_block(app, "lesson.waiting", tr(app, "lessons.waiting"), th.text_dim, fonts().small);
+        break;
+    case LessonPhase::Observe:
+        text_block(app, "lesson.observe", tr(app, key(app, "observe")), th.accent, fonts().bold);
+        text_block(app, "lesson.observing", tr(app, "lessons.observing"), th.text_dim, fonts().small);
+        break;
+    case LessonPhase::Result: {
+        const bool right = l.choice == step->correct;
+        text_block(app, "lesson.verdict", tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad, fonts().bold);
+        text_block(app, "lesson.why", tr(app, key(app, "why")), th.text);
         const bool last = l.step + 1 >= static_cast<int>(lesson.steps.size());
         if (ImGui::Button(tr(app, last ? "lessons.finish" : "lessons.next"))) lesson_next(app);
+        record_item(app, "button:lesson.next");
+        break;
+    }
     }
 }
 

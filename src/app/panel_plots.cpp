@@ -1,5 +1,13 @@
-// panel_plots.cpp - scrolling plots of the last 30 s (NAc and PFC dopamine, VTA firing, prediction
-// error, with event markers) and the learned response at cue vs at reward across trials.
+// panel_plots.cpp - the plots: the last 30 s of dopamine (NAc and PFC), VTA firing and prediction
+// error with persistent event markers and axes that never jump; and the Learning view: a
+// trial-aligned display of VTA firing (a row per trial, cue at 0 - the peri-event display of Schultz
+// 1997) beside the burst at the cue and at the reward, trial by trial. Drawing only.
+//
+// Index
+//   [SECTION] Plot description and axes
+//   [SECTION] Signals
+//   [SECTION] Learning
+//   [SECTION] Lesson evidence
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,54 +19,48 @@
 namespace neurodrive::app {
 namespace {
 
+// [SECTION] Plot description and axes ---------------------------------------------------------------------
 struct Series {
-    std::vector<float> values;  // oldest first
+    std::vector<float> values;  // oldest first, one per x
     ImU32 color;
-    bool dashed;
-    const char* label;
+    float thickness;
+    const char* label;          // "" = no legend entry
+    bool markers;               // a dot on every point (series that differ in marker, not only colour)
 };
 
-float nice_ceiling(float v) {
-    if (v <= 0.0f) return 1.0f;
-    const float p = std::pow(10.0f, std::floor(std::log10(v)));
-    for (float m : {1.0f, 2.0f, 2.5f, 5.0f, 10.0f}) if (v <= m * p) return m * p;
-    return 10.0f * p;
-}
+struct PlotDesc {
+    std::string id;              // for layout() and the stable axis
+    const char* title = "";
+    std::vector<Series> series;
+    std::vector<float> xs;       // x of each sample (shared by the series)
+    float x_min = 0.0f, x_max = 1.0f;
+    float y_max = 1.0f;          // the axis (kept stable by History::axis_*, never re-fitted here)
+    bool symmetric = false;      // y from -max to +max
+    bool time_axis = false;      // x in simulated seconds, labelled relative to now, with event markers
+    const char* x_label = "";
+    ImVec2 size;
+};
 
-void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thick, bool dashed) {
-    if (pts.size() < 2) return;
-    if (!dashed) { dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, 0, thick); return; }
-    float acc = 0.0f;
-    for (std::size_t i = 1; i < pts.size(); ++i) {
-        const float len = std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
-        if (std::fmod(acc, 14.0f) < 8.0f) dl->AddLine(pts[i - 1], pts[i], col, thick);
-        acc += len;
-    }
-}
-
-// A labelled plot. x_min/x_max: axis range; xs: x of each sample (same for all series).
-void plot(const App& app, const char* title, const std::vector<Series>& series, const std::vector<float>& xs, float x_min, float x_max,
-          float y_floor_max, bool symmetric, const char* x_label, ImVec2 size, bool time_axis) {
+void plot(App& app, const PlotDesc& d) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = fonts().small;
-    const float px = small->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float px = font_px(small);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
+    ImGui::Dummy(d.size);
+    const ImVec4 clip(p0.x, p0.y, p0.x + d.size.x, p0.y + d.size.y);
+    const float title_px = font_px(fonts().bold);
+    dl->AddText(fonts().bold, title_px, p0, th.text, d.title);
+    const ImVec2 title_size = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, d.title);
+    record_label(app, "plot." + d.id, p0, ImVec2(p0.x + title_size.x, p0.y + title_size.y), clip);
 
-    // Title.
-    dl->AddText(fonts().bold, fonts().bold->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(p0.x, p0.y), th.text, title);
-
-    // Axes.
-    const float top = p0.y + px * 1.7f, bottom = p0.y + size.y - px * 1.5f;
-    const float left = p0.x + px * 2.6f, right = p0.x + size.x - 4.0f;
-    if (bottom - top < 20.0f || right - left < 40.0f) return;
-    float y_max = y_floor_max;
-    for (const Series& s : series) for (float v : s.values) y_max = std::max(y_max, symmetric ? std::abs(v) : v);
-    y_max = nice_ceiling(y_max);
-    const float y_min = symmetric ? -y_max : 0.0f;
+    const float top = p0.y + title_px * 1.35f, bottom = p0.y + d.size.y - px * 1.5f;
+    const float left = p0.x + px * 2.8f, right = p0.x + d.size.x - 4.0f;
+    if (bottom - top < 24.0f || right - left < 40.0f) return;
+    const float y_max = d.y_max;
+    const float y_min = d.symmetric ? -y_max : 0.0f;
     auto ty = [&](float v) { return bottom - (std::clamp(v, y_min, y_max) - y_min) / (y_max - y_min) * (bottom - top); };
-    auto tx = [&](float x) { return left + (x - x_min) / (x_max - x_min) * (right - left); };
+    auto tx = [&](float x) { return left + (x - d.x_min) / (d.x_max - d.x_min) * (right - left); };
     dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), with_alpha(th.background, 0.6f));
     for (float f : {0.0f, 0.5f, 1.0f}) {
         const float v = y_min + (y_max - y_min) * f, y = ty(v);
@@ -69,39 +71,39 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
         dl->AddText(small, px, ImVec2(left - tw - 4.0f, y - px * 0.5f), th.text_dim, buf);
     }
     // x ticks
-    const float span = x_max - x_min;
-    const float step = time_axis ? 10.0f : nice_ceiling(span / 5.0f);
-    for (float x = time_axis ? x_max : std::ceil(x_min / step) * step; time_axis ? x >= x_min - 1e-3f : x <= x_max + 1e-3f; x += time_axis ? -step : step) {
+    const float step = d.time_axis ? 10.0f : nice_ceiling((d.x_max - d.x_min) / 5.0f);
+    int guard = 0;
+    for (float x = d.time_axis ? d.x_max : std::ceil(d.x_min / step) * step; (d.time_axis ? x >= d.x_min - 1e-3f : x <= d.x_max + 1e-3f) && guard < 50;
+         x += d.time_axis ? -step : step, ++guard) {
         const float sx = tx(x);
         dl->AddLine(ImVec2(sx, bottom), ImVec2(sx, bottom + 4.0f), th.text_dim, 1.0f);
         char buf[24];
-        if (time_axis && x >= x_max - 1e-3f) std::snprintf(buf, sizeof buf, "%s", tr(app, "plot.now"));
-        else if (time_axis) std::snprintf(buf, sizeof buf, "%.0f s", static_cast<double>(x - x_max));
-        else std::snprintf(buf, sizeof buf, "%.0f", static_cast<double>(x));
+        if (d.time_axis && x >= d.x_max - 1e-3f) std::snprintf(buf, sizeof buf, "%s", tr(app, "plot.now"));
+        else if (d.time_axis) std::snprintf(buf, sizeof buf, "%.0f s", static_cast<double>(x - d.x_max));
+        else std::snprintf(buf, sizeof buf, "%g", static_cast<double>(x));
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, buf).x;
         dl->AddText(small, px, ImVec2(std::clamp(sx - tw * 0.5f, left, right - tw), bottom + 3.0f), th.text_dim, buf);
     }
-    if (!time_axis) {
-        const float xl = small->CalcTextSizeA(px, 1e9f, 0, x_label).x;
-        dl->AddText(small, px, ImVec2(right - xl - 4.0f, bottom - px - 2.0f), with_alpha(th.text_dim, 0.8f), x_label);
+    if (!d.time_axis && *d.x_label) {
+        const float xl = small->CalcTextSizeA(px, 1e9f, 0, d.x_label).x;
+        dl->AddText(small, px, ImVec2(right - xl - 4.0f, bottom - px - 2.0f), th.text_dim, d.x_label);
     }
-
-    // Event markers.
-    if (time_axis) {
-        for (const EventMark& e : app.events) {
+    // Event markers: a line and a letter, for every event still in view.
+    if (d.time_axis) {
+        for (const EventMark& e : app.history.events) {
             const float x = static_cast<float>(e.time_s);
-            if (x < x_min || x > x_max) continue;
-            const ImU32 col = e.type == model::Event::Cue ? th.text : e.type == model::Event::Reward ? th.dopamine : th.bad;
-            dl->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.55f), 1.5f);
+            if (x < d.x_min || x > d.x_max) continue;
+            const ImU32 col = e.type == model::Event::Cue ? th.cue_mark : e.type == model::Event::Reward ? th.reward_mark : th.omit_mark;
+            const char* letter = tr(app, e.type == model::Event::Cue ? "plot.mark.cue" : e.type == model::Event::Reward ? "plot.mark.reward" : "plot.mark.omit");
+            dl->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.7f), 1.5f);
+            dl->AddText(small, px * 0.9f, ImVec2(tx(x) + 2.0f, top + 1.0f), col, letter);
         }
     }
-    // Series.
+    // Series: at most two points per pixel column (its lowest and highest sample, in time order), so
+    // bursts and dips survive however many samples share a column.
     dl->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
-    for (const Series& s : series) {
-        // At most two points per pixel column (its lowest and highest sample, in time order), so
-        // bursts and dips survive however many samples share a column.
+    for (const Series& s : d.series) {
         std::vector<ImVec2> pts;
-        pts.reserve(static_cast<std::size_t>(right - left) * 2 + 4);
         float column = -1e9f;
         ImVec2 lo, hi;
         bool lo_first = true;
@@ -111,8 +113,9 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
             pts.push_back(lo_first ? lo : hi);
             pts.push_back(lo_first ? hi : lo);
         };
-        for (std::size_t i = 0; i < s.values.size() && i < xs.size(); ++i) {
-            const ImVec2 p(tx(xs[i]), ty(s.values[i]));
+        for (std::size_t i = 0; i < s.values.size() && i < d.xs.size(); ++i) {
+            const ImVec2 p(tx(d.xs[i]), ty(s.values[i]));
+            if (s.markers) dl->AddCircleFilled(p, s.thickness * 1.3f, s.color);
             if (std::floor(p.x) != column) {
                 flush();
                 column = std::floor(p.x);
@@ -120,23 +123,26 @@ void plot(const App& app, const char* title, const std::vector<Series>& series, 
                 lo_first = true;
                 continue;
             }
-            if (p.y > lo.y) { lo = p; lo_first = false; }  // screen y grows downward: "lo" is the smallest value
+            if (p.y > lo.y) { lo = p; lo_first = false; }
             if (p.y < hi.y) { hi = p; lo_first = true; }
         }
         flush();
-        polyline(dl, pts, s.color, 2.5f, s.dashed);
+        if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
     dl->PopClipRect();
-    // Legend inside the plot, top left (only when there is more than one series).
-    if (series.size() > 1) {
-        float lx = left + 6.0f;
-        for (const Series& s : series) {
-            const float tw = small->CalcTextSizeA(px, 1e9f, 0, s.label).x;
-            dl->AddRectFilled(ImVec2(lx - 3.0f, top + 2.0f), ImVec2(lx + px * 1.9f + tw + 3.0f, top + px * 1.25f), with_alpha(th.background, 0.75f), 3.0f);
-            polyline(dl, {ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.5f, top + px * 0.7f)}, s.color, 3.0f, s.dashed);
-            dl->AddText(small, px, ImVec2(lx + px * 1.8f, top + 2.0f), th.text, s.label);
-            lx += tw + px * 2.8f;
-        }
+    // Legend inside the plot, top right.
+    float lx = right - 4.0f;
+    for (auto it = d.series.rbegin(); it != d.series.rend(); ++it) {
+        if (!*it->label) continue;
+        const float tw = small->CalcTextSizeA(px, 1e9f, 0, it->label).x;
+        lx -= tw + px * 1.9f;
+        const ImVec2 a(lx - 3.0f, top + 2.0f), b(lx + px * 1.7f + tw + 3.0f, top + px * 1.25f);
+        dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
+        dl->AddLine(ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f), it->color, it->thickness + 0.5f);
+        if (it->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, top + px * 0.7f), it->thickness * 1.3f, it->color);
+        dl->AddText(small, px, ImVec2(lx + px * 1.6f, top + 2.0f), th.text, it->label);
+        record_label(app, "legend." + d.id + "." + it->label, ImVec2(lx + px * 1.6f, top + 2.0f), ImVec2(lx + px * 1.6f + tw, top + 2.0f + px), clip);
+        lx -= px * 0.8f;
     }
 }
 
@@ -148,46 +154,154 @@ std::vector<float> ring_values(const Ring& r) {
 
 }  // namespace
 
-void panel_plots_signals(App& app) {
+// [SECTION] Signals ---------------------------------------------------------------------------------------
+void panel_plots_signals(App& app, ImVec2 avail) {
     const Theme& th = theme();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const History& h = app.history;
     const float now = static_cast<float>(app.state.time_s);
     const float span = static_cast<float>(kHistorySamples * kSampleIntervalS);
-    std::vector<float> xs(static_cast<std::size_t>(app.da_nac.count));
-    // Samples are taken every kSampleIntervalS; the newest is at (about) now.
-    for (int i = 0; i < app.da_nac.count; ++i) xs[static_cast<std::size_t>(i)] = now - static_cast<float>((app.da_nac.count - 1 - i) * kSampleIntervalS);
-    const bool wide = avail.x > ImGui::GetFontSize() * 28.0f;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 size = wide ? ImVec2((avail.x - 2 * spacing) / 3.0f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - 2 * ImGui::GetStyle().ItemSpacing.y) / 3.0f);
-    const float x_min = now - span;
-    plot(app, tr(app, "plot.dopamine"),
-         {{ring_values(app.da_nac), th.dopamine, false, tr(app, "plot.nac")}, {ring_values(app.da_pfc), th.dopamine_light, true, tr(app, "plot.pfc")}},
-         xs, x_min, now, 20.0f, false, tr(app, "plot.time"), size, true);
+    std::vector<float> xs(static_cast<std::size_t>(h.da_nac.count));
+    for (int i = 0; i < h.da_nac.count; ++i) xs[static_cast<std::size_t>(i)] = now - static_cast<float>((h.da_nac.count - 1 - i) * kSampleIntervalS);
+    const bool wide = avail.x > ImGui::GetFontSize() * 30.0f && avail.x > avail.y * 1.6f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 size = wide ? ImVec2((avail.x - 2 * gap) / 3.0f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - 2 * ImGui::GetStyle().ItemSpacing.y) / 3.0f - 1.0f);
+    PlotDesc da;
+    da.id = "dopamine";
+    da.title = tr(app, "plot.dopamine");
+    da.series = {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}};
+    da.xs = xs;
+    da.x_min = now - span;
+    da.x_max = now;
+    da.y_max = h.axis_dopamine;
+    da.time_axis = true;
+    da.size = size;
+    plot(app, da);
     if (wide) ImGui::SameLine();
-    plot(app, tr(app, "plot.firing"), {{ring_values(app.vta_hz), th.dopamine, false, ""}}, xs, x_min, now, 10.0f, false, tr(app, "plot.time"), size, true);
+    PlotDesc fr = da;
+    fr.id = "firing";
+    fr.title = tr(app, "plot.firing");
+    fr.series = {{ring_values(h.vta_hz), th.dopamine, 2.0f, "", false}};
+    fr.y_max = h.axis_firing;
+    plot(app, fr);
     if (wide) ImGui::SameLine();
-    plot(app, tr(app, "plot.rpe"), {{ring_values(app.rpe), th.text, false, ""}}, xs, x_min, now, 1.0f, true, tr(app, "plot.time"), size, true);
+    PlotDesc rpe = da;
+    rpe.id = "rpe";
+    rpe.title = tr(app, "plot.rpe");
+    rpe.series = {{ring_values(h.rpe), th.text, 2.0f, "", false}};
+    rpe.y_max = h.axis_rpe;
+    rpe.symmetric = true;
+    plot(app, rpe);
 }
 
-void panel_plots_learning(App& app) {
+// [SECTION] Learning ---------------------------------------------------------------------------------------
+namespace {
+// The trial-aligned view: a row per trial (newest at the bottom), firing as colour, cue at 0.
+void raster(App& app, ImVec2 size) {
     const Theme& th = theme();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (app.trials.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
-        ImGui::TextWrapped("%s", tr(app, "plot.no_trials"));
-        ImGui::PopStyleColor();
-        return;
+    const History& h = app.history;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = fonts().small;
+    const float px = font_px(small);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    const ImVec4 clip(p0.x, p0.y, p0.x + size.x, p0.y + size.y);
+    const float title_px = font_px(fonts().bold);
+    const char* title = tr(app, "plot.raster");
+    dl->AddText(fonts().bold, title_px, p0, th.text, title);
+    const ImVec2 ts = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title);
+    record_label(app, "plot.raster", p0, ImVec2(p0.x + ts.x, p0.y + ts.y), clip);
+    const float top = p0.y + title_px * 1.35f, bottom = p0.y + size.y - px * 1.5f;
+    const float left = p0.x + px * 2.8f, right = p0.x + size.x - px * 2.6f;
+    if (bottom - top < 24.0f || right - left < 40.0f) return;
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), with_alpha(th.background, 0.6f));
+    const float t0 = -static_cast<float>(kRasterBefore) / 30.0f, t1 = static_cast<float>(kRasterAfter) / 30.0f;
+    auto tx = [&](float t) { return left + (t - t0) / (t1 - t0) * (right - left); };
+    const int rows = kRasterRows;
+    const float row_h = (bottom - top) / static_cast<float>(rows);
+    const float bin_w = (right - left) / static_cast<float>(kRasterBins);
+    if (h.raster.empty()) {
+        const char* none = tr(app, "plot.no_trials");
+        const ImVec2 ns = small->CalcTextSizeA(px, right - left - 8.0f, right - left - 8.0f, none);
+        dl->AddText(small, px, ImVec2(left + 4.0f, (top + bottom - ns.y) * 0.5f), th.text_dim, none, nullptr, right - left - 8.0f);
+        record_label(app, "raster.empty", ImVec2(left + 4.0f, (top + bottom - ns.y) * 0.5f), ImVec2(left + 4.0f + ns.x, (top + bottom + ns.y) * 0.5f), clip);
     }
+    const std::size_t first_row = h.raster.size() > static_cast<std::size_t>(rows) ? h.raster.size() - static_cast<std::size_t>(rows) : 0;
+    for (std::size_t r = first_row; r < h.raster.size(); ++r) {
+        const TrialRow& row = h.raster[r];
+        const float y = bottom - static_cast<float>(h.raster.size() - r) * row_h;
+        for (int k = 0; k < row.filled; ++k) {
+            const float rate = row.rate_hz[static_cast<std::size_t>(k)];
+            const float x = left + static_cast<float>(k) * bin_w;
+            dl->AddRectFilled(ImVec2(x, y + 1.0f), ImVec2(x + bin_w + 0.5f, y + row_h), heat_color(rate / 30.0f));
+        }
+        if (row.omitted) dl->AddText(small, px * 0.8f, ImVec2(right + 3.0f, y + (row_h - px * 0.8f) * 0.5f), th.omit_mark, tr(app, "plot.mark.omit"));
+    }
+    // Cue and reward lines with their names; trial numbers on the left.
+    for (int m = 0; m < 2; ++m) {
+        const float x = tx(m == 0 ? 0.0f : static_cast<float>(model::kRewardBin) * static_cast<float>(model::kTdBinS));
+        dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), m == 0 ? th.cue_mark : th.reward_mark, 1.5f);
+        const char* name = tr(app, m == 0 ? "plot.cue_at" : "plot.reward_at");
+        const float tw = small->CalcTextSizeA(px, 1e9f, 0, name).x;
+        const ImVec2 tp(std::clamp(x - tw * 0.5f, left, right - tw), bottom + 2.0f);
+        dl->AddText(small, px, tp, m == 0 ? th.cue_mark : th.reward_mark, name);
+        record_label(app, m == 0 ? "raster.cue" : "raster.reward", tp, ImVec2(tp.x + tw, tp.y + px), clip);
+    }
+    if (!h.raster.empty()) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%d", h.raster.back().trial);
+        dl->AddText(small, px, ImVec2(p0.x, bottom - row_h * 0.5f - px * 0.5f), th.text_dim, buf);
+        std::snprintf(buf, sizeof buf, "%d", h.raster[first_row].trial);
+        const float y_first = bottom - static_cast<float>(h.raster.size() - first_row) * row_h;
+        if (bottom - y_first > px * 2.5f) dl->AddText(small, px, ImVec2(p0.x, y_first), th.text_dim, buf);
+    }
+    // Colour key: 0 Hz at the bottom to 30 Hz at the top, labelled beside it.
+    const float key_x = right + px * 1.3f, key_w = px * 0.7f;
+    for (int k = 0; k < 10; ++k) {
+        const float y0 = bottom - (bottom - top) * static_cast<float>(k + 1) / 10.0f, y1 = bottom - (bottom - top) * static_cast<float>(k) / 10.0f;
+        dl->AddRectFilled(ImVec2(key_x, y0), ImVec2(key_x + key_w, y1), heat_color((static_cast<float>(k) + 0.5f) / 10.0f));
+    }
+    const char* hz = tr(app, "plot.raster_key");
+    const ImVec2 hs = small->CalcTextSizeA(px * 0.8f, 1e9f, 0.0f, hz);
+    dl->AddText(small, px * 0.8f, ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), th.text_dim, hz);
+    record_label(app, "raster.key", ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), ImVec2(p0.x + size.x, top - 1.0f), clip);
+}
+}  // namespace
+
+void panel_plots_learning(App& app, ImVec2 avail) {
+    const Theme& th = theme();
+    const History& h = app.history;
+    const bool side = avail.x > avail.y * 1.4f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 raster_size = side ? ImVec2((avail.x - gap) * 0.55f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - gap) * 0.55f);
+    const ImVec2 curve_size = side ? ImVec2(avail.x - raster_size.x - gap, avail.y - 4.0f) : ImVec2(avail.x, avail.y - raster_size.y - gap - 4.0f);
+    raster(app, raster_size);
+    if (side) ImGui::SameLine();
     std::vector<float> xs, cue, reward;
-    const std::size_t first = app.trials.size() > 60 ? app.trials.size() - 60 : 0;
-    for (std::size_t i = first; i < app.trials.size(); ++i) {
-        xs.push_back(static_cast<float>(app.trials[i].trial));
-        cue.push_back(app.trials[i].cue_hz);
-        reward.push_back(app.trials[i].reward_hz);
+    const std::size_t first = h.trials.size() > 60 ? h.trials.size() - 60 : 0;
+    for (std::size_t i = first; i < h.trials.size(); ++i) {
+        xs.push_back(static_cast<float>(h.trials[i].trial));
+        cue.push_back(h.trials[i].cue_hz);
+        reward.push_back(h.trials[i].reward_hz);
     }
-    const float x_min = xs.front(), x_max = std::max(xs.back(), xs.front() + 10.0f);
-    plot(app, tr(app, "plot.response_hz"), {{cue, th.dopamine, false, tr(app, "plot.cue")}, {reward, th.text, true, tr(app, "plot.reward")}},
-         xs, x_min, x_max, 5.0f, true, tr(app, "plot.trial"), ImVec2(avail.x, avail.y - 4.0f), false);
+    PlotDesc d;
+    d.id = "learning";
+    d.title = tr(app, "plot.response_hz");
+    d.series = {{cue, th.nac_line, 2.5f, tr(app, "plot.cue"), true}, {reward, th.pfc_line, 2.0f, tr(app, "plot.reward"), false}};
+    d.xs = xs;
+    d.x_min = xs.empty() ? 1.0f : xs.front();
+    d.x_max = xs.empty() ? 10.0f : std::max(xs.back(), xs.front() + 9.0f);
+    d.y_max = h.axis_learning;
+    d.symmetric = true;
+    d.x_label = tr(app, "plot.trial");
+    d.size = curve_size;
+    plot(app, d);
+}
+
+// [SECTION] Lesson evidence ----------------------------------------------------------------------------------
+void panel_lesson_evidence(App& app, ImVec2 size) {
+    if (lesson_focuses(app.lesson, app.lessons, "plot:learning")) panel_plots_learning(app, size);
+    else if (lesson_focuses(app.lesson, app.lessons, "plot:lab")) panel_lab(app);
+    else panel_plots_signals(app, size);
 }
 
 }  // namespace neurodrive::app

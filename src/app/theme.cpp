@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "neurodrive/names.hpp"
 #include "ui.hpp"
 
 extern const unsigned char nd_font_regular[];
@@ -37,6 +38,12 @@ const Theme kDark = {
         IM_COL32(230, 105, 40, 255),  // bad
         IM_COL32(255, 255, 255, 230), // ghost marker
         IM_COL32(60, 68, 86, 255),    // grid
+        IM_COL32(230, 120, 0, 255),   // NAc line: deep orange
+        IM_COL32(250, 232, 150, 255), // PFC line: pale yellow (much lighter)
+        IM_COL32(236, 240, 246, 255), // cue marker
+        IM_COL32(0, 178, 138, 255),   // reward marker
+        IM_COL32(230, 105, 40, 255),  // omit marker
+        IM_COL32(255, 214, 90, 255),  // highlight
 };
 
 // Projector: light background, dark text, saturated colours, for washed-out classroom projectors.
@@ -64,12 +71,17 @@ const Theme kProjector = {
     IM_COL32(180, 50, 0, 255),    // bad
     IM_COL32(0, 0, 0, 230),       // ghost marker
     IM_COL32(200, 204, 214, 255), // grid
+    IM_COL32(200, 100, 0, 255),   // NAc line: orange
+    IM_COL32(90, 60, 0, 255),     // PFC line: dark brown (much darker)
+    IM_COL32(10, 12, 16, 255),    // cue marker
+    IM_COL32(0, 120, 85, 255),    // reward marker
+    IM_COL32(180, 50, 0, 255),    // omit marker
+    IM_COL32(190, 110, 0, 255),   // highlight
 };
 const Theme* g_theme = &kDark;
 }  // namespace
 
 void set_theme(std::string_view name) { g_theme = name == "projector" ? &kProjector : &kDark; }
-bool theme_is_light() { return g_theme == &kProjector; }
 const Theme& theme() { return *g_theme; }
 
 void theme_clear_color(float rgb[3]) {
@@ -90,12 +102,19 @@ ImU32 role_color(std::string_view role) {
 }
 
 ImU32 input_color(std::string_view name) {
-    if (name == "dopamine" || name == "dat_block" || name == "d2_antagonist" || name == "d1_agonist_pfc" || name == "nac_depletion" || name == "comt_inhibition")
-        return role_color("dopamine");
-    if (name == "norepinephrine" || name == "net_block") return role_color("norepinephrine");
-    if (name == "serotonin" || name == "ht2c_agonist") return role_color("serotonin");
-    if (name == "acute_stressor") return role_color("cortisol");
-    return role_color(name);
+    const model::InputSpec* spec = model::find_input(name);
+    return role_color(spec ? spec->role : std::string_view());
+}
+
+ImU32 heat_color(float t) {
+    // Dark blue-violet through orange to pale yellow (monotone in lightness: readable in grey).
+    t = std::clamp(t, 0.0f, 1.0f);
+    const ImVec4 stops[] = {{0.09f, 0.07f, 0.22f, 1}, {0.45f, 0.12f, 0.45f, 1}, {0.85f, 0.35f, 0.15f, 1}, {0.98f, 0.72f, 0.20f, 1}, {1.0f, 0.98f, 0.75f, 1}};
+    const float x = t * 4.0f;
+    const int i = std::min(3, static_cast<int>(x));
+    const float f = x - static_cast<float>(i);
+    const ImVec4 a = stops[i], b = stops[i + 1];
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f, a.z + (b.z - a.z) * f, 1.0f));
 }
 
 ImU32 with_alpha(ImU32 c, float alpha) {
@@ -113,10 +132,10 @@ Fonts& fonts() {
     return f;
 }
 
-bool ensure_fonts(App& app, float font_px, float dpr) {
-    font_px = std::round(font_px);
-    if (font_px == app.ui.font_px && dpr == app.ui.font_dpr) return false;
-    app.ui.font_px = font_px;
+bool ensure_fonts(App& app, float px, float dpr) {
+    px = std::round(px);
+    if (px == app.ui.font_px && dpr == app.ui.font_dpr) return false;
+    app.ui.font_px = px;
     app.ui.font_dpr = dpr;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -125,68 +144,21 @@ bool ensure_fonts(App& app, float font_px, float dpr) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    auto add = [&](const unsigned char* data, unsigned long size, float px) {
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, ranges);
+    auto add = [&](const unsigned char* data, unsigned long size, float size_px) {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), size_px * dpr, &cfg, ranges);
     };
     Fonts& f = fonts();
-    f.regular = add(nd_font_regular, nd_font_regular_size, font_px);
-    f.bold = add(nd_font_bold, nd_font_bold_size, font_px);
-    f.heading = add(nd_font_bold, nd_font_bold_size, std::round(font_px * 1.2f));
-    f.big = add(nd_font_bold, nd_font_bold_size, std::round(font_px * 2.8f));
-    f.small = add(nd_font_regular, nd_font_regular_size, std::round(font_px * 0.85f));
+    f.regular = add(nd_font_regular, nd_font_regular_size, px);
+    f.bold = add(nd_font_bold, nd_font_bold_size, px);
+    f.heading = add(nd_font_bold, nd_font_bold_size, std::round(px * 1.2f));
+    f.big = add(nd_font_bold, nd_font_bold_size, std::round(px * 2.8f));
+    f.small = add(nd_font_regular, nd_font_regular_size, std::round(px * 0.85f));
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;  // rasterised at device pixels, laid out in CSS pixels
     io.FontDefault = f.regular;
     return true;
 }
 
-const char* tr(const App& app, std::string_view key) { return app.strings.get(key); }
-
-void section_title(const char* text) {
-    ImGui::PushFont(fonts().heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme().text);
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
-void help_marker_tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && text && *text) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
-        ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
-}
-
-bool icon_button(const char* id, int icon, const char* label, ImVec2 size) {
-    ImGui::PushID(id);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float icon_w = size.y * 0.5f;
-    std::string text = std::string("      ") + (label ? label : "");
-    const bool pressed = ImGui::Button(text.c_str(), size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
-    const float cx = pos.x + ImGui::GetStyle().FramePadding.x + icon_w * 0.6f, cy = pos.y + size.y * 0.5f, r = icon_w * 0.45f;
-    switch (icon) {
-    case 0: dl->AddTriangleFilled(ImVec2(cx - r * 0.7f, cy - r), ImVec2(cx - r * 0.7f, cy + r), ImVec2(cx + r, cy), col); break;
-    case 1:
-        dl->AddRectFilled(ImVec2(cx - r * 0.8f, cy - r), ImVec2(cx - r * 0.25f, cy + r), col);
-        dl->AddRectFilled(ImVec2(cx + r * 0.25f, cy - r), ImVec2(cx + r * 0.8f, cy + r), col);
-        break;
-    case 2:
-        dl->AddTriangleFilled(ImVec2(cx - r * 0.8f, cy - r), ImVec2(cx - r * 0.8f, cy + r), ImVec2(cx + r * 0.4f, cy), col);
-        dl->AddRectFilled(ImVec2(cx + r * 0.45f, cy - r), ImVec2(cx + r * 0.85f, cy + r), col);
-        break;
-    default:
-        dl->PathArcTo(ImVec2(cx, cy), r * 0.8f, 0.6f, 5.6f, 16);
-        dl->PathStroke(col, 0, std::max(1.5f, r * 0.28f));
-        dl->AddTriangleFilled(ImVec2(cx + r * 0.35f, cy - r * 0.95f), ImVec2(cx + r * 1.05f, cy - r * 0.25f), ImVec2(cx + r * 1.05f, cy - r * 1.1f), col);
-        break;
-    }
-    ImGui::PopID();
-    return pressed;
-}
+float font_px(ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
 
 }  // namespace neurodrive::app

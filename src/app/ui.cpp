@@ -1,5 +1,18 @@
-// ui.cpp - the frame's UI: style, responsive layout (landscape: controls | schematic over plots |
-// drive; portrait: schematic over tabs) and the panels. ImGui only.
+// ui.cpp - the frame's UI: style, the responsive layouts and the dialogs. Four layouts, chosen by
+// size and text scale, each keeping "What's happening" and the active lesson step fully in view:
+//   wide     controls | schematic over plots | drive and narration (lesson card above the controls)
+//   medium   schematic over plots | side column (lesson card, Controls/Drive tabs, narration)
+//   phone    schematic, narration strip, icon tab bar, one tab's content
+//   compact  small iframes: schematic, drive, narration headline and one row of actions
+// ImGui only; every state change goes through the commands of app.hpp.
+//
+// Index
+//   [SECTION] Style
+//   [SECTION] Panels and shared pieces
+//   [SECTION] Dialogs
+//   [SECTION] Keyboard
+//   [SECTION] Layouts
+//   [SECTION] build_ui
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -13,25 +26,28 @@ namespace {
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove
                                          | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-void apply_style(float font_px, bool touch) {
+// [SECTION] Style ------------------------------------------------------------------------------------------
+void apply_style(float font_px_now, bool touch) {
     ImGuiStyle& st = ImGui::GetStyle();
     const Theme& th = theme();
     st = ImGuiStyle();
-    const float u = font_px / 18.0f;
-    st.WindowPadding = ImVec2(14 * u, 12 * u);
+    const float u = font_px_now / 18.0f;
+    st.WindowPadding = ImVec2(12 * u, 10 * u);
     // Touch layouts: every control at least 44 CSS px tall (WCAG 2.5.5 target size).
-    st.FramePadding = ImVec2(10 * u, touch ? std::max(8 * u, (44.0f - font_px) * 0.5f) : 6 * u);
+    st.FramePadding = ImVec2(10 * u, touch ? std::max(8 * u, (44.0f - font_px_now) * 0.5f) : 6 * u);
     st.ItemSpacing = ImVec2(8 * u, 7 * u);
     st.ItemInnerSpacing = ImVec2(6 * u, 4 * u);
-    st.ScrollbarSize = 14 * u;
+    st.ScrollbarSize = (touch ? 10 : 14) * u;
     st.GrabMinSize = 22 * u;
     st.WindowRounding = 0;
+    st.ChildRounding = 6 * u;
     st.FrameRounding = 6 * u;
     st.GrabRounding = 6 * u;
     st.PopupRounding = 8 * u;
     st.ScrollbarRounding = 8 * u;
     st.TabRounding = 6 * u;
     st.WindowBorderSize = 0;
+    st.ChildBorderSize = 1;
     st.PopupBorderSize = 1;
     ImVec4* c = st.Colors;
     auto col = [](ImU32 v) { return ImGui::ColorConvertU32ToFloat4(v); };
@@ -39,7 +55,7 @@ void apply_style(float font_px, bool touch) {
     c[ImGuiCol_TextDisabled] = col(th.text_dim);
     c[ImGuiCol_WindowBg] = col(th.panel);
     c[ImGuiCol_ChildBg] = col(th.panel);
-    c[ImGuiCol_PopupBg] = col(mix(th.panel, IM_COL32_WHITE, 0.06f));
+    c[ImGuiCol_PopupBg] = col(mix(th.panel, th.text, 0.04f));
     c[ImGuiCol_Border] = col(th.panel_border);
     // Frames contrast with the panel: lighter on dark themes, darker on light ones.
     c[ImGuiCol_FrameBg] = col(mix(th.panel, th.text, 0.10f));
@@ -59,58 +75,84 @@ void apply_style(float font_px, bool touch) {
     c[ImGuiCol_Separator] = col(th.panel_border);
     c[ImGuiCol_ScrollbarBg] = col(th.panel);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.6f);
-    c[ImGuiCol_NavHighlight] = col(IM_COL32(255, 220, 120, 255));
+    c[ImGuiCol_NavHighlight] = col(th.highlight);
 }
 
-// Remembers where the last item was drawn, for the browser tests and the accessible mirror.
-void record_item(App& app, const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
-}
-
-void begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+// [SECTION] Panels and shared pieces -----------------------------------------------------------------------
+bool begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, bool scroll = true) {
     app.widget_rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(bg));
-    ImGui::Begin(name, nullptr, kPanelFlags);
+    const bool open = ImGui::Begin(name, nullptr, kPanelFlags | (scroll ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
     ImGui::PopStyleColor();
+    return open;
 }
 
+// The title row: app name, and the View (settings) button.
 void title_block(App& app) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(tr(app, "app.title"));
+    record_item(app, "label:app.title");
     ImGui::PopFont();
     const char* view = tr(app, "settings.button");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view).x - ImGui::GetStyle().FramePadding.x * 2.0f);
     if (ImGui::SmallButton(view)) app.ui.settings_open = true;
-    ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-    ImGui::TextUnformatted(tr(app, "app.subtitle"));
-    ImGui::PopStyleColor();
+    record_item(app, "button:settings");
     ImGui::Separator();
 }
 
+// A child exactly as tall as its content: the height measured in the previous frame is used, and a
+// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar.
+template <typename Draw>
+void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw) {
+    const float h = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(bg));
+    ImGui::BeginChild(id, ImVec2(width, h), border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw();
+    const float measured = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + (border ? ImGui::GetStyle().WindowPadding.y : 0.0f));
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (std::abs(measured - *stored_h) > 1.0f) {
+        *stored_h = measured;
+        app.ui.relayout = true;
+    }
+}
+
+// The lesson card, sized to its content.
+void lesson_card(App& app, float width) {
+    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); });
+}
+
+// The plots area: time and events, then the tabs (Signals, Learning, Lessons, Lab).
 void plots_area(App& app) {
     panel_time_events(app);
     ImGui::Spacing();
+    const bool lesson = app.lesson.lesson >= 0;
+    // A lesson step brings the plot it is about to the front.
+    int wanted = -1;
+    if (lesson_focuses(app.lesson, app.lessons, "plot:learning")) wanted = 1;
+    else if (lesson_focuses(app.lesson, app.lessons, "plot:lab")) wanted = 3;
+    else if (lesson_focuses(app.lesson, app.lessons, "plot:signals")) wanted = 0;
+    static int last_wanted = -1;
+    const bool force = wanted >= 0 && wanted != last_wanted;
+    last_wanted = wanted;
     if (ImGui::BeginTabBar("plots")) {
-        if (ImGui::BeginTabItem(tr(app, "tab.signals"))) { app.ui.plot_tab = 0; panel_plots_signals(app); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem(tr(app, "tab.learning"))) { app.ui.plot_tab = 1; panel_plots_learning(app); ImGui::EndTabItem(); }
-        const ImGuiTabItemFlags lesson_flags = app.ui.select_lesson_tab ? ImGuiTabItemFlags_SetSelected : 0;
-        app.ui.select_lesson_tab = false;
-        if (ImGui::BeginTabItem(tr(app, "tab.lesson"), nullptr, lesson_flags)) {
-            app.ui.plot_tab = 2;
-            ImGui::BeginChild("lesson");
-            panel_lessons(app);
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
-        const bool lab_open = ImGui::BeginTabItem(tr(app, "tab.lab"));
-        record_item(app, "tab:lab");
-        if (lab_open) {
-            app.ui.plot_tab = 3;
-            ImGui::BeginChild("lab");
-            panel_lab(app);
+        struct Tab { const char* key; PlotTab id; int index; };
+        const Tab tabs[] = {{"tab.signals", PlotTab::Signals, 0}, {"tab.learning", PlotTab::Learning, 1}, {"tab.lesson", PlotTab::Signals, 2}, {"tab.lab", PlotTab::Lab, 3}};
+        for (const Tab& t : tabs) {
+            if (t.index == 2 && lesson) continue;  // the active lesson has its own card
+            const ImGuiTabItemFlags flags = force && t.index == wanted ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(tr(app, t.key), nullptr, flags);
+            record_item(app, std::string("tab:") + t.key);
+            if (t.index == wanted && lesson) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (!open) continue;
+            ImGui::BeginChild(t.key, ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+            const ImVec2 avail = ImGui::GetContentRegionAvail();
+            if (t.index == 0) { app.ui.plot_tab = PlotTab::Signals; panel_plots_signals(app, avail); }
+            else if (t.index == 1) { app.ui.plot_tab = PlotTab::Learning; panel_plots_learning(app, avail); }
+            else if (t.index == 2) panel_lessons(app);
+            else { app.ui.plot_tab = PlotTab::Lab; panel_lab(app); }
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -118,12 +160,14 @@ void plots_area(App& app) {
     }
 }
 
+// [SECTION] Dialogs -----------------------------------------------------------------------------------------
 // A centred modal of a readable width; returns true while open (EndPopup then).
-bool begin_modal(const char* id, bool* open_flag) {
+bool begin_modal(const char* id, bool* open_flag, float height = 0.0f) {
     if (*open_flag && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 28.0f), 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 30.0f), height));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(io.DisplaySize.x - 16.0f, io.DisplaySize.y - 16.0f));
     if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
         *open_flag = false;
         return false;
@@ -142,7 +186,7 @@ void close_button(App& app, bool* open_flag) {
 void settings_modal(App& app) {
     if (!begin_modal("##settings", &app.ui.settings_open)) return;
     app.widget_rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(tr(app, "settings.title"));
+    section_title(app, "settings", tr(app, "settings.title"));
     ImGui::TextUnformatted(tr(app, "settings.theme"));
     if (ImGui::RadioButton(tr(app, "settings.theme.dark"), app.ui.theme == "dark")) app.ui.theme = "dark";
     if (ImGui::RadioButton(tr(app, "settings.theme.projector"), app.ui.theme == "projector")) app.ui.theme = "projector";
@@ -152,6 +196,7 @@ void settings_modal(App& app) {
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::SliderInt("##scale", &percent, 75, 200, "%d%%", ImGuiSliderFlags_AlwaysClamp))
         app.ui.scale = static_cast<float>(std::clamp((percent + 12) / 25 * 25, 75, 200)) / 100.0f;
+    record_item(app, "settings:scale");
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(app, "settings.language"));
     for (const char* lang : {"en", "es"}) {
@@ -160,7 +205,12 @@ void settings_modal(App& app) {
     }
     ImGui::NewLine();
     ImGui::Spacing();
+    ImGui::Checkbox(tr(app, "settings.minimal"), &app.ui.minimal);
+    record_item(app, "settings:minimal");
     ImGui::Checkbox(tr(app, "settings.motion"), &app.ui.reduced_motion);
+    ImGui::Checkbox(tr(app, "settings.audio"), &app.ui.audio);
+    record_item(app, "settings:audio");
+    help_marker_tooltip(tr(app, "settings.audio.tip"));
     ImGui::Spacing();
     if (ImGui::Button(tr(app, "settings.shortcuts"), ImVec2(-1.0f, 0.0f))) {
         app.ui.settings_open = false;
@@ -174,7 +224,7 @@ void settings_modal(App& app) {
 void shortcuts_modal(App& app) {
     if (!begin_modal("##shortcuts", &app.ui.shortcuts_open)) return;
     app.widget_rects.push_back({"dialog:shortcuts", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(tr(app, "shortcuts.title"));
+    section_title(app, "shortcuts", tr(app, "shortcuts.title"));
     ImGui::TextWrapped("%s", tr(app, "shortcuts.intro"));
     ImGui::Spacing();
     for (const char* key : {"shortcuts.space", "shortcuts.r", "shortcuts.c", "shortcuts.w", "shortcuts.o", "shortcuts.digits", "shortcuts.help"})
@@ -183,10 +233,32 @@ void shortcuts_modal(App& app) {
     ImGui::EndPopup();
 }
 
+// First visit: a small card saying where to start (dismissed for good by app.js storage).
+void start_hint(App& app, ImVec2 pos, float width) {
+    if (!app.ui.start_hint || app.lesson.lesson >= 0) return;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(mix(theme().panel, theme().accent, 0.22f)));
+    ImGui::Begin("##start", nullptr, (kPanelFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleColor();
+    app.widget_rects.push_back({"hint:start", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    const float inner = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
+    text_block(app, "start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
+    text_block(app, "start.text", tr(app, "start.text"), theme().text, nullptr, inner);
+    if (ImGui::Button(tr(app, "start.lesson"))) { start_lesson(app, app.lessons.front().id); app.ui.start_hint = false; }
+    record_item(app, "button:start.lesson");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(app, "start.dismiss"))) app.ui.start_hint = false;
+    record_item(app, "button:start.dismiss");
+    ImGui::End();
+}
+
+// [SECTION] Keyboard ---------------------------------------------------------------------------------------
 // Single-key shortcuts, from typed characters (layout-independent). They only act while the app has
-// keyboard focus (SDL listens on the canvas only), no popup is open and no text is being typed.
+// keyboard focus (app.js focuses the canvas on a pointer press), no popup is open and no text is typed.
 void handle_shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) app.ui.start_hint = false;
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyItemActive()) return;
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
@@ -203,8 +275,240 @@ void handle_shortcuts(App& app) {
     }
 }
 
+// [SECTION] Layouts ----------------------------------------------------------------------------------------
+enum class Layout { Wide, Medium, Phone, Compact };
+
+Layout choose_layout(ImVec2 d, float font) {
+    if (d.x < 560.0f && d.y < 480.0f) return Layout::Compact;
+    if (d.y < 360.0f && d.x < 900.0f) return Layout::Compact;
+    if (d.x < 700.0f || d.y > d.x * 1.1f) return Layout::Phone;
+    // Three columns need room for two side columns of at least 16 characters and a centre.
+    if (d.x >= 1100.0f && font * 16.0f * 2.0f < d.x * 0.56f) return Layout::Wide;
+    return Layout::Medium;
+}
+
+void layout_wide(App& app, ImVec2 d) {
+    const Theme& th = theme();
+    const float F = ImGui::GetFontSize();
+    const float side = std::clamp(std::round(d.x * 0.245f), F * 16.0f, F * 24.0f);
+    const float left_w = is_hidden(app, "controls") && app.lesson.lesson < 0 ? 0.0f : side;
+    const float right_w = is_hidden(app, "drive") ? 0.0f : side;
+    const float center_w = d.x - left_w - right_w;
+    const bool plots = !is_hidden(app, "plots");
+    const bool busy = app.lesson.lesson >= 0 || app.ui.plot_tab != PlotTab::Signals;
+    const float schematic_h = std::round(plots ? d.y * (busy ? 0.52f : 0.6f) : d.y - ImGui::GetFrameHeightWithSpacing() * 3.0f);
+    if (left_w > 0) {
+        begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
+        title_block(app);
+        if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x);
+        if (!is_hidden(app, "controls")) {
+            ImGui::BeginChild("controls_scroll", ImVec2(0, 0), false);
+            panel_controls(app);
+            ImGui::EndChild();
+        }
+        ImGui::End();
+    }
+    begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
+    panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
+    ImGui::End();
+    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    if (plots) plots_area(app);
+    else panel_time_events(app);
+    ImGui::End();
+    if (right_w > 0) {
+        begin_panel(app, "drive", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
+        panel_drive(app, true);
+        ImGui::End();
+    }
+    start_hint(app, ImVec2(left_w + center_w * 0.5f - F * 11.0f, F * 2.5f), F * 22.0f);
+}
+
+// The page's own buttons (Copy link, Fullscreen: web/index.html) sit over the canvas's top right
+// corner: layouts keep that corner free.
+constexpr float kPageToolsW = 180.0f, kPageToolsH = 50.0f;
+
+// A row of tab buttons (custom, so the row can stop short of the page's buttons).
+bool tab_button(App& app, const char* key, bool selected, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(selected ? ImGuiCol_TabActive : ImGuiCol_Tab));
+    const bool pressed = ImGui::Button(tr(app, key), ImVec2(width, 0.0f));
+    ImGui::PopStyleColor();
+    record_item(app, std::string("tab:") + key);
+    return pressed;
+}
+
+void layout_medium(App& app, ImVec2 d) {
+    const Theme& th = theme();
+    const float F = ImGui::GetFontSize();
+    const float side = std::clamp(std::round(d.x * 0.4f), std::min(F * 17.0f, d.x * 0.5f), F * 24.0f);
+    const float left_w = d.x - side;
+    const bool plots = !is_hidden(app, "plots");
+    const float schematic_h = std::round(plots ? d.y * (app.lesson.lesson >= 0 ? 0.5f : 0.56f) : d.y * 0.7f);
+    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
+    panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
+    ImGui::End();
+    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    if (plots) plots_area(app);
+    else panel_time_events(app);
+    ImGui::End();
+    begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
+    const float width = ImGui::GetContentRegionAvail().x;
+    // Tabs (Drive | Controls) and View, stopping short of the page's buttons.
+    const bool drive_shown = !is_hidden(app, "drive"), controls_shown = !is_hidden(app, "controls");
+    if (!drive_shown) app.ui.side_controls = true;
+    if (!controls_shown) app.ui.side_controls = false;
+    const float row_w = std::max(width - kPageToolsW, F * 8.0f);
+    const float view_w = ImGui::CalcTextSize(tr(app, "settings.button")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const int tabs = (drive_shown ? 1 : 0) + (controls_shown ? 1 : 0);
+    const float tab_w = std::max((row_w - view_w - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(tabs)) / static_cast<float>(std::max(tabs, 1)), F * 3.0f);
+    if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
+    if (drive_shown && controls_shown) ImGui::SameLine();
+    if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
+    ImGui::SameLine();
+    if (ImGui::Button(tr(app, "settings.button"))) app.ui.settings_open = true;
+    record_item(app, "button:settings");
+    ImGui::Separator();
+    if (app.lesson.lesson >= 0) lesson_card(app, width);
+    // The narration follows the tab's content, and is pushed to the bottom when the content is long:
+    // it is always fully in view.
+    const float narr_h = is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
+    const float room = std::max(F * 3.0f, ImGui::GetContentRegionAvail().y - narr_h);
+    const float body_h = app.ui.side_body_h > 0.0f ? std::min(app.ui.side_body_h, room) : room;
+    ImGui::BeginChild("side_body", ImVec2(0, body_h), false);
+    if (app.ui.side_controls) panel_controls(app);
+    else if (drive_shown) panel_drive(app, false);
+    const float measured = ImGui::GetCursorPosY() + ImGui::GetScrollY();
+    ImGui::EndChild();
+    if (std::abs(measured - app.ui.side_body_h) > 1.0f) { app.ui.side_body_h = measured; app.ui.relayout = true; }
+    if (narr_h > 0.0f) fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); });
+    ImGui::End();
+    start_hint(app, ImVec2(F, F * 2.5f), std::min(left_w - 2.0f * F, F * 22.0f));
+}
+
+// Phone tabs: an icon over a short label, each at least 44 px tall.
+bool phone_tab(App& app, const char* id, Icon icon, const char* label, bool selected, float w, float h) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    const bool pressed = ImGui::InvisibleButton("tab", ImVec2(w, h));
+    ImGui::PopID();
+    record_item(app, std::string("tab:") + id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Theme& th = theme();
+    const bool hovered = ImGui::IsItemHovered();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), selected ? mix(th.panel, th.accent, 0.35f) : hovered ? mix(th.panel, th.accent, 0.18f) : th.panel, 6.0f);
+    if (selected) dl->AddRectFilled(ImVec2(p.x + 4.0f, p.y + h - 3.0f), ImVec2(p.x + w - 4.0f, p.y + h), th.accent, 2.0f);
+    ImFont* f = fonts().small;
+    const float px = font_px(f);
+    const ImVec2 ts = f->CalcTextSizeA(px, 1e9f, 0.0f, label);
+    const float icon_r = std::min(h * 0.2f, w * 0.2f);
+    draw_icon(dl, icon, ImVec2(p.x + w * 0.5f, p.y + h * 0.32f), icon_r, th.text);
+    const float scale_x = std::min(1.0f, (w - 4.0f) / std::max(ts.x, 1.0f));
+    dl->AddText(f, px * scale_x, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f), th.text, label);
+    record_label(app, std::string("tab.") + id, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f),
+                 ImVec2(p.x + (w + ts.x * scale_x) * 0.5f, p.y + h * 0.58f + ts.y * scale_x), ImVec4(p.x, p.y, p.x + w, p.y + h));
+    return pressed;
+}
+
+void layout_phone(App& app, ImVec2 d) {
+    const Theme& th = theme();
+    const float schematic_h = std::round(std::min(d.x * 0.72f, d.y * 0.34f));
+    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background, false);
+    panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
+    ImGui::End();
+    begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
+    const float width = ImGui::GetContentRegionAvail().x;
+    // The narration strip (or the lesson card) stays in view above the tabs.
+    if (app.lesson.lesson >= 0 && app.ui.phone_tab == PhoneTab::Lesson) {
+        // the card is the Lesson tab's content below
+    } else if (!is_hidden(app, "narration")) {
+        panel_narration(app, 2);
+    }
+    struct Tab { PhoneTab id; const char* key; Icon icon; };
+    const Tab tabs[] = {{PhoneTab::Controls, "tab.short.controls", Icon::Sliders}, {PhoneTab::Drive, "tab.short.drive", Icon::Meter},
+                        {PhoneTab::Signals, "tab.short.signals", Icon::Wave}, {PhoneTab::Learning, "tab.short.learning", Icon::Rows},
+                        {PhoneTab::Lesson, "tab.short.lesson", Icon::Book}, {PhoneTab::Lab, "tab.short.lab", Icon::Flask}};
+    std::vector<const Tab*> shown;
+    for (const Tab& t : tabs) {
+        if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
+            || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning || t.id == PhoneTab::Lab) && is_hidden(app, "plots")))
+            continue;
+        shown.push_back(&t);
+    }
+    const float gap = 3.0f, tab_h = std::max(44.0f, ImGui::GetFontSize() * 2.6f);
+    const float tab_w = (width - ImGui::GetFrameHeight() - gap * static_cast<float>(shown.size())) / static_cast<float>(shown.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (i) ImGui::SameLine(0.0f, gap);
+        if (phone_tab(app, shown[i]->key, shown[i]->icon, tr(app, shown[i]->key), app.ui.phone_tab == shown[i]->id, tab_w, tab_h)) app.ui.phone_tab = shown[i]->id;
+        if (shown[i]->id == PhoneTab::Lesson && app.lesson.lesson >= 0 && app.ui.phone_tab != PhoneTab::Lesson)
+            highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    ImGui::SameLine(0.0f, gap);
+    if (icon_button("settings", Icon::Gear, "", ImVec2(ImGui::GetFrameHeight(), tab_h))) app.ui.settings_open = true;
+    record_item(app, "button:settings");
+    ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    switch (app.ui.phone_tab) {
+    case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
+    case PhoneTab::Drive: panel_drive(app, false); break;
+    case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
+    case PhoneTab::Learning: panel_time_events(app); panel_plots_learning(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
+    case PhoneTab::Lesson:
+        if (app.lesson.lesson >= 0) {
+            lesson_card(app, avail.x);
+            panel_time_events(app);
+            panel_lesson_evidence(app, ImVec2(avail.x, ImGui::GetFontSize() * 12.0f));
+        } else {
+            panel_lessons(app);
+        }
+        break;
+    case PhoneTab::Lab: panel_lab(app); break;
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    start_hint(app, ImVec2(8.0f, 8.0f), d.x - 16.0f);
+}
+
+void layout_compact(App& app, ImVec2 d) {
+    const Theme& th = theme();
+    const bool side_by_side = d.x >= d.y * 1.2f;
+    const float schematic_w = side_by_side ? std::round(d.x * 0.56f) : d.x;
+    const float schematic_h = side_by_side ? d.y : std::round(d.y * 0.5f);
+    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(schematic_w, schematic_h), th.background, false);
+    panel_schematic(app, ImVec2(2.0f, 2.0f), ImVec2(schematic_w - 4.0f, schematic_h - 4.0f));
+    ImGui::End();
+    const ImVec2 pos = side_by_side ? ImVec2(schematic_w, 0) : ImVec2(0, schematic_h);
+    begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
+    if (pos.y < kPageToolsH) ImGui::Dummy(ImVec2(0.0f, kPageToolsH - ImGui::GetStyle().WindowPadding.y));
+    char num[32];
+    std::snprintf(num, sizeof num, "%.0f", app.out.motivation);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(num);
+    record_item(app, "label:drive.number");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(app, "drive.motivation"));
+    record_item(app, "label:drive.motivation");
+    panel_narration(app, 1);
+    const float h = ImGui::GetFrameHeight();
+    ImGui::BeginDisabled(is_locked(app, "events") || is_hidden(app, "events"));
+    if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) fire_event(app, model::Event::Cue);
+    record_item(app, "button:event.cue");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) fire_event(app, model::Event::Reward);
+    record_item(app, "button:event.reward");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const char* open = tr(app, "compact.open_full");
+    const float open_w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2.0f + h;
+    if (ImGui::GetContentRegionAvail().x < open_w) ImGui::NewLine();
+    if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) app.ui.open_full_view_requested = true;
+    record_item(app, "button:open_full");
+    ImGui::End();
+}
+
 }  // namespace
 
+// [SECTION] build_ui ---------------------------------------------------------------------------------------
 // Font size in CSS pixels for this window: large enough for the back of a classroom.
 float wanted_font_px(ImVec2 display) {
     const float by_width = display.x / 1366.0f * 19.0f, by_height = display.y / 768.0f * 19.0f;
@@ -214,119 +518,23 @@ float wanted_font_px(ImVec2 display) {
 void build_ui(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 d = io.DisplaySize;
-    // Three columns from 1100 px; two columns (schematic and plots | controls and drive in tabs) for
-    // smaller landscape frames such as course-page iframes; below 700 px or portrait, schematic over tabs.
-    const bool landscape = d.x >= 1100.0f && d.x >= d.y;
-    const bool two_columns = !landscape && d.x >= 700.0f && d.x >= d.y * 1.1f;
     set_theme(app.ui.theme);
-    apply_style(app.ui.font_px, !landscape && !two_columns);
+    const Layout layout = choose_layout(d, app.ui.font_px);
+    apply_style(app.ui.font_px, layout == Layout::Phone || layout == Layout::Compact);
     app.widget_rects.clear();
-    const Theme& th = theme();
-
     if (!app.asset_error.empty()) {
-        begin_panel(app, "error", ImVec2(0, 0), d, th.panel);
+        begin_panel(app, "error", ImVec2(0, 0), d, theme().panel);
         ImGui::TextWrapped("NeuroDrive could not load its data: %s", app.asset_error.c_str());
         ImGui::End();
         return;
     }
-
-    if (landscape) {
-        const float side = std::clamp(d.x * 0.245f, 300.0f, 520.0f);
-        const float left_w = is_hidden(app, "controls") ? 0.0f : side;
-        const float right_w = is_hidden(app, "drive") ? 0.0f : side;
-        const float center_w = d.x - left_w - right_w;
-        const bool plots = !is_hidden(app, "plots");
-        const float toolbar_rows = center_w < 520.0f ? 3.0f : 2.0f;
-        const float toolbar_h = ImGui::GetFrameHeightWithSpacing() * toolbar_rows + ImGui::GetStyle().WindowPadding.y * 2.0f;
-        // Lessons and the lab need room for text and charts: the schematic yields some height to them.
-        const float schematic_share = app.ui.plot_tab >= 2 ? 0.48f : 0.63f;
-        const float schematic_h = std::round(plots ? d.y * schematic_share : d.y - toolbar_h);
-        if (left_w > 0) {
-            begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel);
-            title_block(app);
-            panel_controls(app);
-            ImGui::End();
-        }
-        begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background);
-        panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
-        ImGui::End();
-        begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
-        if (plots) plots_area(app);
-        else panel_time_events(app);
-        ImGui::End();
-        if (right_w > 0) {
-            begin_panel(app, "drive", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel);
-            panel_drive(app);
-            ImGui::End();
-        }
-    } else if (two_columns) {
-        const float side = std::clamp(std::round(d.x * 0.36f), 280.0f, 420.0f);
-        const float left_w = d.x - side;
-        const bool plots = !is_hidden(app, "plots");
-        const float schematic_h = std::round(plots ? d.y * (app.ui.plot_tab >= 2 ? 0.45f : 0.58f) : d.y * 0.7f);
-        begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background);
-        panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
-        ImGui::End();
-        begin_panel(app, plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f));
-        if (plots) plots_area(app);
-        else panel_time_events(app);
-        ImGui::End();
-        begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel);
-        if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
-            if (!is_hidden(app, "drive") && ImGui::BeginTabItem(tr(app, "tab.drive"))) {
-                ImGui::BeginChild("side_drive");
-                panel_drive(app);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (!is_hidden(app, "controls") && ImGui::BeginTabItem(tr(app, "tab.controls"))) {
-                ImGui::BeginChild("side_controls");
-                panel_controls(app);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (ImGui::TabItemButton(tr(app, "settings.button"), ImGuiTabItemFlags_Trailing)) app.ui.settings_open = true;
-            ImGui::EndTabBar();
-        }
-        ImGui::End();
-    } else {
-        const float schematic_h = std::round(std::min(d.x * 0.78f, d.y * 0.42f));
-        begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background);
-        panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
-        ImGui::End();
-        begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel);
-        if (ImGui::BeginTabBar("phone", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
-            struct Tab { PhoneTab id; const char* key; };
-            const Tab tabs[] = {{PhoneTab::Controls, "tab.controls"}, {PhoneTab::Drive, "tab.drive"}, {PhoneTab::Signals, "tab.signals"},
-                                {PhoneTab::Learning, "tab.learning"}, {PhoneTab::Lesson, "tab.lesson"}, {PhoneTab::Lab, "tab.lab"}};
-            const bool select_lesson = app.ui.select_lesson_tab;
-            app.ui.select_lesson_tab = false;
-            for (const Tab& t : tabs) {
-                if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
-                    || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning || t.id == PhoneTab::Lab) && is_hidden(app, "plots")))
-                    continue;
-                const ImGuiTabItemFlags flags = select_lesson && t.id == PhoneTab::Lesson ? ImGuiTabItemFlags_SetSelected : 0;
-                const bool open = ImGui::BeginTabItem(tr(app, t.key), nullptr, flags);
-                record_item(app, std::string("tab:") + t.key);
-                if (open) {
-                    app.ui.phone_tab = t.id;
-                    ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
-                    switch (t.id) {
-                    case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
-                    case PhoneTab::Drive: panel_drive(app); break;
-                    case PhoneTab::Signals: panel_plots_signals(app); break;
-                    case PhoneTab::Learning: panel_plots_learning(app); break;
-                    case PhoneTab::Lesson: panel_lessons(app); break;
-                    case PhoneTab::Lab: panel_lab(app); break;
-                    }
-                    ImGui::EndChild();
-                    ImGui::EndTabItem();
-                }
-            }
-            if (ImGui::TabItemButton(tr(app, "settings.button"), ImGuiTabItemFlags_Trailing)) app.ui.settings_open = true;
-            ImGui::EndTabBar();
-        }
-        ImGui::End();
+    const char* names[] = {"wide", "medium", "phone", "compact"};
+    app.widget_rects.push_back({std::string("layout:") + names[static_cast<int>(layout)], 0, 0, d.x, d.y});
+    switch (layout) {
+    case Layout::Wide: layout_wide(app, d); break;
+    case Layout::Medium: layout_medium(app, d); break;
+    case Layout::Phone: layout_phone(app, d); break;
+    case Layout::Compact: layout_compact(app, d); break;
     }
     about_modal(app);
     settings_modal(app);

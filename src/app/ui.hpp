@@ -1,33 +1,38 @@
-// ui.hpp - shared pieces of the ImGui UI: theme colours, fonts, small widgets and the panels'
-// entry points. Only the app's UI files include this (it pulls in ImGui).
+// ui.hpp - shared pieces of the ImGui UI: theme colours, fonts, small widgets that record what they
+// draw for layout(), and the panels' entry points. Only the app's UI files include this (it pulls in
+// ImGui). Drawing reads the App; state changes go through the commands in app.hpp.
 #pragma once
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 
 #include "app.hpp"
 
 namespace neurodrive::app {
 
-// One colour per transmitter or hormone, from the Okabe-Ito colour-blind-safe palette,
-// used in the schematic, the sliders and the plots.
+// One colour per transmitter or hormone, from the Okabe-Ito colour-blind-safe palette, used in the
+// schematic, the sliders and the plots. Paired plot lines differ in lightness as well as hue.
 struct Theme {
     ImU32 background, panel, panel_border, text, text_dim, accent;
     ImU32 brain_fill, brain_outline, callosum, body_band;
     ImU32 dopamine, dopamine_light, norepinephrine, serotonin, testosterone, estradiol, thyroid, cortisol, neutral;
     ImU32 good, bad, ghost, grid;
+    ImU32 nac_line, pfc_line;       // NAc and PFC dopamine: dark vs light, orange vs yellow
+    ImU32 cue_mark, reward_mark, omit_mark;
+    ImU32 highlight;                // a lesson's focus or a preset's changed sliders
 };
 
 const Theme& theme();
 void set_theme(std::string_view name);  // "dark" (default) or "projector"
-bool theme_is_light();
 // The theme's background as RGB 0-1 (the renderer clears the frame with it).
 void theme_clear_color(float rgb[3]);
 ImU32 role_color(std::string_view role);        // "dopamine", "serotonin", ... (neutral when unknown)
-ImU32 input_color(std::string_view input_name);  // colour of an input's slider
+ImU32 input_color(std::string_view input_name);  // the colour role of an input, from the registry
 ImU32 with_alpha(ImU32 c, float alpha);
 ImU32 mix(ImU32 a, ImU32 b, float t);
+ImU32 heat_color(float t);                       // 0-1 -> a perceptually ordered dark-to-bright ramp
 
 struct Fonts {
     ImFont* regular = nullptr;
@@ -37,29 +42,45 @@ struct Fonts {
     ImFont* small = nullptr;
 };
 Fonts& fonts();
+float font_px(ImFont* f);  // the font's size in CSS pixels
 
 // Rebuilds the font atlas when the wanted pixel size or device pixel ratio changes. Returns true
 // when the atlas changed (the renderer must re-upload the texture).
 bool ensure_fonts(App& app, float font_px, float dpr);
 
-// Font size in CSS pixels for a display of this size.
+// Font size in CSS pixels for a display of this size (before the user's text scale).
 float wanted_font_px(ImVec2 display);
 
-// Widgets
-bool icon_button(const char* id, int icon, const char* label, ImVec2 size);  // icon: 0 play, 1 pause, 2 step, 3 reset
-void section_title(const char* text);
-void help_marker_tooltip(const char* text);
+// [SECTION] Widgets that record what they draw (layout() reports them; tests check overlaps and clipping)
 const char* tr(const App& app, std::string_view key);
+// Wrapped text in the current window (broken at spaces only), recorded as text:<id>. wrap_width 0 =
+// the available width.
+void text_block(App& app, const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
+// A label drawn with the draw list at [min, max], recorded as label:<id>; clipped when it leaves `clip`.
+void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip);
+// The last ImGui item, recorded under `name` (controls, tabs, buttons).
+void record_item(App& app, const std::string& name);
+void section_title(App& app, const std::string& id, const char* text);
+void help_marker_tooltip(const char* text);
+enum class Icon { Play, Pause, Step, Reset, Sliders, Meter, Wave, Rows, Book, Flask, Open, Gear };
+void draw_icon(ImDrawList* dl, Icon icon, ImVec2 center, float radius, ImU32 color);
+bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size);
+// A soft pulsing outline around [min, max] (a lesson's focus, a preset's changed sliders).
+void highlight_rect(App& app, ImVec2 min, ImVec2 max);
 
-// Panels
-void panel_controls(App& app);      // scenario and sliders
-void panel_time_events(App& app);  // play/pause, step, speed, clock and the events
+// [SECTION] Panels
+void panel_controls(App& app);       // scenario and sliders (levels | manipulations)
+void panel_time_events(App& app);    // play/pause, step, speed, clock and the events
 void panel_schematic(App& app, ImVec2 pos, ImVec2 size);
-void panel_drive(App& app);
-void panel_plots_signals(App& app);
-void panel_plots_learning(App& app);
-void about_modal(App& app);
+void panel_drive(App& app, bool with_narration);
+void panel_narration(App& app, int max_sentences);   // 0 = all sentences, with the section title
+void findings_table(App& app);       // the registry of findings: the Lab's Evidence view and About
+void panel_plots_signals(App& app, ImVec2 size);
+void panel_plots_learning(App& app, ImVec2 size);
 void panel_lessons(App& app);
 void panel_lab(App& app);
+void about_modal(App& app);
+// The plot the active lesson step asks to keep in view (Signals when it names none).
+void panel_lesson_evidence(App& app, ImVec2 size);
 
 }  // namespace neurodrive::app

@@ -14,7 +14,7 @@
 #include <limits>
 
 #include "neurodrive/behaviour.hpp"
-#include "rng.hpp"
+#include "neurodrive/rng.hpp"
 
 namespace neurodrive::model {
 

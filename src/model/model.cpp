@@ -15,7 +15,7 @@
 #include <cmath>
 
 #include "neurodrive/behaviour.hpp"
-#include "rng.hpp"
+#include "neurodrive/rng.hpp"
 
 namespace neurodrive::model {
 namespace {
@@ -526,6 +526,11 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.estradiol_level = s.estradiol_eff;
     o.testosterone_level = s.testosterone_eff;
     o.acute_stress_level = s.acute_stress;
+    o.trials = s.trials;
+    o.last_cue_response_hz = s.last_cue_response_hz;
+    o.last_reward_response_hz = s.last_reward_response_hz;
+    o.reward_expected = s.td.value[kRewardBin - 1];
+    o.trial_time_s = s.td.bin >= 0 ? s.td.bin * kTdBinS + s.td.bin_clock_s : -1.0;
     return o;
 }
 

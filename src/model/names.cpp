@@ -72,6 +72,11 @@ const OutputSpec kOutputs[] = {
     {"estradiol_level", 0, 2, "x typical", "tissue estradiol level reached on the hormone clock", &Outputs::estradiol_level},
     {"testosterone_level", 0, 2, "x typical", "tissue testosterone level reached on the hormone clock", &Outputs::testosterone_level},
     {"acute_stress_level", 0, 1, "0-1", "acute stress response in progress", &Outputs::acute_stress_level},
+    {"trials", 0, 1e9, "count", "cue-reward trials completed", &Outputs::trials},
+    {"last_cue_response_hz", -60, 60, "Hz", "last trial's phasic response at the cue", &Outputs::last_cue_response_hz},
+    {"last_reward_response_hz", -60, 60, "Hz", "last trial's phasic response at reward time (negative = dip)", &Outputs::last_reward_response_hz},
+    {"reward_expected", -1, 2, "0-1", "how strongly the cue predicts the reward (learned value)", &Outputs::reward_expected},
+    {"trial_time_s", -1, 10, "s", "time since the current trial's cue (-1 = none)", &Outputs::trial_time_s},
 };
 constexpr int kContractOutputs = 17;
 

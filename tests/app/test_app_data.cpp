@@ -8,6 +8,9 @@
 #include <string>
 
 #include "app.hpp"
+#include "neurodrive/names.hpp"
+#include "neurodrive/findings.hpp"
+#include "neurodrive/experiments.hpp"
 #include "assets.hpp"
 #include "narration.hpp"
 
@@ -67,10 +70,9 @@ TEST_CASE("narration names the cause and words tier-C effects as uncertain") {
     REQUIRE(na::init(app));
     na::set_input_value(app, "thyroid", 0.3);
     na::advance_sim(app, 30.0);
-    na::NarrationInput in{&app.inputs, &app.out, &app.typical, &app.state, 0.0};
-    const auto sentences = na::narrate(app.strings, in);
+    const auto sentences = na::narrate(app.strings, na::narration_input(app));
     REQUIRE(sentences.size() >= 2);
-    CHECK(sentences.size() <= 3);
+    CHECK(sentences.size() <= 4);
     CHECK(sentences[0].find("down from") != std::string::npos);
     CHECK(sentences[1].find("thyroid") != std::string::npos);
     CHECK(sentences[1].find("tier C") != std::string::npos);
@@ -79,7 +81,7 @@ TEST_CASE("narration names the cause and words tier-C effects as uncertain") {
     na::reset_all(app);
     na::set_input_value(app, "testosterone", 0.2);
     na::advance_sim(app, 10.0);
-    const auto t = na::narrate(app.strings, {&app.inputs, &app.out, &app.typical, &app.state, 0.0});
+    const auto t = na::narrate(app.strings, na::narration_input(app));
     bool uncertain = false;
     for (const auto& s : t) uncertain |= s.find("mixed") != std::string::npos;
     CHECK(uncertain);
@@ -107,7 +109,7 @@ TEST_CASE("a 5-second stall or a hidden tab does not make the model jump") {
     na::App app;
     REQUIRE(na::init(app));
     const double t0 = app.state.time_s;
-    na::update(app, 5.0);
+    na::update(app, 5.0);  // clamped to kMaxFrameDtS
     CHECK(app.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
     app.paused = true;
     na::update(app, 0.05);
@@ -120,9 +122,9 @@ TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
     app.auto_trials = true;
     app.next_auto_trial_s = app.state.time_s + 0.2;
     for (int i = 0; i < 60 * 40; ++i) na::update(app, 1.0 / 60.0);  // 40 s
-    CHECK(app.state.trials >= 7);
-    CHECK(app.da_nac.count == na::kHistorySamples);
-    CHECK(!app.trials.empty());
+    CHECK(app.out.trials >= 7);
+    CHECK(app.history.da_nac.count == na::kHistorySamples);
+    CHECK(!app.history.trials.empty());
 }
 
 namespace {
@@ -147,14 +149,42 @@ TEST_CASE("English and Spanish are complete and their templates take the same va
     REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
     REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
     for (const auto& key : na::missing_keys(en, es)) FAIL_CHECK("missing in es.json: " << key);
+    // Registry-owned text has its English in the registry (presets.json, experiments.cpp, findings.cpp).
     for (const auto& key : na::missing_keys(es, en))
-        if (key.rfind("preset.", 0) != 0) FAIL_CHECK("missing in en.json: " << key);  // preset.* text: presets.json is the English
+        if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0) FAIL_CHECK("missing in en.json: " << key);
     for (const auto& [key, value] : en.table)
         if (es.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(es.table.at(key)), key);
     for (const auto& p : neurodrive::model::builtin_presets().presets) {
         CHECK_MESSAGE(es.table.count("preset." + p.id + ".title") == 1, p.id);
         CHECK_MESSAGE(es.table.count("preset." + p.id + ".explanation") == 1, p.id);
     }
+}
+
+TEST_CASE("every registry entry has its UI text in both languages") {
+    na::Strings en, es;
+    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
+    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
+    int n = 0;
+    const nm::InputSpec* inputs = nm::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        for (const char* part : {"input.", "tip."})
+            for (const na::Strings* s : {&en, &es}) CHECK_MESSAGE(s->table.count(part + std::string(inputs[i].name)) == 1, part << inputs[i].name);
+    const nm::DriveComponent* parts = nm::drive_components(&n);
+    for (int i = 0; i < n; ++i)
+        for (const char* part : {"drive.", "drive.tip.", "component."})
+            for (const na::Strings* s : {&en, &es}) CHECK_MESSAGE(s->table.count(part + std::string(parts[i].output)) == 1, part << parts[i].output);
+    for (const auto& e : nm::experiment_specs()) {
+        const std::string k = "experiment." + std::string(e.name) + ".";
+        CHECK_MESSAGE(es.table.count(k + "title") == 1, e.name);
+        CHECK_MESSAGE(es.table.count(k + "finding") == 1, e.name);
+        CHECK_MESSAGE(es.table.count(k + "unit") == 1, e.name);
+        if (!e.chart.x_label.empty()) CHECK_MESSAGE(es.table.count(k + "x") == 1, e.name);
+        if (!e.chart.y_label.empty()) CHECK_MESSAGE(es.table.count(k + "y") == 1, e.name);
+        if (!e.chart.y2_label.empty()) CHECK_MESSAGE(es.table.count(k + "y2") == 1, e.name);
+        for (std::size_t b = 0; b < e.chart.bars.size(); ++b) CHECK_MESSAGE(es.table.count(k + "bar" + std::to_string(b + 1)) == 1, e.name);
+        CHECK(en.table.count(k + "title") == 0);  // the English lives in the registry only
+    }
+    for (const auto& f : nm::finding_specs()) CHECK_MESSAGE(es.table.count("finding." + std::string(f.id)) == 1, f.id);
 }
 
 TEST_CASE("the language can be switched and the environment is validated") {

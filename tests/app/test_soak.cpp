@@ -45,12 +45,12 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
             ++checks;
         }
         na::update(app, 1.0 / 60.0);
-        max_events = std::max(max_events, app.events.size());
-        max_trials = std::max(max_trials, app.trials.size());
+        max_events = std::max(max_events, app.history.events.size());
+        max_trials = std::max(max_trials, app.history.trials.size());
     }
     CHECK(checks >= 86400);
     CHECK(bad == 0);
     CHECK(max_trials <= 200);          // bounded history: memory stays flat
     CHECK(max_events <= 200);
-    CHECK(app.da_nac.count == na::kHistorySamples);
+    CHECK(app.history.da_nac.count == na::kHistorySamples);
 }

@@ -1,6 +1,7 @@
 // rng.hpp - the model's one random number generator: xorshift64* with only integer operations,
 // additions and multiplications, so native and WebAssembly builds draw identical numbers.
-// Internal to src/model/. Pure: no I/O, no globals (the state lives in the caller's struct).
+// Shared by the model and the app (the audio monitor draws its spikes with it). Pure: no I/O, no
+// globals (the state lives in the caller's struct).
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,76 @@
+// history.hpp - what the app remembers of the simulation for its plots and narration: 30 s rings of
+// signals, event markers, per-trial responses, a trial-aligned view of VTA firing (a row per trial,
+// cue at 0: the classic peri-event display of Schultz 1997), key events, and spike times for the
+// audio monitor. Filled from model Outputs only. Pure C++ (no ImGui): tested natively.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "narration.hpp"
+#include "neurodrive/model.hpp"
+
+namespace neurodrive::app {
+
+constexpr int kHistorySamples = 900;        // 30 s at 30 samples per simulated second
+constexpr double kSampleIntervalS = 1.0 / 30.0;
+constexpr int kRasterBefore = 15;           // 0.5 s before the cue ...
+constexpr int kRasterAfter = 75;            // ... to 2.5 s after it, one bin per sample
+constexpr int kRasterBins = kRasterBefore + kRasterAfter;
+constexpr int kRasterRows = 30;             // trials kept in the trial-aligned view
+
+struct Ring {
+    std::array<float, kHistorySamples> values{};
+    int head = 0;   // next write position
+    int count = 0;
+    void push(float v);
+    float at(int i) const;  // i = 0 oldest .. count-1 newest
+    void clear() { head = count = 0; }
+};
+
+struct EventMark { double time_s = 0.0; model::Event type = model::Event::Cue; };
+struct TrialPoint { int trial = 0; float cue_hz = 0.0f; float reward_hz = 0.0f; };
+
+struct TrialRow {
+    int trial = 0;                              // 1-based trial number
+    std::array<float, kRasterBins> rate_hz{};   // VTA firing, bin k at (k - kRasterBefore) / 30 s from the cue
+    int filled = 0;                             // bins written so far
+    bool omitted = false;                       // the reward was withheld
+};
+
+struct AudioEvents {
+    std::vector<double> spikes_s;   // VTA spike times (simulated s) not yet played
+    std::vector<EventMark> tones;   // cue and reward tones not yet played
+};
+
+struct History {
+    Ring da_nac, da_pfc, vta_hz, rpe;
+    std::vector<EventMark> events;   // the last 30 s
+    std::vector<TrialPoint> trials;  // the last 200 trials
+    std::vector<TrialRow> raster;    // the last kRasterRows trials, oldest first
+    std::array<int, 3> event_counts{};  // cue, reward, omit fired since the start
+    int trials_seen = 0;
+    double next_sample_s = 0.0;
+    bool trial_omitted = false;      // the trial in progress had its reward withheld
+    KeyEvent key_event = KeyEvent::None;
+    double key_event_time_s = -1e9;
+    // Plot axes: they grow at once and shrink only when everything in view fits in 40% of them,
+    // so they never jump back and forth (nice round values).
+    float axis_dopamine = 20.0f, axis_firing = 10.0f, axis_rpe = 1.0f, axis_learning = 10.0f;
+    AudioEvents audio;
+    std::uint64_t spike_rng = 0x2545F4914F6CDD1Dull;
+};
+
+// The smallest of 1, 2, 2.5, 5 x 10^n at or above v (plot axes).
+float nice_ceiling(float v);
+
+// Empties the history; the next sample is taken at `now_s`.
+void history_clear(History& h, double now_s);
+// Records a user event (markers, counts, audio tones, key events that follow at once).
+void history_event(History& h, model::Event e, const model::Outputs& after, double now_s, double burst_gain_hz);
+// Takes one sample of the readouts at simulated time now_s (every kSampleIntervalS); dt_s is the
+// time since the previous sample (for the audio monitor's spikes).
+void history_sample(History& h, const model::Outputs& o, double now_s, double dt_s, double burst_gain_hz);
+
+}  // namespace neurodrive::app

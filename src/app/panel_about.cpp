@@ -1,0 +1,123 @@
+// panel_about.cpp - "About this model": the note in full, the evidence table (the findings registry
+// checked on this model, shared with the Lab), the glossary and the references with their tiers.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "ui.hpp"
+
+namespace neurodrive::app {
+
+void findings_table(App& app) {
+    const Theme& th = theme();
+    app.ui.evidence_visible = true;
+    const auto& specs = model::finding_specs();
+    int predictions = 0;
+    for (const auto& f : specs) predictions += f.kind == model::FindingKind::Prediction ? 1 : 0;
+    char intro[256];
+    std::snprintf(intro, sizeof intro, tr(app, "evidence.intro"), static_cast<int>(specs.size()), predictions);
+    text_block(app, "evidence.intro", intro, th.text_dim);
+    if (app.evidence.size() < specs.size()) {
+        char progress[96];
+        std::snprintf(progress, sizeof progress, tr(app, "evidence.checking"), static_cast<int>(app.evidence.size()), static_cast<int>(specs.size()));
+        ImGui::TextUnformatted(progress);
+    }
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const auto& f = specs[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Separator();
+        const bool done = i < app.evidence.size();
+        const bool holds = done && app.evidence[i].holds;
+        ImGui::PushFont(fonts().bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, !done ? th.text_dim : holds ? th.good : th.bad);
+        ImGui::TextUnformatted(!done ? "..." : holds ? tr(app, "evidence.holds") : tr(app, "evidence.fails"));
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        char kind[160];
+        std::snprintf(kind, sizeof kind, "%s - %s %s", f.kind == model::FindingKind::Prediction ? tr(app, "evidence.prediction") : tr(app, "evidence.calibration"),
+                      tr(app, "evidence.tier"), std::string(f.tier).c_str());
+        ImGui::TextUnformatted(kind);
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(tr_or(app, "finding." + std::string(f.id), f.published));
+        ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
+        ImGui::TextUnformatted(std::string(f.citation).c_str());
+        // The model's own account is English prose from the registry; other languages show the verdict.
+        if (done && app.ui.lang == "en") {
+            std::string model_text = std::string(tr(app, "evidence.model")) + " " + app.evidence[i].model;
+            ImGui::TextUnformatted(model_text.c_str());
+        }
+        if (f.kind == model::FindingKind::Calibration) {
+            const std::string fitted = std::string(tr(app, "evidence.fitted")) + " " + model::calibrated_params(f.id);
+            ImGui::TextUnformatted(fitted.c_str());
+        }
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+}
+
+void about_modal(App& app) {
+    if (app.ui.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 36.0f), std::min(io.DisplaySize.y - 16.0f, ImGui::GetFontSize() * 32.0f)));
+    if (!ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        app.ui.about_open = false;
+        return;
+    }
+    app.widget_rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    if (ImGui::BeginTabBar("about_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+        const char* keys[] = {"about.tab", "evidence.tab", "glossary.tab", "references.tab"};
+        for (int t = 0; t < 4; ++t) {
+            const bool open = ImGui::BeginTabItem(tr(app, keys[t]));
+            record_item(app, std::string("tab:") + keys[t]);
+            if (!open) continue;
+            app.ui.about_tab = t;
+            ImGui::BeginChild(keys[t], ImVec2(0, -footer));
+            ImGui::PushTextWrapPos(0.0f);
+            if (t == 0) {
+                section_title(app, "about", tr(app, "note.button"));
+                ImGui::TextUnformatted(tr(app, "note.long"));
+                ImGui::Spacing();
+                ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
+            } else if (t == 1) {
+                findings_table(app);
+            } else if (t == 2) {
+                for (const auto& kv : app.strings.table) {
+                    const std::string& key = kv.first;
+                    if (key.rfind("glossary.", 0) != 0 || key.size() < 5 || key.compare(key.size() - 5, 5, ".term") != 0) continue;
+                    ImGui::PushFont(fonts().bold);
+                    ImGui::TextUnformatted(kv.second.c_str());
+                    ImGui::PopFont();
+                    ImGui::TextUnformatted(tr(app, key.substr(0, key.size() - 5) + ".text"));
+                    ImGui::Spacing();
+                }
+            } else {
+                ImGui::TextUnformatted(tr(app, "references.intro"));
+                for (const auto& r : app.references) {
+                    char tier[64];
+                    std::snprintf(tier, sizeof tier, tr(app, "references.tier"), r.tier.c_str());
+                    ImGui::PushFont(fonts().bold);
+                    ImGui::TextUnformatted(r.cite.c_str());
+                    ImGui::PopFont();
+                    const std::string line = r.source + ". " + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
+                    ImGui::TextUnformatted(line.c_str());
+                }
+            }
+            ImGui::PopTextWrapPos();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        app.ui.about_open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    record_item(app, "button:about.close");
+    ImGui::EndPopup();
+}
+
+}  // namespace neurodrive::app
