@@ -19,6 +19,7 @@ namespace neurodrive::model {
     X(vta_noise_tau_s, 0.3, "s", "C", "", 1, "time constant of that fluctuation (model choice)")                                     \
     X(burst_gain_hz, 25.0, "Hz per unit TD error", "A", "burst_shape", 1, "an unpredicted reward drives ~25-30 Hz, the intraburst range 14-30 Hz (Grace & Bunney 1984; Hyland et al. 2002)") \
     X(burst_s, 0.2, "s", "A", "burst_shape", 1, "bursts and pauses last 50-300 ms (Schultz & Romo 1990; Grace & Bunney 1984)")       \
+    X(max_rate_hz, 40.0, "Hz", "A", "", 1, "DA neurons seldom fire above ~30-40 Hz even in bursts (Grace & Bunney 1984; Hyland et al. 2002)") \
     X(mc_phasic_share, 0.5, "fraction", "C", "", 1, "mesocortical neurons carry a weaker reward prediction error than mesolimbic ones (Lammel et al. 2011; model choice)") \
     X(sd_auto_ml, 0.8, "fraction", "A", "", 1, "somatodendritic D2 autoreceptors inhibit mesolimbic firing (Bunney et al. 1973; Einhorn et al. 1988; Beckstead et al. 2004); size a model choice") \
     X(sd_auto_mc, 0.1, "fraction", "B", "", 1, "mesocortical neurons have weak or no somatodendritic autoreceptor inhibition (Lammel et al. 2008; Chiodo et al. 1984)") \

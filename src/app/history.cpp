@@ -124,7 +124,7 @@ void history_sample(History& h, const model::Outputs& o, double now_s, double dt
         else if (o.reward_expected > 0.5) set_key_event(h, KeyEvent::Predicted, now_s);
         h.trial_omitted = false;
     }
-    update_axes(h);
+    if (++h.samples % 15 == 0) update_axes(h);  // twice a simulated second is often enough
     const double horizon = now_s - kHistorySamples * kSampleIntervalS;
     h.events.erase(std::remove_if(h.events.begin(), h.events.end(), [&](const EventMark& e) { return e.time_s < horizon; }), h.events.end());
 }

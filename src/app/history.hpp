@@ -51,6 +51,7 @@ struct History {
     std::vector<TrialRow> raster;    // the last kRasterRows trials, oldest first
     std::array<int, 3> event_counts{};  // cue, reward, omit fired since the start
     int trials_seen = 0;
+    long samples = 0;                // samples taken since the last clear
     double next_sample_s = 0.0;
     bool trial_omitted = false;      // the trial in progress had its reward withheld
     KeyEvent key_event = KeyEvent::None;

@@ -179,12 +179,13 @@ void td_set_delta(State& s, double delta) {
     td.burst_next = (td.burst_next + 1) % static_cast<int>(td.burst_delta.size());
 }
 
-// The prediction error driving firing now: the sum of the errors whose bursts are still running.
+// The prediction error driving firing now: the sum of the errors whose bursts are still running
+// (bounded: rewards piled on rewards do not add up without limit).
 double phasic_delta(const TdState& td, double burst_s) {
     double sum = 0.0;
     for (std::size_t i = 0; i < td.burst_delta.size(); ++i)
         if (td.burst_age_s[i] < burst_s) sum += td.burst_delta[i];
-    return sum;
+    return std::clamp(sum, -2.0, 2.0);
 }
 
 void td_end_trial(State& s) {
@@ -210,7 +211,7 @@ void td_boundary(State& s) {
         td.eligibility[i] *= p.td_gamma * p.td_lambda;
     }
     td_set_delta(s, delta);
-    if (reward_time) s.trial_peak_reward_hz = p.burst_gain_hz * delta;
+    if (reward_time) s.trial_peak_reward_hz = std::clamp(p.burst_gain_hz * delta, -p.max_rate_hz, p.max_rate_hz);
     if (reward_time || next >= kTdBins) {
         td_end_trial(s);
         return;
@@ -288,9 +289,9 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     const double noise_scale = std::min(f.drive_scale, 1.0);
     const double ml_in = p.ml_tonic_hz * vta_drive + phasic;
     const double mc_in = p.mc_tonic_hz * vta_drive + p.mc_phasic_share * phasic;
-    s.ml_rate_hz = std::max(0.0, ml_in * (1.0 - sd_gain(p.sd_auto_ml) * occ_sd) * f.sd_norm_ml + s.ml_noise_hz * noise_scale);
-    s.mc_rate_hz = std::max(0.0, mc_in * (1.0 - sd_gain(p.sd_auto_mc) * occ_sd) * f.sd_norm_mc + s.mc_noise_hz * noise_scale);
-    if (s.td.bin >= 0 && s.td.bin * kTdBinS < p.burst_s) s.trial_peak_cue_hz = std::max(s.trial_peak_cue_hz, phasic);
+    s.ml_rate_hz = std::clamp(ml_in * (1.0 - sd_gain(p.sd_auto_ml) * occ_sd) * f.sd_norm_ml + s.ml_noise_hz * noise_scale, 0.0, p.max_rate_hz);
+    s.mc_rate_hz = std::clamp(mc_in * (1.0 - sd_gain(p.sd_auto_mc) * occ_sd) * f.sd_norm_mc + s.mc_noise_hz * noise_scale, 0.0, p.max_rate_hz);
+    if (s.td.bin >= 0 && s.td.bin * kTdBinS < p.burst_s) s.trial_peak_cue_hz = std::max(s.trial_peak_cue_hz, std::min(phasic, p.max_rate_hz));
     const double synthesis = f.synthesis * w.synthesis_gain;
     s.da_vta_nM = std::max(0.0, s.da_vta_nM + (r.q_vta * s.ml_rate_hz * synthesis - f.dat_vta_k * s.da_vta_nM) * dt);
 

@@ -40,7 +40,9 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
             }
             for (int k = 0; k < n_out; ++k) {
                 const double v = app.out.*(outs[k].field);
-                if (!std::isfinite(v) || v < outs[k].min || v > outs[k].max) ++bad;
+                if (!std::isfinite(v) || v < outs[k].min || v > outs[k].max) {
+                    if (++bad <= 5) FAIL_CHECK(outs[k].name << " = " << v << " is outside " << outs[k].min << ".." << outs[k].max);
+                }
             }
             ++checks;
         }
@@ -49,7 +51,6 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
         max_trials = std::max(max_trials, app.history.trials.size());
     }
     CHECK(checks >= 86400);
-    CHECK(bad == 0);
     CHECK(max_trials <= 200);          // bounded history: memory stays flat
     CHECK(max_events <= 200);
     CHECK(app.history.da_nac.count == na::kHistorySamples);
