@@ -13,12 +13,11 @@ namespace neurodrive::app {
 namespace {
 
 // One row: the name, then a bar with the percentage, a ghost marker at typical, in one line.
-void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip) {
+void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h) {
     const Theme& th = theme();
     ImGui::PushID(name.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
     const float label_w = std::round(w * 0.42f);
-    const float h = ImGui::GetFrameHeight() * 0.8f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("row", ImVec2(w, h));
     help_marker_tooltip(tip);
@@ -28,7 +27,7 @@ void component_row(App& app, const std::string& name, double value, double typic
     ImFont* f = ImGui::GetFont();
     const float px = font_px(f);
     const ImVec2 ts = f->CalcTextSizeA(px, 1e9f, 0.0f, label);
-    const float scale = std::min(1.0f, (label_w - 6.0f) / std::max(ts.x, 1.0f));
+    const float scale = std::min({1.0f, (label_w - 6.0f) / std::max(ts.x, 1.0f), h / std::max(ts.y, 1.0f)});
     const ImVec2 tp(p.x, p.y + (h - ts.y * scale) * 0.5f);
     dl->AddText(f, px * scale, tp, th.text, label);
     record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
@@ -53,6 +52,10 @@ void component_row(App& app, const std::string& name, double value, double typic
 
 void panel_drive(App& app, bool with_narration) {
     const Theme& th = theme();
+    // With the narration below, the rows give up height first: What's happening is never cut off.
+    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float narr = with_narration && !is_hidden(app, "narration") ? std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f) + note_h : 0.0f;
     const model::Outputs& o = app.out;
     const model::Outputs& t = app.typical;
     if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
@@ -105,33 +108,36 @@ void panel_drive(App& app, bool with_narration) {
         const float gx = p.x + w * static_cast<float>(t.motivation / 100.0);
         dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
     }
+    // The rows fit the height that is left (down to 70% of a text line) rather than scroll.
+    const float after_rows = font_px(fonts().small) * 1.4f + spacing;
+    const float budget = ImGui::GetContentRegionAvail().y - narr - after_rows;
+    const float row_h = std::clamp(budget / 8.0f - spacing * 0.5f, ImGui::GetFontSize() * 0.7f, ImGui::GetFrameHeight() * 0.8f);
     char tip[320];
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, std::round(spacing * 0.5f)));
     for (int i = 0; i < n; ++i) {
         const std::string name(parts[i].output);
         std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
-        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip);
+        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip, row_h);
     }
     // Driven but not directed: the share of behaviour taken by stereotypy; and liking. Neither is drive.
     ImGui::PushFont(fonts().small);
     text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
-    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"));
-    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"));
-    ImGui::PushFont(fonts().small);
-    text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
-    ImGui::PopFont();
+    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h);
+    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"), row_h);
+    ImGui::PopStyleVar();
+    if (budget > 8.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
+        ImGui::PushFont(fonts().small);
+        text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
+        ImGui::PopFont();
+    }
     if (!with_narration) return;
 
-    // What's happening, then the note pinned to the bottom of the panel.
-    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    // What's happening (sized to its text), then the note pinned to the bottom of the panel.
     ImGui::Spacing();
-    if (!is_hidden(app, "narration")) {
-        ImGui::BeginChild("happening", ImVec2(0, -note_h), false, ImGuiWindowFlags_NoScrollbar);
-        panel_narration(app, 0);
-        ImGui::EndChild();
-    } else {
-        ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
-    }
+    if (!is_hidden(app, "narration"))
+        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); });
+    ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
     ImGui::PushFont(fonts().small);
     text_block(app, "note.short", tr(app, "note.short"), th.text_dim);

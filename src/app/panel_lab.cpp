@@ -114,6 +114,10 @@ void panel_lab(App& app) {
         return;
     }
     const model::ExperimentSpec& spec = specs[static_cast<std::size_t>(std::clamp(app.ui.lab_choice, 0, static_cast<int>(specs.size()) - 1))];
+    // Wide areas put the choice and the finding beside the chart, so the chart keeps its height.
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const bool side = area.x > area.y * 1.8f && area.x > ImGui::GetFontSize() * 30.0f;
+    if (side) ImGui::BeginChild("lab_left", ImVec2(std::round(area.x * 0.38f), area.y), false);
     const char* run = tr(app, "lab.run");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(run).x - ImGui::GetStyle().FramePadding.x * 2.0f - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::BeginCombo("##experiment", tr_or(app, exp_key(spec, "title"), spec.title))) {
@@ -127,28 +131,34 @@ void panel_lab(App& app) {
     record_item(app, "button:lab.run");
     const std::string published = std::string(tr(app, "lab.published")) + " " + tr_or(app, exp_key(spec, "finding"), spec.finding) + " (" + std::string(spec.citation) + ")";
     text_block(app, "lab.finding", published.c_str(), th.text);
-    if (app.lab.experiment != spec.name) {
-        text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);
-        return;
-    }
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 size(avail.x, std::max(avail.y - 6.0f, ImGui::GetFontSize() * 7.0f));
-    const char* unit = tr_or(app, exp_key(spec, "unit"), spec.chart.unit);
-    if (app.lab.kind == model::ChartKind::Bars) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.neutral), "%s", tr(app, "lab.control"));
+    const bool ran = app.lab.experiment == spec.name;
+    if (!ran) text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);
+    if (side) {
+        ImGui::EndChild();
         ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.accent), "%s", tr(app, "lab.scenario"));
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", unit);
-        bar_chart(app, spec, app.lab, ImVec2(size.x, size.y - ImGui::GetFrameHeightWithSpacing()));
-    } else if (app.lab.kind == model::ChartKind::Pair) {
-        ImGui::TextDisabled("%s - %s", tr(app, "lab.scenario"), unit);
-        curve_chart(app, spec, app.lab, ImVec2(size.x, size.y - ImGui::GetFrameHeightWithSpacing()), tr_or(app, exp_key(spec, "y"), spec.chart.y_label),
-                    tr_or(app, exp_key(spec, "y2"), spec.chart.y2_label));
-    } else {
-        ImGui::TextDisabled("%s", unit);
-        curve_chart(app, spec, app.lab, ImVec2(size.x, size.y - ImGui::GetFrameHeightWithSpacing()), tr(app, "lab.control"), tr(app, "lab.scenario"));
+        ImGui::BeginChild("lab_chart", ImVec2(0, area.y), false);
     }
+    if (ran) {
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const ImVec2 size(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() - 4.0f, ImGui::GetFontSize() * 6.0f));
+        const char* unit = tr_or(app, exp_key(spec, "unit"), spec.chart.unit);
+        if (app.lab.kind == model::ChartKind::Bars) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.neutral), "%s", tr(app, "lab.control"));
+            ImGui::SameLine();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.accent), "%s", tr(app, "lab.scenario"));
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%s)", unit);
+            bar_chart(app, spec, app.lab, size);
+        } else if (app.lab.kind == model::ChartKind::Pair) {
+            ImGui::TextDisabled("%s - %s", tr(app, "lab.scenario"), unit);
+            curve_chart(app, spec, app.lab, size, tr_or(app, exp_key(spec, "y"), spec.chart.y_label), tr_or(app, exp_key(spec, "y2"), spec.chart.y2_label));
+        } else {
+            ImGui::TextDisabled("%s", unit);
+            curve_chart(app, spec, app.lab, size, tr(app, "lab.control"), tr(app, "lab.scenario"));
+        }
+        record_item(app, "chart:lab");
+    }
+    if (side) ImGui::EndChild();
 }
 
 }  // namespace neurodrive::app

@@ -49,12 +49,17 @@ void plot(App& app, const PlotDesc& d) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy(d.size);
     const ImVec4 clip(p0.x, p0.y, p0.x + d.size.x, p0.y + d.size.y);
-    const float title_px = font_px(fonts().bold);
+    // The title shrinks (down to 70%) rather than run into the next plot.
+    const float full_px = font_px(fonts().bold);
+    const float natural_w = fonts().bold->CalcTextSizeA(full_px, 1e9f, 0.0f, d.title).x;
+    const float title_px = full_px * std::clamp((d.size.x - 6.0f) / std::max(natural_w, 1.0f), 0.7f, 1.0f);
+    dl->PushClipRect(p0, ImVec2(p0.x + d.size.x - 2.0f, p0.y + d.size.y), true);
     dl->AddText(fonts().bold, title_px, p0, th.text, d.title);
+    dl->PopClipRect();
     const ImVec2 title_size = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, d.title);
     record_label(app, "plot." + d.id, p0, ImVec2(p0.x + title_size.x, p0.y + title_size.y), clip);
 
-    const float top = p0.y + title_px * 1.35f, bottom = p0.y + d.size.y - px * 1.5f;
+    const float top = p0.y + full_px * 1.35f, bottom = p0.y + d.size.y - px * 1.5f;
     const float left = p0.x + px * 2.8f, right = p0.x + d.size.x - 4.0f;
     if (bottom - top < 24.0f || right - left < 40.0f) return;
     const float y_max = d.y_max;
@@ -70,8 +75,11 @@ void plot(App& app, const PlotDesc& d) {
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, buf).x;
         dl->AddText(small, px, ImVec2(left - tw - 4.0f, y - px * 0.5f), th.text_dim, buf);
     }
-    // x ticks
-    const float step = d.time_axis ? 10.0f : nice_ceiling((d.x_max - d.x_min) / 5.0f);
+    // x ticks, spaced so their labels never touch
+    const float label_w = small->CalcTextSizeA(px, 1e9f, 0, d.time_axis ? "-30 s" : "000").x * 1.5f;
+    const float max_ticks = std::max(1.0f, std::floor((right - left) / std::max(label_w, 1.0f)));
+    float step = d.time_axis ? 10.0f : nice_ceiling((d.x_max - d.x_min) / 5.0f);
+    while ((d.x_max - d.x_min) / step > max_ticks) step = d.time_axis ? step + 5.0f : nice_ceiling(step * 1.5f);
     int guard = 0;
     for (float x = d.time_axis ? d.x_max : std::ceil(d.x_min / step) * step; (d.time_axis ? x >= d.x_min - 1e-3f : x <= d.x_max + 1e-3f) && guard < 50;
          x += d.time_axis ? -step : step, ++guard) {
@@ -162,7 +170,8 @@ void panel_plots_signals(App& app, ImVec2 avail) {
     const float span = static_cast<float>(kHistorySamples * kSampleIntervalS);
     std::vector<float> xs(static_cast<std::size_t>(h.da_nac.count));
     for (int i = 0; i < h.da_nac.count; ++i) xs[static_cast<std::size_t>(i)] = now - static_cast<float>((h.da_nac.count - 1 - i) * kSampleIntervalS);
-    const bool wide = avail.x > ImGui::GetFontSize() * 30.0f && avail.x > avail.y * 1.6f;
+    // Side by side when the area is wide, or when stacking would leave each plot under six lines.
+    const bool wide = (avail.x > ImGui::GetFontSize() * 30.0f && avail.x > avail.y * 1.6f) || avail.y < ImGui::GetFontSize() * 18.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 size = wide ? ImVec2((avail.x - 2 * gap) / 3.0f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - 2 * ImGui::GetStyle().ItemSpacing.y) / 3.0f - 1.0f);
     PlotDesc da;
@@ -219,11 +228,13 @@ void raster(App& app, ImVec2 size) {
     const int rows = kRasterRows;
     const float row_h = (bottom - top) / static_cast<float>(rows);
     const float bin_w = (right - left) / static_cast<float>(kRasterBins);
-    if (h.raster.empty()) {
+    if (h.raster.empty()) {  // a hint at the top of the empty display
         const char* none = tr(app, "plot.no_trials");
         const ImVec2 ns = small->CalcTextSizeA(px, right - left - 8.0f, right - left - 8.0f, none);
-        dl->AddText(small, px, ImVec2(left + 4.0f, (top + bottom - ns.y) * 0.5f), th.text_dim, none, nullptr, right - left - 8.0f);
-        record_label(app, "raster.empty", ImVec2(left + 4.0f, (top + bottom - ns.y) * 0.5f), ImVec2(left + 4.0f + ns.x, (top + bottom + ns.y) * 0.5f), clip);
+        if (ns.y < bottom - top - 4.0f) {
+            dl->AddText(small, px, ImVec2(left + 4.0f, top + 2.0f), th.text_dim, none, nullptr, right - left - 8.0f);
+            record_label(app, "raster.empty", ImVec2(left + 4.0f, top + 2.0f), ImVec2(left + 4.0f + ns.x, top + 2.0f + ns.y), clip);
+        }
     }
     const std::size_t first_row = h.raster.size() > static_cast<std::size_t>(rows) ? h.raster.size() - static_cast<std::size_t>(rows) : 0;
     for (std::size_t r = first_row; r < h.raster.size(); ++r) {
@@ -262,8 +273,10 @@ void raster(App& app, ImVec2 size) {
     }
     const char* hz = tr(app, "plot.raster_key");
     const ImVec2 hs = small->CalcTextSizeA(px * 0.8f, 1e9f, 0.0f, hz);
-    dl->AddText(small, px * 0.8f, ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), th.text_dim, hz);
-    record_label(app, "raster.key", ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), ImVec2(p0.x + size.x, top - 1.0f), clip);
+    if (p0.x + ts.x + hs.x + 8.0f < p0.x + size.x) {  // beside the title when it fits
+        dl->AddText(small, px * 0.8f, ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), th.text_dim, hz);
+        record_label(app, "raster.key", ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), ImVec2(p0.x + size.x, top - 1.0f), clip);
+    }
 }
 }  // namespace
 

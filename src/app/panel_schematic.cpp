@@ -72,7 +72,7 @@ double output_value(const App& app, const std::string& name) {
 }
 
 // [SECTION] Label placement ----------------------------------------------------------------------------------
-struct Box { ImVec2 min, max; };
+struct Box { ImVec2 min, max; const Region* owner = nullptr; };  // owner: a region's own outline
 bool overlaps(const Box& a, const Box& b, float pad) {
     return a.min.x < b.max.x + pad && b.min.x < a.max.x + pad && a.min.y < b.max.y + pad && b.min.y < a.max.y + pad;
 }
@@ -85,32 +85,45 @@ struct LabelText {
     float value_px = 0.0f;
 };
 
-// Finds a spot for a box of `size` near the region: first the designed offset, then rings of
-// positions around it; a spot must stay inside `area` and clear every box in `taken`.
-bool place(const View& v, const Region& r, ImVec2 size, bool use_designed, const Box& area, const std::vector<Box>& taken, Box* out) {
+// Finds a spot for a box of `size` near the region: candidates on rings around it (the designed
+// offset first); a spot must stay inside `area` and clear every box in `taken`. Of the free spots the
+// best is the closest to its own region that is not closer to any other region.
+bool place(const View& v, const Region& r, ImVec2 size, bool use_designed, const Box& area, const std::vector<Box>& taken,
+           const std::vector<Region>& all, Box* out) {
     const ImVec2 c = v.to_screen(r.center);
     const ImVec2 rad(r.radius.x * v.scale, r.radius.y * v.scale);
     std::vector<ImVec2> centres;
-    if (use_designed && (r.label.x != 0.0f || r.label.y != 0.0f)) centres.push_back(v.to_screen(r.center + r.label));
+    // The designed spot first ((0, 0) = on the region itself, as for the glands).
+    if (use_designed) centres.push_back(v.to_screen(r.center + r.label));
     const float ring_step = std::max(size.y * 0.9f, 10.0f);
     for (int ring = 0; ring < 6; ++ring) {
-        for (int k = 0; k < 12; ++k) {
-            const float a = static_cast<float>(k) / 12.0f * 6.2831853f + (ring % 2 ? 0.26f : 0.0f);
+        for (int k = 0; k < 16; ++k) {
+            const float a = static_cast<float>(k) / 16.0f * 6.2831853f + (ring % 2 ? 0.2f : 0.0f);
             const float dx = std::cos(a), dy = std::sin(a);
             // Just outside the ellipse, plus half the box in the direction of travel.
-            const float off_x = rad.x + 6.0f + size.x * 0.5f * std::abs(dx) + static_cast<float>(ring) * ring_step;
-            const float off_y = rad.y + 6.0f + size.y * 0.5f * std::abs(dy) + static_cast<float>(ring) * ring_step;
+            const float off_x = rad.x + 5.0f + size.x * 0.5f * std::abs(dx) + static_cast<float>(ring) * ring_step;
+            const float off_y = rad.y + 4.0f + size.y * 0.5f * std::abs(dy) + static_cast<float>(ring) * ring_step;
             centres.emplace_back(c.x + dx * off_x, c.y + dy * off_y);
         }
     }
-    for (const ImVec2& p : centres) {
+    float best = 1e30f;
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        const ImVec2 p = centres[i];
         const Box b{ImVec2(std::round(p.x - size.x * 0.5f), std::round(p.y - size.y * 0.5f)), ImVec2(std::round(p.x + size.x * 0.5f), std::round(p.y + size.y * 0.5f))};
         if (b.min.x < area.min.x || b.min.y < area.min.y || b.max.x > area.max.x || b.max.y > area.max.y) continue;
         bool clear = true;
-        for (const Box& t : taken) if (overlaps(b, t, 2.0f)) { clear = false; break; }
-        if (clear) { *out = b; return true; }
+        for (const Box& t : taken) if (t.owner != &r && overlaps(b, t, 2.0f)) { clear = false; break; }
+        if (!clear) continue;
+        const float own = std::hypot(p.x - c.x, p.y - c.y);
+        float score = own + (i == 0 && use_designed ? -1e6f : 0.0f);  // the designed spot wins when free
+        for (const Region& o : all) {
+            if (&o == &r) continue;
+            const ImVec2 oc = v.to_screen(o.center);
+            if (std::hypot(p.x - oc.x, p.y - oc.y) < own) score += 400.0f;  // reads as another region's label
+        }
+        if (score < best) { best = score; *out = b; }
     }
-    return false;
+    return best < 1e29f;
 }
 
 void shadowed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 p, ImU32 col, const char* text) {
@@ -171,7 +184,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     for (const Region& r : g.regions) {
         const ImVec2 a = v.to_screen({r.center.x - r.radius.x, r.center.y - r.radius.y});
         app.widget_rects.push_back({"region:" + r.id, a.x, a.y, 2.0f * r.radius.x * s, 2.0f * r.radius.y * s});
-        taken.push_back({ImVec2(a.x, a.y), ImVec2(a.x + 2.0f * r.radius.x * s, a.y + 2.0f * r.radius.y * s)});
+        taken.push_back({ImVec2(a.x, a.y), ImVec2(a.x + 2.0f * r.radius.x * s, a.y + 2.0f * r.radius.y * s), &r});
     }
     for (const Pathway& p : g.pathways) {
         ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
@@ -279,11 +292,12 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         t.value_size = t.value.empty() ? ImVec2(0, 0) : fonts().small->CalcTextSizeA(value_px, 1e9f, 0.0f, t.value.c_str());
         const ImVec2 box_size(std::max(t.name_size.x, t.value_size.x) + 4.0f, t.name_size.y + t.value_size.y + 2.0f);
         Box b;
-        if (!place(v, *r, box_size, !compact, area, taken, &b)) {
+        const bool designed = !compact || gland;  // gland names sit on the glands at every size
+        if (!place(v, *r, box_size, designed, area, taken, g.regions, &b)) {
             // Without the value line, at least the name.
             t.value.clear();
             const ImVec2 name_only(t.name_size.x + 4.0f, t.name_size.y + 2.0f);
-            if (!place(v, *r, name_only, !compact, area, taken, &b)) continue;
+            if (!place(v, *r, name_only, designed, area, taken, g.regions, &b)) continue;
         }
         taken.push_back(b);
         // A leader line when the label sits away from its region.
@@ -303,7 +317,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         if (!t.value.empty()) {
             const ImVec2 vp(std::round(bc.x - t.value_size.x * 0.5f), np.y + t.name_size.y + 1.0f);
             shadowed_text(dl, fonts().small, value_px, vp, th.text_dim, t.value.c_str());
-            record_label(app, "value." + r->id, vp, ImVec2(vp.x + t.value_size.x, vp.y + t.value_size.y), clip);
+            record_label(app, "region_value." + r->id, vp, ImVec2(vp.x + t.value_size.x, vp.y + t.value_size.y), clip);
         }
     }
 
@@ -319,7 +333,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
             const char* text = tr(app, std::string("pathway.short.") + id);
             const ImVec2 ts = fonts().small->CalcTextSizeA(value_px, 1e9f, 0.0f, text);
             Box b;
-            if (!place(v, at, ImVec2(ts.x + 4.0f, ts.y + 2.0f), false, area, taken, &b)) continue;
+            if (!place(v, at, ImVec2(ts.x + 4.0f, ts.y + 2.0f), false, area, taken, {}, &b)) continue;
             taken.push_back(b);
             shadowed_text(dl, fonts().small, value_px, ImVec2(b.min.x + 2.0f, b.min.y + 1.0f), th.text, text);
             record_label(app, std::string("pathway.") + id, ImVec2(b.min.x + 2.0f, b.min.y + 1.0f), ImVec2(b.min.x + 2.0f + ts.x, b.min.y + 1.0f + ts.y), clip);

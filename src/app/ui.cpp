@@ -102,23 +102,6 @@ void title_block(App& app) {
     ImGui::Separator();
 }
 
-// A child exactly as tall as its content: the height measured in the previous frame is used, and a
-// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar.
-template <typename Draw>
-void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw) {
-    const float h = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(bg));
-    ImGui::BeginChild(id, ImVec2(width, h), border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    draw();
-    const float measured = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + (border ? ImGui::GetStyle().WindowPadding.y : 0.0f));
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-    if (std::abs(measured - *stored_h) > 1.0f) {
-        *stored_h = measured;
-        app.ui.relayout = true;
-    }
-}
-
 // The lesson card, sized to its content.
 void lesson_card(App& app, float width) {
     fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); });
@@ -295,8 +278,9 @@ void layout_wide(App& app, ImVec2 d) {
     const float right_w = is_hidden(app, "drive") ? 0.0f : side;
     const float center_w = d.x - left_w - right_w;
     const bool plots = !is_hidden(app, "plots");
-    const bool busy = app.lesson.lesson >= 0 || app.ui.plot_tab != PlotTab::Signals;
-    const float schematic_h = std::round(plots ? d.y * (busy ? 0.52f : 0.6f) : d.y - ImGui::GetFrameHeightWithSpacing() * 3.0f);
+    const bool busy = app.lesson.lesson >= 0;  // never on a tab change: the tabs must not move under the pointer
+    // The brain is 1000 x 720: beyond 0.62 x the centre's width it only adds margins.
+    const float schematic_h = std::round(plots ? std::min(d.y * (busy ? 0.52f : 0.6f), center_w * 0.62f) : d.y - ImGui::GetFrameHeightWithSpacing() * 3.0f);
     if (left_w > 0) {
         begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
@@ -342,7 +326,9 @@ void layout_medium(App& app, ImVec2 d) {
     const float side = std::clamp(std::round(d.x * 0.4f), std::min(F * 17.0f, d.x * 0.5f), F * 24.0f);
     const float left_w = d.x - side;
     const bool plots = !is_hidden(app, "plots");
-    const float schematic_h = std::round(plots ? d.y * (app.lesson.lesson >= 0 ? 0.5f : 0.56f) : d.y * 0.7f);
+    // The plots keep room for their toolbar and about nine lines at any text size.
+    const float plots_min = ImGui::GetFrameHeightWithSpacing() * 4.0f + F * 9.0f;
+    const float schematic_h = std::round(plots ? std::clamp(d.y - plots_min, d.y * 0.36f, d.y * (app.lesson.lesson >= 0 ? 0.5f : 0.56f)) : d.y * 0.7f);
     begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
     ImGui::End();
@@ -352,33 +338,30 @@ void layout_medium(App& app, ImVec2 d) {
     ImGui::End();
     begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
-    // Tabs (Drive | Controls) and View, stopping short of the page's buttons.
+    // First row: the View button, beside the page's own buttons; then the tabs at full width.
+    if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::min(width - kPageToolsW, F * 6.0f), ImGui::GetFrameHeight())))
+        app.ui.settings_open = true;
+    record_item(app, "button:settings");
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), kPageToolsH));
     const bool drive_shown = !is_hidden(app, "drive"), controls_shown = !is_hidden(app, "controls");
     if (!drive_shown) app.ui.side_controls = true;
     if (!controls_shown) app.ui.side_controls = false;
-    const float row_w = std::max(width - kPageToolsW, F * 8.0f);
-    const float view_w = ImGui::CalcTextSize(tr(app, "settings.button")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const int tabs = (drive_shown ? 1 : 0) + (controls_shown ? 1 : 0);
-    const float tab_w = std::max((row_w - view_w - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(tabs)) / static_cast<float>(std::max(tabs, 1)), F * 3.0f);
+    const float tab_w = (width - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(tabs - 1)) / static_cast<float>(std::max(tabs, 1));
     if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
     if (drive_shown && controls_shown) ImGui::SameLine();
     if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
-    ImGui::SameLine();
-    if (ImGui::Button(tr(app, "settings.button"))) app.ui.settings_open = true;
-    record_item(app, "button:settings");
-    ImGui::Separator();
     if (app.lesson.lesson >= 0) lesson_card(app, width);
-    // The narration follows the tab's content, and is pushed to the bottom when the content is long:
-    // it is always fully in view.
+    // The tab's content, then the narration sized to its text at the bottom: always fully in view.
     const float narr_h = is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
-    const float room = std::max(F * 3.0f, ImGui::GetContentRegionAvail().y - narr_h);
-    const float body_h = app.ui.side_body_h > 0.0f ? std::min(app.ui.side_body_h, room) : room;
-    ImGui::BeginChild("side_body", ImVec2(0, body_h), false);
-    if (app.ui.side_controls) panel_controls(app);
-    else if (drive_shown) panel_drive(app, false);
-    const float measured = ImGui::GetCursorPosY() + ImGui::GetScrollY();
-    ImGui::EndChild();
-    if (std::abs(measured - app.ui.side_body_h) > 1.0f) { app.ui.side_body_h = measured; app.ui.relayout = true; }
+    // The lesson card and the narration come first; the tab's content gets what is left.
+    const float body_h = ImGui::GetContentRegionAvail().y - narr_h;
+    if (body_h > F * 3.0f) {
+        ImGui::BeginChild("side_body", ImVec2(0, body_h), false, app.ui.side_controls ? 0 : ImGuiWindowFlags_NoScrollbar);
+        if (app.ui.side_controls) panel_controls(app);
+        else if (drive_shown) panel_drive(app, false);
+        ImGui::EndChild();
+    }
     if (narr_h > 0.0f) fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); });
     ImGui::End();
     start_hint(app, ImVec2(F, F * 2.5f), std::min(left_w - 2.0f * F, F * 22.0f));

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -67,6 +68,23 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 center, float radius, ImU32 col
 bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size);
 // A soft pulsing outline around [min, max] (a lesson's focus, a preset's changed sliders).
 void highlight_rect(App& app, ImVec2 min, ImVec2 max);
+
+// A child exactly as tall as its content: the height measured in the previous frame is used, and a
+// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar.
+template <typename Draw>
+inline void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw) {
+    const float h = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(bg));
+    ImGui::BeginChild(id, ImVec2(width, h), border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw();
+    const float measured = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + (border ? ImGui::GetStyle().WindowPadding.y : 0.0f));
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (std::abs(measured - *stored_h) > 1.0f) {
+        *stored_h = measured;
+        app.ui.relayout = true;
+    }
+}
 
 // [SECTION] Panels
 void panel_controls(App& app);       // scenario and sliders (levels | manipulations)

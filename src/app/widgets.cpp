@@ -15,10 +15,22 @@ namespace {
 bool outside(ImVec2 a, ImVec2 b, ImVec4 clip) {
     return a.x < clip.x - 0.5f || a.y < clip.y - 0.5f || b.x > clip.z + 0.5f || b.y > clip.w + 0.5f;
 }
+bool hidden(ImVec2 a, ImVec2 b, ImVec4 clip) { return b.x <= clip.x || b.y <= clip.y || a.x >= clip.z || a.y >= clip.w; }
+ImVec4 intersect(ImVec4 a, ImVec4 b) { return ImVec4(std::max(a.x, b.x), std::max(a.y, b.y), std::min(a.z, b.z), std::min(a.w, b.w)); }
+
+// Records what was drawn at [a, b]: nothing when it is wholly scrolled out of view (it is not on
+// screen), "clipped" when only part of it shows.
+// Inside a scrolling list (the controls) a partly shown row is ordinary scrolling, not a cut-off.
+void record(App& app, const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip) {
+    if (hidden(a, b, clip)) return;
+    const bool scrolls = ImGui::GetScrollMaxY() > 0.0f;
+    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y, !scrolls && outside(a, b, clip)});
+}
+// What is visible here: the window's clip rectangle within the display.
 ImVec4 current_clip() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 a = dl->GetClipRectMin(), b = dl->GetClipRectMax();
-    return ImVec4(a.x, a.y, b.x, b.y);
+    const ImVec2 a = dl->GetClipRectMin(), b = dl->GetClipRectMax(), d = ImGui::GetIO().DisplaySize;
+    return ImVec4(std::max(a.x, 0.0f), std::max(a.y, 0.0f), std::min(b.x, d.x), std::min(b.y, d.y));
 }
 }  // namespace
 
@@ -62,17 +74,15 @@ void text_block(App& app, const std::string& id, const char* text, ImU32 color, 
     ImGui::EndGroup();
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    app.widget_rects.push_back({"text:" + id, a.x, a.y, b.x - a.x, b.y - a.y, outside(a, b, current_clip())});
+    record(app, "text:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
 void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip) {
-    app.widget_rects.push_back({"label:" + id, min.x, min.y, max.x - min.x, max.y - min.y, outside(min, max, clip)});
+    record(app, "label:" + id, min, max, intersect(clip, current_clip()));
 }
 
 void record_item(App& app, const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y, outside(a, b, current_clip())});
+    record(app, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
 void section_title(App& app, const std::string& id, const char* text) {

@@ -59,3 +59,17 @@ export async function waitSim(page, seconds, speed = 4) {
   }
   await page.evaluate(() => window.neurodrive.speed(1));
 }
+
+// A click as a person makes it: move onto the target, press, release (not all in one instant).
+export async function clickAt(page, r) {
+  const x = r.x + r.w / 2, y = r.y + r.h / 2;
+  await page.mouse.move(x, y, { steps: 2 });
+  await page.waitForTimeout(60);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(150);
+}
+
+// The rectangle of a named item of the last frame (window.neurodrive.layout()), or undefined.
+export const rectOf = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];

@@ -1,21 +1,27 @@
 // lab.test.mjs - the virtual lab and the glossary/references, driven by real clicks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, clickAt, rectOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const rect = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];
-const click = async (page, name) => { const r = await rect(page, name); assert.ok(r, `${name} is on screen`); await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2); await page.waitForTimeout(250); };
+const rect = rectOf;
+const click = async (page, name) => { const r = await rect(page, name); assert.ok(r, `${name} is on screen`); await clickAt(page, r); };
 
 test('the lab runs the conditioning experiment on the current scenario and shows the published finding', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { width: 1920, height: 1080, query: '?persist=0' });
-  await click(page, 'tab:lab');
+  await page.evaluate(() => window.neurodrive.set({ dopamine: 0.5 }));
+  await click(page, 'tab:tab.lab');
   await click(page, 'button:lab.run');
-  await page.waitForTimeout(400);
+  await page.waitForTimeout(600);
   await screenshot(page, 'lab-conditioning-1920x1080');
+  // The chart is drawn (the "choose and run" hint is gone) and names the published finding.
+  const layout = await page.evaluate(() => window.neurodrive.layout());
+  assert.ok(layout['text:lab.finding'], 'the published finding is shown');
+  assert.ok(!layout['text:lab.none'], 'the experiment ran: no "press Run" hint');
+  assert.ok(layout['chart:lab'] && layout['chart:lab'].h > 100, 'the chart has room');
   assert.deepEqual(errors, []);
   await context.close();
 });

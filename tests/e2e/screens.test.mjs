@@ -32,16 +32,17 @@ for (const vp of viewports) {
   });
 }
 
-test('phone tabs: drive meter, signals and lab are readable at 390x844', async () => {
+test('phone tabs: drive meter, signals, learning and lab open by touch at 390x844', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { width: 390, height: 844, dpr: 2, touch: true });
   await page.evaluate(() => { window.neurodrive.set({ thyroid: 0.4 }); window.neurodrive.autoTrials(true); });
   await waitSim(page, 12);
-  for (const tab of ['tab.drive', 'tab.signals', 'tab.learning']) {
+  for (const tab of ['tab.short.drive', 'tab.short.signals', 'tab.short.learning', 'tab.short.lab']) {
     const r = (await page.evaluate(() => window.neurodrive.layout()))['tab:' + tab];
     assert.ok(r, `${tab} is on screen`);
     await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
     await page.waitForTimeout(250);
-    await screenshot(page, `phone-${tab.replace('tab.', '')}-390x844`);
+    await screenshot(page, `phone-${tab.replace('tab.short.', '')}-390x844`);
+    assert.ok((await page.evaluate(() => window.neurodrive.layout()))['tab:' + tab], `${tab} still on screen after the tap`);
   }
   assert.deepEqual(errors, []);
   await context.close();

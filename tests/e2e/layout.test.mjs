@@ -1,0 +1,70 @@
+// layout.test.mjs - the layout never hides the explanation: at every supported size, text scale,
+// language and theme, no text label or text block drawn in the last frame overlaps another and none
+// is cut off (window.neurodrive.layout() reports each as {x, y, w, h, clipped}). Screenshots of each
+// case are saved for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot, waitSim } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+// Every pair of text rectangles that overlap by more than a pixel, and every clipped one.
+export function textProblems(layout) {
+  const items = Object.entries(layout).filter(([k]) => k.startsWith('label:') || k.startsWith('text:'));
+  const problems = [];
+  for (const [k, r] of items) if (r.clipped) problems.push(`${k} is cut off`);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const [ka, a] = items[i], [kb, b] = items[j];
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > 1) problems.push(`${ka} overlaps ${kb}`);
+    }
+  }
+  return problems;
+}
+
+const cases = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1024x768-projector-150', width: 1024, height: 768, scale: 1.5, theme: 'projector' },
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '2560x1440', width: 2560, height: 1440 },
+  { name: '390x844', width: 390, height: 844, dpr: 2, touch: true },
+  { name: '900x520', width: 900, height: 520 },
+  { name: '400x300', width: 400, height: 300 },
+  { name: '1366x768-200', width: 1366, height: 768, scale: 2.0 },
+  { name: '1366x768-75', width: 1366, height: 768, scale: 0.75 },
+];
+
+for (const c of cases) {
+  for (const lang of ['en', 'es']) {
+    test(`${c.name} ${lang}: no text overlaps or is cut off, with a lesson step and without`, async () => {
+      const query = `?persist=0&lang=${lang}${c.theme ? `&theme=${c.theme}` : ''}`;
+      const { page, context, errors } = await openApp(browser, srv.url, { ...c, query });
+      if (c.scale) {
+        await page.evaluate((s) => localStorage.setItem('neurodrive:scale', String(s)), c.scale);
+        await page.reload();
+        await page.evaluate(() => window.neurodrive.ready.then(() => true));
+      }
+      await page.evaluate(() => window.neurodrive.set({ thyroid: 0.3 }));
+      await waitSim(page, 3);
+      await page.waitForTimeout(300);
+      let layout = await page.evaluate(() => window.neurodrive.layout());
+      assert.deepEqual(textProblems(layout), [], 'scenario view');
+      assert.ok(Object.keys(layout).some((k) => k.startsWith('text:narration.')), "What's happening is on screen");
+      await screenshot(page, `layout-${c.name}-${lang}`);
+      // A lesson step: the card and the narration both in view, nothing overlapping.
+      await page.evaluate(() => window.neurodrive.reset());
+      await page.goto(srv.url + query + '&lesson=learning_to_predict');
+      await page.evaluate(() => window.neurodrive.ready.then(() => true));
+      await page.waitForTimeout(500);
+      layout = await page.evaluate(() => window.neurodrive.layout());
+      assert.deepEqual(textProblems(layout), [], 'lesson view');
+      if (c.width >= 560 || c.height >= 480) assert.ok(layout['text:lesson.question'] || c.touch, 'the lesson question is on screen');
+      await screenshot(page, `layout-${c.name}-${lang}-lesson`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
