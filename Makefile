@@ -8,7 +8,7 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist run native cli test fuzz bench clean
+.PHONY: help setup dist run native cli test fuzz bench validate docs clean
 FUZZ_SECONDS ?= 300
 
 help: ## list the targets
@@ -46,9 +46,15 @@ test: setup ## build and run every test: native (CTest, also under ASan+UBSan), 
 fuzz: setup ## run every libFuzzer target for FUZZ_SECONDS (default 300) each; crashes land in build/crash-*
 	CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_FUZZ=ON >/dev/null
 	cmake --build build/fuzz -j$(JOBS) --target fuzz_url_params fuzz_messages fuzz_assets
-	@for f in fuzz_url_params fuzz_messages fuzz_assets; do mkdir -p build/fuzz-corpus/$$f; \
+	@set -o pipefail; for f in fuzz_url_params fuzz_messages fuzz_assets; do mkdir -p build/fuzz-corpus/$$f; \
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; build/fuzz/tests/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-	  -artifact_prefix=build/ build/fuzz-corpus/$$f tests/fuzz/corpus/$$f 2>&1 | grep -E '^Done|ERROR|SUMMARY' || exit 1; done
+	  -artifact_prefix=build/ build/fuzz-corpus/$$f tests/fuzz/corpus/$$f 2>&1 | { grep -E '^Done|ERROR|SUMMARY' || true; } || exit 1; done
+
+validate: native ## check every published finding, then with every parameter perturbed by 20% (100 samples); writes docs/VALIDATION.md
+	bash scripts/update_docs.sh $(NATIVE)/neurodrive-cli --validate
+
+docs: native ## regenerate the parameter table in docs/MODEL.md from params.hpp
+	bash scripts/update_docs.sh $(NATIVE)/neurodrive-cli
 
 bench: dist native ## measure size, model cost and start-up against the budgets (docs/PERFORMANCE.md)
 	@bash scripts/bench.sh
