@@ -112,7 +112,7 @@ TEST_CASE("progress survives: leaving a lesson and coming back resumes at the sa
     CHECK(na::lessons_json(app).find("\"done\":1") != std::string::npos);
 }
 
-TEST_CASE("an undone action sends the step back to acting; the result shows the right answer") {
+TEST_CASE("an undone action sends the step back to acting, and the result shows the right answer") {
     na::App app;
     REQUIRE(na::init(app));
     REQUIRE(na::start_lesson(app, "too_little_too_much"));

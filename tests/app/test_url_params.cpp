@@ -35,7 +35,7 @@ TEST_CASE("format_exact gives the shortest text that reads back exactly") {
     CHECK(na::format_exact(0.3) == "0.3");
 }
 
-TEST_CASE("good parameters apply: preset first, then inputs; flags and lists") {
+TEST_CASE("good parameters apply: preset first, then inputs, flags and lists") {
     const auto c = na::parse_query("?preset=hypothyroid&dopamine=0.5&lock=thyroid,events&hide=plots&ui=minimal&speed=2&paused=1&theme=projector&lang=en&resize=1&origin=https://lms.example.edu&persist=0&xapi=1");
     CHECK(c.ignored.empty());
     CHECK(c.preset == std::string("hypothyroid"));

@@ -36,7 +36,7 @@ TEST_CASE("set_input rejects unknown names, NaN, infinity and out-of-range value
     CHECK(in.thyroid == 0.3);
 }
 
-TEST_CASE("every input has a group, a colour role, a unit and a tier; levels are 0-2 around 1, manipulations 0-1 around 0") {
+TEST_CASE("every input has a group, a colour role, a unit and a tier: levels are 0-2 around 1, manipulations 0-1 around 0") {
     int n = 0;
     const nm::InputSpec* specs = nm::input_specs(&n);
     for (int i = 0; i < n; ++i) {

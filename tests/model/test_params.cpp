@@ -27,7 +27,7 @@ TEST_CASE("every Params field is in the table once, with a unit or scale, a tier
     }
 }
 
-TEST_CASE("a brain with other parameters behaves differently; the defaults are the published ones") {
+TEST_CASE("a brain with other parameters behaves differently, and the defaults are the published ones") {
     nm::Params fast;
     fast.ml_tonic_hz = 8.0;
     const nm::Outputs a = nm::steady_outputs(nm::Inputs{}), b = nm::steady_outputs(nm::Inputs{}, fast);

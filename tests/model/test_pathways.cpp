@@ -31,7 +31,7 @@ TEST_CASE("NAc transients clear within ~1-2 s, PFC transients over seconds") {
     CHECK(s.da_nac_nM - nac0 < 0.2 * (nac_peak - nac0));
 }
 
-TEST_CASE("a PFC lesion lowers PFC DA and leaves the accumbens alone; a NAc lesion the reverse") {
+TEST_CASE("a PFC lesion lowers PFC DA and leaves the accumbens alone, a NAc lesion the reverse") {
     nm::Inputs pfc; pfc.pfc_depletion = 0.6;
     nm::Inputs nac; nac.nac_depletion = 0.6;
     const nm::Outputs base = test::steady(nm::Inputs{}), a = test::steady(pfc), b = test::steady(nac);
