@@ -174,32 +174,26 @@ void panel_plots_signals(App& app, ImVec2 avail) {
     const bool wide = (avail.x > ImGui::GetFontSize() * 30.0f && avail.x > avail.y * 1.6f) || avail.y < ImGui::GetFontSize() * 18.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 size = wide ? ImVec2((avail.x - 2 * gap) / 3.0f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - 2 * ImGui::GetStyle().ItemSpacing.y) / 3.0f - 1.0f);
-    PlotDesc da;
-    da.id = "dopamine";
-    da.title = tr(app, "plot.dopamine");
-    da.series = {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}};
-    da.xs = xs;
-    da.x_min = now - span;
-    da.x_max = now;
-    da.y_max = h.axis_dopamine;
-    da.time_axis = true;
-    da.size = size;
-    plot(app, da);
+    auto signal_plot = [&](const char* id, const char* title_key, std::vector<Series> series, float y_max, bool symmetric) {
+        PlotDesc d;
+        d.id = id;
+        d.title = tr(app, title_key);
+        d.series = std::move(series);
+        d.xs = xs;
+        d.x_min = now - span;
+        d.x_max = now;
+        d.y_max = y_max;
+        d.symmetric = symmetric;
+        d.time_axis = true;
+        d.size = size;
+        plot(app, d);
+    };
+    signal_plot("dopamine", "plot.dopamine", {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}},
+                h.axis_dopamine, false);
     if (wide) ImGui::SameLine();
-    PlotDesc fr = da;
-    fr.id = "firing";
-    fr.title = tr(app, "plot.firing");
-    fr.series = {{ring_values(h.vta_hz), th.dopamine, 2.0f, "", false}};
-    fr.y_max = h.axis_firing;
-    plot(app, fr);
+    signal_plot("firing", "plot.firing", {{ring_values(h.vta_hz), th.dopamine, 2.0f, "", false}}, h.axis_firing, false);
     if (wide) ImGui::SameLine();
-    PlotDesc rpe = da;
-    rpe.id = "rpe";
-    rpe.title = tr(app, "plot.rpe");
-    rpe.series = {{ring_values(h.rpe), th.text, 2.0f, "", false}};
-    rpe.y_max = h.axis_rpe;
-    rpe.symmetric = true;
-    plot(app, rpe);
+    signal_plot("rpe", "plot.rpe", {{ring_values(h.rpe), th.text, 2.0f, "", false}}, h.axis_rpe, true);
 }
 
 // [SECTION] Learning ---------------------------------------------------------------------------------------

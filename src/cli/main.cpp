@@ -27,6 +27,7 @@
 #include "neurodrive/findings.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/presets.hpp"
+#include "neurodrive/rng.hpp"
 
 namespace nm = neurodrive::model;
 
@@ -344,8 +345,7 @@ nm::Params perturbed(double f, std::uint64_t seed, int sample) {
     int n = 0;
     const nm::ParamSpec* specs = nm::param_specs(&n);
     for (int i = 0; i < n; ++i) {
-        x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
-        const double u = static_cast<double>((x * 0x2545F4914F6CDD1Dull) >> 11) * (1.0 / 9007199254740992.0);
+        const double u = nm::uniform01(x);
         if (specs[i].perturb) p.*(specs[i].field) *= 1.0 + f * (2.0 * u - 1.0);
     }
     return p;
