@@ -86,8 +86,52 @@ bool init(App& app) {
     return true;
 }
 
+namespace {
+// FNV-1a over what the screen shows apart from the running simulation.
+std::uint64_t ui_signature(const App& app) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix_bytes = [&](const void* data, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) { h ^= b[i]; h *= 1099511628211ull; }
+    };
+    auto mix_str = [&](const std::string& s) { mix_bytes(s.data(), s.size()); };
+    mix_bytes(&app.inputs, sizeof app.inputs);
+    mix_bytes(&app.state.time_s, sizeof app.state.time_s);
+    const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.ui.minimal,
+                         app.ui.reduced_motion, app.ui.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size())};
+    mix_bytes(flags, sizeof flags);
+    mix_bytes(&app.speed, sizeof app.speed);
+    mix_bytes(&app.ui.scale, sizeof app.ui.scale);
+    mix_str(app.ui.theme);
+    mix_str(app.ui.lang);
+    mix_str(app.preset);
+    mix_str(app.lab.experiment);
+    return h;
+}
+}  // namespace
+
+bool needs_frame(App& app, bool input) {
+    if (input) app.settle_frames = 4;  // hover states and releases take a few frames to show
+    const std::uint64_t sig = ui_signature(app);
+    bool need = app.frames < 3 || app.ui.relayout || app.settle_frames > 0 || sig != app.drawn_signature
+                || app.clock_s < app.ui.highlight_until_s || (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size());
+    if (!app.paused) need = need || !app.ui.reduced_motion || app.clock_s - app.last_drawn_clock_s >= 0.1;
+    if (need) {
+        app.drawn_signature = sig;
+        app.last_drawn_clock_s = app.clock_s;
+        app.ui.relayout = false;
+        if (app.settle_frames > 0) --app.settle_frames;
+    } else {
+        ++app.skipped_frames;
+    }
+    return need;
+}
+
 void update(App& app, double real_dt_s) {
     if (!(real_dt_s > 0.0)) return;
+    // A frame slower than kMaxFrameDtS (a stall, a hidden tab) skips the rest: said in the clock.
+    if (real_dt_s > kMaxFrameDtS && !app.paused) app.skipped_time_s += (real_dt_s - kMaxFrameDtS) * static_cast<double>(app.speed);
     const double dt = std::min(real_dt_s, kMaxFrameDtS);
     app.clock_s += dt;
     // The evidence table is checked one finding per frame while it is on screen (each takes ms).
@@ -420,6 +464,32 @@ std::string state_json(const App& app) {
     w.Key("reward_response_hz"); put_num(w, app.out.last_reward_response_hz);
     w.EndObject();
     w.EndObject();
+    return buf.GetString();
+}
+
+std::string take_audio_json(App& app) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("now"); put_num(w, app.state.time_s);
+    w.Key("speed"); put_num(w, app.speed);
+    w.Key("paused"); w.Bool(app.paused);
+    w.Key("spikes");
+    w.StartArray();
+    for (double t : app.history.audio.spikes_s) put_num(w, t);
+    w.EndArray();
+    w.Key("tones");
+    w.StartArray();
+    for (const EventMark& e : app.history.audio.tones) {
+        w.StartObject();
+        w.Key("t"); put_num(w, e.time_s);
+        w.Key("kind"); put(w, e.type == model::Event::Cue ? "cue" : "reward");
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    app.history.audio.spikes_s.clear();
+    app.history.audio.tones.clear();
     return buf.GetString();
 }
 

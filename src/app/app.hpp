@@ -53,6 +53,7 @@ struct UiState {
     int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references
     bool start_hint = false;         // first visit: a dismissable "start here" card
     double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
+    double announced_key_event_s = -1e9;  // simulated time of the last key event announced
     PhoneTab phone_tab = PhoneTab::Drive;
     PlotTab plot_tab = PlotTab::Signals;
     ControlsTab controls_tab = ControlsTab::Levels;
@@ -114,6 +115,11 @@ struct App {
     std::vector<WidgetRect> widget_rects;  // rebuilt every frame
     FrameStats stats;
     std::uint64_t frames = 0;
+    std::uint64_t skipped_frames = 0;   // display frames not drawn (nothing moved)
+    std::uint64_t drawn_signature = 0;  // what the last drawn frame showed (see needs_frame)
+    int settle_frames = 0;              // frames still to draw after input (hover, release)
+    double last_drawn_clock_s = 0.0;
+    double skipped_time_s = 0.0;        // simulated time skipped because frames stalled (shown in the clock)
 };
 
 // [SECTION] Frame: init, update, advance ---------------------------------------------------------------
@@ -126,6 +132,12 @@ bool init(App& app);
 void update(App& app, double real_dt_s);
 // Advances the model by sim_dt_s of simulated time in history-sample-sized chunks (also when paused).
 void advance_sim(App& app, double sim_dt_s);
+
+// Draw on demand: whether the next display frame must be drawn. Not when paused with nothing in
+// flight (no recent input, no state change from the API, no highlight, no pending relayout); a
+// running simulation animates every frame (with calm motion at most ten times a second).
+// `input` = pointer, keyboard or window events arrived this frame.
+bool needs_frame(App& app, bool input);
 
 // Builds the whole UI for this frame (ImGui; between NewFrame and Render). ui.cpp.
 void build_ui(App& app);
@@ -184,6 +196,10 @@ std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.
 std::string state_json(const App& app);
+// The audio monitor's events since the last call, then forgotten: {"now":sim_s,"speed":x,"paused":b,
+// "spikes":[sim_s,...],"tones":[{"t":sim_s,"kind":"cue"|"reward"}]} (web/audio.js plays them).
+std::string take_audio_json(App& app);
+
 // Applies {"name": number, ...} atomically: all valid or nothing changes. Returns "" or an error.
 std::string apply_inputs_json(App& app, std::string_view json);
 

@@ -103,6 +103,14 @@ void frame(void* arg) {
     const double dt = p.last_counter ? static_cast<double>(now - p.last_counter) / static_cast<double>(SDL_GetPerformanceFrequency()) : 0.0;
     p.last_counter = now;
 
+    // Draw on demand: with nothing moving, the model still keeps its clock but no frame is built
+    // or submitted (a paused, idle page costs almost nothing).
+    const bool input = !batch.empty() || !p.deferred.empty();
+    if (!neurodrive::app::needs_frame(p.app, input)) {
+        neurodrive::app::update(p.app, dt);
+        return;
+    }
+
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(p.window, &w, &h);
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);

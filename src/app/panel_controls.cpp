@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "neurodrive/names.hpp"
@@ -151,8 +152,13 @@ void panel_time_events(App& app) {
     record_item(app, "combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
-    char clock[96];
+    char clock[160];
     std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
+    if (app.skipped_time_s >= 0.05) {  // stalls are not hidden: say how much time they skipped
+        char skipped[64];
+        std::snprintf(skipped, sizeof skipped, tr(app, "time.skipped"), app.skipped_time_s);
+        std::strncat(clock, skipped, sizeof clock - std::strlen(clock) - 1);
+    }
     flow(ImGui::CalcTextSize(clock).x, false);
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);

@@ -1,0 +1,82 @@
+// describe.cpp - see describe.hpp.
+#include "describe.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "narration.hpp"
+
+namespace neurodrive::app {
+namespace {
+
+// How a value compares with the typical brain, in words.
+const char* compared(const App& app, double value, double typical) {
+    const double r = typical > 0.0 ? value / typical : 1.0;
+    if (r < 0.5) return app.strings.get("scene.level.far_below");
+    if (r < 0.85) return app.strings.get("scene.level.below");
+    if (r <= 1.15) return app.strings.get("scene.level.typical");
+    if (r <= 2.0) return app.strings.get("scene.level.above");
+    return app.strings.get("scene.level.far_above");
+}
+
+std::string format(const char* tmpl, double a, double b, const char* word) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, tmpl, a, b, word);
+    return buf;
+}
+
+}  // namespace
+
+std::string describe_scene(const App& app) {
+    const model::Outputs& o = app.out;
+    const model::Outputs& t = app.typical;
+    std::string s;
+    auto add = [&](const std::string& sentence) { s += (s.empty() ? "" : " ") + sentence; };
+    const char* vta_state = o.rpe > 0.2 ? app.strings.get("scene.vta.bursting") : o.rpe < -0.2 ? app.strings.get("scene.vta.pausing")
+                                                                                              : compared(app, o.vta_rate_hz, t.vta_rate_hz);
+    add(format(app.strings.get("scene.vta"), o.vta_rate_hz, t.vta_rate_hz, vta_state));
+    add(format(app.strings.get("scene.mesolimbic"), o.da_nac_nM, t.da_nac_nM, compared(app, o.da_nac_nM, t.da_nac_nM)));
+    add(format(app.strings.get("scene.mesocortical"), o.da_pfc_nM, t.da_pfc_nM, compared(app, o.da_pfc_nM, t.da_pfc_nM)));
+    add(format(app.strings.get("scene.lc"), o.lc_rate_hz, 100.0 * o.ne_level, compared(app, o.ne_level, t.ne_level)));
+    add(format(app.strings.get("scene.raphe"), o.raphe_rate_hz, 100.0 * o.serotonin_level, compared(app, o.serotonin_level, t.serotonin_level)));
+    char buf[512];
+    std::snprintf(buf, sizeof buf, app.strings.get("scene.hormones"), 100.0 * o.thyroid_level, 100.0 * o.cortisol_level, 100.0 * o.estradiol_level,
+                  100.0 * o.testosterone_level);
+    add(buf);
+    if (o.stereotypy > 0.2) {
+        std::snprintf(buf, sizeof buf, app.strings.get("scene.stereotypy"), 100.0 * o.stereotypy);
+        add(buf);
+    }
+    // Drive and the part that moved most: the narration's headline says exactly that.
+    const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
+    for (const auto& line : sentences) {
+        if (line.find(app.strings.get("scene.drive_marker")) != std::string::npos) { add(line); break; }
+    }
+    // What to try next.
+    const char* next = nullptr;
+    std::string lesson_do;
+    if (app.lesson.lesson >= 0 && app.lesson.phase != LessonPhase::Result) {
+        lesson_do = app.strings.get(lesson_key(app.lesson, app.lessons, app.lesson.phase == LessonPhase::Predict ? "question" : "do"));
+        next = lesson_do.c_str();
+    } else if (o.trials < 1.0) {
+        next = app.strings.get("scene.next.cue");
+    } else if (app.preset == "baseline") {
+        next = app.strings.get("scene.next.thyroid");
+    } else {
+        next = app.strings.get("scene.next.reset");
+    }
+    std::snprintf(buf, sizeof buf, app.strings.get("scene.next"), next);
+    add(buf);
+    return s;
+}
+
+std::string take_key_event_announcement(App& app) {
+    const History& h = app.history;
+    if (h.key_event == KeyEvent::None || h.key_event_time_s <= app.ui.announced_key_event_s) return {};
+    if (h.key_event_time_s - app.ui.announced_key_event_s < kMinAnnounceGapS) return {};
+    app.ui.announced_key_event_s = h.key_event_time_s;
+    return app.strings.get(std::string("announce.") + key_event_name(h.key_event));
+}
+
+}  // namespace neurodrive::app
