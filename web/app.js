@@ -1,13 +1,34 @@
 // app.js - the small JS glue: starts the wasm module, shows loading and failure states, and exposes
-// window.neurodrive (docs/API.md), the host-page postMessage protocol, share links, persistence and
-// LMS messages (docs/EMBEDDING.md). Every value from outside is validated in C++ (url_params.cpp,
-// messages.cpp); text from outside is only ever shown with textContent, never as HTML.
+// window.neurodrive (docs/API.md), the host-page postMessage protocol with its trust model, share
+// links, persistence and LMS messages (docs/EMBEDDING.md). Every text from outside is measured here
+// before it enters wasm and is copied to the wasm heap (never the stack); C++ validates its content
+// (url_params.cpp, messages.cpp, commands.cpp, persist.cpp). Text from outside is only ever shown with
+// textContent, never as HTML. Nothing here throws to a caller.
+//
+// Index: limits and page helpers | the wasm edge | window.neurodrive | start-up texts and storage |
+//        the accessible mirror | failure modes | host messages (trust model) | LMS messages |
+//        persistence | share link, fullscreen, start fresh | start the module
 (function () {
   'use strict';
+  // ---- Limits and page helpers ----------------------------------------------------------------------
+  const LIMITS = Object.freeze({
+    message: 16384,     // bytes of a host message's JSON text (messages.cpp refuses longer ones too)
+    text: 16384,        // bytes of any JS API argument's text
+    name: 64,           // characters of an input, preset or event name
+    inputs: 64,         // names in one set() call
+    url: 4098,          // characters of location.search passed in: '?' + 4096 + 1, so C++ sees and reports a cut
+    stored: 4096,       // bytes of the stored state (persist.cpp refuses longer ones too)
+    queue: 32,          // host messages held while NeuroDrive starts
+    subscribers: 8,     // windows receiving periodic state at once
+    minHz: 0.1, maxHz: 30,
+  });
+  const STORE_PREFIX = 'neurodrive:v1:';
+  const LEGACY_KEYS = ['neurodrive:state', 'neurodrive:scale'];
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
-  const inFrame = window.parent !== window;
-  const STORE_KEY = 'neurodrive:state';
+  const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
+  const encoder = new TextEncoder();
+  const byteLength = (s) => (s.length > LIMITS.text * 4 ? Infinity : encoder.encode(s).length);
 
   function fail(title, detail, hint) {
     loading.hidden = true;
@@ -15,91 +36,177 @@
     document.getElementById('failure-detail').textContent = detail;
     document.getElementById('failure-hint').textContent = hint || '';
     document.getElementById('failure').hidden = false;
+    document.getElementById('page-tools').hidden = true;
     canvas.hidden = true;
   }
 
-  // A short visible notice (role=status), e.g. for ignored URL parameters.
+  // A short visible notice (role=status), e.g. for ignored URL parameters. Several join into one.
+  const notices = [];
   function notice(text) {
-    const box = document.getElementById('notice');
-    document.getElementById('notice-text').textContent = text;
-    box.hidden = false;
+    if (!notices.includes(text)) notices.push(text);
+    document.getElementById('notice-text').textContent = notices.join(' ');
+    document.getElementById('notice').hidden = false;
   }
-  document.getElementById('notice-close').addEventListener('click', () => { document.getElementById('notice').hidden = true; });
+  document.getElementById('notice-close').addEventListener('click', () => { document.getElementById('notice').hidden = true; notices.length = 0; });
 
-  let module = null;
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // callers that never await ready must not see an unhandled rejection
 
-  function callJson(name, types, args) {
-    if (!module) return { ok: false, error: 'NeuroDrive is not ready yet (await neurodrive.ready)' };
-    return JSON.parse(module.ccall(name, 'string', types, args));
+  // ---- The wasm edge ----------------------------------------------------------------------------------
+  // Every call into wasm goes through wasm(): string arguments are checked (no NUL, bounded) and copied
+  // into memory from _malloc, freed after the call. If wasm ever traps, the app stops for good and says so.
+  let module = null;
+  let stopped = '';            // why NeuroDrive stopped ('' = running)
+  const timers = [];
+  class ArgumentError extends Error {}
+
+  function stop(reason) {
+    if (stopped) return;
+    stopped = String(reason && reason.message || reason || 'unknown error').slice(0, 200);
+    for (const t of timers) clearInterval(t);
+    for (const s of subscribers.values()) clearInterval(s.timer);
+    subscribers.clear();
+    fail('NeuroDrive stopped', `The simulation stopped unexpectedly (${stopped}).`, 'Reload the page. If it happens again, try another browser.');
+    rejectReady(new Error('NeuroDrive stopped: ' + stopped));
   }
-  const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-  const notReady = { ok: false, error: 'NeuroDrive is not ready yet (await neurodrive.ready)' };
+
+  function wasm(name, ...args) {
+    if (stopped) throw new Error('stopped');
+    const ptrs = [];
+    try {
+      const converted = args.map((a) => {
+        if (typeof a !== 'string') return a;
+        if (a.includes('\u0000')) throw new ArgumentError('text must not contain NUL characters');
+        const n = byteLength(a) + 1;
+        if (n > LIMITS.text + 1) throw new ArgumentError(`text longer than ${LIMITS.text} bytes`);
+        const p = module._malloc(n);
+        if (!p) throw new ArgumentError('out of memory');
+        ptrs.push(p);
+        module.stringToUTF8(a, p, n);
+        return p;
+      });
+      return module['_' + name](...converted);
+    } catch (e) {
+      if (!(e instanceof ArgumentError)) stop(e);
+      throw e;
+    } finally {
+      if (!stopped) for (const p of ptrs) module._free(p);
+    }
+  }
+  // Text and JSON results; null when the app is stopped or the call failed (never throws).
+  function wasmText(name, ...args) {
+    try { return module.UTF8ToString(wasm(name, ...args)); } catch (e) { return e instanceof ArgumentError ? { argumentError: e.message } : null; }
+  }
+  function wasmJson(name, ...args) {
+    const text = wasmText(name, ...args);
+    if (text === null || typeof text !== 'string') return text;
+    try { return JSON.parse(text); } catch (e) { stop(e); return null; }
+  }
+
+  const notReady = () => ({ ok: false, error: stopped ? `NeuroDrive stopped (${stopped}); reload the page` : 'NeuroDrive is not ready yet (await neurodrive.ready)' });
+  // A command: {ok: true} or {ok: false, error}.
+  function command(name, ...args) {
+    if (!module || stopped) return notReady();
+    const r = wasmJson(name, ...args);
+    if (r === null) return notReady();
+    if (r.argumentError) return { ok: false, error: r.argumentError };
+    return r;
+  }
+  const view = (name) => (module && !stopped ? wasmJson(name) : null);
+
+  // ---- window.neurodrive (docs/API.md) ------------------------------------------------------------------
+  const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+    && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+  const isName = (v) => typeof v === 'string' && v.length <= LIMITS.name;
+  // No API call throws, whatever it is given (getters that throw, proxies, huge strings).
+  const safe = (fn) => (...args) => {
+    try { return fn(...args); } catch (e) { return { ok: false, error: 'invalid argument: ' + String(e && e.message || e).slice(0, 120) }; }
+  };
+
+  // Validates set()'s argument in JS (shape, count, name length, numbers) and returns its JSON text.
+  function inputsText(values) {
+    if (!isPlainObject(values)) return { error: 'set() takes an object such as {thyroid: 0.3}' };
+    const keys = Object.keys(values);
+    if (keys.length > LIMITS.inputs) return { error: `set() takes at most ${LIMITS.inputs} inputs` };
+    const clean = {};
+    for (const k of keys) {
+      if (k.length > LIMITS.name) return { error: `input names are at most ${LIMITS.name} characters` };
+      const v = values[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { error: `${k.slice(0, 40)} must be a finite number` };
+      Object.defineProperty(clean, k, { value: v, enumerable: true });
+    }
+    return { text: JSON.stringify(clean) };
+  }
 
   const api = {
     ready,
-    get() { return module ? callJson('nd_state_json', [], []) : null; },
-    set(values) {
-      if (!isPlainObject(values)) return { ok: false, error: 'set() takes an object such as {thyroid: 0.3}' };
-      for (const [k, v] of Object.entries(values)) {
-        if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, error: `${k} must be a finite number` };
-      }
-      return callJson('nd_set_inputs', ['string'], [JSON.stringify(values)]);
-    },
-    event(name) {
-      if (typeof name !== 'string') return { ok: false, error: 'event() takes "cue", "reward" or "omit"' };
-      return callJson('nd_event', ['string'], [name]);
-    },
-    preset(name) {
-      if (typeof name !== 'string') return { ok: false, error: 'preset() takes a preset id such as "hypothyroid"' };
-      return callJson('nd_preset', ['string'], [name]);
-    },
-    presets() { return module ? callJson('nd_presets_json', [], []) : null; },
-    speed(x) {
-      if (typeof x !== 'number') return { ok: false, error: 'speed() takes a number from 0.25 to 4' };
-      return callJson('nd_set_speed', ['number'], [x]);
-    },
-    autoTrials(on) { return callJson('nd_set_auto_trials', ['number'], [on ? 1 : 0]); },
-    reset() { if (!module) return notReady; module.ccall('nd_reset', null, [], []); return { ok: true }; },
-    pause() { if (!module) return notReady; module.ccall('nd_pause', null, [], []); return { ok: true }; },
-    play() { if (!module) return notReady; module.ccall('nd_play', null, [], []); return { ok: true }; },
-    shareLink() { return module ? shareUrl() : null; },
-    layout() { return module ? callJson('nd_layout_json', [], []) : null; },
-    stats() { return module ? callJson('nd_stats_json', [], []) : null; },
+    get: safe(() => view('nd_state_json')),
+    set: safe((values) => {
+      const t = inputsText(values);
+      return t.error ? { ok: false, error: t.error } : command('nd_set_inputs', t.text, 0);
+    }),
+    event: safe((name) => (isName(name) ? command('nd_event', name, 0) : { ok: false, error: 'event() takes "cue", "reward" or "omit"' })),
+    preset: safe((id) => (isName(id) ? command('nd_preset', id, 0) : { ok: false, error: 'preset() takes a preset id such as "hypothyroid"' })),
+    presets: safe(() => view('nd_presets_json')),
+    speed: safe((x) => (typeof x === 'number' ? command('nd_set_speed', x, 0) : { ok: false, error: 'speed() takes a number from 0.25 to 4' })),
+    autoTrials: safe((on) => (typeof on === 'boolean' ? command('nd_set_auto_trials', on ? 1 : 0, 0) : { ok: false, error: 'autoTrials() takes true or false' })),
+    reset: safe(() => command('nd_reset', 0)),
+    pause: safe(() => command('nd_pause', 0)),
+    play: safe(() => command('nd_play', 0)),
+    shareLink: safe(() => (module && !stopped ? shareUrl() : null)),
+    layout: safe(() => view('nd_layout_json')),
+    stats: safe(() => view('nd_stats_json')),
   };
   Object.freeze(api);
   Object.defineProperty(window, 'neurodrive', { value: api, writable: false, configurable: false });
 
-  // ---- Start-up: what to restore -----------------------------------------------------------------
-  const urlQuery = location.search.slice(0, 8192);
-  const params = new URLSearchParams(urlQuery);
-  // Persistence: on by default at top level, off inside an iframe unless persist=1; persist=0 turns it off.
-  const persistParam = params.get('persist');
-  const persist = persistParam === '1' || (!inFrame && persistParam !== '0');
-  let stored = '';
-  if (persist) {
-    try { stored = localStorage.getItem(STORE_KEY) || ''; } catch (e) { stored = ''; }
-    if (typeof stored !== 'string' || stored.length > 4096) stored = '';
-  }
-
-  // The browser environment: language, colour scheme, motion preference, remembered text size.
+  // ---- Start-up texts and storage ------------------------------------------------------------------------
+  // web_bridge.cpp reads these through the heap while main() runs: the URL query (cut to size), the
+  // browser environment, and - only when C++ decides persistence applies - the stored state.
+  const urlQuery = location.search.slice(0, LIMITS.url);
   function environment() {
     const env = new URLSearchParams();
     if ((navigator.language || '').toLowerCase().startsWith('es')) env.set('lang', 'es');
     if (window.matchMedia && matchMedia('(prefers-color-scheme: light)').matches) env.set('scheme', 'light');
     if (window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches) env.set('motion', 'reduce');
-    try { const scale = localStorage.getItem('neurodrive:scale'); if (scale) env.set('scale', scale.slice(0, 8)); } catch (e) { /* blocked */ }
     return env.toString();
+  }
+  let storeKey = '';          // this embedding's key: page path plus the persist= name
+  let migrated = false;       // the text size came from an older NeuroDrive's key
+  function readStored(name) {
+    storeKey = STORE_PREFIX + location.pathname.slice(0, 512) + (name ? '#' + name : '');
+    try {
+      const text = localStorage.getItem(storeKey);
+      if (text === null) {
+        const legacy = Number(localStorage.getItem('neurodrive:scale'));
+        if (legacy >= 0.75 && legacy <= 2) { migrated = true; return { status: 1, text: JSON.stringify({ v: 1, scale: legacy }) }; }
+        return { status: 0, text: '' };
+      }
+      if (text.length > LIMITS.stored || encoder.encode(text).length > LIMITS.stored) return { status: 2, text: '' };
+      return { status: 1, text };
+    } catch (e) {
+      return { status: 3, text: '' };  // storage blocked (privacy settings, sandbox)
+    }
   }
 
   // ---- The accessible mirror: native controls beside the canvas, kept in sync both ways -------------
+  // Its controls are the user's own (from_user = 1): what they choose may be kept; locked ones are disabled.
   const mirror = document.getElementById('a11y-mirror');
   const announcer = document.getElementById('announcer');
   const mirrorInputs = new Map();
   let mirrorBuilt = false, lastAnnouncement = 0;
   const el = (tag, props = {}, text) => { const e = document.createElement(tag); Object.assign(e, props); if (text !== undefined) e.textContent = text; return e; };
+  const user = {
+    set: (name, value) => command('nd_set_inputs', JSON.stringify({ [name]: value }), 1),
+    event: (name) => command('nd_event', name, 1),
+    preset: (id) => command('nd_preset', id, 1),
+    reset: () => command('nd_reset', 1),
+    togglePause: () => { const s = api.get(); return s && command(s.paused ? 'nd_play' : 'nd_pause', 1); },
+    setting: (key, value) => command('nd_setting', key, value),
+  };
+  // A refused change is said aloud (the reason names the lock).
+  const said = (r) => { if (r && r.ok === false) announcer.textContent = r.error; };
 
   function buildMirror(m) {
     mirror.replaceChildren();
@@ -107,72 +214,112 @@
     const events = el('div', { role: 'group', id: 'a11y-events' });
     events.setAttribute('aria-label', m.labels.events);
     for (const e of m.events) {
-      const b = el('button', { type: 'button' }, e.label);
-      b.addEventListener('click', () => api.event(e.name));
+      const b = el('button', { type: 'button', id: 'a11y-event-' + e.name, className: 'a11y-event' }, e.label);
+      b.addEventListener('click', () => said(user.event(e.name)));
       events.append(b);
     }
     const play = el('button', { type: 'button', id: 'a11y-play' }, m.paused ? m.labels.play : m.labels.pause);
-    play.addEventListener('click', () => { const s = api.get(); if (s.paused) api.play(); else api.pause(); });
+    play.addEventListener('click', () => said(user.togglePause()));
     const reset = el('button', { type: 'button', id: 'a11y-reset' }, m.labels.reset);
-    reset.addEventListener('click', () => api.reset());
+    reset.addEventListener('click', () => said(user.reset()));
     events.append(play, reset);
     const presetLabel = el('label', { htmlFor: 'a11y-preset', id: 'a11y-preset-label' }, m.labels.presets);
     const select = el('select', { id: 'a11y-preset' });
     select.append(el('option', { value: 'custom' }, m.labels.custom));
     for (const p of m.presets) select.append(el('option', { value: p.id }, p.title));
-    select.addEventListener('change', () => { if (select.value !== 'custom') api.preset(select.value); });
+    select.addEventListener('change', () => { if (select.value !== 'custom') said(user.preset(select.value)); });
     mirror.append(events, presetLabel, select);
     mirrorInputs.clear();
     for (const i of m.inputs) {
       const id = 'a11y-in-' + i.name;
       const label = el('label', { htmlFor: id }, i.label);
-      const input = el('input', { type: 'range', id, min: '0', max: String(i.max * 100), step: '1' });
-      input.addEventListener('input', () => api.set({ [i.name]: Number(input.value) / 100 }));
+      const input = el('input', { type: 'range', id, min: String(i.min * 100), max: String(i.max * 100), step: '1' });
+      input.addEventListener('input', () => said(user.set(i.name, Number(input.value) / 100)));
       mirrorInputs.set(i.name, { input, label });
       mirror.append(label, input);
     }
     mirror.append(el('ul', { id: 'a11y-narration' }));
+    // Page settings (the same as View settings on the canvas): kept across visits where the page saves.
+    const settings = el('fieldset', { id: 'a11y-settings' });
+    const theme = el('select', { id: 'a11y-theme' });
+    theme.append(el('option', { value: 'dark' }), el('option', { value: 'projector' }));
+    theme.addEventListener('change', () => said(user.setting('theme', theme.value)));
+    const lang = el('select', { id: 'a11y-lang' });
+    lang.append(el('option', { value: 'en' }), el('option', { value: 'es' }));
+    lang.addEventListener('change', () => said(user.setting('lang', lang.value)));
+    settings.append(el('legend', { id: 'a11y-settings-legend' }), el('label', { htmlFor: 'a11y-theme', id: 'a11y-theme-label' }), theme,
+      el('label', { htmlFor: 'a11y-lang', id: 'a11y-lang-label' }), lang);
+    const fresh = el('button', { type: 'button', id: 'a11y-start-fresh', hidden: true });
+    fresh.addEventListener('click', startFresh);
+    settings.append(fresh);
+    mirror.append(settings);
     mirrorBuilt = true;
   }
 
   let labels = null;  // page texts in the UI language, from the strings table (via the mirror)
+  const setText = (id, text) => { const e = document.getElementById(id); if (e && e.textContent !== text) e.textContent = text; };
+  function lockedControl(e, reason) {
+    e.disabled = !!reason;
+    if (reason) e.title = reason; else e.removeAttribute('title');
+  }
   function updateMirror() {
-    const m = callJson('nd_mirror_json', [], []);
+    const m = view('nd_mirror_json');
+    if (!m) return;
     labels = m.labels;
     document.documentElement.lang = m.lang;
     copyButton.textContent = m.labels['page.copy_link'];
     copyButton.title = m.labels['page.copy_link.tip'];
     fsButton.title = m.labels['page.fullscreen'];
     fsButton.setAttribute('aria-label', m.labels['page.fullscreen']);
+    freshButton.title = `${m.labels['page.start_fresh']}: ${m.labels['page.start_fresh.tip']}`;
+    freshButton.setAttribute('aria-label', m.labels['page.start_fresh']);
+    freshButton.hidden = !persistActive() || !hasSaved;
     if (!mirrorBuilt) buildMirror(m);
-    document.getElementById('a11y-title').textContent = m.title;
-    document.getElementById('a11y-summary').textContent = m.summary;
-    document.getElementById('a11y-play').textContent = m.paused ? m.labels.play : m.labels.pause;
+    setText('a11y-title', m.title);
+    setText('a11y-summary', m.summary);
+    setText('a11y-play', m.paused ? m.labels.play : m.labels.pause);
+    lockedControl(document.getElementById('a11y-play'), m.locked_reason.time);
+    lockedControl(document.getElementById('a11y-reset'), m.locked_reason.reset);
+    for (const b of mirror.querySelectorAll('.a11y-event')) lockedControl(b, m.locked_reason.events);
     const select = document.getElementById('a11y-preset');
+    lockedControl(select, m.locked_reason.presets);
     if (document.activeElement !== select) select.value = m.presets.some((p) => p.id === m.preset) ? m.preset : 'custom';
     for (const i of m.inputs) {
       const { input, label } = mirrorInputs.get(i.name);
-      label.textContent = i.label;
+      if (label.textContent !== i.label) label.textContent = i.label;
       input.disabled = i.locked;
       input.setAttribute('aria-valuetext', i.valuetext);
       if (document.activeElement !== input) input.value = String(Math.round(i.value * 100));
     }
+    setText('a11y-settings-legend', m.labels['page.settings']);
+    setText('a11y-theme-label', m.labels['settings.theme']);
+    setText('a11y-lang-label', m.labels['settings.language']);
+    const theme = document.getElementById('a11y-theme'), lang = document.getElementById('a11y-lang');
+    theme.options[0].textContent = m.labels['settings.theme.dark'];
+    theme.options[1].textContent = m.labels['settings.theme.projector'];
+    lang.options[0].textContent = m.labels['lang.en'];
+    lang.options[1].textContent = m.labels['lang.es'];
+    if (document.activeElement !== theme) theme.value = m.theme;
+    if (document.activeElement !== lang) lang.value = m.lang;
+    const fresh = document.getElementById('a11y-start-fresh');
+    fresh.hidden = !persistActive();
+    setText('a11y-start-fresh', m.labels['page.start_fresh']);
     updateLessonMirror();
     const list = document.getElementById('a11y-narration');
     list.replaceChildren(...m.narration.map((t) => el('li', {}, t)));
     // Announce meaningful changes, at most every 4 s, so a screen reader is never flooded.
     if (Date.now() - lastAnnouncement >= 4000) {
-      const text = module.ccall('nd_announcement', 'string', [], []);
-      if (text) { announcer.textContent = text; lastAnnouncement = Date.now(); }
+      const text = wasmText('nd_announcement');
+      if (typeof text === 'string' && text) { announcer.textContent = text; lastAnnouncement = Date.now(); }
     }
   }
 
   // Guided lessons in the mirror: a keyboard or screen-reader user can run a whole lesson here.
   let lessonSignature = '';
-  function lessonAction(action, option = 0) { callJson('nd_lesson', ['string', 'number'], [action, option]); updateLessonMirror(); }
+  function lessonAction(action, option = 0) { command('nd_lesson', action, option); updateLessonMirror(); }
   function updateLessonMirror() {
-    const text = module.ccall('nd_lessons_json', 'string', [], []);
-    if (text === lessonSignature) return;
+    const text = wasmText('nd_lessons_json');
+    if (typeof text !== 'string' || text === lessonSignature) return;
     lessonSignature = text;
     const data = JSON.parse(text);
     const focusedId = document.activeElement && document.activeElement.id;
@@ -196,7 +343,7 @@
         const id = `a11y-lesson-option-${i + 1}`;
         const r = el('input', { type: 'radio', name: 'a11y-lesson-option', id, checked: a.choice === i + 1, disabled: a.phase !== 'predict' });
         r.addEventListener('change', () => lessonAction('choose', i + 1));
-        fs.append(r, el('label', { htmlFor: id, style: 'display:inline' }, o), el('br'));
+        fs.append(r, el('label', { htmlFor: id, className: 'inline' }, o), el('br'));
       });
       box.append(fs);
       if (a.phase === 'predict') {
@@ -232,79 +379,133 @@
   // touch events are kept (this also stops page scroll and zoom while dragging on the canvas).
   for (const type of ['touchstart', 'touchend']) canvas.addEventListener(type, (ev) => { if (ev.cancelable) ev.preventDefault(); }, { passive: false });
 
-  // ---- Failure modes that need no wasm -------------------------------------------------------------
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    fail('This browser cannot show NeuroDrive',
-      'NeuroDrive draws with WebGL 2, which this browser or device does not provide (or has turned off).',
-      'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.');
-    rejectReady(new Error('WebGL 2 is not available'));
-    return;
-  }
-  if (typeof window.createNeuroDrive !== 'function') {
-    fail('NeuroDrive could not load', 'The program file neurodrive.js did not load.',
-      'Check the network connection and reload the page. If you host NeuroDrive, copy every file of dist/.');
-    rejectReady(new Error('neurodrive.js missing'));
-    return;
-  }
+  // A trap in wasm while it draws a frame (outside any call of ours) stops the app with a clear page.
+  window.addEventListener('error', (ev) => { if (module && ev.error instanceof WebAssembly.RuntimeError) stop(ev.error); });
 
-  // ---- Host page messages --------------------------------------------------------------------------
-  let config = { url: { ignored: [], resize: false, xapi: false, origins: [] }, stored: null };
-  const subscriptions = new Map();  // source window -> {origin, timer}
+  // ---- Host page messages (docs/EMBEDDING.md, "Trust model") ------------------------------------------
+  // Policy (from the URL, parsed in C++): "parent" - embedded, no origin=: only window.parent;
+  // "list" - origin=...: only windows of those origins; "deny" - origin= present but invalid: no one;
+  // "none" - top level without origin=: no one. An opaque origin ("null") never controls or receives.
+  let policy = null;                 // null until C++ has read the URL: messages wait in `pending`
+  const pending = [];
+  const subscribers = new Map();     // window -> {origin, timer}
+  let parentOrigin = (() => {        // the embedding page's origin, for messages we start (ready, resize, xAPI)
+    if (!inFrame) return '';
+    try { if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0]; } catch (e) { /* not supported */ }
+    try { if (document.referrer) return new URL(document.referrer).origin; } catch (e) { /* no referrer */ }
+    return '';
+  })();
+  let readySent = false, refusedWarned = false;
 
+  // Only ever to a named origin: never '*', never an opaque origin.
   function post(target, origin, message) {
-    try { target.postMessage(message, origin === 'null' ? '*' : origin); } catch (e) { /* the sender went away */ }
+    if (!origin || origin === '*' || origin === 'null') return;
+    try { target.postMessage(message, origin); } catch (e) { /* the window went away */ }
+  }
+  // The origin messages we start may go to: the parent's, if the policy lets it control us.
+  function parentTarget() {
+    if (!inFrame || !policy || !parentOrigin || parentOrigin === 'null') return '';
+    if (policy.kind === 'parent') return parentOrigin;
+    if (policy.kind === 'list' && policy.origins.includes(parentOrigin)) return parentOrigin;
+    return '';
+  }
+  const postToParent = (message) => { const o = parentTarget(); if (o) post(window.parent, o, message); };
+
+  function allowed(source, origin) {
+    if (!source || origin === 'null' || typeof origin !== 'string') return false;
+    if (policy.kind === 'parent') return inFrame && source === window.parent;
+    if (policy.kind === 'list') return policy.origins.includes(origin);
+    return false;
+  }
+  function refuse(source, origin) {
+    const why = policy.kind === 'deny' ? 'origin= in the URL is not valid, so no page may control NeuroDrive'
+      : policy.kind === 'list' ? 'this origin is not in the origin= list of the URL'
+        : policy.kind === 'none' ? 'NeuroDrive is not embedded and the URL names no origin= that may control it'
+          : 'only the page that embeds NeuroDrive may control it';
+    if (!refusedWarned) { console.warn(`NeuroDrive ignored a message from ${origin}: ${why} (docs/EMBEDDING.md)`); refusedWarned = true; }
+    // The embedding page learns why (it may be misconfigured); no other window hears anything.
+    if (inFrame && source === window.parent) post(source, origin, { type: 'neurodrive:error', error: why });
+  }
+
+  const isOurs = (data) => (isPlainObject(data) && typeof data.type === 'string' && data.type.startsWith('neurodrive:'))
+    || (typeof data === 'string' && data.startsWith('neurodrive'));
+  // The message's JSON text, measured before it goes anywhere near wasm.
+  function messageText(data) {
+    if (typeof data === 'string' && data.length > LIMITS.message) return { error: `message larger than ${LIMITS.message / 1024} KB` };
+    let text;
+    try { text = JSON.stringify(data); } catch (e) { return { error: 'message could not be read (cyclic or too deep)' }; }
+    if (typeof text !== 'string' || text.length > LIMITS.message || byteLength(text) > LIMITS.message) return { error: `message larger than ${LIMITS.message / 1024} KB` };
+    return { text };
   }
 
   function onMessage(ev) {
-    const data = ev.data;
-    const ours = (isPlainObject(data) && typeof data.type === 'string' && data.type.startsWith('neurodrive:'))
-      || (typeof data === 'string' && data.startsWith('neurodrive'));
-    if (!ours || !ev.source) return;  // other libraries' messages are not for us
-    const allowed = config.url.origins;
-    if (allowed.length > 0 && !allowed.includes(ev.origin)) {
-      post(ev.source, ev.origin, { type: 'neurodrive:error', error: 'this origin may not control NeuroDrive' });
+    let data;
+    try { data = ev.data; } catch (e) { return; }
+    if (!isOurs(data)) return;  // other tools' messages are not for us
+    if (!policy || !module) {   // not started: nothing is processed before the policy is known
+      if (pending.length < LIMITS.queue) pending.push({ source: ev.source, origin: ev.origin, data: messageText(data) });
+      else if (pending.length === LIMITS.queue) pending.push({ source: ev.source, origin: ev.origin, data: { error: `more than ${LIMITS.queue} messages arrived while NeuroDrive was starting` } });
       return;
     }
-    if (!module) { post(ev.source, ev.origin, { type: 'neurodrive:error', error: 'not ready' }); return; }
-    let text;
-    try { text = JSON.stringify(data); } catch (e) { text = '"unserialisable"'; }
-    const result = callJson('nd_message', ['string'], [text]);
-    if (result.reply) post(ev.source, ev.origin, result.reply);
-    if (result.subscribe_hz >= 0) {
-      const old = subscriptions.get(ev.source);
-      if (old) clearInterval(old.timer);
-      subscriptions.delete(ev.source);
-      if (result.subscribe_hz > 0) {
-        const source = ev.source, origin = ev.origin;
-        const timer = setInterval(() => {
-          const s = callJson('nd_message', ['string'], ['{"type":"neurodrive:get"}']);
-          if (s.reply) post(source, origin, s.reply);
-        }, 1000 / result.subscribe_hz);
-        subscriptions.set(ev.source, { origin, timer });
-      }
+    handleMessage(ev.source, ev.origin, messageText(data));
+  }
+
+  function handleMessage(source, origin, m) {
+    if (!allowed(source, origin)) { refuse(source, origin); return; }
+    if (inFrame && source === window.parent) {
+      parentOrigin = origin;  // now known for certain
+      if (!readySent && started) sendReady();
     }
+    if (m.error) { post(source, origin, { type: 'neurodrive:error', error: m.error }); return; }
+    if (stopped) { post(source, origin, { type: 'neurodrive:error', error: notReady().error }); return; }
+    const mayAdd = subscribers.has(source) || subscribers.size < LIMITS.subscribers;
+    const r = wasmJson('nd_message', m.text, mayAdd ? 1 : 0);
+    if (!r || r.argumentError) return;
+    if (r.reply) post(source, origin, r.reply);
+    if (r.subscribe_hz >= 0) subscribe(source, origin, r.subscribe_hz);
+  }
+
+  function subscribe(source, origin, hz) {
+    const old = subscribers.get(source);
+    if (old) clearInterval(old.timer);
+    subscribers.delete(source);
+    if (!(hz > 0)) return;
+    const rate = Math.min(LIMITS.maxHz, Math.max(LIMITS.minHz, hz));
+    const timer = setInterval(() => {
+      let gone = true;
+      try { gone = source.closed; } catch (e) { gone = true; }
+      if (gone || stopped) { clearInterval(timer); subscribers.delete(source); return; }
+      const state = wasmText('nd_state_message');
+      if (typeof state === 'string') post(source, origin, JSON.parse(state));
+    }, 1000 / rate);
+    subscribers.set(source, { origin, timer });
   }
   window.addEventListener('message', onMessage);
 
-  // ---- LMS integration: resize messages and xAPI-shaped statements (only when asked) -----------------
+  // ---- LMS integration: ready, resize messages and xAPI-shaped statements (only when asked) ------------
+  let started = false;
+  function sendReady() {
+    if (readySent || !parentTarget()) return;
+    readySent = true;
+    postToParent({ type: 'neurodrive:ready' });
+    sendResize();
+  }
   function sendResize() {
-    if (!inFrame || !config.url.resize) return;
+    if (!config.url.resize || !parentTarget()) return;
     const height = Math.max(480, Math.round(document.documentElement.getBoundingClientRect().height));
-    post(window.parent, '*', JSON.stringify({ subject: 'lti.frameResize', height }));
-    post(window.parent, '*', { context: 'h5p', action: 'resize', scrollHeight: height });
+    postToParent(JSON.stringify({ subject: 'lti.frameResize', height }));
+    postToParent({ context: 'h5p', action: 'resize', scrollHeight: height });
   }
 
   let lastInputs = null;
   let lastCompleted = 0;
-  let xapiTimer = null;
   function watchInteractions() {
     const s = api.get();
     if (!s) return;
-    if (lastInputs && config.url.xapi && inFrame) {
+    if (lastInputs && config.url.xapi) {
       for (const [name, value] of Object.entries(s.inputs)) {
         if (lastInputs[name] === value) continue;
-        post(window.parent, '*', {
+        postToParent({
           type: 'neurodrive:xapi',
           statement: {
             verb: { id: 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': 'interacted' } },
@@ -316,8 +517,8 @@
       }
     }
     lastInputs = s.inputs;
-    if (config.url.xapi && inFrame && s.lesson_steps_completed > lastCompleted) {
-      post(window.parent, '*', {
+    if (config.url.xapi && s.lesson_steps_completed > lastCompleted) {
+      postToParent({
         type: 'neurodrive:xapi',
         statement: {
           verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
@@ -328,21 +529,50 @@
       });
     }
     lastCompleted = s.lesson_steps_completed;
-    try { localStorage.setItem('neurodrive:scale', String(s.ui_scale)); } catch (e) { /* blocked */ }
-    if (persist) {
-      const q = module.ccall('nd_share_query', 'string', [], []);
-      try { if (q) localStorage.setItem(STORE_KEY, q); else localStorage.removeItem(STORE_KEY); } catch (e) { /* storage full or blocked */ }
-    }
   }
 
-  // ---- Share link and fullscreen ---------------------------------------------------------------------
+  // ---- Persistence (one key per embedding; only the user's choices; docs/EMBEDDING.md) -------------------
+  let config = { url: { ignored: [], resize: false, xapi: false }, policy: { kind: 'none', origins: [] },
+    persist: { active: false, name: '', stored: 'off', ignored: [], record: '' } };
+  let persistYielded = false;   // another NeuroDrive on this page already saves under the same key
+  let hasSaved = false;         // something is stored for this embedding (Start fresh is shown)
+  let persistStopped = false;   // start fresh: nothing more is written
+  const persistActive = () => config.persist.active && !persistYielded && !persistStopped;
+  function writeRecord(record) {
+    try { if (record) localStorage.setItem(storeKey, record); else localStorage.removeItem(storeKey); } catch (e) { /* full or blocked */ }
+  }
+  function persistTick() {
+    if (!persistActive()) return;
+    const t = view('nd_persist_tick');
+    if (t && t.changed) { writeRecord(t.record); hasSaved = !!t.record; freshButton.hidden = !hasSaved; }
+  }
+  // Two embeds (or tabs) with the same key: the one that started first keeps saving, the other says so.
+  function claimStoreKey() {
+    let channel;
+    try { channel = new BroadcastChannel('neurodrive:persist'); } catch (e) { return; }
+    const rank = [performance.timeOrigin, Math.random()];
+    const earlier = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+    channel.onmessage = (ev) => {
+      const m = ev.data;
+      if (!m || m.key !== storeKey || !Array.isArray(m.rank) || persistYielded || persistStopped) return;
+      if (m.kind === 'hello') channel.postMessage({ kind: 'here', key: storeKey, rank });
+      if (earlier(m.rank, rank)) {
+        persistYielded = true;
+        console.warn('NeuroDrive: another NeuroDrive on this page saves under the same key; this one will not save (give each embed its own persist= name)');
+        if (labels) notice(labels['page.persist_shared']);
+      }
+    };
+    channel.postMessage({ kind: 'hello', key: storeKey, rank });
+  }
+
+  // ---- Share link, fullscreen, start fresh ------------------------------------------------------------------
   function shareUrl() {
-    const q = module.ccall('nd_share_query', 'string', [], []);
-    return location.origin + location.pathname + (q ? '?' + q : '');
+    const q = wasmText('nd_share_query');
+    return location.origin + location.pathname + (typeof q === 'string' && q ? '?' + q : '');
   }
   const copyButton = document.getElementById('copy-link');
   copyButton.addEventListener('click', async () => {
-    if (!module) return;
+    if (!module || stopped) return;
     const url = shareUrl();
     try {
       await navigator.clipboard.writeText(url);
@@ -357,39 +587,99 @@
     if (document.fullscreenElement) document.exitFullscreen();
     else document.documentElement.requestFullscreen().catch(() => notice(labels['page.fullscreen_denied']));
   });
+  // Start fresh: forget what this embedding saved and reload as on a first visit.
+  const freshButton = document.getElementById('start-fresh');
+  function startFresh() {
+    persistStopped = true;
+    try { localStorage.removeItem(storeKey); for (const k of LEGACY_KEYS) localStorage.removeItem(k); } catch (e) { /* blocked */ }
+    try { sessionStorage.setItem('neurodrive:fresh', storeKey); } catch (e) { /* blocked */ }
+    location.reload();
+  }
+  freshButton.addEventListener('click', startFresh);
 
-  // ---- Start the module ------------------------------------------------------------------------------
+  // ---- Failure modes that need no wasm -----------------------------------------------------------------
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    fail('This browser cannot show NeuroDrive',
+      'NeuroDrive draws with WebGL 2, which this browser or device does not provide (or has turned off).',
+      'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.');
+    rejectReady(new Error('WebGL 2 is not available'));
+    return;
+  }
+  // A sandboxed iframe without allow-same-origin gives the page an opaque origin: the program file
+  // neurodrive.wasm cannot be fetched from it (the single file needs no fetch and still runs).
+  const fetchesWasm = !!document.querySelector('script[src$="neurodrive.js"]');
+  if (fetchesWasm && window.origin === 'null' && location.protocol !== 'file:') {
+    fail('NeuroDrive cannot start in this sandboxed frame',
+      'The page that embeds NeuroDrive uses an iframe sandbox without allow-same-origin, so NeuroDrive cannot load its program file.',
+      'Embed it with sandbox="allow-scripts allow-same-origin" (or without sandbox). See docs/EMBEDDING.md.');
+    rejectReady(new Error('sandboxed without allow-same-origin'));
+    return;
+  }
+  if (typeof window.createNeuroDrive !== 'function') {
+    fail('NeuroDrive could not load', 'The program file neurodrive.js did not load.',
+      'Check the network connection and reload the page. If you host NeuroDrive, copy every file of dist/.');
+    rejectReady(new Error('neurodrive.js missing'));
+    return;
+  }
+
+  // ---- Start the module ----------------------------------------------------------------------------------
+  let firstFrames = false;
+  function start() {
+    const c = view('nd_config_json');
+    if (!c) return;
+    config = c;
+    policy = { kind: c.policy.kind, origins: c.policy.origins };
+    for (const p of pending.splice(0)) handleMessage(p.source, p.origin, p.data);
+    if (firstFrames) onFirstFrames();
+  }
+  function onFirstFrames() {
+    firstFrames = true;
+    if (!policy || started || stopped) return;
+    started = true;
+    loading.hidden = true;
+    updateMirror();
+    const ignored = config.url.ignored;
+    if (ignored.length > 0) {
+      for (const i of ignored) console.warn(`NeuroDrive ignored the URL parameter ${i.name}: ${i.reason}`);
+      notice(labels['page.ignored'] + ' ' + ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
+    }
+    const p = config.persist;
+    if (p.stored === 'damaged') {
+      console.warn('NeuroDrive: the saved state was damaged and was ignored in part or whole: ' + p.ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
+      notice(labels['page.stored_damaged']);
+    }
+    hasSaved = p.stored === 'restored' || p.stored === 'damaged';
+    freshButton.hidden = !p.active || !hasSaved;
+    if (p.active) {
+      try {
+        if (sessionStorage.getItem('neurodrive:fresh') === storeKey) { sessionStorage.removeItem('neurodrive:fresh'); notice(labels['page.started_fresh']); }
+      } catch (e) { /* blocked */ }
+      try { for (const k of LEGACY_KEYS) localStorage.removeItem(k); } catch (e) { /* blocked */ }
+      if (migrated) writeRecord(p.record);
+      claimStoreKey();
+      timers.push(setInterval(persistTick, 500));
+      const flush = () => { if (document.visibilityState === 'hidden') persistTick(); };
+      document.addEventListener('visibilitychange', flush);
+      window.addEventListener('pagehide', persistTick);
+    }
+    watchInteractions();  // the starting inputs: changes from now on are reported (xapi=1)
+    resolveReady(api);
+    sendReady();
+    window.addEventListener('resize', sendResize);
+    timers.push(setInterval(watchInteractions, 500), setInterval(updateMirror, 500));
+  }
+
   window.createNeuroDrive({
     canvas,
-    arguments: [stored, urlQuery, environment()],
-    onFirstFrames() {
-      loading.hidden = true;
-      config = JSON.parse(module.ccall('nd_config_json', 'string', [], [])) || config;
-      updateMirror();
-      const ignored = config.url.ignored;
-      if (ignored.length > 0) {
-        for (const i of ignored) console.warn(`NeuroDrive ignored the URL parameter ${i.name}: ${i.reason}`);
-        notice(labels['page.ignored'] + ' ' + ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
-      }
-      if (config.stored && config.stored.ignored.length > 0) {
-        console.warn('NeuroDrive: the saved state was damaged and was partly ignored');
-        notice(labels['page.stored_damaged']);
-      }
-      resolveReady(api);
-      if (inFrame) post(window.parent, '*', { type: 'neurodrive:ready' });
-      sendResize();
-      window.addEventListener('resize', sendResize);
-      setInterval(watchInteractions, 500);
-      setInterval(updateMirror, 500);
-    },
-    onAbort(what) {
-      fail('NeuroDrive stopped', 'The simulation could not start or stopped unexpectedly (' + String(what).slice(0, 200) + ').',
-        'Reload the page. If it happens again, try another browser.');
-      rejectReady(new Error('aborted'));
-    },
+    arguments: [],
+    ndStart: { env: environment(), url: urlQuery, inFrame, readStored },
+    onFirstFrames,
+    onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
-  }).then((m) => { module = m; }, (err) => {
+  }).then((m) => { module = m; start(); }, (err) => {
+    if (stopped) return;
     fail('NeuroDrive could not load', 'The WebAssembly program failed to load (' + String(err && err.message || err).slice(0, 200) + ').',
       'Check the network connection and reload the page. If you host NeuroDrive, serve .wasm files as application/wasm.');
     rejectReady(err instanceof Error ? err : new Error(String(err)));

@@ -1,9 +1,10 @@
-// a11y.cpp - see a11y.hpp.
+// a11y.cpp - see a11y.hpp. Lock state comes from commands.hpp, the one place that decides it.
 #include "a11y.hpp"
 
 #include <cmath>
 #include <cstdio>
 
+#include "commands.hpp"
 #include "json_text.hpp"
 #include "narration.hpp"
 #include "neurodrive/names.hpp"
@@ -19,7 +20,13 @@ std::vector<std::string> narration(const App& app) {
 }  // namespace
 
 std::string mirror_json(const App& app) {
-    std::string s = "{\"title\":" + json_quote(app.strings.get("a11y.controls")) + ",\"inputs\":[";
+    rapidjson::StringBuffer out;
+    JsonWriter w(out);
+    w.StartObject();
+    json_key(w, "title");
+    json_put(w, app.strings.get("a11y.controls"));
+    json_key(w, "inputs");
+    w.StartArray();
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     char buf[256];
@@ -30,37 +37,74 @@ std::string mirror_json(const App& app) {
         const std::string label = app.strings.get("input." + name);
         if (level) std::snprintf(buf, sizeof buf, app.strings.get("a11y.value"), label.c_str(), v * 100.0, level_word(app, v));
         else std::snprintf(buf, sizeof buf, app.strings.get("a11y.manip_value"), label.c_str(), v * 100.0);
-        const bool locked = is_locked(app, name) || (!level && is_locked(app, "experiments"));
-        char num[64];
-        std::snprintf(num, sizeof num, "%.17g", v);
-        s += (i ? ",{" : "{") + std::string("\"name\":") + json_quote(name) + ",\"label\":" + json_quote(label)
-             + ",\"group\":" + json_quote(level ? "level" : "manipulation") + ",\"value\":" + num
-             + ",\"min\":" + (level ? "0" : "0") + ",\"max\":" + (level ? "2" : "1") + ",\"valuetext\":" + json_quote(buf)
-             + ",\"locked\":" + (locked ? "true" : "false") + "}";
+        w.StartObject();
+        json_key(w, "name"); json_put(w, name);
+        json_key(w, "label"); json_put(w, label);
+        json_key(w, "group"); json_put(w, level ? "level" : "manipulation");
+        json_key(w, "value"); json_put_num(w, v);
+        json_key(w, "min"); json_put_num(w, specs[i].min);
+        json_key(w, "max"); json_put_num(w, specs[i].max);
+        json_key(w, "valuetext"); json_put(w, buf);
+        json_key(w, "locked"); w.Bool(!input_lock_error(app, name).empty());
+        w.EndObject();
     }
-    s += "],\"events\":[";
-    const char* events[] = {"cue", "reward", "omit"};
-    for (int i = 0; i < 3; ++i)
-        s += (i ? ",{" : "{") + std::string("\"name\":") + json_quote(events[i]) + ",\"label\":" + json_quote(app.strings.get(std::string("event.") + events[i])) + "}";
-    s += "],\"presets\":[";
-    bool first = true;
+    w.EndArray();
+    json_key(w, "events");
+    w.StartArray();
+    for (const char* e : {"cue", "reward", "omit"}) {
+        w.StartObject();
+        json_key(w, "name"); json_put(w, e);
+        json_key(w, "label"); json_put(w, app.strings.get(std::string("event.") + e));
+        w.EndObject();
+    }
+    w.EndArray();
+    json_key(w, "presets");
+    w.StartArray();
     for (const auto& p : model::builtin_presets().presets) {
-        s += (first ? "{" : ",{") + std::string("\"id\":") + json_quote(p.id) + ",\"title\":" + json_quote(preset_title(app, p)) + "}";
-        first = false;
+        w.StartObject();
+        json_key(w, "id"); json_put(w, p.id);
+        json_key(w, "title"); json_put(w, preset_title(app, p));
+        w.EndObject();
     }
+    w.EndArray();
+    json_key(w, "preset"); json_put(w, app.preset);
+    json_key(w, "paused"); w.Bool(app.paused);
     std::snprintf(buf, sizeof buf, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
-    s += "],\"preset\":" + json_quote(app.preset) + ",\"paused\":" + (app.paused ? "true" : "false") + ",\"summary\":" + json_quote(buf);
-    s += ",\"narration\":[";
-    const auto sentences = narration(app);
-    for (std::size_t i = 0; i < sentences.size(); ++i) s += (i ? "," : "") + json_quote(sentences[i]);
-    s += "],\"labels\":{\"events\":" + json_quote(app.strings.get("a11y.events")) + ",\"presets\":" + json_quote(app.strings.get("a11y.presets"))
-         + ",\"play\":" + json_quote(app.strings.get("time.play")) + ",\"pause\":" + json_quote(app.strings.get("time.pause"))
-         + ",\"reset\":" + json_quote(app.strings.get("reset.all")) + ",\"custom\":" + json_quote(app.strings.get("preset.custom"));
+    json_key(w, "summary"); json_put(w, buf);
+    json_key(w, "narration");
+    w.StartArray();
+    for (const auto& s : narration(app)) json_put(w, s);
+    w.EndArray();
+    // What each group of mirror controls may do now, and the error it would give.
+    const std::string reset_lock = !lock_error(app, "presets").empty() ? lock_error(app, "presets") : lock_error(app, "time");
+    json_key(w, "locks");
+    w.StartObject();
+    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); w.Bool(!lock_error(app, g).empty()); }
+    json_key(w, "reset"); w.Bool(!reset_lock.empty());
+    w.EndObject();
+    json_key(w, "locked_reason");
+    w.StartObject();
+    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g)); }
+    json_key(w, "reset"); json_put(w, reset_lock);
+    w.EndObject();
+    json_key(w, "theme"); json_put(w, app.ui.theme);
+    json_key(w, "labels");
+    w.StartObject();
+    const std::pair<const char*, const char*> named[] = {
+        {"events", "a11y.events"}, {"presets", "a11y.presets"}, {"play", "time.play"}, {"pause", "time.pause"},
+        {"reset", "reset.all"}, {"custom", "preset.custom"}};
+    for (const auto& [key, string_key] : named) { json_key(w, key); json_put(w, app.strings.get(string_key)); }
     for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
-                            "page.fullscreen_denied", "page.ignored", "page.stored_damaged"})
-        s += ",\"" + std::string(key) + "\":" + json_quote(app.strings.get(key));
-    s += "},\"lang\":" + json_quote(app.ui.lang) + "}";
-    return s;
+                            "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
+                            "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
+                            "settings.theme.projector", "settings.language", "lang.en", "lang.es"}) {
+        json_key(w, key);
+        json_put(w, app.strings.get(key));
+    }
+    w.EndObject();
+    json_key(w, "lang"); json_put(w, app.ui.lang);
+    w.EndObject();
+    return {out.GetString(), out.GetSize()};
 }
 
 std::string take_announcement(App& app) {

@@ -176,6 +176,8 @@ int main(int argc, char** argv) {
     }
 #endif
 #ifdef __EMSCRIPTEN__
+    (void)argc;  // the page passes its settings through web_bridge.cpp, not as arguments
+    (void)argv;
     // Keys go to the app only while its canvas has focus: never hijack the host page.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
 #endif
@@ -223,10 +225,9 @@ int main(int argc, char** argv) {
 
     if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
 #ifdef __EMSCRIPTEN__
-    // app.js passes [stored state, URL query] as program arguments, so both apply before the first frame.
-    // ... and the browser environment (language, colour scheme, reduced motion, remembered text size).
-    if (argc > 3) neurodrive::app::apply_environment(p.app, argv[3]);
-    neurodrive::app::bridge_attach(&p.app, argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : "");
+    // The browser environment, the URL query and the stored state apply before the first frame
+    // (web_bridge.cpp reads them from the page through the heap).
+    neurodrive::app::bridge_attach(&p.app);
     emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, on_context_restored);
     emscripten_set_main_loop_arg(frame, &p, 0, false);

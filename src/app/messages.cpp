@@ -1,95 +1,121 @@
-// messages.cpp - see messages.hpp.
+// messages.cpp - see messages.hpp. Replies are built as RapidJSON documents and written once.
 #include "messages.hpp"
 
-#include "json_text.hpp"
-
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cmath>
-#include <cstdio>
+#include <unordered_set>
 
-#include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "commands.hpp"
+#include "json_text.hpp"
 
 namespace neurodrive::app {
 namespace {
 
-constexpr std::size_t kMaxMessage = 16384;
+using Value = rapidjson::Value;
 
-std::string with_id(std::string body, const std::string& id_json) {
-    if (!id_json.empty()) body.insert(body.size() - 1, ",\"id\":" + id_json);
-    return body;
+std::string write(const Value& v) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    v.Accept(w);
+    return {buf.GetString(), buf.GetSize()};
 }
 
-std::string error(std::string_view msg, const std::string& id_json = {}) {
-    return with_id("{\"type\":\"neurodrive:error\",\"error\":" + json_quote(msg) + "}", id_json);
+// A reply document with "type" (and the echoed "id", when there was one).
+struct Reply {
+    rapidjson::Document doc;
+    explicit Reply(std::string_view type) {
+        doc.SetObject();
+        add("type", type);
+    }
+    void add(const char* key, std::string_view text) {
+        doc.AddMember(rapidjson::StringRef(key), Value(text.data(), static_cast<rapidjson::SizeType>(text.size()), doc.GetAllocator()), doc.GetAllocator());
+    }
+    void add_bool(const char* key, bool b) { doc.AddMember(rapidjson::StringRef(key), Value(b), doc.GetAllocator()); }
+    std::string finish(const Value* id) {
+        if (id) doc.AddMember("id", Value(*id, doc.GetAllocator()), doc.GetAllocator());
+        return write(doc);
+    }
+};
+
+std::string error(std::string_view msg, const Value* id = nullptr) {
+    Reply r("neurodrive:error");
+    r.add("error", msg);
+    return r.finish(id);
 }
 
-std::string ack(std::string_view of, const std::string& err, const std::string& id_json) {
-    std::string body = "{\"type\":\"neurodrive:ack\",\"of\":" + json_quote(of) + ",\"ok\":" + (err.empty() ? "true" : "false");
-    if (!err.empty()) body += ",\"error\":" + json_quote(err);
-    return with_id(body + "}", id_json);
+std::string ack(std::string_view of, const std::string& err, const Value* id) {
+    Reply r("neurodrive:ack");
+    r.add("of", of);
+    r.add_bool("ok", err.empty());
+    if (!err.empty()) r.add("error", err);
+    return r.finish(id);
+}
+
+// The app's state_json with "type" first (and the id last).
+std::string state_reply(const App& app, const Value* id) {
+    rapidjson::Document state;
+    if (!parse_json(state_json(app), "state", &state).empty() || !state.IsObject()) return error("internal: state unavailable", id);
+    Reply r("neurodrive:state");
+    for (auto& m : state.GetObject()) r.doc.AddMember(Value(m.name, r.doc.GetAllocator()), Value(m.value, r.doc.GetAllocator()), r.doc.GetAllocator());
+    return r.finish(id);
 }
 
 }  // namespace
 
-std::string state_message(const App& app) {
-    std::string s = state_json(app);  // {"time_s":...}
-    return "{\"type\":\"neurodrive:state\"," + s.substr(1);
-}
+std::string state_message(const App& app) { return state_reply(app, nullptr); }
 
-MessageReply handle_message(App& app, std::string_view json) {
+MessageReply handle_message(App& app, std::string_view json, bool may_subscribe) {
     MessageReply r;
     if (json.size() > kMaxMessage) { r.json = error("message larger than 16 KB"); return r; }
     rapidjson::Document d;
-    d.Parse(json.data(), json.size());
-    if (d.HasParseError() || !d.IsObject()) { r.json = error("a message must be an object {type: \"neurodrive:...\"}"); return r; }
-    std::string id_json;
-    if (d.HasMember("id")) {
-        const auto& id = d["id"];
-        if (id.IsString() && id.GetStringLength() <= 64) id_json = json_quote(std::string_view(id.GetString(), id.GetStringLength()));
-        else if (id.IsNumber() && std::isfinite(id.GetDouble())) { char b[32]; std::snprintf(b, sizeof b, "%.17g", id.GetDouble()); id_json = b; }
-        else { r.json = error("id must be a string (64 characters at most) or a number"); return r; }
+    if (!parse_json(json, "message", &d).empty() || !d.IsObject()) { r.json = error("a message must be an object {type: \"neurodrive:...\"}"); return r; }
+    std::unordered_set<std::string_view> keys;
+    for (const auto& m : d.GetObject()) {
+        if (!keys.insert(json_view(m.name)).second) { r.json = error("a field is given more than once"); return r; }
     }
-    if (!d.HasMember("type") || !d["type"].IsString()) { r.json = error("missing string field \"type\"", id_json); return r; }
-    const std::string type = d["type"].GetString();
-    auto str_field = [&](const char* key, std::string* out) {
-        if (!d.HasMember(key) || !d[key].IsString()) return false;
-        *out = d[key].GetString();
+    const Value* id = nullptr;
+    if (const auto it = d.FindMember("id"); it != d.MemberEnd()) {
+        const Value& v = it->value;
+        const bool ok = (v.IsString() && v.GetStringLength() <= 64) || (v.IsNumber() && std::isfinite(v.GetDouble()));
+        if (!ok) { r.json = error("id must be a string (64 characters at most) or a number"); return r; }
+        id = &v;
+    }
+    const auto type_it = d.FindMember("type");
+    if (type_it == d.MemberEnd() || !type_it->value.IsString()) { r.json = error("missing string field \"type\"", id); return r; }
+    const std::string_view type = json_view(type_it->value);
+    auto str_field = [&](const char* key, std::string_view* out) {
+        const auto it = d.FindMember(key);
+        if (it == d.MemberEnd() || !it->value.IsString()) return false;
+        *out = json_view(it->value);
         return true;
     };
 
     if (type == "neurodrive:get") {
-        r.json = with_id(state_message(app), id_json);
+        r.json = state_reply(app, id);
     } else if (type == "neurodrive:set") {
-        if (!d.HasMember("inputs") || !d["inputs"].IsObject()) { r.json = ack(type, "expected {inputs: {name: number, ...}}", id_json); return r; }
-        rapidjson::StringBuffer buf;
-        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-        d["inputs"].Accept(w);
-        r.json = ack(type, apply_inputs_json(app, buf.GetString()), id_json);
+        const auto it = d.FindMember("inputs");
+        if (it == d.MemberEnd() || !it->value.IsObject()) { r.json = ack(type, "expected {inputs: {name: number, ...}}", id); return r; }
+        r.json = ack(type, cmd_set_inputs_object(app, it->value), id);
     } else if (type == "neurodrive:event") {
-        std::string name;
-        const auto e = str_field("event", &name) ? model::parse_event(name) : std::nullopt;
-        if (e) fire_event(app, *e);
-        r.json = ack(type, e ? "" : "expected {event: \"cue\" | \"reward\" | \"omit\"}", id_json);
+        std::string_view name;
+        r.json = ack(type, str_field("event", &name) ? cmd_event(app, name) : "expected {event: \"cue\" | \"reward\" | \"omit\"}", id);
     } else if (type == "neurodrive:preset") {
-        std::string id;
-        const bool ok = str_field("preset", &id) && set_preset(app, id);
-        r.json = ack(type, ok ? "" : "expected {preset: id} with a known preset id", id_json);
+        std::string_view preset;
+        r.json = ack(type, str_field("preset", &preset) ? cmd_preset(app, preset) : "expected {preset: id} with a known preset id", id);
     } else if (type == "neurodrive:reset") {
-        reset_all(app);
-        r.json = ack(type, "", id_json);
-    } else if (type == "neurodrive:pause" || type == "neurodrive:play") {
-        app.paused = type == "neurodrive:pause";
-        r.json = ack(type, "", id_json);
+        r.json = ack(type, cmd_reset(app), id);
+    } else if (type == "neurodrive:pause") {
+        r.json = ack(type, cmd_pause(app), id);
+    } else if (type == "neurodrive:play") {
+        r.json = ack(type, cmd_play(app), id);
     } else if (type == "neurodrive:subscribe") {
-        const bool ok = d.HasMember("hz") && d["hz"].IsNumber() && std::isfinite(d["hz"].GetDouble()) && d["hz"].GetDouble() >= 0.0 && d["hz"].GetDouble() <= 30.0;
-        if (ok) r.subscribe_hz = d["hz"].GetDouble();
-        r.json = ack(type, ok ? "" : "expected {hz: number from 0 (stop) to 30}", id_json);
+        const auto it = d.FindMember("hz");
+        const double hz = it != d.MemberEnd() && it->value.IsNumber() ? it->value.GetDouble() : -1.0;
+        const bool ok = hz == 0.0 || (hz >= kMinSubscribeHz && hz <= kMaxSubscribeHz);
+        const bool room = hz == 0.0 || may_subscribe;
+        if (ok && room) r.subscribe_hz = hz;
+        r.json = ack(type, !ok ? "expected {hz: 0 (stop) or a number from 0.1 to 30}" : !room ? "too many subscribers: 8 at most; send {hz: 0} from another one first" : "", id);
     } else {
-        r.json = error("unknown message type; allowed: neurodrive:get, set, event, preset, reset, pause, play, subscribe", id_json);
+        r.json = error("unknown message type; allowed: neurodrive:get, set, event, preset, reset, pause, play, subscribe", id);
     }
     return r;
 }

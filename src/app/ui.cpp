@@ -17,6 +17,7 @@
 #include <cmath>
 #include <string>
 
+#include "commands.hpp"
 #include "neurodrive/presets.hpp"
 #include "ui.hpp"
 
@@ -243,17 +244,18 @@ void handle_shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) app.ui.start_hint = false;
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyItemActive()) return;
+    // Every shortcut goes through commands.hpp, so locks hold here as everywhere (a refused key does nothing).
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
-        if (c == ' ' && !io.NavVisible && !is_locked(app, "time")) app.paused = !app.paused;
-        else if ((c == 'r' || c == 'R') && !is_locked(app, "presets")) reset_all(app);
-        else if ((c == 'c' || c == 'C') && !is_locked(app, "events")) fire_event(app, model::Event::Cue);
-        else if ((c == 'w' || c == 'W') && !is_locked(app, "events")) fire_event(app, model::Event::Reward);
-        else if ((c == 'o' || c == 'O') && !is_locked(app, "events")) fire_event(app, model::Event::Omit);
-        else if (c >= '1' && c <= '9' && !is_locked(app, "presets")) {
+        if (c == ' ' && !io.NavVisible) cmd_toggle_pause(app);
+        else if (c == 'r' || c == 'R') cmd_reset(app);
+        else if (c == 'c' || c == 'C') cmd_event(app, "cue");
+        else if (c == 'w' || c == 'W') cmd_event(app, "reward");
+        else if (c == 'o' || c == 'O') cmd_event(app, "omit");
+        else if (c >= '1' && c <= '9') {
             const auto& list = model::builtin_presets().presets;
             const std::size_t index = static_cast<std::size_t>(c - '1');
-            if (index < list.size()) set_preset(app, list[index].id);
+            if (index < list.size()) cmd_preset(app, list[index].id);
         } else if (c == '?') app.ui.shortcuts_open = true;
     }
 }

@@ -2,6 +2,7 @@
 #include "url_params.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -79,16 +80,6 @@ bool contains(const std::vector<std::string>& list, std::string_view v) {
     return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-// A web origin: scheme://host[:port] with no path, or "null" is refused.
-bool valid_origin(std::string_view o) {
-    const bool https = o.rfind("https://", 0) == 0, http = o.rfind("http://", 0) == 0;
-    if (!https && !http) return false;
-    const std::string_view rest = o.substr(https ? 8 : 7);
-    if (rest.empty() || rest.size() > 253) return false;
-    for (char c : rest) if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']')) return false;
-    return true;
-}
-
 }  // namespace
 
 const std::vector<std::string>& lockable_groups() {
@@ -99,6 +90,56 @@ const std::vector<std::string>& lockable_groups() {
 const std::vector<std::string>& hideable_panels() {
     static const std::vector<std::string> panels = {"controls", "plots", "drive", "narration", "experiments", "events", "legend"};
     return panels;
+}
+
+std::optional<std::string> normalize_origin(std::string_view o) {
+    auto lower = [](std::string_view v) {
+        std::string out;
+        for (char c : v) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    if (o.size() > 300) return std::nullopt;
+    const std::string low = lower(o);
+    const bool https = low.rfind("https://", 0) == 0, http = low.rfind("http://", 0) == 0;
+    if (!https && !http) return std::nullopt;
+    std::string_view rest = std::string_view(low).substr(https ? 8 : 7);
+    if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+    if (rest.empty()) return std::nullopt;
+    std::string host;
+    std::string_view port_text;
+    if (rest.front() == '[') {  // IPv6 literal
+        const std::size_t close = rest.find(']');
+        if (close == std::string_view::npos || close < 3) return std::nullopt;
+        for (char c : rest.substr(1, close - 1))
+            if (!(std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.')) return std::nullopt;
+        host = std::string(rest.substr(0, close + 1));
+        rest.remove_prefix(close + 1);
+        if (!rest.empty() && rest.front() != ':') return std::nullopt;
+        if (!rest.empty()) port_text = rest.substr(1);
+        if (!rest.empty() && port_text.empty()) return std::nullopt;
+    } else {
+        const std::size_t colon = rest.find(':');
+        host = std::string(rest.substr(0, colon));
+        if (colon != std::string_view::npos) {
+            port_text = rest.substr(colon + 1);
+            if (port_text.empty()) return std::nullopt;
+        }
+        // Labels of letters, digits and '-', separated by single dots (punycode for other scripts).
+        if (host.empty() || host.size() > 253 || host.front() == '.' || host.back() == '.' || host.find("..") != std::string::npos) return std::nullopt;
+        for (char c : host) if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) return std::nullopt;
+    }
+    std::string out = std::string(https ? "https://" : "http://") + host;
+    if (!port_text.empty()) {
+        if (port_text.size() > 5) return std::nullopt;
+        long port = 0;
+        for (char c : port_text) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+            port = port * 10 + (c - '0');
+        }
+        if (port < 1 || port > 65535) return std::nullopt;
+        if (!((https && port == 443) || (http && port == 80))) out += ":" + std::to_string(port);
+    }
+    return out;
 }
 
 std::optional<double> parse_strict_number(std::string_view t) {
@@ -158,6 +199,7 @@ UrlConfig parse_query(std::string_view query) {
         const std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
         auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason}); };
         if (value.size() > kMaxValue) { ignore("value longer than 512 characters"); continue; }
+        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson"})) c.has_state = true;
         if (contains(seen, name)) { ignore("given more than once: the first one counts"); continue; }
         seen.push_back(name);
 
@@ -195,10 +237,21 @@ UrlConfig parse_query(std::string_view query) {
             for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
             if (ok) c.lesson = value; else ignore("not a lesson name");
         } else if (name == "origin") {
-            for (const std::string& o : split_list(value)) {
-                if (valid_origin(o)) c.origins.push_back(o);
-                else c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org"});
+            c.origin_given = true;
+            const std::vector<std::string> list = split_list(value);
+            if (list.empty()) { c.origin_invalid = true; ignore("empty: no page may control NeuroDrive"); }
+            for (const std::string& o : list) {
+                if (const auto norm = normalize_origin(o)) { if (!contains(c.origins, *norm)) c.origins.push_back(*norm); }
+                else {
+                    c.origin_invalid = true;
+                    c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org: no page may control NeuroDrive"});
+                }
             }
+        } else if (name == "persist" && !parse_flag(value)) {
+            bool ok = !value.empty() && value.size() <= 40;
+            for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
+            if (ok) { c.persist = true; c.persist_name = value; }
+            else { c.persist = false; ignore("must be 1, 0 or a name of letters, digits, - and _: nothing is saved"); }
         } else if (name == "paused" || name == "resize" || name == "persist" || name == "xapi") {
             const auto f = parse_flag(value);
             if (!f) { ignore("must be 1 or 0"); continue; }

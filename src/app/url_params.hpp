@@ -29,8 +29,13 @@ struct UrlConfig {
     std::optional<std::string> lang;   // "en" | "es"
     std::optional<std::string> lesson;
     std::optional<bool> resize;        // post lti.frameResize / h5p resize messages to the parent
-    std::vector<std::string> origins;  // allowlist for postMessage control ("origin=https://a.org,https://b.org")
-    std::optional<bool> persist;       // keep the last state in localStorage
+    std::vector<std::string> origins;  // allowlist for postMessage control ("origin=https://a.org,https://b.org"), normalised
+    bool origin_given = false;         // origin= was present ...
+    bool origin_invalid = false;       // ... and at least one entry was not an origin: then no one may control (fail closed)
+    std::optional<bool> persist;       // keep the user's choices in localStorage (persist=1, persist=0, or persist=<name>)
+    std::string persist_name;          // persist=<name>: its own storage key (several embeds on one page)
+    bool has_state = false;            // a parameter that defines what is shown (preset, an input, lock, hide, ui,
+                                       // speed, paused, theme, lang, lesson) was present, valid or not
     std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
     std::vector<Ignored> ignored;
 };
@@ -45,6 +50,11 @@ UrlConfig parse_query(std::string_view query);
 // Strict number: optional minus, digits, optional fraction and exponent; at most 24 characters;
 // finite. "1e999", "0.5abc", "NaN", "" and " 1" are rejected.
 std::optional<double> parse_strict_number(std::string_view text);
+
+// A web origin, strictly: http(s)://host[:port] with nothing after it but an optional "/". Returns
+// the browser's form (lower case, default port dropped), or nothing for "*", "null", paths, user
+// info, queries, non-ASCII hosts or bad ports.
+std::optional<std::string> normalize_origin(std::string_view text);
 
 // Shortest decimal text that reads back as exactly the same double.
 std::string format_exact(double v);

@@ -1,5 +1,8 @@
-// web_bridge.cpp - C exports behind window.neurodrive (web/app.js). Every entry validates its input
-// and answers with JSON text {"ok":true} or {"ok":false,"error":"..."}; nothing here throws.
+// web_bridge.cpp - C exports behind window.neurodrive (web/app.js). Every string argument arrives in
+// wasm heap memory that app.js allocated after checking its length (never on the stack); every entry
+// validates it and answers with JSON text {"ok":true} or {"ok":false,"error":"..."}; nothing here
+// throws. Changes go through commands.hpp (locks); host changes are kept out of the stored state
+// (persist.hpp). Only this file uses Emscripten's JS interop.
 #include "web_bridge.hpp"
 
 #include <emscripten.h>
@@ -7,181 +10,349 @@
 #include <malloc.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "a11y.hpp"
+#include "commands.hpp"
 #include "json_text.hpp"
 #include "messages.hpp"
+#include "persist.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
+#include "neurodrive/presets.hpp"
+
+// [SECTION] Start-up texts from the page (app.js passes them in Module.ndStart) ----------------------
+// Each returns a malloc'd UTF-8 copy (the caller frees it) of a string app.js already cut to size.
+EM_JS(char*, nd_js_start_text, (int which), {
+    var s = "";
+    try { var st = Module["ndStart"]; s = which === 0 ? st.env : st.url; } catch (e) { s = ""; }
+    if (typeof s !== "string") s = "";
+    s = s.slice(0, 8192);
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    if (p) stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(int, nd_js_in_frame, (), {
+    try { return Module["ndStart"].inFrame ? 1 : 0; } catch (e) { return 0; }
+});
+// status: 0 nothing stored, 1 text, 2 longer than allowed (not copied), 3 storage unavailable.
+EM_JS(char*, nd_js_read_stored, (const char* name, int* status), {
+    var r = { status: 3, text: "" };
+    try { r = Module["ndStart"].readStored(UTF8ToString(name)); } catch (e) { r = { status: 3, text: "" }; }
+    var text = typeof r.text === "string" && r.status === 1 ? r.text : "";
+    HEAP32[status >> 2] = r.status | 0;
+    var n = lengthBytesUTF8(text) + 1;
+    var p = _malloc(n);
+    if (p) stringToUTF8(text, p, n);
+    return p;
+});
 
 namespace neurodrive::app {
 namespace {
-App* g_app = nullptr;   // the single app instance (owned by main.cpp)
-std::string g_reply;    // last reply; JS copies it out before the next call
-std::string g_config;   // {"stored":report,"url":report} from bridge_attach
 
-const char* reply_ok() { g_reply = "{\"ok\":true}"; return g_reply.c_str(); }
-const char* reply_error(const std::string& msg) {
-    g_reply = "{\"ok\":false,\"error\":" + json_quote(msg) + "}";
+App* g_app = nullptr;     // the single app instance (owned by main.cpp)
+std::string g_reply;      // last reply; JS copies it out before the next call
+std::string g_config;     // start-up report for app.js
+Persistence g_persist;    // what the user chose (persist.hpp)
+
+std::string take_js(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+
+const char* reply(const std::string& err) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "ok");
+    w.Bool(err.empty());
+    if (!err.empty()) { json_key(w, "error"); json_put(w, err); }
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
+const char* not_ready() { return reply("NeuroDrive is not ready yet (await neurodrive.ready)"); }
+
+// A command from a host (the JS API, postMessage): what the user changed before it is theirs; what the
+// host changes is not stored.
+template <class F>
+std::string as(int from_user, F command) {
+    if (from_user) return command();
+    persist_sync(g_persist, *g_app);
+    std::string err = command();
+    persist_absorb(g_persist, *g_app);
+    return err;
+}
+
+void write_ignored(JsonWriter& w, const std::vector<Ignored>& list) {
+    w.StartArray();
+    for (const auto& i : list) {
+        w.StartObject();
+        json_key(w, "name"); json_put(w, i.name);
+        json_key(w, "reason"); json_put(w, i.reason);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 }  // namespace
 
-void bridge_attach(App* app, const char* stored_query, const char* url_query) {
+void bridge_attach(App* app) {
     g_app = app;
-    // A link that defines a state (a preset or any input) wins over the stored state entirely.
-    const UrlConfig url_config = parse_query(url_query);
-    const bool link_has_state = url_config.preset.has_value() || !url_config.inputs.empty();
-    const std::string stored = *stored_query && !link_has_state ? apply_query(*app, stored_query) : std::string("null");
-    const std::string url = apply_query(*app, url_query);
-    g_config = "{\"stored\":" + stored + ",\"url\":" + url + "}";
+    const std::string env = take_js(nd_js_start_text(0));
+    const std::string url = take_js(nd_js_start_text(1));
+    const bool in_frame = nd_js_in_frame() != 0;
+    apply_environment(*app, env);
+    const UrlConfig c = parse_query(url);
+
+    // Persistence: on at top level, off in a frame unless persist=1 or persist=<name>; never when the
+    // link itself defines a state (then stored state is neither read nor written).
+    const bool wanted = c.persist.value_or(!in_frame);
+    bool active = wanted && !c.has_state;
+    std::string stored = active ? "none" : "off";
+    std::vector<Ignored> stored_ignored;
+    Choices restored;
+    if (active) {
+        int status = 0;
+        const std::string text = take_js(nd_js_read_stored(c.persist_name.c_str(), &status));
+        if (status == 1) {
+            stored_ignored = apply_stored(*app, text, &restored);
+            stored = stored_ignored.empty() ? "restored" : "damaged";
+        } else if (status == 2) {
+            stored = "damaged";
+            stored_ignored.push_back({"(saved state)", "longer than 4096 characters"});
+        } else if (status == 3) {
+            stored = "unavailable";
+            active = false;
+        }
+    }
+    const std::string url_report = apply_query(*app, url);
+    persist_begin(g_persist, *app, restored);
+
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "url");
+    w.RawValue(url_report.data(), url_report.size(), rapidjson::kObjectType);
+    // Who may control the app by postMessage (app.js enforces it: only JS sees event.source).
+    json_key(w, "policy");
+    w.StartObject();
+    json_key(w, "kind");
+    json_put(w, c.origin_given ? (c.origin_invalid ? "deny" : "list") : (in_frame ? "parent" : "none"));
+    json_key(w, "origins");
+    w.StartArray();
+    if (!c.origin_invalid) for (const auto& o : c.origins) json_put(w, o);
+    w.EndArray();
+    w.EndObject();
+    json_key(w, "persist");
+    w.StartObject();
+    json_key(w, "active"); w.Bool(active);
+    json_key(w, "name"); json_put(w, c.persist_name);
+    json_key(w, "stored"); json_put(w, stored);
+    json_key(w, "ignored"); write_ignored(w, stored_ignored);
+    json_key(w, "record"); json_put(w, g_persist.last_record);
+    w.EndObject();
+    w.EndObject();
+    g_config.assign(buf.GetString(), buf.GetSize());
 }
-void bridge_first_frames() { EM_ASM({ if (Module.onFirstFrames) Module.onFirstFrames(); }); }
+
+void bridge_first_frames() { EM_ASM({ if (Module['onFirstFrames']) Module['onFirstFrames'](); }); }
 
 }  // namespace neurodrive::app
 
-using neurodrive::app::g_app;
-using neurodrive::app::g_config;
-using neurodrive::app::json_quote;
-using neurodrive::app::g_reply;
-using neurodrive::app::reply_error;
-using neurodrive::app::reply_ok;
+namespace na = neurodrive::app;
 namespace nm = neurodrive::model;
+using na::g_app;
+using na::g_config;
+using na::g_reply;
+using na::reply;
+using na::not_ready;
 
 extern "C" {
 
+// [SECTION] State and commands (window.neurodrive; from_user = 1 for the accessible mirror) ----------
 EMSCRIPTEN_KEEPALIVE const char* nd_state_json() {
-    if (!g_app) return reply_error("not ready");
-    g_reply = neurodrive::app::state_json(*g_app);
+    if (!g_app) return not_ready();
+    g_reply = na::state_json(*g_app);
     return g_reply.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* nd_set_inputs(const char* json) {
-    if (!g_app || !json) return reply_error("not ready");
-    const std::string err = neurodrive::app::apply_inputs_json(*g_app, json);
-    return err.empty() ? reply_ok() : reply_error(err);
+EMSCRIPTEN_KEEPALIVE const char* nd_set_inputs(const char* json, int from_user) {
+    if (!g_app || !json) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_set_inputs_json(*g_app, json); }));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* nd_event(const char* name) {
-    if (!g_app || !name) return reply_error("not ready");
-    const auto e = nm::parse_event(name);
-    if (!e) return reply_error("unknown event; allowed: cue, reward, omit");
-    neurodrive::app::fire_event(*g_app, *e);
-    return reply_ok();
+EMSCRIPTEN_KEEPALIVE const char* nd_event(const char* name, int from_user) {
+    if (!g_app || !name) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_event(*g_app, name); }));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id) {
-    if (!g_app || !id) return reply_error("not ready");
-    if (!neurodrive::app::set_preset(*g_app, id)) {
-        std::string allowed;
-        for (const auto& p : nm::builtin_presets().presets) allowed += (allowed.empty() ? "" : ", ") + p.id;
-        return reply_error("unknown preset; allowed: " + allowed);
+EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id, int from_user) {
+    if (!g_app || !id) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_preset(*g_app, id); }));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nd_reset(int from_user) {
+    if (!g_app) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_reset(*g_app); }));
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_pause(int from_user) {
+    if (!g_app) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_pause(*g_app); }));
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_play(int from_user) {
+    if (!g_app) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_play(*g_app); }));
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_set_speed(double speed, int from_user) {
+    if (!g_app) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_speed(*g_app, speed); }));
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_set_auto_trials(int on, int from_user) {
+    if (!g_app) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_auto_trials(*g_app, on != 0); }));
+}
+
+// Page settings chosen in the accessible mirror (the user's own): theme, lang, scale.
+EMSCRIPTEN_KEEPALIVE const char* nd_setting(const char* key, const char* value) {
+    if (!g_app || !key || !value) return not_ready();
+    const std::string k = key;
+    if (k == "theme") return reply(na::cmd_theme(*g_app, value));
+    if (k == "lang") return reply(na::cmd_language(*g_app, value));
+    if (k == "scale") {
+        const auto v = na::parse_strict_number(value);
+        return reply(v ? na::cmd_scale(*g_app, *v) : "text size must be a number from 0.75 to 2");
     }
-    return reply_ok();
+    return reply("unknown setting; allowed: theme, lang, scale");
 }
 
-// The reports of the stored state and URL parameters applied at start.
+// The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,name,stored,ignored,record}}.
 EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return g_config.empty() ? "null" : g_config.c_str(); }
 
-// The share link's query string (also what app.js keeps in localStorage).
+// The share link's query string.
 EMSCRIPTEN_KEEPALIVE const char* nd_share_query() {
     if (!g_app) return "";
-    g_reply = neurodrive::app::share_query(*g_app);
+    g_reply = na::share_query(*g_app);
     return g_reply.c_str();
 }
 
-// One host-page message (JSON text): {"reply":<message or null>,"subscribe_hz":x}.
-EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json) {
-    if (!g_app || !json) return reply_error("not ready");
-    const auto r = neurodrive::app::handle_message(*g_app, json);
-    char hz[40];
-    std::snprintf(hz, sizeof hz, "%.6g", r.subscribe_hz);
-    g_reply = "{\"reply\":" + (r.json.empty() ? std::string("null") : r.json) + ",\"subscribe_hz\":" + hz + "}";
+// Persistence, every half second and when the page hides: {"changed":b,"record":"..."} ("" = nothing to keep).
+EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() {
+    if (!g_app) return not_ready();
+    const na::PersistTick t = na::persist_tick(na::g_persist, *g_app);
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartObject();
+    na::json_key(w, "changed"); w.Bool(t.changed);
+    na::json_key(w, "record"); na::json_put(w, t.record);
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
 
-// The accessible mirror's content, and a throttled announcement ("" when nothing changed enough).
+// [SECTION] Host-page messages -------------------------------------------------------------------------
+// One message from an allowed sender (JSON text, at most 16 KB): {"reply":<message or null>,"subscribe_hz":x}.
+// may_subscribe = 0 when app.js already serves its most subscribers.
+EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json, int may_subscribe) {
+    if (!g_app || !json) return not_ready();
+    na::MessageReply r;
+    na::as(0, [&] { r = na::handle_message(*g_app, json, may_subscribe != 0); return std::string(); });
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartObject();
+    na::json_key(w, "reply");
+    if (r.json.empty()) w.Null();
+    else w.RawValue(r.json.data(), r.json.size(), rapidjson::kObjectType);
+    na::json_key(w, "subscribe_hz");
+    na::json_put_num(w, r.subscribe_hz);
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
+    return g_reply.c_str();
+}
+// The state message a subscription sends.
+EMSCRIPTEN_KEEPALIVE const char* nd_state_message() {
+    if (!g_app) return not_ready();
+    g_reply = na::state_message(*g_app);
+    return g_reply.c_str();
+}
+
+// [SECTION] The accessible mirror and lessons ----------------------------------------------------------
 EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() {
-    if (!g_app) return reply_error("not ready");
-    g_reply = neurodrive::app::mirror_json(*g_app);
+    if (!g_app) return not_ready();
+    g_reply = na::mirror_json(*g_app);
     return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* nd_announcement() {
     if (!g_app) return "";
-    g_reply = neurodrive::app::take_announcement(*g_app);
+    g_reply = na::take_announcement(*g_app);
     return g_reply.c_str();
 }
-
-// Guided lessons, for the HTML mirror (keyboard and screen-reader users run whole lessons with it).
 EMSCRIPTEN_KEEPALIVE const char* nd_lessons_json() {
-    if (!g_app) return reply_error("not ready");
-    g_reply = neurodrive::app::lessons_json(*g_app);
+    if (!g_app) return not_ready();
+    g_reply = na::lessons_json(*g_app);
     return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* nd_lesson(const char* action, int option) {
-    if (!g_app || !action) return reply_error("not ready");
+    if (!g_app || !action) return not_ready();
     const std::string a = action;
-    if (a == "choose") neurodrive::app::lesson_choose(*g_app, option);
-    else if (a == "lock") neurodrive::app::lesson_lock(*g_app);
-    else if (a == "next") neurodrive::app::lesson_next(*g_app);
-    else if (a == "back") neurodrive::app::lesson_back(*g_app);
-    else if (a.rfind("start:", 0) == 0) { if (!neurodrive::app::start_lesson(*g_app, a.substr(6))) return reply_error("unknown lesson"); }
-    else return reply_error("unknown lesson action; allowed: start:<id>, choose, lock, next, back");
-    return reply_ok();
+    if (a == "choose") na::lesson_choose(*g_app, option);
+    else if (a == "lock") na::lesson_lock(*g_app);
+    else if (a == "next") na::lesson_next(*g_app);
+    else if (a == "back") na::lesson_back(*g_app);
+    else if (a.rfind("start:", 0) == 0) { if (!na::start_lesson(*g_app, a.substr(6))) return reply("unknown lesson"); }
+    else return reply("unknown lesson action; allowed: start:<id>, choose, lock, next, back");
+    return reply("");
 }
 
-EMSCRIPTEN_KEEPALIVE void nd_reset() { if (g_app) neurodrive::app::reset_all(*g_app); }
-EMSCRIPTEN_KEEPALIVE void nd_pause() { if (g_app) g_app->paused = true; }
-EMSCRIPTEN_KEEPALIVE void nd_play() { if (g_app) g_app->paused = false; }
-
-EMSCRIPTEN_KEEPALIVE const char* nd_set_speed(double speed) {
-    if (!g_app) return reply_error("not ready");
-    if (!std::isfinite(speed) || speed < 0.25 || speed > 4.0) return reply_error("speed must be a number from 0.25 to 4");
-    g_app->speed = static_cast<float>(speed);
-    return reply_ok();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* nd_set_auto_trials(int on) {
-    if (!g_app) return reply_error("not ready");
-    g_app->auto_trials = on != 0;
-    if (g_app->auto_trials) g_app->next_auto_trial_s = g_app->state.time_s + 0.2;
-    return reply_ok();
-}
-
-// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each slider was drawn in the last frame (CSS px).
+// [SECTION] Read-only views ----------------------------------------------------------------------------
+// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px).
 EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
-    if (!g_app) return reply_error("not ready");
-    g_reply = "{";
-    char buf[160];
-    for (std::size_t i = 0; i < g_app->widget_rects.size(); ++i) {
-        const auto& r = g_app->widget_rects[i];
-        std::snprintf(buf, sizeof buf, "%s\"%s\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", i ? "," : "", r.name.c_str(),
-                      static_cast<double>(r.x), static_cast<double>(r.y), static_cast<double>(r.w), static_cast<double>(r.h));
-        g_reply += buf;
+    if (!g_app) return not_ready();
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartObject();
+    for (const auto& r : g_app->widget_rects) {
+        na::json_key(w, r.name);
+        w.StartObject();
+        na::json_key(w, "x"); na::json_put_num(w, r.x);
+        na::json_key(w, "y"); na::json_put_num(w, r.y);
+        na::json_key(w, "w"); na::json_put_num(w, r.w);
+        na::json_key(w, "h"); na::json_put_num(w, r.h);
+        w.EndObject();
     }
-    g_reply += "}";
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
 
 // [{"id":..,"title":..,"explanation":..,"sources":..},...]
 EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
-    g_reply = "[";
-    for (const auto& p : nm::builtin_presets().presets)
-        g_reply += (g_reply.size() > 1 ? ",{" : "{") + std::string("\"id\":") + json_quote(p.id) + ",\"title\":" + json_quote(p.title)
-                   + ",\"explanation\":" + json_quote(p.explanation) + ",\"sources\":" + json_quote(p.sources) + "}";
-    g_reply += "]";
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartArray();
+    for (const auto& p : nm::builtin_presets().presets) {
+        w.StartObject();
+        na::json_key(w, "id"); na::json_put(w, p.id);
+        na::json_key(w, "title"); na::json_put(w, p.title);
+        na::json_key(w, "explanation"); na::json_put(w, p.explanation);
+        na::json_key(w, "sources"); na::json_put(w, p.sources);
+        w.EndObject();
+    }
+    w.EndArray();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
-// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"samples":n,"heap_bytes":h,"malloc_in_use_bytes":m}
+// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v,"heap_bytes":h,"malloc_in_use_bytes":m}
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
-    if (!g_app) return reply_error("not ready");
+    if (!g_app) return not_ready();
     const auto& st = g_app->stats;
     auto sorted = [&](const std::array<float, 600>& a) {
         std::vector<float> v(a.begin(), a.begin() + st.count);
@@ -192,11 +363,21 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     auto pct = [](const std::vector<float>& x, double q) {
         return x.empty() ? 0.0 : static_cast<double>(x[static_cast<std::size_t>(std::min<double>(static_cast<double>(x.size() - 1), q * static_cast<double>(x.size())))]);
     };
-    char buf[300];
     const struct mallinfo mi = mallinfo();
-    std::snprintf(buf, sizeof buf, "{\"frames\":%llu,\"cpu_ms_median\":%.4f,\"cpu_ms_p99\":%.4f,\"ui_ms_median\":%.4f,\"ui_ms_p99\":%.4f,\"samples\":%d,\"vertices\":%d,\"heap_bytes\":%zu,\"malloc_in_use_bytes\":%d}",
-                  static_cast<unsigned long long>(g_app->frames), pct(v, 0.5), pct(v, 0.99), pct(u, 0.5), pct(u, 0.99), st.count, st.vertices, emscripten_get_heap_size(), mi.uordblks);
-    g_reply = buf;
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartObject();
+    na::json_key(w, "frames"); w.Uint64(g_app->frames);
+    na::json_key(w, "cpu_ms_median"); na::json_put_num(w, pct(v, 0.5));
+    na::json_key(w, "cpu_ms_p99"); na::json_put_num(w, pct(v, 0.99));
+    na::json_key(w, "ui_ms_median"); na::json_put_num(w, pct(u, 0.5));
+    na::json_key(w, "ui_ms_p99"); na::json_put_num(w, pct(u, 0.99));
+    na::json_key(w, "samples"); w.Int(st.count);
+    na::json_key(w, "vertices"); w.Int(st.vertices);
+    na::json_key(w, "heap_bytes"); w.Uint64(emscripten_get_heap_size());
+    na::json_key(w, "malloc_in_use_bytes"); w.Int(mi.uordblks);
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
 

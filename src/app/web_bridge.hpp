@@ -1,11 +1,14 @@
-// web_bridge.hpp - everything that talks to JavaScript (exports for window.neurodrive). Only
-// compiled into the browser build; main.cpp attaches the app once it exists.
+// web_bridge.hpp - everything that talks to JavaScript (exports for window.neurodrive, the host-page
+// protocol, the mirror, persistence). Only compiled into the browser build; main.cpp attaches the app
+// once it exists.
 #pragma once
 
 #include "app.hpp"
 
 namespace neurodrive::app {
-// Applies the stored state, then the URL query (both validated), and keeps their reports.
-void bridge_attach(App* app, const char* stored_query, const char* url_query);
+// Reads the start-up texts from the page (through the heap, length-checked in app.js): the browser
+// environment, the URL query and - when persistence applies - the stored state; applies them in that
+// order and keeps their reports for app.js (nd_config_json).
+void bridge_attach(App* app);
 void bridge_first_frames();  // tells the page the first frames are drawn
 }  // namespace neurodrive::app

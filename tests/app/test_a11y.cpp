@@ -32,3 +32,19 @@ TEST_CASE("announcements name the change and its cause, only for changes of 5 po
     CHECK(a.find("thyroid") != std::string::npos);
     CHECK(na::take_announcement(app).empty());  // said once
 }
+
+TEST_CASE("the mirror reports which controls are locked and why") {
+    na::App app;
+    REQUIRE(na::init(app));
+    std::string m = na::mirror_json(app);
+    CHECK(m.find(R"("locks":{"presets":false,"events":false,"time":false,"experiments":false,"reset":false})") != std::string::npos);
+    na::apply_query(app, "lock=thyroid,presets,events,time,experiments");
+    m = na::mirror_json(app);
+    CHECK(m.find(R"("locks":{"presets":true,"events":true,"time":true,"experiments":true,"reset":true})") != std::string::npos);
+    CHECK(m.find(R"("name":"thyroid")") < m.find(R"("locked":true)"));
+    CHECK(m.find("time controls are locked by the page that embeds NeuroDrive (lock=time)") != std::string::npos);
+    na::App b;
+    REQUIRE(na::init(b));
+    na::apply_query(b, "lock=time");
+    CHECK(na::mirror_json(b).find(R"("reset":true)") != std::string::npos);  // Reset all restarts time too
+}

@@ -99,3 +99,51 @@ TEST_CASE("share links round-trip the app state") {
     CHECK(other.ui.hide == app.ui.hide);
     CHECK(other.ui.theme == "projector");
 }
+
+TEST_CASE("origin= is strict and normalised, and present but invalid means no one may control") {
+    const std::pair<const char*, const char*> good[] = {
+        {"https://lms.example.edu", "https://lms.example.edu"}, {"HTTPS://LMS.Example.EDU/", "https://lms.example.edu"},
+        {"https://lms.example.edu:443", "https://lms.example.edu"}, {"http://127.0.0.1:80/", "http://127.0.0.1"},
+        {"http://127.0.0.1:8080", "http://127.0.0.1:8080"}, {"https://[::1]:8443", "https://[::1]:8443"},
+        {"https://xn--bcher-kva.example", "https://xn--bcher-kva.example"},
+    };
+    for (const auto& [in, out] : good) {
+        const auto n = na::normalize_origin(in);
+        REQUIRE_MESSAGE(n.has_value(), in);
+        CHECK(*n == out);
+    }
+    for (const char* bad : {"*", "null", "", "garbage", "https://", "https:///", "https://a.org/path", "https://a.org//", "https://a.org?x=1",
+                            "https://a.org#x", "https://user@a.org", "https://a.org:0", "https://a.org:65536", "https://a.org:", "https://a..org",
+                            "https://.a.org", "https://a.org.", "ftp://a.org", "javascript:alert(1)", "https://bücher.example", "https://a.org:80x",
+                            "https://[::1", "https://a.org\\@b.org", "https://a org"})
+        CHECK_MESSAGE(!na::normalize_origin(bad).has_value(), bad);
+    for (const char* q : {"origin=*", "origin=null", "origin=garbage", "origin=", "origin=https://ok.org,*", "origin=https%3A%2F%2Fa.org%2Fpath"}) {
+        const auto c = na::parse_query(q);
+        CHECK_MESSAGE(c.origin_given, q);
+        CHECK_MESSAGE(c.origin_invalid, q);
+        CHECK(!c.ignored.empty());
+    }
+    const auto c = na::parse_query("origin=HTTPS://A.org/,http://b.org:8080");
+    CHECK(!c.origin_invalid);
+    REQUIRE(c.origins.size() == 2);
+    CHECK(c.origins[0] == "https://a.org");
+    CHECK(!na::parse_query("preset=stimulant").origin_given);
+}
+
+TEST_CASE("state parameters and persist names") {
+    for (const char* q : {"preset=stimulant", "thyroid=0.5", "thyroid=banana", "lock=thyroid", "hide=plots", "ui=minimal", "speed=2",
+                          "paused=1", "theme=projector", "lang=es", "lesson=learning_to_predict"})
+        CHECK_MESSAGE(na::parse_query(q).has_state, q);
+    for (const char* q : {"", "persist=1", "origin=https://a.org", "resize=1&xapi=1", "bogus=1"}) CHECK_MESSAGE(!na::parse_query(q).has_state, q);
+    auto c = na::parse_query("persist=lab-2_b");
+    CHECK(c.persist == true);
+    CHECK(c.persist_name == "lab-2_b");
+    c = na::parse_query("persist=1");
+    CHECK(c.persist == true);
+    CHECK(c.persist_name.empty());
+    CHECK(na::parse_query("persist=0").persist == false);
+    c = na::parse_query("persist=a%2Fb");
+    CHECK(c.persist == false);  // a bad name saves nothing (fail closed) ...
+    CHECK(ignored(c, "persist"));  // ... and says so
+    CHECK(na::parse_query("persist=" + std::string(41, 'a')).persist == false);
+}

@@ -1,5 +1,6 @@
 // embed.test.mjs - course-site embedding: URL parameters, lock/hide, share links, postMessage from
 // another origin, strict CSP, the single-file build from file://, small iframes and persistence.
+// The hostile cases (trust model, limits, locks on every path, persistence rules) are in hostile.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -124,10 +125,12 @@ test('origin= allowlist: a host page from another origin cannot control the app'
   const page = await context.newPage();
   await page.goto(host.url + 'host.html');
   await page.evaluate((src) => { document.getElementById('app').src = src; }, srv.url + 'index.html?origin=https://lms.example.edu');
-  await page.waitForFunction(() => window.received.some((m) => m.data && m.data.type === 'neurodrive:ready'), null, { timeout: 30000 });
+  const frame = await (await page.waitForSelector('#app')).contentFrame();
+  await frame.waitForFunction(() => window.neurodrive && window.neurodrive.ready, null, { timeout: 30000 });
+  await frame.evaluate(() => window.neurodrive.ready.then(() => true));
+  assert.equal(await page.evaluate(() => window.received.length), 0, 'not even "ready" reaches an origin the list does not name');
   await page.evaluate(() => window.send({ type: 'neurodrive:set', inputs: { thyroid: 0.2 } }));
   await page.waitForFunction(() => window.received.some((m) => m.data && m.data.type === 'neurodrive:error'), null, { timeout: 10000 });
-  const frame = page.frames().find((f) => f.url().startsWith(srv.url));
   assert.equal((await frame.evaluate(() => window.neurodrive.get())).inputs.thyroid, 1);
   await context.close();
 });
@@ -177,23 +180,25 @@ for (const [w, h] of [[400, 300], [320, 480]]) {
   });
 }
 
-test('the last state is kept in localStorage, Reset all clears it, corrupt values are ignored with a notice', async () => {
+test('what the user chose is kept in localStorage, Reset all clears it, damaged values are ignored with a notice', async () => {
+  const key = 'neurodrive:v1:/';
   const { page, context, errors } = await openApp(browser, srv.url);
-  await page.evaluate(() => window.neurodrive.set({ thyroid: 0.45 }));
+  await page.locator('#a11y-in-thyroid').fill('45');    // the user's own change (the mirror's slider)
   await page.waitForTimeout(800);
   await page.reload();
   await page.evaluate(() => window.neurodrive.ready.then(() => true));
   assert.equal((await get(page)).inputs.thyroid, 0.45);
-  await page.evaluate(() => window.neurodrive.reset());
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('r');                       // Reset all, by the user
   await page.waitForTimeout(800);
-  assert.equal(await page.evaluate(() => localStorage.getItem('neurodrive:state')), null);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
   // Damage the stored value at the start of the next document, before app.js reads it.
-  await page.addInitScript(() => {
+  await page.addInitScript((k) => {
     if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('neurodrive:state', 'thyroid=banana&dopamine=0.7');
+      localStorage.setItem(k, '{"v":1,"inputs":{"thyroid":"banana","dopamine":0.7}}');
       sessionStorage.setItem('seeded', '1');
     }
-  });
+  }, key);
   await page.reload();
   await page.evaluate(() => window.neurodrive.ready.then(() => true));
   const s = await get(page);

@@ -1,0 +1,193 @@
+// commands.cpp - see commands.hpp. Checks first, then changes through the app's primitives
+// (set_input_value, set_preset, reset_all, fire_event, run_lab), so a refused command changes nothing.
+#include "commands.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "json_text.hpp"
+#include "neurodrive/experiments.hpp"
+#include "neurodrive/names.hpp"
+#include "neurodrive/presets.hpp"
+
+namespace neurodrive::app {
+namespace {
+
+constexpr std::size_t kMaxInputsJson = 16384;  // the same limit as a host message
+constexpr std::size_t kMaxInputsPerCall = 64;
+
+// A name from outside, safe to show in an error: at most 40 characters, control characters as '?'.
+std::string shown(std::string_view s) {
+    std::string out;
+    for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    return s.size() > 40 ? out + "..." : out;
+}
+
+std::string locked_by(std::string_view subject, std::string_view verb, std::string_view lock) {
+    return std::string(subject) + " " + std::string(verb) + " locked by the page that embeds NeuroDrive (lock=" + std::string(lock) + ")";
+}
+
+}  // namespace
+
+std::string lock_error(const App& app, std::string_view what) {
+    if (!is_locked(app, what)) return {};
+    if (what == "presets") return locked_by("presets", "are", what);
+    if (what == "events") return locked_by("events", "are", what);
+    if (what == "time") return locked_by("time controls", "are", what);
+    if (what == "experiments") return locked_by("experiments", "are", what);
+    return locked_by(what, "is", what);
+}
+
+std::string input_lock_error(const App& app, std::string_view name) {
+    if (is_locked(app, name)) return locked_by(name, "is", name);
+    const model::InputSpec* spec = model::find_input(name);
+    if (spec && spec->kind == model::InputKind::Manipulation && is_locked(app, "experiments")) return locked_by(name, "is", "experiments");
+    return {};
+}
+
+std::string cmd_set_inputs(App& app, const std::vector<std::pair<std::string, double>>& values) {
+    if (values.size() > kMaxInputsPerCall) return "at most 64 inputs in one call";
+    model::Inputs next = app.inputs;
+    char buf[160];
+    for (const auto& [name, value] : values) {
+        if (name.find('\0') != std::string::npos) return "input names must not contain NUL characters (got \"" + shown(name) + "\")";
+        const model::InputSpec* spec = model::find_input(name);
+        if (!spec) {
+            const std::string_view err = model::set_input(next, name, value, buf, sizeof buf);  // names the allowed inputs
+            return err.empty() ? "unknown input \"" + shown(name) + "\"" : std::string(err);
+        }
+        if (!std::isfinite(value)) return std::string(spec->name) + " must be a finite number";
+        const std::string_view err = model::set_input(next, name, value, buf, sizeof buf);
+        if (!err.empty()) return std::string(err);
+        if (std::string lock = input_lock_error(app, name); !lock.empty()) return lock;  // even to the same value
+    }
+    for (const auto& [name, value] : values) set_input_value(app, name, value);
+    return {};
+}
+
+std::string cmd_set_input(App& app, std::string_view name, double value) {
+    return cmd_set_inputs(app, {{std::string(name), value}});
+}
+
+std::string cmd_set_inputs_json(App& app, std::string_view json) {
+    if (json.size() > kMaxInputsJson) return "inputs larger than 16 KB";
+    rapidjson::Document doc;
+    if (!parse_json(json, "inputs", &doc).empty()) return "expected an object {name: number, ...}";
+    return cmd_set_inputs_object(app, doc);
+}
+
+std::string cmd_set_inputs_object(App& app, const rapidjson::Value& doc) {
+    if (!doc.IsObject()) return "expected an object {name: number, ...}";
+    std::vector<std::pair<std::string, double>> values;
+    for (const auto& m : doc.GetObject()) {
+        const std::string_view name = json_view(m.name);
+        if (name.find('\0') != std::string_view::npos) return "input names must not contain NUL characters (got \"" + shown(name) + "\")";
+        if (!m.value.IsNumber()) return shown(name) + " must be a number";
+        if (values.size() >= kMaxInputsPerCall) return "at most 64 inputs in one call";
+        values.emplace_back(std::string(name), m.value.GetDouble());
+    }
+    return cmd_set_inputs(app, values);
+}
+
+std::string cmd_preset(App& app, std::string_view id) {
+    if (std::string lock = lock_error(app, "presets"); !lock.empty()) return lock;
+    const model::Preset* p = model::find_preset(id);
+    if (!p) {
+        std::string allowed;
+        for (const auto& q : model::builtin_presets().presets) allowed += (allowed.empty() ? "" : ", ") + q.id;
+        return "unknown preset \"" + shown(id) + "\"; allowed: " + allowed;
+    }
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        if (p->inputs.*(specs[i].field) == app.inputs.*(specs[i].field)) continue;
+        if (std::string lock = input_lock_error(app, specs[i].name); !lock.empty()) return lock + "; preset " + p->id + " would change it";
+    }
+    set_preset(app, p->id);
+    return {};
+}
+
+std::string cmd_reset(App& app) {
+    for (const char* group : {"presets", "time"})
+        if (std::string lock = lock_error(app, group); !lock.empty()) return lock;
+    // Locked inputs keep their values: Reset all restarts everything the page lets the user change.
+    std::vector<std::pair<std::string, double>> kept;
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (!input_lock_error(app, specs[i].name).empty()) kept.emplace_back(std::string(specs[i].name), app.inputs.*(specs[i].field));
+    reset_all(app);
+    for (const auto& [name, value] : kept) set_input_value(app, name, value);
+    return {};
+}
+
+std::string cmd_event(App& app, std::string_view name) {
+    const auto e = model::parse_event(name);
+    if (!e) return "unknown event \"" + shown(name) + "\"; allowed: cue, reward, omit";
+    if (std::string lock = lock_error(app, "events"); !lock.empty()) return lock;
+    fire_event(app, *e);
+    return {};
+}
+
+std::string cmd_auto_trials(App& app, bool on) {
+    if (std::string lock = lock_error(app, "events"); !lock.empty()) return lock;
+    if (on && !app.auto_trials) app.next_auto_trial_s = app.state.time_s + 0.2;
+    app.auto_trials = on;
+    return {};
+}
+
+std::string cmd_pause(App& app) {
+    if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock;
+    app.paused = true;
+    return {};
+}
+
+std::string cmd_play(App& app) {
+    if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock;
+    app.paused = false;
+    return {};
+}
+
+std::string cmd_toggle_pause(App& app) { return app.paused ? cmd_play(app) : cmd_pause(app); }
+
+std::string cmd_step(App& app, double sim_s) {
+    if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock;
+    if (!app.paused) return "step works while paused";
+    if (!std::isfinite(sim_s) || sim_s <= 0.0 || sim_s > 10.0) return "step must be a number of seconds above 0 and at most 10";
+    advance_sim(app, sim_s);
+    return {};
+}
+
+std::string cmd_speed(App& app, double speed) {
+    if (!std::isfinite(speed) || speed < 0.25 || speed > 4.0) return "speed must be a number from 0.25 to 4";
+    if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock;
+    app.speed = static_cast<float>(speed);
+    return {};
+}
+
+std::string cmd_run_experiment(App& app, int index) {
+    if (std::string lock = lock_error(app, "experiments"); !lock.empty()) return lock;
+    const int count = static_cast<int>(model::experiment_specs().size());
+    if (index < 0 || index >= count) return "experiment must be a number from 0 to " + std::to_string(count - 1);
+    run_lab(app, index);
+    return {};
+}
+
+std::string cmd_theme(App& app, std::string_view theme) {
+    if (theme != "dark" && theme != "projector") return "theme must be dark or projector";
+    app.ui.theme = std::string(theme);
+    return {};
+}
+
+std::string cmd_language(App& app, std::string_view lang) {
+    if (!set_language(app, lang)) return "language must be en or es";
+    return {};
+}
+
+std::string cmd_scale(App& app, double scale) {
+    if (!std::isfinite(scale) || scale < 0.75 || scale > 2.0) return "text size must be a number from 0.75 to 2";
+    app.ui.scale = static_cast<float>(scale);
+    return {};
+}
+
+}  // namespace neurodrive::app

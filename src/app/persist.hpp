@@ -1,0 +1,57 @@
+// persist.hpp - the stored state (localStorage in the browser): only what the user chose in this
+// page - preset, inputs, theme, language, text size - as a small versioned JSON record. Never locks,
+// hidden panels, pause or speed, and never a change made by a host page (postMessage, the JS API):
+// the bridge calls persist_sync before and persist_absorb after every host command. Pure C++
+// (no Emscripten): tested and fuzzed natively.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app.hpp"
+#include "url_params.hpp"
+
+namespace neurodrive::app {
+
+constexpr std::size_t kMaxStoredText = 4096;  // longer stored values are refused (app.js checks first)
+
+// What the user chose. Empty theme / lang and scale 0 mean "not chosen" (the browser's default holds).
+struct Choices {
+    std::string preset = "baseline";   // a preset id, or "custom"
+    model::Inputs inputs;
+    std::string theme;
+    std::string lang;
+    double scale = 0.0;
+};
+
+struct Persistence {
+    Choices saved;     // the user's choices: what is stored
+    Choices seen;      // the app as of the last sync (every field filled)
+    std::string last_record;  // the record as last handed out (persist_tick)
+};
+
+// The user-choosable state of the app now (every field filled).
+Choices choices_now(const App& app);
+
+// Starts tracking: `restored` is what the stored record gave (or a default Choices).
+void persist_begin(Persistence& p, const App& app, const Choices& restored);
+// Whatever changed since the last sync was the user's doing: it becomes part of the stored record.
+void persist_sync(Persistence& p, const App& app);
+// Whatever changed since the last sync was a host's doing: it is not stored.
+void persist_absorb(Persistence& p, const App& app);
+
+// {"v":1,"preset":..,"inputs":{..},"theme":..,"lang":..,"scale":..} with only what was chosen and
+// inputs that differ from the preset; "" when nothing was chosen (a first visit: nothing to store).
+std::string stored_record(const Choices& saved);
+
+// Syncs, then returns the record and whether it changed since the last call.
+struct PersistTick { bool changed = false; std::string record; };
+PersistTick persist_tick(Persistence& p, const App& app);
+
+// Applies a stored record to the app (validated like everything from outside: unknown keys, bad
+// names, types or ranges are skipped and listed). `restored` receives what was applied. A text that
+// is not a version-1 record applies nothing and lists why.
+std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* restored);
+
+}  // namespace neurodrive::app

@@ -1,0 +1,119 @@
+// test_persist.cpp - the stored state: only the user's choices, never a host's change, never locks,
+// hidden panels, pause or speed; damaged records are reported, never half-trusted.
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+
+#include "commands.hpp"
+#include "persist.hpp"
+
+namespace na = neurodrive::app;
+
+namespace {
+bool has(const std::vector<na::Ignored>& list, const std::string& name) {
+    for (const auto& i : list) if (i.name == name) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("a first visit stores nothing, user changes are stored, host changes are not") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Persistence p;
+    na::persist_begin(p, app, na::Choices{});
+    CHECK(na::persist_tick(p, app).record.empty());
+    // The user drags dopamine (the UI changes app state directly, between ticks).
+    na::set_input_value(app, "dopamine", 0.4);
+    auto t = na::persist_tick(p, app);
+    CHECK(t.changed);
+    CHECK(t.record == R"({"v":1,"inputs":{"dopamine":0.4}})");
+    // A host sets thyroid (the bridge syncs before and absorbs after a host command).
+    na::persist_sync(p, app);
+    REQUIRE(na::cmd_set_input(app, "thyroid", 0.05).empty());
+    na::persist_absorb(p, app);
+    t = na::persist_tick(p, app);
+    CHECK(!t.changed);
+    CHECK(t.record.find("thyroid") == std::string::npos);
+    // The user then picks a preset: every input is theirs again, nothing the host set stays behind.
+    REQUIRE(na::cmd_preset(app, "stimulant").empty());
+    t = na::persist_tick(p, app);
+    CHECK(t.record == R"({"v":1,"preset":"stimulant"})");
+    // Pause, speed, locks and hidden panels are never stored.
+    app.paused = true;
+    app.speed = 4.0f;
+    app.ui.lock = {"thyroid"};
+    app.ui.hide = {"plots"};
+    CHECK(!na::persist_tick(p, app).changed);
+    // Reset all by the user: back to a first visit, nothing to keep.
+    app.ui.lock.clear();
+    REQUIRE(na::cmd_reset(app).empty());
+    CHECK(na::persist_tick(p, app).record.empty());
+}
+
+TEST_CASE("theme, language and text size chosen by the user are kept, even the defaults") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::apply_environment(app, "lang=es&scheme=light");  // the browser prefers Spanish and light
+    na::Persistence p;
+    na::persist_begin(p, app, na::Choices{});
+    CHECK(na::persist_tick(p, app).record.empty());        // the browser's defaults are not choices
+    REQUIRE(na::cmd_language(app, "en").empty());
+    REQUIRE(na::cmd_theme(app, "dark").empty());
+    REQUIRE(na::cmd_scale(app, 1.5).empty());
+    const std::string record = na::persist_tick(p, app).record;
+    CHECK(record == R"({"v":1,"theme":"dark","lang":"en","scale":1.5})");
+    // Next visit: the same browser defaults, then the record.
+    na::App next;
+    REQUIRE(na::init(next));
+    na::apply_environment(next, "lang=es&scheme=light");
+    na::Choices restored;
+    CHECK(na::apply_stored(next, record, &restored).empty());
+    CHECK(next.ui.lang == "en");
+    CHECK(next.ui.theme == "dark");
+    CHECK(next.ui.scale == 1.5f);
+    na::Persistence q;
+    na::persist_begin(q, next, restored);
+    CHECK(q.last_record == record);
+}
+
+TEST_CASE("stored records round-trip inputs exactly") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Persistence p;
+    na::persist_begin(p, app, na::Choices{});
+    REQUIRE(na::cmd_preset(app, "hypothyroid").empty());
+    REQUIRE(na::cmd_set_input(app, "dopamine", 1.0 / 3.0).empty());
+    REQUIRE(na::cmd_set_input(app, "dat_block", 0.123456789012345678).empty());
+    const std::string record = na::persist_tick(p, app).record;
+    na::App other;
+    REQUIRE(na::init(other));
+    na::Choices restored;
+    CHECK(na::apply_stored(other, record, &restored).empty());
+    CHECK(std::memcmp(&other.inputs, &app.inputs, sizeof app.inputs) == 0);
+}
+
+TEST_CASE("damaged, foreign and over-long records are reported and never half-trusted") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Choices restored;
+    for (const char* bad : {"", "thyroid=0.5", "{", "[]", R"({"v":2,"inputs":{"thyroid":0.5}})", R"({"inputs":{"thyroid":0.5}})"}) {
+        const auto ignored = na::apply_stored(app, bad, &restored);
+        CHECK_MESSAGE(has(ignored, "(saved state)"), bad);
+        CHECK(app.inputs.thyroid == 1.0);
+    }
+    CHECK(has(na::apply_stored(app, std::string(5000, ' '), &restored), "(saved state)"));
+    // Locks, hidden panels, pause and speed are not something NeuroDrive stores: never applied.
+    const auto ignored = na::apply_stored(app, R"({"v":1,"lock":"thyroid","hide":["plots"],"paused":true,"speed":4,"inputs":{"thyroid":"banana","dopamine":0.7,"mojo":1},"theme":"neon"})", &restored);
+    for (const char* name : {"lock", "hide", "paused", "speed", "thyroid", "inputs.mojo", "theme"}) CHECK_MESSAGE(has(ignored, name), name);
+    CHECK(app.ui.lock.empty());
+    CHECK(app.ui.hide.empty());
+    CHECK(!app.paused);
+    CHECK(app.speed == 1.0f);
+    CHECK(app.inputs.thyroid == 1.0);
+    CHECK(app.inputs.dopamine == 0.7);   // the good part still applies
+    CHECK(restored.inputs.dopamine == 0.7);
+    const std::string nul = std::string(R"({"v":1,"inputs":{"thyroid)") + '\\' + "u0000x\":0.5}}";
+    CHECK(!na::apply_stored(app, nul, &restored).empty());
+    CHECK(app.inputs.thyroid == 1.0);
+}
