@@ -352,12 +352,16 @@
         box.append(b);
       } else if (a.phase === 'act') {
         box.append(el('p', { id: 'a11y-lesson-do' }, a.do), el('p', {}, L['lessons.waiting']));
+      } else if (a.phase === 'observe') {
+        box.append(el('p', { id: 'a11y-lesson-observe' }, a.observe), el('p', {}, L['lessons.observing']));
       } else {
-        box.append(el('p', { id: 'a11y-lesson-verdict' }, a.right ? L['lessons.right'] : L['lessons.wrong']), el('p', {}, a.why));
+        box.append(el('p', { id: 'a11y-lesson-verdict' }, a.right ? L['lessons.right'] : L['lessons.wrong']));
+        if (a.correct > 0) box.append(el('p', { id: 'a11y-lesson-answer' }, `${L['lessons.answer_is']} ${a.options[a.correct - 1]}`));
+        box.append(el('p', {}, a.why));
         const b = el('button', { type: 'button', id: 'a11y-lesson-next' }, a.step === a.steps ? L['lessons.finish'] : L['lessons.next']);
         b.addEventListener('click', () => lessonAction('next'));
         box.append(b);
-        announcer.textContent = (a.right ? L['lessons.right'] : L['lessons.wrong']) + ' ' + a.why;
+        announcer.textContent = (a.right ? L['lessons.right'] : `${L['lessons.wrong']} ${L['lessons.answer_is']} ${a.options[a.correct - 1] || ''}`) + ' ' + a.why;
       }
       const back = el('button', { type: 'button', id: 'a11y-lesson-back' }, L['lessons.back']);
       back.addEventListener('click', () => lessonAction('back'));

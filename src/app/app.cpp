@@ -371,7 +371,7 @@ std::string lessons_json(const App& app) {
     w.Key("labels");
     w.StartObject();
     for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.observing", "lessons.right", "lessons.wrong",
-                          "lessons.answer", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
+                          "lessons.answer", "lessons.answer_is", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
         w.Key(k);
         text(k);
     }

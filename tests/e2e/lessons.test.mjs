@@ -21,7 +21,8 @@ test('keyboard only: the wanting-vs-liking lesson from start to finish', async (
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?lesson=wanting_vs_liking&persist=0' });
   assert.equal((await get(page)).lesson, 'wanting_vs_liking');
   await page.waitForSelector('#a11y-lesson-option-2', { state: 'attached' });
-  // Step 1: predict "Liking stays about the same", lock it in, then act with the native slider.
+  // Step 1: predict "Wanting falls while Liking stays", lock it in, act with the native slider, watch
+  // the observation phase, then read the verdict.
   await tabTo(page, 'a11y-lesson-option-1');
   await page.keyboard.press('ArrowDown');  // radio group: arrow keys choose
   await page.waitForTimeout(300);
@@ -30,19 +31,27 @@ test('keyboard only: the wanting-vs-liking lesson from start to finish', async (
   await page.waitForSelector('#a11y-lesson-do', { state: 'attached' });
   await tabTo(page, 'a11y-in-nac_depletion');
   await page.keyboard.press('End');
+  await page.waitForSelector('#a11y-lesson-observe', { state: 'attached', timeout: 5000 });
   await page.waitForSelector('#a11y-lesson-verdict', { state: 'attached', timeout: 20000 });
-  assert.match(await page.locator('#a11y-lesson-verdict').textContent(), /right/);
+  assert.match(await page.locator('#a11y-lesson-verdict').textContent(), /right\./);
+  assert.match(await page.locator('#a11y-lesson-answer').textContent(), /Wanting falls while Liking stays/);
   await tabTo(page, 'a11y-lesson-next');
   await page.keyboard.press('Enter');
-  // Step 2: predict that Wanting falls by more than half.
+  // Step 2: predict (wrongly, on purpose) that Liking rises; the verdict then names the right answer.
   await page.waitForSelector('#a11y-lesson-option-1', { state: 'attached' });
   await tabTo(page, 'a11y-lesson-option-1');
   await page.keyboard.press('Space');
   await page.waitForTimeout(300);
   await tabTo(page, 'a11y-lesson-lock');
   await page.keyboard.press('Enter');
+  await page.waitForSelector('#a11y-lesson-do', { state: 'attached' });
+  await tabTo(page, 'a11y-in-nac_depletion');
+  await page.keyboard.press('Home');
+  await tabTo(page, 'a11y-in-dat_block');
+  await page.keyboard.press('End');
   await page.waitForSelector('#a11y-lesson-verdict', { state: 'attached', timeout: 20000 });
-  assert.match(await page.locator('#a11y-lesson-verdict').textContent(), /right/);
+  assert.match(await page.locator('#a11y-lesson-verdict').textContent(), /not right/);
+  assert.match(await page.locator('#a11y-lesson-answer').textContent(), /It stays the same/);
   await screenshot(page, 'lesson-result-1366x768');
   await tabTo(page, 'a11y-lesson-next');
   await page.keyboard.press('Enter');

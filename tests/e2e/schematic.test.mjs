@@ -1,6 +1,7 @@
 // schematic.test.mjs - the model drives what a student sees: steady states, learning, presets and
 // the pixels of the mesolimbic pathway.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
@@ -40,6 +41,7 @@ test('every preset loads without errors and changes the inputs as documented', a
   const { page, context, errors } = await openApp(browser, srv.url);
   const presets = await page.evaluate(() => window.neurodrive.presets());
   assert.ok(presets.length >= 10);
+  const documented = Object.fromEntries(JSON.parse(fs.readFileSync('assets/presets.json', 'utf8')).presets.map((p) => [p.id, p.inputs]));
   for (const p of presets) {
     const r = await page.evaluate((id) => window.neurodrive.preset(id), p.id);
     assert.deepEqual(r, { ok: true }, p.id);
@@ -47,8 +49,9 @@ test('every preset loads without errors and changes the inputs as documented', a
     const s = await get(page);
     assert.equal(s.preset, p.id);
     for (const v of Object.values(s.outputs)) assert.ok(Number.isFinite(v), `${p.id}: finite outputs`);
+    assert.ok(documented[p.id], `${p.id} is in assets/presets.json`);
+    for (const [name, value] of Object.entries(documented[p.id])) assert.equal(s.inputs[name], value, `${p.id}: ${name}`);
   }
-  assert.equal((await get(page)).inputs.dopamine, 0.45);  // the last preset: depleted PFC
   assert.deepEqual(errors, []);
   await context.close();
 });
