@@ -56,8 +56,8 @@ validate: native ## check every published finding, then with every parameter per
 docs: native ## regenerate the parameter table in docs/MODEL.md from params.hpp
 	bash scripts/update_docs.sh $(NATIVE)/neurodrive-cli
 
-bench: dist native ## measure size, model cost and start-up against the budgets (docs/PERFORMANCE.md)
-	@bash scripts/bench.sh
+bench: dist ## measure the app against a bare Dear ImGui page built the same way: ratio table in build/bench.md (docs/PERFORMANCE.md; BENCH_MINUTES=10)
+	@JOBS=$(JOBS) bash scripts/bench.sh
 
 clean: ## remove build outputs (keeps the dependency cache .deps/)
 	rm -rf build dist

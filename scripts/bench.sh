@@ -1,34 +1,38 @@
 #!/usr/bin/env bash
-# bench.sh - `make bench`: measures NeuroDrive against its budgets and prints a report (also written to
-# build/bench.md). Benchmarks, not tests: numbers vary with the machine and its load.
+# bench.sh - `make bench`: measures NeuroDrive (dist/) against a bare Dear ImGui page built the same way
+# (bench/baseline/) in one run, plus the model's own cost, and prints the report (also written to
+# build/bench.md; docs/PERFORMANCE.md explains the method). A benchmark, not a test: it exits non-zero
+# only when it cannot measure, never because a figure misses its goal.
+# BENCH_MINUTES (default 10) sets the memory run's length; JOBS (default 2) the parallel compile jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
-cmake -S . -B build/native >/dev/null && cmake --build build/native --target model_bench >/dev/null
-emcmake cmake -S . -B build/wasm >/dev/null && cmake --build build/wasm --target model_bench >/dev/null
-native=$(build/native/tests/model_bench)
-wasm=$(node --no-experimental-fetch build/wasm/tests/model_bench.js)
-browser=$(node scripts/bench.mjs)
-node - "$native" "$wasm" "$browser" <<'JS' | tee build/bench.md
-const [native, wasm, browser] = process.argv.slice(2);
-const rows = (t) => Object.fromEntries(t.trim().split('\n').slice(1).map((l) => { const [n, ns, us] = l.split(' '); return [n, { ns: +ns, us: +us }]; }));
-const n = rows(native), w = rows(wasm);
-const m = Object.fromEntries(browser.trim().split('\n').map((l) => JSON.parse(l)).map((o) => [o.metric, o]));
-const kb = (b) => (b / 1024).toFixed(0) + ' KB';
-const ok = (good) => (good ? 'within budget' : '**over budget**');
-const heap = m.memory.samples, h0 = heap[0], h1 = heap[heap.length - 1];
-const growth = h1.malloc_in_use_bytes - h0.malloc_in_use_bytes;
-const out = [
-  '| measure | result | budget | verdict |', '|---|---|---|---|',
-  `| transfer size, multi-file build (gzip -9, all files incl. font) | ${kb(m.size.multi_gzip_bytes)} | <= 450 KB | ${ok(m.size.multi_gzip_bytes <= 450 * 1024)} |`,
-  `| transfer size, single-file build (gzip -9) | ${kb(m.size.single_gzip_bytes)} | <= 700 KB | ${ok(m.size.single_gzip_bytes <= 700 * 1024)} |`,
-  `| navigation to first fully drawn frame (median of 10) | ${m.first_frame_ms.median.toFixed(0)} ms (min ${m.first_frame_ms.min.toFixed(0)}, max ${m.first_frame_ms.max.toFixed(0)}) | <= 1000 ms | ${ok(m.first_frame_ms.median <= 1000)} |`,
-  `| CPU per frame, 1366x768, 4x, auto trials (median) | ${m.cpu_per_frame.cpu_ms_median.toFixed(2)} ms | <= 4 ms | ${ok(m.cpu_per_frame.cpu_ms_median <= 4)} |`,
-  `| CPU per frame (99th percentile) | ${m.cpu_per_frame.cpu_ms_p99.toFixed(2)} ms | <= 8 ms | ${ok(m.cpu_per_frame.cpu_ms_p99 <= 8)} |`,
-  `| of which model + UI build (median / 99th pct) | ${m.cpu_per_frame.ui_ms_median.toFixed(2)} / ${m.cpu_per_frame.ui_ms_p99.toFixed(2)} ms | (part of the above) | ${ok(m.cpu_per_frame.ui_ms_median <= 4 && m.cpu_per_frame.ui_ms_p99 <= 8)} |`,
-  `| frames drawn in 12 s; vertices per frame | ${m.cpu_per_frame.frames}; ${m.cpu_per_frame.vertices} | 60 fps | - |`,
-  ...Object.keys(n).map((k) => `| model cost, ${k}: native / wasm (ns per simulated s) | ${n[k].ns} / ${w[k].ns} (wasm/native ${(w[k].ns / n[k].ns).toFixed(2)}) | < 1 ms per frame at 4x: ${w[k].us.toFixed(0)} us | ${ok(w[k].us < 1000)} |`),
-  `| memory over ${m.memory.minutes} min at 4x (malloc in use; heap size) | ${growth >= 0 ? '+' : ''}${growth} bytes; heap ${kb(h0.heap_bytes)} -> ${kb(h1.heap_bytes)} | flat within 1 MB | ${ok(Math.abs(growth) < 1024 * 1024 && h1.heap_bytes - h0.heap_bytes < 1024 * 1024)} |`,
-];
-console.log(out.join('\n'));
-JS
+JOBS=${JOBS:-2}
+out=build/bench
+mkdir -p "$out"
+[ -f dist/index.html ] || { echo "bench.sh: dist/ is missing: run make dist first" >&2; exit 1; }
+
+# The bare page: SDL2 + Dear ImGui 1.86 + WebGL2 showing ImGui::ShowDemoWindow(), same toolchain and flags.
+echo "== building the bare Dear ImGui page (build/baseline)" >&2
+if [ ! -f build/baseline/CMakeCache.txt ]; then
+    emcmake cmake -S bench/baseline -B build/baseline -DCMAKE_BUILD_TYPE=Release >"$out/baseline-configure.log" 2>&1 \
+        || { cat "$out/baseline-configure.log" >&2; exit 1; }
+fi
+cmake --build build/baseline -j"$JOBS" >"$out/baseline-build.log" 2>&1 || { tail -30 "$out/baseline-build.log" >&2; exit 1; }
+
+# The model alone, natively and in wasm: its own build trees (model library and model_bench only), so
+# the bench never races a build of the app in build/native or build/wasm.
+echo "== building model_bench (build/bench/model-native, build/bench/model-wasm)" >&2
+{ cmake -S . -B "$out/model-native" -DCMAKE_BUILD_TYPE=Release -DND_BUILD_APP=OFF \
+    && cmake --build "$out/model-native" -j"$JOBS" --target model_bench; } >"$out/model-build.log" 2>&1 \
+    || { tail -30 "$out/model-build.log" >&2; exit 1; }
+{ emcmake cmake -S . -B "$out/model-wasm" -DCMAKE_BUILD_TYPE=Release -DND_BUILD_APP=OFF \
+    && cmake --build "$out/model-wasm" -j"$JOBS" --target model_bench; } >>"$out/model-build.log" 2>&1 \
+    || { tail -30 "$out/model-build.log" >&2; exit 1; }
+echo "== model cost" >&2
+"$out/model-native/tests/model_bench" >"$out/model-native.txt"
+node --no-experimental-fetch "$out/model-wasm/tests/model_bench.js" >"$out/model-wasm.txt"
+
+echo "== browser: NeuroDrive and the bare page (memory run: ${BENCH_MINUTES:-10} min)" >&2
+BENCH_BROWSER_LOG="$out/browser.log" node scripts/bench.mjs --app dist --baseline build/baseline/page >"$out/browser.jsonl"
+node scripts/bench.mjs --report "$out/model-native.txt" "$out/model-wasm.txt" "$out/browser.jsonl" build/bench.md

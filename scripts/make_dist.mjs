@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
-// style.css, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html) and the
+// style.css, audio.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html) and the
 // single-file build neurodrive.html (CSS, JS and the base64 wasm inlined: opens from file://) with
 // its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
 // script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
@@ -17,8 +17,12 @@ const need = (f) => { if (!fs.existsSync(f)) { console.error(`make_dist: ${f} is
 
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-for (const f of ['index.html', 'style.css', 'app.js', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
+for (const f of ['index.html', 'style.css', 'audio.js', 'app.js', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
 for (const f of ['neurodrive.js', 'neurodrive.wasm']) fs.copyFileSync(need(path.join(buildDir, 'src/app', f)), path.join(outDir, f));
+// The printable worksheets (docs/TEACHERS.md): static pages and one stylesheet, copied as they are to
+// dist/worksheets/, where their links to ../index.html?lesson=... open the lessons.
+fs.mkdirSync(path.join(outDir, 'worksheets'));
+for (const f of fs.readdirSync(need(path.join(web, 'worksheets')))) fs.copyFileSync(path.join(web, 'worksheets', f), path.join(outDir, 'worksheets', f));
 
 // Single file: inline what index.html links to. "</script" inside inlined code would end the
 // script element early, so it is escaped; the favicon becomes a data: URL.
@@ -46,6 +50,7 @@ const replace = (from, to) => {
 replace('<link rel="stylesheet" href="style.css">', inlineStyle(css));
 replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`);
 replace('<script src="neurodrive.js"></script>', inlineScript(single));
+replace('<script src="audio.js"></script>', inlineScript(fs.readFileSync(path.join(web, 'audio.js'), 'utf8')));
 replace('<script src="app.js"></script>', inlineScript(app));
 // The single file's policy: nothing from anywhere but its own inline code (by hash), the wasm it
 // compiles, its data: favicon, and the data: URL Emscripten fetches the inlined wasm from.

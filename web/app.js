@@ -24,6 +24,7 @@
   });
   const STORE_PREFIX = 'neurodrive:v1:';
   const LEGACY_KEYS = ['neurodrive:state', 'neurodrive:scale'];
+  const SEEN_KEY = 'neurodrive:seen';  // set on the first visit (the "start here" hint shows once)
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
@@ -170,6 +171,12 @@
     if ((navigator.language || '').toLowerCase().startsWith('es')) env.set('lang', 'es');
     if (window.matchMedia && matchMedia('(prefers-color-scheme: light)').matches) env.set('scheme', 'light');
     if (window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches) env.set('motion', 'reduce');
+    // A first visit at top level shows the "start here" hint once (an embed's page decides its own start).
+    if (!inFrame) {
+      try {
+        if (localStorage.getItem(SEEN_KEY) === null) { env.set('first', '1'); localStorage.setItem(SEEN_KEY, '1'); }
+      } catch (e) { /* storage blocked: no hint rather than a hint on every visit */ }
+    }
     return env.toString();
   }
   let storeKey = '';          // this embedding's key: page path plus the persist= name
@@ -239,6 +246,17 @@
       mirror.append(label, input);
     }
     mirror.append(el('ul', { id: 'a11y-narration' }));
+    // The spoken scene: the whole brain in words, on request (a screen reader reads it at once).
+    const describe = el('button', { type: 'button', id: 'a11y-describe' }, m.labels['scene.button']);
+    const scene = el('div', { id: 'a11y-scene' });
+    scene.setAttribute('role', 'region');
+    scene.setAttribute('aria-live', 'polite');
+    scene.setAttribute('aria-labelledby', 'a11y-describe');
+    describe.addEventListener('click', () => {
+      const text = wasmText('nd_describe_scene');
+      if (typeof text === 'string') scene.replaceChildren(...text.split('\n').filter(Boolean).map((t) => el('p', {}, t)));
+    });
+    mirror.append(describe, scene);
     // Page settings (the same as View settings on the canvas): kept across visits where the page saves.
     const settings = el('fieldset', { id: 'a11y-settings' });
     const theme = el('select', { id: 'a11y-theme' });
@@ -247,8 +265,10 @@
     const lang = el('select', { id: 'a11y-lang' });
     lang.append(el('option', { value: 'en' }), el('option', { value: 'es' }));
     lang.addEventListener('change', () => said(user.setting('lang', lang.value)));
+    const sound = el('input', { type: 'checkbox', id: 'a11y-audio' });
+    sound.addEventListener('change', () => { said(user.setting('audio', sound.checked ? 'on' : 'off')); syncAudio(); });
     settings.append(el('legend', { id: 'a11y-settings-legend' }), el('label', { htmlFor: 'a11y-theme', id: 'a11y-theme-label' }), theme,
-      el('label', { htmlFor: 'a11y-lang', id: 'a11y-lang-label' }), lang);
+      el('label', { htmlFor: 'a11y-lang', id: 'a11y-lang-label' }), lang, sound, el('label', { htmlFor: 'a11y-audio', id: 'a11y-audio-label', className: 'inline' }));
     const fresh = el('button', { type: 'button', id: 'a11y-start-fresh', hidden: true });
     fresh.addEventListener('click', startFresh);
     settings.append(fresh);
@@ -301,12 +321,19 @@
     lang.options[1].textContent = m.labels['lang.es'];
     if (document.activeElement !== theme) theme.value = m.theme;
     if (document.activeElement !== lang) lang.value = m.lang;
+    setText('a11y-audio-label', m.labels['settings.audio']);
+    setText('a11y-describe', m.labels['scene.button']);
+    document.getElementById('a11y-audio').checked = m.audio;
+    if (m.audio !== audioOn) syncAudio();
     const fresh = document.getElementById('a11y-start-fresh');
     fresh.hidden = !persistActive();
     setText('a11y-start-fresh', m.labels['page.start_fresh']);
     updateLessonMirror();
     const list = document.getElementById('a11y-narration');
     list.replaceChildren(...m.narration.map((t) => el('li', {}, t)));
+    // Key events (a burst at the cue, an omission dip) first: C++ throttles them in simulated time.
+    const key = wasmText('nd_key_announcement');
+    if (typeof key === 'string' && key) { announcer.textContent = key; lastAnnouncement = Date.now(); }
     // Announce meaningful changes, at most every 4 s, so a screen reader is never flooded.
     if (Date.now() - lastAnnouncement >= 4000) {
       const text = wasmText('nd_announcement');
@@ -371,6 +398,35 @@
     if (again && mirror.contains(again)) again.focus();
     else if (focusedId && focusedId.startsWith('a11y-lesson')) (box.querySelector('button:not([disabled]), input:not([disabled])') || box).focus();
   }
+
+  // ---- Sound: the audio monitor (web/audio.js) plays the model's VTA spikes and cue/reward tones -------
+  // Polled every 100 ms while on; off, nothing runs. Browsers start audio only after a user gesture,
+  // so every press also tries to resume it.
+  const monitor = window.NeuroDriveAudio ? window.NeuroDriveAudio.create() : null;
+  let audioOn = false, audioTimer = 0;
+  function audioTick() {
+    const f = view('nd_audio_json');
+    if (!f || !monitor) return;
+    if (f.silence) monitor.silence();
+    if (f.on !== audioOn) { syncAudio(); return; }
+    monitor.feed(f);
+  }
+  function syncAudio() {
+    const m = view('nd_audio_json');
+    if (!m || !monitor) return;
+    audioOn = !!m.on;
+    if (audioOn && !monitor.enabled) monitor.enable();
+    if (!audioOn && monitor.enabled) monitor.disable();
+    if (audioOn && !audioTimer) audioTimer = setInterval(audioTick, 100);
+    if (!audioOn && audioTimer) { clearInterval(audioTimer); audioTimer = 0; }
+  }
+  const gesture = () => { if (monitor) { monitor.unlock(); setTimeout(syncAudio, 120); } };
+  for (const type of ['pointerup', 'keyup']) window.addEventListener(type, gesture, true);
+  document.addEventListener('visibilitychange', () => { if (monitor) monitor.visibility(document.hidden); });
+
+  // A press on the canvas gives it keyboard focus, so shortcuts work after a click (SDL stops the
+  // browser's own focus change on mousedown); Tab still leaves it.
+  canvas.addEventListener('pointerdown', () => { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); }, true);
 
   // No keyboard trap (WCAG 2.1.2): Tab and Shift+Tab always move focus in the page. SDL would take
   // them for the canvas; this capturing listener runs first and keeps them away from it. Inside the
@@ -679,6 +735,11 @@
     arguments: [],
     ndStart: { env: environment(), url: urlQuery, inFrame, readStored },
     onFirstFrames,
+    // Compact mode's "Full view": this same scenario in a new tab (the share link's query).
+    onOpenFullView(query) {
+      const url = location.origin + location.pathname + (query ? '?' + query : '');
+      if (!window.open(url, '_blank', 'noopener')) notice(url);
+    },
     onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },

@@ -3,6 +3,8 @@
 // and keeps the same measurement hooks as NeuroDrive (src/app/main.cpp, web_bridge.cpp): a frame
 // counter, CPU time per frame (steady_clock, median and p99 of the last 600), vertices, and a call to
 // Module.onFirstFrames after the third drawn frame. Depends on SDL2, Dear ImGui and Emscripten only.
+// ?text_vertices=N (for the bench's control run only) adds rows of text behind the demo window until the
+// frame holds about N more vertices: the same demo, with NeuroDrive's amount of drawing.
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
@@ -43,7 +45,31 @@ struct Platform {
     FrameStats stats;
     std::uint64_t frames = 0;
     bool show_demo = true;
+    int text_vertices = 0;  // ?text_vertices=N: extra text behind the demo window (see above)
 };
+
+EM_JS(int, bl_query_int, (const char* name), {
+    var v = new URLSearchParams(location.search).get(UTF8ToString(name));
+    var n = v === null ? 0 : parseInt(v, 10);
+    return n > 0 && n < 1000000 ? n : 0;
+});
+
+// Rows of text on the background draw list, about `vertices` vertices in all (4 per visible glyph).
+void draw_text_load(int vertices) {
+    static const char kRow[] =
+        "Dopamine tone 100% typical  Norepinephrine tone 100%  Serotonin tone 100%  Thyroid hormone 100%  "
+        "Cortisol 100%  Motivation 79 typical 78  Wanting 66%  Vigor 59%  Effort 97%  Focus 95%";
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const int start = dl->VtxBuffer.Size;
+    float y = 4.0f;
+    // At most a few thousand rows: text outside the clip rectangle adds no vertices.
+    for (int row = 0; dl->VtxBuffer.Size - start < vertices && row < 4096; ++row, y += line) {
+        if (y > size.y - line) y = 4.0f + 0.5f * line * static_cast<float>(row % 2);  // screen full: rows overlap
+        dl->AddText(ImVec2(4.0f, y), IM_COL32(150, 160, 180, 255), kRow);
+    }
+}
 
 Platform* g_platform = nullptr;
 std::string g_reply;
@@ -63,6 +89,7 @@ void frame(void* arg) {
     // Closing the demo window would leave an empty page to measure: it always comes back.
     p.show_demo = true;
     ImGui::ShowDemoWindow(&p.show_demo);
+    if (p.text_vertices > 0) draw_text_load(p.text_vertices);
     ImGui::Render();
     const float ui_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ui_start).count();
     glViewport(0, 0, fb_w, fb_h);
@@ -143,6 +170,7 @@ int main(int, char**) {
     ImGui::StyleColorsDark();
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    p.text_vertices = bl_query_int("text_vertices");
     emscripten_set_main_loop_arg(frame, &p, 0, false);
     return 0;
 }

@@ -88,6 +88,7 @@ std::string mirror_json(const App& app) {
     json_key(w, "reset"); json_put(w, reset_lock);
     w.EndObject();
     json_key(w, "theme"); json_put(w, app.ui.theme);
+    json_key(w, "audio"); w.Bool(app.ui.audio);
     json_key(w, "labels");
     w.StartObject();
     const std::pair<const char*, const char*> named[] = {
@@ -97,7 +98,7 @@ std::string mirror_json(const App& app) {
     for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
                             "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
-                            "settings.theme.projector", "settings.language", "lang.en", "lang.es"}) {
+                            "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }

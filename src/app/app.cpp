@@ -321,54 +321,48 @@ void run_lab(App& app, int index) {
     lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
-namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void put_num(Writer& w, double v) { if (std::isfinite(v)) w.Double(v); else w.Null(); }
-}  // namespace
-
 std::string lessons_json(const App& app) {
     const LessonState& l = app.lesson;
     rapidjson::StringBuffer buf;
-    Writer w(buf);
-    auto text = [&](const std::string& key) { put(w, app.strings.get(key)); };
+    JsonWriter w(buf);
+    auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
     w.StartObject();
-    w.Key("active");
+    json_key(w, "active");
     if (const LessonStep* step = lesson_current_step(l, app.lessons)) {
         const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
         const char* phases[] = {"predict", "act", "observe", "result"};
         w.StartObject();
-        w.Key("id"); put(w, lesson.id);
-        w.Key("title"); text("lesson." + lesson.id + ".title");
-        w.Key("step"); w.Int(l.step + 1);
-        w.Key("steps"); w.Int(static_cast<int>(lesson.steps.size()));
-        w.Key("phase"); put(w, phases[static_cast<int>(l.phase)]);
+        json_key(w, "id"); json_put(w, lesson.id);
+        json_key(w, "title"); text("lesson." + lesson.id + ".title");
+        json_key(w, "step"); w.Int(l.step + 1);
+        json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
+        json_key(w, "phase"); json_put(w, phases[static_cast<int>(l.phase)]);
         for (const char* part : {"explain", "do", "question", "observe"}) { w.Key(part); text(lesson_key(l, app.lessons, part)); }
-        w.Key("options");
+        json_key(w, "options");
         w.StartArray();
         for (int i = 1; i <= kLessonOptions; ++i) text(lesson_key(l, app.lessons, "option" + std::to_string(i)));
         w.EndArray();
-        w.Key("choice"); w.Int(l.choice);
+        json_key(w, "choice"); w.Int(l.choice);
         const bool result = l.phase == LessonPhase::Result;
-        w.Key("correct"); w.Int(result ? step->correct : 0);
-        w.Key("right"); w.Bool(result && l.choice == step->correct);
-        w.Key("why"); put(w, result ? app.strings.get(lesson_key(l, app.lessons, "why")) : "");
+        json_key(w, "correct"); w.Int(result ? step->correct : 0);
+        json_key(w, "right"); w.Bool(result && l.choice == step->correct);
+        json_key(w, "why"); json_put(w, result ? app.strings.get(lesson_key(l, app.lessons, "why")) : "");
         w.EndObject();
     } else {
         w.Null();
     }
-    w.Key("list");
+    json_key(w, "list");
     w.StartArray();
     for (std::size_t i = 0; i < app.lessons.size(); ++i) {
         w.StartObject();
-        w.Key("id"); put(w, app.lessons[i].id);
-        w.Key("title"); text("lesson." + app.lessons[i].id + ".title");
-        w.Key("steps"); w.Int(static_cast<int>(app.lessons[i].steps.size()));
-        w.Key("done"); w.Int(i < l.done.size() ? l.done[i] : 0);
+        json_key(w, "id"); json_put(w, app.lessons[i].id);
+        json_key(w, "title"); text("lesson." + app.lessons[i].id + ".title");
+        json_key(w, "steps"); w.Int(static_cast<int>(app.lessons[i].steps.size()));
+        json_key(w, "done"); w.Int(i < l.done.size() ? l.done[i] : 0);
         w.EndObject();
     }
     w.EndArray();
-    w.Key("labels");
+    json_key(w, "labels");
     w.StartObject();
     for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.observing", "lessons.right", "lessons.wrong",
                           "lessons.answer", "lessons.answer_is", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
@@ -376,8 +370,8 @@ std::string lessons_json(const App& app) {
         text(k);
     }
     w.EndObject();
-    w.Key("completed_steps"); w.Int(l.completed_steps);
-    w.Key("right_answers"); w.Int(l.right_answers);
+    json_key(w, "completed_steps"); w.Int(l.completed_steps);
+    json_key(w, "right_answers"); w.Int(l.right_answers);
     w.EndObject();
     return buf.GetString();
 }
@@ -392,76 +386,86 @@ std::string apply_query(App& app, std::string_view query) {
     if (c.speed) app.speed = static_cast<float>(*c.speed);
     if (c.paused) app.paused = *c.paused;
     if (c.theme) app.ui.theme = *c.theme;
+    if (c.scale) app.ui.scale = static_cast<float>(*c.scale);
+    if (c.audio) app.ui.audio = *c.audio;
     if (c.lang) set_language(app, *c.lang);
     const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
     rapidjson::StringBuffer buf;
-    Writer w(buf);
+    JsonWriter w(buf);
     w.StartObject();
-    w.Key("ignored");
+    json_key(w, "ignored");
     w.StartArray();
     auto ignored = [&](std::string_view name, std::string_view reason) {
         w.StartObject();
-        w.Key("name"); put(w, name);
-        w.Key("reason"); put(w, reason);
+        json_key(w, "name"); json_put(w, name);
+        json_key(w, "reason"); json_put(w, reason);
         w.EndObject();
     };
     for (const auto& i : c.ignored) ignored(i.name, i.reason);
     if (!lesson_ok) ignored("lesson", "unknown lesson");
     w.EndArray();
-    w.Key("resize"); w.Bool(c.resize.value_or(false));
-    w.Key("persist"); if (c.persist) w.Bool(*c.persist); else w.Null();
-    w.Key("xapi"); w.Bool(c.xapi.value_or(false));
-    w.Key("origins");
+    json_key(w, "resize"); w.Bool(c.resize.value_or(false));
+    json_key(w, "persist"); if (c.persist) w.Bool(*c.persist); else w.Null();
+    json_key(w, "xapi"); w.Bool(c.xapi.value_or(false));
+    json_key(w, "origins");
     w.StartArray();
-    for (const auto& o : c.origins) put(w, o);
+    for (const auto& o : c.origins) json_put(w, o);
     w.EndArray();
-    w.Key("lesson"); if (c.lesson) put(w, *c.lesson); else w.Null();
+    json_key(w, "lesson"); if (c.lesson) json_put(w, *c.lesson); else w.Null();
     w.EndObject();
     return buf.GetString();
 }
 
 std::string share_query(const App& app) {
-    return neurodrive::app::share_query(app.inputs, app.preset, app.ui.hide, app.ui.lock, app.ui.theme, app.ui.lang);
+    ShareView view;
+    view.hide = app.ui.hide;
+    view.lock = app.ui.lock;
+    view.theme = app.ui.theme;
+    view.lang = app.ui.lang;
+    view.scale = static_cast<double>(app.ui.scale);
+    view.minimal = app.ui.minimal;
+    if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
+    return neurodrive::app::share_query(app.inputs, app.preset, view);
 }
 
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;
-    Writer w(buf);
+    JsonWriter w(buf);
     w.StartObject();
-    w.Key("time_s"); put_num(w, app.state.time_s);
-    w.Key("sim_day"); put_num(w, app.out.sim_day);
-    w.Key("preset"); put(w, app.preset);
-    w.Key("paused"); w.Bool(app.paused);
-    w.Key("speed"); put_num(w, app.speed);
-    w.Key("auto_trials"); w.Bool(app.auto_trials);
-    w.Key("trials"); w.Int(static_cast<int>(app.out.trials));
-    w.Key("theme"); put(w, app.ui.theme);
-    w.Key("lang"); put(w, app.ui.lang);
-    w.Key("ui_scale"); put_num(w, app.ui.scale);
-    w.Key("minimal"); w.Bool(app.ui.minimal);
-    w.Key("audio"); w.Bool(app.ui.audio);
-    w.Key("reduced_motion"); w.Bool(app.ui.reduced_motion);
-    w.Key("lesson");
-    if (app.lesson.lesson >= 0) put(w, app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id); else w.Null();
-    w.Key("lesson_step"); w.Int(app.lesson.step + 1);
-    w.Key("lesson_steps_completed"); w.Int(app.lesson.completed_steps);
-    w.Key("key_event"); put(w, key_event_name(app.history.key_event));
-    w.Key("key_event_age_s"); put_num(w, app.state.time_s - app.history.key_event_time_s);
+    json_key(w, "time_s"); json_put_num(w, app.state.time_s);
+    json_key(w, "sim_day"); json_put_num(w, app.out.sim_day);
+    json_key(w, "preset"); json_put(w, app.preset);
+    json_key(w, "paused"); w.Bool(app.paused);
+    json_key(w, "speed"); json_put_num(w, app.speed);
+    json_key(w, "auto_trials"); w.Bool(app.auto_trials);
+    json_key(w, "trials"); w.Int(static_cast<int>(app.out.trials));
+    json_key(w, "theme"); json_put(w, app.ui.theme);
+    json_key(w, "lang"); json_put(w, app.ui.lang);
+    json_key(w, "ui_scale"); json_put_num(w, app.ui.scale);
+    json_key(w, "minimal"); w.Bool(app.ui.minimal);
+    json_key(w, "audio"); w.Bool(app.ui.audio);
+    json_key(w, "reduced_motion"); w.Bool(app.ui.reduced_motion);
+    json_key(w, "lesson");
+    if (app.lesson.lesson >= 0) json_put(w, app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id); else w.Null();
+    json_key(w, "lesson_step"); w.Int(app.lesson.step + 1);
+    json_key(w, "lesson_steps_completed"); w.Int(app.lesson.completed_steps);
+    json_key(w, "key_event"); json_put(w, key_event_name(app.history.key_event));
+    json_key(w, "key_event_age_s"); json_put_num(w, app.state.time_s - app.history.key_event_time_s);
     int n = 0;
-    w.Key("inputs");
+    json_key(w, "inputs");
     w.StartObject();
     const model::InputSpec* in = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); put_num(w, app.inputs.*(in[i].field)); }
+    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, app.inputs.*(in[i].field)); }
     w.EndObject();
-    w.Key("outputs");
+    json_key(w, "outputs");
     w.StartObject();
     const model::OutputSpec* out = model::output_specs(&n);
-    for (int i = 0; i < n; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); put_num(w, app.out.*(out[i].field)); }
+    for (int i = 0; i < n; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.out.*(out[i].field)); }
     w.EndObject();
-    w.Key("last_trial");
+    json_key(w, "last_trial");
     w.StartObject();
-    w.Key("cue_response_hz"); put_num(w, app.out.last_cue_response_hz);
-    w.Key("reward_response_hz"); put_num(w, app.out.last_reward_response_hz);
+    json_key(w, "cue_response_hz"); json_put_num(w, app.out.last_cue_response_hz);
+    json_key(w, "reward_response_hz"); json_put_num(w, app.out.last_reward_response_hz);
     w.EndObject();
     w.EndObject();
     return buf.GetString();
@@ -469,51 +473,31 @@ std::string state_json(const App& app) {
 
 std::string take_audio_json(App& app) {
     rapidjson::StringBuffer buf;
-    Writer w(buf);
+    JsonWriter w(buf);
     w.StartObject();
-    w.Key("now"); put_num(w, app.state.time_s);
-    w.Key("speed"); put_num(w, app.speed);
-    w.Key("paused"); w.Bool(app.paused);
-    w.Key("spikes");
+    json_key(w, "on"); w.Bool(app.ui.audio);
+    json_key(w, "silence"); w.Bool(app.history.audio.silence);
+    json_key(w, "now"); json_put_num(w, app.state.time_s);
+    json_key(w, "speed"); json_put_num(w, app.speed);
+    json_key(w, "paused"); w.Bool(app.paused);
+    json_key(w, "spikes");
     w.StartArray();
-    for (double t : app.history.audio.spikes_s) put_num(w, t);
+    for (double t : app.history.audio.spikes_s) json_put_num(w, t);
     w.EndArray();
-    w.Key("tones");
+    json_key(w, "tones");
     w.StartArray();
     for (const EventMark& e : app.history.audio.tones) {
         w.StartObject();
-        w.Key("t"); put_num(w, e.time_s);
-        w.Key("kind"); put(w, e.type == model::Event::Cue ? "cue" : "reward");
+        json_key(w, "t"); json_put_num(w, e.time_s);
+        json_key(w, "kind"); json_put(w, e.type == model::Event::Cue ? "cue" : "reward");
         w.EndObject();
     }
     w.EndArray();
     w.EndObject();
     app.history.audio.spikes_s.clear();
     app.history.audio.tones.clear();
+    app.history.audio.silence = false;
     return buf.GetString();
-}
-
-std::string apply_inputs_json(App& app, std::string_view json) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
-    if (doc.HasParseError() || !doc.IsObject()) return "expected an object {name: number, ...}";
-    model::Inputs next = app.inputs;
-    char buf[160];
-    std::string last;
-    for (const auto& m : doc.GetObject()) {
-        const std::string name(m.name.GetString(), m.name.GetStringLength());
-        if (name.find('\0') != std::string::npos) return "input names must not contain NUL characters";
-        if (!m.value.IsNumber()) return name + " must be a number";
-        const std::string_view err = model::set_input(next, name, m.value.GetDouble(), buf, sizeof buf);
-        if (!err.empty()) return std::string(err);
-        last = name;
-    }
-    if (doc.MemberCount() > 0) {
-        app.inputs = next;
-        app.preset = "custom";
-        app.last_changed = last;
-    }
-    return {};
 }
 
 }  // namespace neurodrive::app

@@ -196,11 +196,10 @@ std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.
 std::string state_json(const App& app);
-// The audio monitor's events since the last call, then forgotten: {"now":sim_s,"speed":x,"paused":b,
+// The audio monitor's events since the last call, then forgotten: {"on":b,"silence":b (a reset since
+// the last call),"now":sim_s,"speed":x,"paused":b,
 // "spikes":[sim_s,...],"tones":[{"t":sim_s,"kind":"cue"|"reward"}]} (web/audio.js plays them).
 std::string take_audio_json(App& app);
 
-// Applies {"name": number, ...} atomically: all valid or nothing changes. Returns "" or an error.
-std::string apply_inputs_json(App& app, std::string_view json);
 
 }  // namespace neurodrive::app

@@ -56,6 +56,7 @@ void history_clear(History& h, double now_s) {
     h.event_counts = counts;
     h.spike_rng = rng;
     h.next_sample_s = now_s;
+    h.audio.silence = true;
 }
 
 namespace {

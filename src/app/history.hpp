@@ -42,6 +42,7 @@ struct TrialRow {
 struct AudioEvents {
     std::vector<double> spikes_s;   // VTA spike times (simulated s) not yet played
     std::vector<EventMark> tones;   // cue and reward tones not yet played
+    bool silence = false;           // history was cleared (a reset): stop what is already scheduled
 };
 
 struct History {

@@ -1,5 +1,5 @@
 // json_text.hpp - the app's one JSON reader and one JSON writer path: reading a data or message text
-// into a RapidJSON document (full double precision, UTF-8 validated, one error format), and writing
+// into a RapidJSON document (the model's exact reader, neurodrive/json_read.hpp), and writing
 // with RapidJSON's Writer (exact doubles, proper escaping). No ImGui, SDL or Emscripten.
 #pragma once
 
@@ -7,14 +7,15 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "neurodrive/json_read.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace neurodrive::app {
 
-// Parses `text`: every number becomes exactly the double it names (correctly rounded), invalid
-// UTF-8 is refused; "" on success, else "<what>: JSON error at byte N: <reason>" (and a null doc).
-std::string parse_json(std::string_view text, std::string_view what, rapidjson::Document* doc);
+// The project's one reader (neurodrive/json_read.hpp): exact numbers, UTF-8 validated.
+using model::parse_json;
 
 // A member name or string value with its full length (a NUL inside stays inside).
 inline std::string_view json_view(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }

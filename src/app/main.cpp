@@ -153,7 +153,14 @@ void frame(void* arg) {
 #endif
     }
 #ifdef __EMSCRIPTEN__
-    if (p.app.frames == 3) neurodrive::app::bridge_first_frames();
+    if (p.app.frames == 3) {
+        p.app.skipped_time_s = 0.0;  // start-up's own long frames (atlas, shaders) are not the page being slow
+        neurodrive::app::bridge_first_frames();
+    }
+    if (p.app.ui.open_full_view_requested) {
+        p.app.ui.open_full_view_requested = false;
+        neurodrive::app::bridge_open_full_view(p.app);
+    }
 #endif
 }
 

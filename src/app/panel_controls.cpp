@@ -152,20 +152,23 @@ void panel_time_events(App& app) {
     record_item(app, "combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
-    char clock[160];
+    char clock[96];
     std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
-    if (app.skipped_time_s >= 0.05) {  // stalls are not hidden: say how much time they skipped
-        char skipped[64];
-        std::snprintf(skipped, sizeof skipped, tr(app, "time.skipped"), app.skipped_time_s);
-        std::strncat(clock, skipped, sizeof clock - std::strlen(clock) - 1);
-    }
-    flow(ImGui::CalcTextSize(clock).x, false);
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-    ImGui::TextUnformatted(clock);
-    ImGui::PopStyleColor();
-    record_item(app, "label:clock");
+    auto dim_text = [&](const char* text, const char* id) {
+        flow(ImGui::CalcTextSize(text).x, false);
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
+        ImGui::TextUnformatted(text);
+        ImGui::PopStyleColor();
+        record_item(app, std::string("label:") + id);
+    };
+    dim_text(clock, "clock");
     help_marker_tooltip(tr(app, "time.compressed"));
+    if (app.skipped_time_s >= 0.05) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
+        char skipped[96];
+        std::snprintf(skipped, sizeof skipped, tr(app, "time.skipped"), app.skipped_time_s);
+        dim_text(skipped, "skipped");
+    }
 
     if (is_hidden(app, "events")) return;
     ImGui::BeginDisabled(is_locked(app, "events"));

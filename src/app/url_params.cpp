@@ -199,7 +199,7 @@ UrlConfig parse_query(std::string_view query) {
         const std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
         auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason}); };
         if (value.size() > kMaxValue) { ignore("value longer than 512 characters"); continue; }
-        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson"})) c.has_state = true;
+        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson", "scale", "audio"})) c.has_state = true;
         if (contains(seen, name)) { ignore("given more than once: the first one counts"); continue; }
         seen.push_back(name);
 
@@ -228,6 +228,13 @@ UrlConfig parse_query(std::string_view query) {
         } else if (name == "speed") {
             const auto v = parse_strict_number(value);
             if (v && *v >= 0.25 && *v <= 4.0) c.speed = *v; else ignore("must be a number from 0.25 to 4");
+        } else if (name == "scale") {
+            const auto v = parse_strict_number(value);
+            if (v && *v >= 0.75 && *v <= 2.0) c.scale = *v; else ignore("must be a number from 0.75 to 2");
+        } else if (name == "audio") {
+            if (value == "on" || value == "1") c.audio = true;
+            else if (value == "off" || value == "0") c.audio = false;
+            else ignore("must be on or off");
         } else if (name == "theme") {
             if (one_of(value, {"dark", "projector"})) c.theme = value; else ignore("must be dark or projector");
         } else if (name == "lang") {
@@ -263,8 +270,7 @@ UrlConfig parse_query(std::string_view query) {
     return c;
 }
 
-std::string share_query(const model::Inputs& inputs, std::string_view preset, const std::vector<std::string>& hide,
-                        const std::vector<std::string>& lock, std::string_view theme, std::string_view lang) {
+std::string share_query(const model::Inputs& inputs, std::string_view preset, const ShareView& view) {
     std::string q;
     auto add = [&q](std::string_view key, std::string_view value) {
         q += q.empty() ? "" : "&";
@@ -286,10 +292,13 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
         for (const auto& x : list) s += (s.empty() ? "" : ",") + x;
         return s;
     };
-    if (!hide.empty()) add("hide", join(hide));
-    if (!lock.empty()) add("lock", join(lock));
-    if (!theme.empty() && theme != "dark") add("theme", theme);
-    if (!lang.empty() && lang != "en") add("lang", lang);
+    if (!view.hide.empty()) add("hide", join(view.hide));
+    if (!view.lock.empty()) add("lock", join(view.lock));
+    if (!view.theme.empty() && view.theme != "dark") add("theme", view.theme);
+    if (!view.lang.empty() && view.lang != "en") add("lang", view.lang);
+    if (view.scale != 1.0) add("scale", format_exact(view.scale));
+    if (view.minimal) add("ui", "minimal");
+    if (!view.lesson.empty()) add("lesson", view.lesson);
     return q;
 }
 

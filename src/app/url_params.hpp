@@ -37,6 +37,8 @@ struct UrlConfig {
     bool has_state = false;            // a parameter that defines what is shown (preset, an input, lock, hide, ui,
                                        // speed, paused, theme, lang, lesson) was present, valid or not
     std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
+    std::optional<double> scale;       // UI text scale, 0.75 - 2 (a projector at 150%: scale=1.5)
+    std::optional<bool> audio;         // the audio monitor of VTA spikes: audio=on | off
     std::vector<Ignored> ignored;
 };
 
@@ -59,10 +61,18 @@ std::optional<std::string> normalize_origin(std::string_view text);
 // Shortest decimal text that reads back as exactly the same double.
 std::string format_exact(double v);
 
+// What a share link carries besides the inputs: the view and the lesson.
+struct ShareView {
+    std::vector<std::string> hide, lock;
+    std::string theme, lang, lesson;   // lesson: its id, "" when none
+    double scale = 1.0;
+    bool minimal = false;
+};
+
 // The share link's query string for a state: preset, every input that differs from the preset,
-// hidden panels, locks, theme and language. parse_query(share_query(...)) restores the same inputs.
-std::string share_query(const model::Inputs& inputs, std::string_view preset, const std::vector<std::string>& hide,
-                        const std::vector<std::string>& lock, std::string_view theme, std::string_view lang);
+// hidden panels, locks, theme, language, text scale, minimal UI and lesson.
+// parse_query(share_query(...)) restores the same inputs and view.
+std::string share_query(const model::Inputs& inputs, std::string_view preset, const ShareView& view);
 
 // Applies a parsed config's preset and inputs to `inputs`/`preset` (ignored ones already removed).
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset);

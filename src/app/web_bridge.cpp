@@ -17,6 +17,7 @@
 
 #include "a11y.hpp"
 #include "commands.hpp"
+#include "describe.hpp"
 #include "json_text.hpp"
 #include "messages.hpp"
 #include "persist.hpp"
@@ -163,6 +164,11 @@ void bridge_attach(App* app) {
 
 void bridge_first_frames() { EM_ASM({ if (Module['onFirstFrames']) Module['onFirstFrames'](); }); }
 
+void bridge_open_full_view(const App& app) {
+    const std::string query = share_query(app);
+    EM_ASM({ if (Module['onOpenFullView']) Module['onOpenFullView'](UTF8ToString($0)); }, query.c_str());
+}
+
 }  // namespace neurodrive::app
 
 namespace na = neurodrive::app;
@@ -224,11 +230,17 @@ EMSCRIPTEN_KEEPALIVE const char* nd_setting(const char* key, const char* value) 
     const std::string k = key;
     if (k == "theme") return reply(na::cmd_theme(*g_app, value));
     if (k == "lang") return reply(na::cmd_language(*g_app, value));
+    if (k == "audio") {
+        const std::string v = value;
+        if (v != "on" && v != "off") return reply("audio must be on or off");
+        g_app->ui.audio = v == "on";
+        return reply("");
+    }
     if (k == "scale") {
         const auto v = na::parse_strict_number(value);
         return reply(v ? na::cmd_scale(*g_app, *v) : "text size must be a number from 0.75 to 2");
     }
-    return reply("unknown setting; allowed: theme, lang, scale");
+    return reply("unknown setting; allowed: theme, lang, scale, audio");
 }
 
 // The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,name,stored,ignored,record}}.
@@ -290,6 +302,24 @@ EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() {
 EMSCRIPTEN_KEEPALIVE const char* nd_announcement() {
     if (!g_app) return "";
     g_reply = na::take_announcement(*g_app);
+    return g_reply.c_str();
+}
+// Key events (a burst at the cue, an omission dip) in one short sentence, throttled in simulated time.
+EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() {
+    if (!g_app) return "";
+    g_reply = na::take_key_event_announcement(*g_app);
+    return g_reply.c_str();
+}
+// "Describe the brain now": the pathways, regions, drive and what to try next, in a few sentences.
+EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() {
+    if (!g_app) return not_ready();
+    g_reply = na::describe_scene(*g_app);
+    return g_reply.c_str();
+}
+// The audio monitor's spikes and tones since the last call (web/audio.js plays them).
+EMSCRIPTEN_KEEPALIVE const char* nd_audio_json() {
+    if (!g_app) return not_ready();
+    g_reply = na::take_audio_json(*g_app);
     return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* nd_lessons_json() {

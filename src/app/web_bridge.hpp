@@ -11,4 +11,6 @@ namespace neurodrive::app {
 // order and keeps their reports for app.js (nd_config_json).
 void bridge_attach(App* app);
 void bridge_first_frames();  // tells the page the first frames are drawn
+// Compact mode's "Full view": the page opens this same scenario (the share link) in a new tab.
+void bridge_open_full_view(const App& app);
 }  // namespace neurodrive::app

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "neurodrive/json_read.hpp"
 #include "neurodrive/names.hpp"
 
 extern const unsigned char nd_presets[];
@@ -18,9 +19,7 @@ PresetList parse_presets(std::string_view text) {
     PresetList out;
     auto fail = [&out](std::string msg) { out.presets.clear(); out.error = std::move(msg); return out; };
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError())
-        return fail(std::string("presets: JSON error at byte ") + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (std::string err = parse_json(text, "presets", &doc); !err.empty()) return fail(err);
     if (!doc.IsObject() || !doc.HasMember("presets") || !doc["presets"].IsArray())
         return fail("presets: expected an object with an array \"presets\"");
     for (const auto& p : doc["presets"].GetArray()) {

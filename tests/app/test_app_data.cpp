@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "commands.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/findings.hpp"
 #include "neurodrive/experiments.hpp"
@@ -90,14 +91,14 @@ TEST_CASE("narration names the cause and words tier-C effects as uncertain") {
 TEST_CASE("the app's JSON interface is strict and atomic") {
     na::App app;
     REQUIRE(na::init(app));
-    CHECK(na::apply_inputs_json(app, R"({"thyroid":0.5,"dopamine":0.7})").empty());
+    CHECK(na::cmd_set_inputs_json(app, R"({"thyroid":0.5,"dopamine":0.7})").empty());
     CHECK(app.inputs.thyroid == 0.5);
     CHECK(app.preset == "custom");
-    CHECK(!na::apply_inputs_json(app, R"({"thyroid":0.9,"dopamine":7})").empty());
+    CHECK(!na::cmd_set_inputs_json(app, R"({"thyroid":0.9,"dopamine":7})").empty());
     CHECK(app.inputs.thyroid == 0.5);  // nothing applied when one value is bad
-    CHECK(!na::apply_inputs_json(app, R"({"thyroid":"1"})").empty());
-    CHECK(!na::apply_inputs_json(app, "[1,2]").empty());
-    CHECK(!na::apply_inputs_json(app, "{").empty());
+    CHECK(!na::cmd_set_inputs_json(app, R"({"thyroid":"1"})").empty());
+    CHECK(!na::cmd_set_inputs_json(app, "[1,2]").empty());
+    CHECK(!na::cmd_set_inputs_json(app, "{").empty());
     CHECK(na::set_preset(app, "hypothyroid"));
     CHECK(!na::set_preset(app, "<script>"));
     const std::string json = na::state_json(app);

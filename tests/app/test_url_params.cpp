@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "commands.hpp"
 #include "url_params.hpp"
 
 namespace na = neurodrive::app;
@@ -86,9 +87,12 @@ TEST_CASE("share links round-trip the app state") {
     na::set_preset(app, "chronic_stress");
     CHECK(na::share_query(app) == "preset=chronic_stress");
     na::set_input_value(app, "dopamine", 0.37);
-    na::apply_inputs_json(app, R"({"thyroid":0.123456789,"dat_block":0.2})");
+    na::cmd_set_inputs_json(app, R"({"thyroid":0.123456789,"dat_block":0.2})");
     app.ui.hide = {"plots"};
     app.ui.theme = "projector";
+    app.ui.scale = 1.5f;
+    app.ui.minimal = true;
+    REQUIRE(na::start_lesson(app, "tonic_vs_phasic"));
     const std::string q = na::share_query(app);
     na::App other;
     REQUIRE(na::init(other));
@@ -98,6 +102,29 @@ TEST_CASE("share links round-trip the app state") {
     CHECK(other.preset == app.preset);
     CHECK(other.ui.hide == app.ui.hide);
     CHECK(other.ui.theme == "projector");
+    CHECK(other.ui.scale == 1.5f);
+    CHECK(other.ui.minimal);
+    REQUIRE(other.lesson.lesson >= 0);
+    CHECK(other.lessons[static_cast<std::size_t>(other.lesson.lesson)].id == "tonic_vs_phasic");
+}
+
+TEST_CASE("scale= takes 0.75 to 2 and audio= takes on or off, anything else is reported") {
+    auto c = na::parse_query("scale=1.5&audio=on");
+    REQUIRE(c.scale.has_value());
+    CHECK(*c.scale == 1.5);
+    CHECK(c.audio == std::optional<bool>(true));
+    CHECK(c.ignored.empty());
+    c = na::parse_query("scale=3&audio=loud");
+    CHECK(!c.scale.has_value());
+    CHECK(!c.audio.has_value());
+    CHECK(c.ignored.size() == 2);
+    c = na::parse_query("scale=0.5");
+    CHECK(!c.scale.has_value());
+    na::App app;
+    REQUIRE(na::init(app));
+    na::apply_query(app, "scale=0.75&audio=off");
+    CHECK(app.ui.scale == 0.75f);
+    CHECK(!app.ui.audio);
 }
 
 TEST_CASE("origin= is strict and normalised, and present but invalid means no one may control") {

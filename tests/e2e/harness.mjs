@@ -26,9 +26,11 @@ export async function launch() {
 }
 
 // Opens the app and waits until window.neurodrive.ready resolves. Returns {page, errors}.
-export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '', colorScheme = 'dark' } = {}) {
+// Tests open it as a returning visitor (no "start here" hint) unless firstVisit is set.
+export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '', colorScheme = 'dark', firstVisit = false } = {}) {
   // Dark is the designed default; the light preference (and the projector theme it selects) is tested on its own.
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch, colorScheme });
+  if (!firstVisit) await context.addInitScript(() => { try { localStorage.setItem('neurodrive:seen', '1'); } catch (e) { /* blocked */ } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # test_purity.sh - the model is pure C++17: every file of include/neurodrive/ and src/model/ includes
-# only standard-library headers, the model's own headers and RapidJSON (presets parser). No SDL, GL,
+# only standard-library headers, the model's own headers and RapidJSON (the exact JSON reader, json_read.cpp). No SDL, GL,
 # ImGui, Emscripten, files or clocks can creep in. Usage: test_purity.sh REPO_ROOT
 set -u
 root=$1; bad=0
-allowed='^(algorithm|array|cmath|cstdarg|cstdint|cstdio|cstdlib|cstring|limits|optional|string|string_view|utility|vector|neurodrive/[a-z_]+\.hpp|rapidjson/[a-z/_]+\.h)$'
+allowed='^(algorithm|array|cerrno|cmath|cstdarg|cstdint|cstdio|cstdlib|cstring|limits|optional|string|string_view|utility|vector|neurodrive/[a-z_]+\.hpp|rapidjson/[a-z/_]+\.h)$'
 for f in "$root"/include/neurodrive/*.hpp "$root"/src/model/*.cpp "$root"/src/model/*.hpp; do
     [ -e "$f" ] || continue
     while IFS= read -r inc; do

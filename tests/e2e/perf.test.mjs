@@ -1,0 +1,169 @@
+// perf.test.mjs - drawing on demand and real time (issue 15): a paused, idle page submits no frames and
+// wakes on real input and on API calls; at 1x simulated time follows the wall clock; and drawing on
+// demand changes nothing the app computes or shows. Frames are counted with neurodrive.stats().frames.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PNG } from 'pngjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, openApp, get, SCREENSHOTS } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const frames = async (page) => (await page.evaluate(() => window.neurodrive.stats())).frames;
+
+// Waits until no frame has been drawn for quietMs; fails if the page keeps drawing for timeoutMs.
+async function waitStill(page, what, quietMs = 1000, timeoutMs = 15000) {
+  const start = Date.now();
+  let last = await frames(page), since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() - start > timeoutMs) {
+      throw new assert.AssertionError({ message: `${what}: the page was still drawing frames ${timeoutMs / 1000} s later (frame ${last})` });
+    }
+    await page.waitForTimeout(100);
+    const f = await frames(page);
+    if (f !== last) { last = f; since = Date.now(); }
+  }
+  return last;
+}
+
+// Frames drawn within ms after an action (the action runs once, at the start).
+async function framesAfter(page, action, ms = 1000) {
+  const f0 = await frames(page);
+  await action();
+  await page.waitForTimeout(ms);
+  return (await frames(page)) - f0;
+}
+
+// Opens the app, pauses it and waits until it stops drawing.
+async function pausedAndStill(query = '?persist=0') {
+  const opened = await openApp(browser, srv.url, { query });
+  assert.equal((await opened.page.evaluate(() => window.neurodrive.pause())).ok, true);
+  await waitStill(opened.page, 'after pause()');
+  return opened;
+}
+// An empty spot of the canvas at 1366x768: the bottom-right corner, below "About this model".
+const emptySpot = async (page) => { const c = await page.locator('#canvas').boundingBox(); return { x: c.x + c.width - 12, y: c.y + c.height - 12 }; };
+
+test('paused with no input, the frame counter stands still for 2 s', async () => {
+  const { page, context, errors } = await pausedAndStill();
+  const f0 = await frames(page);
+  await page.waitForTimeout(2000);
+  const f1 = await frames(page);
+  assert.equal(f1 - f0, 0, `paused with no input, ${f1 - f0} frames were drawn in 2 s (expected none)`);
+  // Read-only calls are not changes: they must not wake a paused page either.
+  await page.evaluate(() => { for (let i = 0; i < 20; i++) { window.neurodrive.get(); window.neurodrive.stats(); window.neurodrive.layout(); } });
+  await page.waitForTimeout(1000);
+  assert.equal(await frames(page), f1, 'get(), stats() and layout() do not make a paused page draw');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('paused: a real mouse move and a real click on the canvas draw frames, then the page goes still again', async () => {
+  const { page, context, errors } = await pausedAndStill();
+  const { x, y } = await emptySpot(page);
+  const moved = await framesAfter(page, () => page.mouse.move(x, y, { steps: 4 }));
+  assert.ok(moved > 0, `a mouse move over the canvas draws frames (${moved} drawn)`);
+  await waitStill(page, 'after the mouse move');
+  const clicked = await framesAfter(page, async () => { await page.mouse.down(); await page.waitForTimeout(50); await page.mouse.up(); });
+  assert.ok(clicked > 0, `a mouse click on the canvas draws frames (${clicked} drawn)`);
+  await waitStill(page, 'after the click');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [name, ...args] of [['set', { thyroid: 0.5 }], ['preset', 'hypothyroid'], ['event', 'cue'], ['play']]) {
+  const what = `${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`;
+  test(`paused: the API call ${what} draws frames (the change is shown)`, async () => {
+    const { page, context, errors } = await pausedAndStill();
+    // The frame counter is read in the same task as the call, so no frame can slip in between.
+    const r = await page.evaluate(([n, a]) => { const f0 = window.neurodrive.stats().frames; return { ok: window.neurodrive[n](...a).ok, f0 }; }, [name, args]);
+    assert.equal(r.ok, true, `${what} is accepted`);
+    await page.waitForTimeout(1000);
+    const drawn = (await frames(page)) - r.f0;
+    assert.ok(drawn > 0, `after ${what} on a paused, idle page, ${drawn} frames were drawn in 1 s (expected at least one)`);
+    if (name === 'play') assert.ok(drawn >= 5, `after play() the app animates (${drawn} frames in 1 s)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('at speed 1, simulated time follows the wall clock within 2% over 20 s', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
+  await page.evaluate(() => { const n = window.neurodrive; n.play(); n.speed(1); n.autoTrials(true); });
+  await page.waitForTimeout(1000);
+  // Both clocks read in one task of the page: performance.now() and the model's time_s.
+  const mark = () => page.evaluate(() => ({ wall_ms: performance.now(), sim_s: window.neurodrive.get().time_s, frames: window.neurodrive.stats().frames }));
+  const a = await mark();
+  await page.waitForTimeout(20000);
+  const b = await mark();
+  const wall = (b.wall_ms - a.wall_ms) / 1000, sim = b.sim_s - a.sim_s;
+  const fps = (b.frames - a.frames) / wall;
+  assert.ok(Math.abs(sim / wall - 1) <= 0.02,
+    `simulated ${sim.toFixed(3)} s in ${wall.toFixed(3)} s of wall time (ratio ${(sim / wall).toFixed(4)}, at ${fps.toFixed(1)} frames/s); expected within 2%`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The same calls on a paused page - inputs, events, presets that run simulated days (ssri_weeks runs
+// 21 days while paused: a deterministic step) - three ways: all at once with no frame between them,
+// with the page gone idle (no frames) between them, and with frames forced between them by mouse moves.
+const STEPS = [
+  ['reset'],
+  ['set', { dopamine: 0.7, thyroid: 0.6 }],
+  ['event', 'cue'],
+  ['preset', 'ssri_weeks'],
+  ['set', { cortisol: 1.4 }],
+  ['event', 'reward'],
+  ['event', 'omit'],
+  ['preset', 'ssri_weeks'],
+  ['set', { testosterone: 0.5 }],
+];
+const call = (page, steps) => page.evaluate((list) => list.map(([name, ...args]) => window.neurodrive[name](...args).ok), steps);
+
+async function runSteps(mode) {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0&paused=1' });
+  const { x, y } = await emptySpot(page);
+  await waitStill(page, `${mode}: after load, paused`);
+  const results = [];
+  if (mode === 'at once') {
+    results.push(...await call(page, STEPS));
+  } else {
+    for (const s of STEPS) {
+      results.push(...await call(page, [s]));
+      if (mode === 'idle between') await waitStill(page, `${mode}: after ${s[0]}()`);
+      else for (let i = 0; i < 8; i++) { await page.mouse.move(x - (i % 2) * 4, y); await page.waitForTimeout(40); }
+    }
+  }
+  // Highlights of a preset's sliders last 4 s of wall clock: let them end, then let the page go still.
+  await page.waitForTimeout(4500);
+  await waitStill(page, `${mode}: at the end`);
+  const state = await get(page);
+  const png = await page.screenshot();
+  await context.close();
+  return { state, png, results, errors };
+}
+
+test('drawing on demand changes nothing: the same calls give the same outputs and picture, idle or not', async () => {
+  const a = await runSteps('at once');
+  const b = await runSteps('idle between');
+  const c = await runSteps('frames between');
+  for (const r of [a, b, c]) assert.deepEqual(r.results, STEPS.map(() => true), 'every call was accepted');
+  assert.ok(a.state.sim_day > 40, `the presets ran their simulated days while paused (sim_day ${a.state.sim_day})`);
+  assert.equal(a.state.paused, true);
+  // The whole state, every input and output to the last bit, including simulated time.
+  assert.deepEqual(b.state, a.state, 'the state after the calls with idle (frameless) pauses between them equals that of the same calls made at once');
+  assert.deepEqual(c.state, a.state, 'the state after the calls with frames drawn between them equals that of the same calls made at once');
+  // The picture - schematic, plots, meter, narration, scroll positions - pixel for pixel, between the run
+  // that went idle after each call and the run kept drawing by pointer moves. (The run without any frame
+  // between the calls is compared by state only: ImGui scrolls to a preset's sliders in the frame after
+  // it, so two presets within one frame legitimately leave another scroll position.)
+  const pb = PNG.sync.read(b.png), pc = PNG.sync.read(c.png);
+  let differ = 0;
+  for (let i = 0; i < pb.data.length; i += 4) if (pb.data[i] !== pc.data[i] || pb.data[i + 1] !== pc.data[i + 1] || pb.data[i + 2] !== pc.data[i + 2]) differ++;
+  if (differ) { await fs.promises.writeFile(path.join(SCREENSHOTS, 'perf-idle-between.png'), b.png); await fs.promises.writeFile(path.join(SCREENSHOTS, 'perf-frames-between.png'), c.png); }
+  assert.equal(differ, 0, `${differ} pixels differ between the picture after idle pauses and after continuous drawing (build/screenshots/perf-*.png)`);
+  for (const r of [a, b, c]) assert.deepEqual(r.errors, []);
+});
