@@ -28,6 +28,16 @@
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
+  // The loading message in the language the app will start in (the strings table is not loaded yet).
+  const startLang = (() => {
+    const asked = new URLSearchParams(location.search.slice(0, 2048)).get('lang');
+    if (asked === 'en' || asked === 'es') return asked;
+    return (navigator.language || '').toLowerCase().startsWith('es') ? 'es' : 'en';
+  })();
+  if (startLang === 'es') {
+    document.documentElement.lang = 'es';
+    loading.querySelector('p').textContent = 'Cargando NeuroDrive\u2026';
+  }
   const encoder = new TextEncoder();
   const byteLength = (s) => (s.length > LIMITS.text * 4 ? Infinity : encoder.encode(s).length);
 

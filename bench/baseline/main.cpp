@@ -88,7 +88,14 @@ void frame(void* arg) {
     ImGui::NewFrame();
     // Closing the demo window would leave an empty page to measure: it always comes back.
     p.show_demo = true;
+#ifdef BASELINE_NO_DEMO
+    // Size reference only (target baseline-nodemo): the same stack without the demo's code.
+    ImGui::Begin("Dear ImGui");
+    ImGui::Text("dear imgui says hello. (%s)", IMGUI_VERSION);
+    ImGui::End();
+#else
     ImGui::ShowDemoWindow(&p.show_demo);
+#endif
     if (p.text_vertices > 0) draw_text_load(p.text_vertices);
     ImGui::Render();
     const float ui_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ui_start).count();

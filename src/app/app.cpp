@@ -137,6 +137,10 @@ void update(App& app, double real_dt_s) {
     // The evidence table is checked one finding per frame while it is on screen (each takes ms).
     if (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size())
         app.evidence.push_back(model::finding_specs()[app.evidence.size()].check(model::Params{}));
+    if (app.ui.lab_run_request >= 0) {
+        run_lab(app, app.ui.lab_run_request);
+        app.ui.lab_run_request = -1;
+    }
     if (app.paused) return;
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);

@@ -58,6 +58,7 @@ struct UiState {
     PlotTab plot_tab = PlotTab::Signals;
     ControlsTab controls_tab = ControlsTab::Levels;
     int lab_choice = 0;              // experiment chosen in the lab
+    int lab_run_request = -1;        // Run pressed: update() runs this experiment (never inside drawing)
     bool lab_evidence = false;       // the lab shows the evidence table instead of an experiment
     std::vector<std::string> highlight;  // sliders a preset just changed ...
     double highlight_until_s = 0.0;      // ... highlighted until this app-clock time

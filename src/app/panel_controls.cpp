@@ -8,6 +8,7 @@
 #include <string>
 
 #include "neurodrive/names.hpp"
+#include "commands.hpp"
 #include "ui.hpp"
 
 namespace neurodrive::app {
@@ -82,12 +83,12 @@ void input_slider(App& app, const model::InputSpec& spec) {
         ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smin.y - 2.0f), ImVec2(x, smin.y + 5.0f), theme().ghost, 2.0f);
         ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smax.y - 5.0f), ImVec2(x, smax.y + 2.0f), theme().ghost, 2.0f);
     }
-    if (changed) set_input_value(app, name, std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max));
+    if (changed) cmd_set_input(app, name, std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max));
     ImGui::SameLine();
     ImGui::BeginDisabled(value == spec.typical || locked);
     char reset_tip[128];
     std::snprintf(reset_tip, sizeof reset_tip, tr(app, "reset.one"), label);
-    if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) set_input_value(app, name, spec.typical);
+    if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) cmd_set_input(app, name, spec.typical);
     ImGui::EndDisabled();
     help_marker_tooltip(reset_tip);
     const ImVec2 row_max(ImGui::GetItemRectMax().x, smax.y);
@@ -128,11 +129,11 @@ void panel_time_events(App& app) {
     const float icon = h * 0.9f;
     ImGui::BeginDisabled(is_locked(app, "time"));
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
-    if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) app.paused = !app.paused;
+    if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) cmd_toggle_pause(app);
     record_item(app, "button:play");
     flow(button_w(tr(app, "time.step"), icon), false);
     ImGui::BeginDisabled(!app.paused);
-    if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) advance_sim(app, 0.1);
+    if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) cmd_step(app, 0.1);
     record_item(app, "button:step");
     ImGui::EndDisabled();
     static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
@@ -145,7 +146,7 @@ void panel_time_events(App& app) {
         for (float sp : speeds) {
             char label[16];
             std::snprintf(label, sizeof label, "%gx", static_cast<double>(sp));
-            if (ImGui::Selectable(label, std::abs(app.speed - sp) < 1e-3f, 0, ImVec2(0, h))) app.speed = sp;
+            if (ImGui::Selectable(label, std::abs(app.speed - sp) < 1e-3f, 0, ImVec2(0, h))) cmd_speed(app, static_cast<double>(sp));
         }
         ImGui::EndCombo();
     }
@@ -164,7 +165,7 @@ void panel_time_events(App& app) {
     };
     dim_text(clock, "clock");
     help_marker_tooltip(tr(app, "time.compressed"));
-    if (app.skipped_time_s >= 0.05) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
+    if (app.skipped_time_s >= 0.5) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
         char skipped[96];
         std::snprintf(skipped, sizeof skipped, tr(app, "time.skipped"), app.skipped_time_s);
         dim_text(skipped, "skipped");
@@ -174,21 +175,22 @@ void panel_time_events(App& app) {
     ImGui::BeginDisabled(is_locked(app, "events"));
     // The Omit tooltip is true in this state: it promises a dip only once the cue predicts reward.
     const char* omit_tip = app.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
-    struct Ev { const char* label; const char* tip; model::Event e; const char* id; };
-    const Ev events[] = {{"event.cue", "event.cue.tip", model::Event::Cue, "button:event.cue"},
-                         {"event.reward", "event.reward.tip", model::Event::Reward, "button:event.reward"},
-                         {"event.omit", omit_tip, model::Event::Omit, "button:event.omit"}};
+    struct Ev { const char* label; const char* tip; const char* name; const char* id; };
+    const Ev events[] = {{"event.cue", "event.cue.tip", "cue", "button:event.cue"},
+                         {"event.reward", "event.reward.tip", "reward", "button:event.reward"},
+                         {"event.omit", omit_tip, "omit", "button:event.omit"}};
     bool first = true;
     for (const Ev& ev : events) {
         const char* label = tr(app, ev.label);
         flow(button_w(label), first);
         first = false;
-        if (ImGui::Button(label, ImVec2(button_w(label), h))) fire_event(app, ev.e);
+        if (ImGui::Button(label, ImVec2(button_w(label), h))) cmd_event(app, ev.name);
         record_item(app, ev.id);
         help_marker_tooltip(tr(app, ev.tip));
     }
     flow(button_w(tr(app, "event.auto"), h), false);
-    if (ImGui::Checkbox(tr(app, "event.auto"), &app.auto_trials) && app.auto_trials) app.next_auto_trial_s = app.state.time_s + 0.2;
+    bool auto_trials = app.auto_trials;
+    if (ImGui::Checkbox(tr(app, "event.auto"), &auto_trials)) cmd_auto_trials(app, auto_trials);
     record_item(app, "check:auto");
     help_marker_tooltip(tr(app, "event.auto.tip"));
     ImGui::EndDisabled();
@@ -204,13 +206,13 @@ void panel_controls(App& app) {
     const model::Preset* current = model::find_preset(app.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
-    if (ImGui::SmallButton(tr(app, "reset.all"))) reset_all(app);
+    if (ImGui::SmallButton(tr(app, "reset.all"))) cmd_reset(app);
     record_item(app, "button:reset");
     ImGui::SetNextItemWidth(full);
     if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
         for (const auto& p : model::builtin_presets().presets) {
             const bool selected = current && current->id == p.id;
-            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) set_preset(app, p.id);
+            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_preset(app, p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();

@@ -50,12 +50,13 @@ void component_row(App& app, const std::string& name, double value, double typic
 
 }  // namespace
 
-void panel_drive(App& app, bool with_narration) {
+void panel_drive(App& app, bool with_narration, bool note_below) {
     const Theme& th = theme();
     // With the narration below, the rows give up height first: What's happening is never cut off.
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = with_narration && !is_hidden(app, "narration") ? std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f) + note_h : 0.0f;
+    const float narr = with_narration && !is_hidden(app, "narration") ? std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f) + note_h
+                       : note_below ? note_h : 0.0f;
     const model::Outputs& o = app.out;
     const model::Outputs& t = app.typical;
     if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
@@ -139,9 +140,14 @@ void panel_drive(App& app, bool with_narration) {
         fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); });
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
+    note_and_about(app, true);
+}
+
+void note_and_about(App& app, bool with_button) {
     ImGui::PushFont(fonts().small);
-    text_block(app, "note.short", tr(app, "note.short"), th.text_dim);
+    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim);
     ImGui::PopFont();
+    if (!with_button) return;
     if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
     record_item(app, "button:about");
 }

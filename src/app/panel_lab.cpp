@@ -7,6 +7,7 @@
 #include <string>
 
 #include "neurodrive/experiments.hpp"
+#include "commands.hpp"
 #include "ui.hpp"
 
 namespace neurodrive::app {
@@ -127,7 +128,7 @@ void panel_lab(App& app) {
     }
     record_item(app, "combo:lab.experiment");
     ImGui::SameLine();
-    if (ImGui::Button(run)) run_lab(app, app.ui.lab_choice);
+    if (ImGui::Button(run) && lock_error(app, "experiments").empty()) app.ui.lab_run_request = app.ui.lab_choice;  // runs in update()
     record_item(app, "button:lab.run");
     const std::string published = std::string(tr(app, "lab.published")) + " " + tr_or(app, exp_key(spec, "finding"), spec.finding) + " (" + std::string(spec.citation) + ")";
     text_block(app, "lab.finding", published.c_str(), th.text);

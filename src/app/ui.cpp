@@ -355,16 +355,20 @@ void layout_medium(App& app, ImVec2 d) {
     if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
     if (app.lesson.lesson >= 0) lesson_card(app, width);
     // The tab's content, then the narration sized to its text at the bottom: always fully in view.
-    const float narr_h = is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
+    const float narr_h = std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
     // The lesson card and the narration come first; the tab's content gets what is left.
     const float body_h = ImGui::GetContentRegionAvail().y - narr_h;
     if (body_h > F * 3.0f) {
-        ImGui::BeginChild("side_body", ImVec2(0, body_h), false, app.ui.side_controls ? 0 : ImGuiWindowFlags_NoScrollbar);
+        ImGui::BeginChild("side_body", ImVec2(0, body_h), false);  // scrolls when the text is large: nothing silently hidden
         if (app.ui.side_controls) panel_controls(app);
         else if (drive_shown) panel_drive(app, false);
         ImGui::EndChild();
     }
-    if (narr_h > 0.0f) fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); });
+    // The narration (sized to its text), then the note and About: always in view.
+    fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] {
+        if (!is_hidden(app, "narration")) panel_narration(app, 0);
+        note_and_about(app, true);
+    });
     ImGui::End();
     start_hint(app, ImVec2(F, F * 2.5f), std::min(left_w - 2.0f * F, F * 22.0f));
 }
@@ -433,7 +437,7 @@ void layout_phone(App& app, ImVec2 d) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     switch (app.ui.phone_tab) {
     case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
-    case PhoneTab::Drive: panel_drive(app, false); break;
+    case PhoneTab::Drive: panel_drive(app, false, true); ImGui::Separator(); note_and_about(app, true); break;
     case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
     case PhoneTab::Learning: panel_time_events(app); panel_plots_learning(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
     case PhoneTab::Lesson:
@@ -476,10 +480,10 @@ void layout_compact(App& app, ImVec2 d) {
     panel_narration(app, 1);
     const float h = ImGui::GetFrameHeight();
     ImGui::BeginDisabled(is_locked(app, "events") || is_hidden(app, "events"));
-    if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) fire_event(app, model::Event::Cue);
+    if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) cmd_event(app, "cue");
     record_item(app, "button:event.cue");
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) fire_event(app, model::Event::Reward);
+    if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) cmd_event(app, "reward");
     record_item(app, "button:event.reward");
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -488,6 +492,7 @@ void layout_compact(App& app, ImVec2 d) {
     if (ImGui::GetContentRegionAvail().x < open_w) ImGui::NewLine();
     if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) app.ui.open_full_view_requested = true;
     record_item(app, "button:open_full");
+    note_and_about(app, false);
     ImGui::End();
 }
 

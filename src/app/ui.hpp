@@ -90,8 +90,9 @@ inline void fitted_child(App& app, const char* id, float width, float* stored_h,
 void panel_controls(App& app);       // scenario and sliders (levels | manipulations)
 void panel_time_events(App& app);    // play/pause, step, speed, clock and the events
 void panel_schematic(App& app, ImVec2 pos, ImVec2 size);
-void panel_drive(App& app, bool with_narration);
+void panel_drive(App& app, bool with_narration, bool note_below = false);  // note_below: room kept for note_and_about
 void panel_narration(App& app, int max_sentences);   // 0 = all sentences, with the section title
+void note_and_about(App& app, bool with_button);     // "not medical advice" and About this model: in every layout
 void findings_table(App& app);       // the registry of findings: the Lab's Evidence view and About
 void panel_plots_signals(App& app, ImVec2 size);
 void panel_plots_learning(App& app, ImVec2 size);

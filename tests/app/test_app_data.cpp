@@ -2,6 +2,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "neurodrive/presets.hpp"
@@ -143,6 +144,8 @@ std::string conversions(const std::string& t) {
 }  // namespace
 
 extern const unsigned char nd_strings_es[];
+extern const unsigned char nd_references[];
+extern const unsigned long nd_references_size;
 extern const unsigned long nd_strings_es_size;
 
 TEST_CASE("English and Spanish are complete and their templates take the same values") {
@@ -152,7 +155,8 @@ TEST_CASE("English and Spanish are complete and their templates take the same va
     for (const auto& key : na::missing_keys(en, es)) FAIL_CHECK("missing in es.json: " << key);
     // Registry-owned text has its English in the registry (presets.json, experiments.cpp, findings.cpp).
     for (const auto& key : na::missing_keys(es, en))
-        if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0) FAIL_CHECK("missing in en.json: " << key);
+        if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0 && key.rfind("reference.topic.", 0) != 0)
+            FAIL_CHECK("missing in en.json: " << key);
     for (const auto& [key, value] : en.table)
         if (es.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(es.table.at(key)), key);
     for (const auto& p : neurodrive::model::builtin_presets().presets) {
@@ -186,6 +190,26 @@ TEST_CASE("every registry entry has its UI text in both languages") {
         CHECK(en.table.count(k + "title") == 0);  // the English lives in the registry only
     }
     for (const auto& f : nm::finding_specs()) CHECK_MESSAGE(es.table.count("finding." + std::string(f.id)) == 1, f.id);
+    std::vector<na::Reference> refs;
+    REQUIRE(na::parse_references(text(nd_references, nd_references_size), &refs).empty());
+    for (const auto& r : refs) CHECK_MESSAGE(es.table.count("reference.topic." + r.cite) == 1, r.cite);
+}
+
+TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the English one must be a name, citation or number format") {
+    na::Strings en, es;
+    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
+    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
+    // Words that are the same in both languages, proper names and abbreviations; citations; formats.
+    const std::vector<std::string> same_ok = {"app.title", "input.estradiol", "drive.vigor", "plot.nac", "region.lc", "legend.cortisol",
+        "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "lang.en", "lang.es", "glossary.dat.term", "glossary.lc.term",
+        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key"};
+    const std::vector<std::string> prefixes_ok = {"region.source.", "pathway.source.", "region.label_value."};
+    for (const auto& [key, value] : en.table) {
+        if (!es.table.count(key) || es.table.at(key) != value) continue;
+        bool ok = std::find(same_ok.begin(), same_ok.end(), key) != same_ok.end();
+        for (const auto& p : prefixes_ok) ok |= key.rfind(p, 0) == 0;
+        CHECK_MESSAGE(ok, "untranslated in es.json: " << key << " = " << value);
+    }
 }
 
 TEST_CASE("the language can be switched and the environment is validated") {
