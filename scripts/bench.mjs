@@ -51,11 +51,12 @@ else await measure(process.argv.slice(2));
 // [SECTION] Measuring
 // ================================================================================================
 async function measure(args) {
-  const opt = { app: 'dist', baseline: 'build/baseline/page' };
+  const opt = { app: 'dist', baseline: 'build/baseline/page', nodemo: 'build/baseline/page-nodemo' };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--app') opt.app = args[++i];
     else if (args[i] === '--baseline') opt.baseline = args[++i];
-    else throw new Error(`bench.mjs: unknown argument ${args[i]} (allowed: --app DIR --baseline DIR, or --report ...)`);
+    else if (args[i] === '--baseline-nodemo') opt.nodemo = args[++i];
+    else throw new Error(`bench.mjs: unknown argument ${args[i]} (allowed: --app DIR --baseline DIR --baseline-nodemo DIR, or --report ...)`);
   }
   const skip = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean));
   const minutes = Number(process.env.BENCH_MINUTES || 10);
@@ -73,6 +74,25 @@ async function measure(args) {
       return write(chunk, ...rest);
     };
   }
+  // Why the memory run once ended with "Target page, context or browser has been closed": Playwright
+  // closes its browsers when this process gets SIGHUP, SIGINT or SIGTERM (a terminal that hangs up, a
+  // runner that caps a command at 10 minutes), and every pending call then fails with that message; a
+  // crashed renderer says "Target crashed" instead. So the harness's launches keep the browser on those
+  // signals, a hangup is ignored (bench.sh ignores it too), and SIGINT/SIGTERM stop the bench saying so.
+  const { chromium } = await import('playwright-core');
+  const launchBrowser = chromium.launch.bind(chromium);
+  chromium.launch = (o = {}) => launchBrowser({ ...o, handleSIGHUP: false, handleSIGINT: false, handleSIGTERM: false });
+  const started = Date.now();
+  let browser = null;
+  process.stderr.on('error', () => {});  // a terminal that went away must not end the run
+  process.on('SIGHUP', () => progress(`SIGHUP after ${Math.round((Date.now() - started) / 1000)} s: ignored, the run goes on`));
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, async () => {
+      progress(`${sig} after ${Math.round((Date.now() - started) / 1000)} s: stopping (the measures printed so far stand; the rest is not measured)`);
+      try { await guard('browser close', browser.close(), 10000); } catch { /* not started or gone */ }
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
   const { startServer, launch } = await import('../tests/e2e/harness.mjs');
 
   const appDir = snapshotApp(opt.app, 'build/bench/app');
@@ -84,7 +104,7 @@ async function measure(args) {
   };
   for (const t of Object.values(targets)) { t.server = await startServer({ root: t.root }); t.url = t.server.url; }
 
-  let browser = await launch();
+  browser = await launch();
   const machine = {
     metric: 'machine', cpu: cpuModel(), cores: os.cpus().length, chromium: browser.version(), node: process.version,
     date: new Date().toISOString(), loadavg_start: os.loadavg().map((x) => +x.toFixed(2)),
@@ -111,6 +131,12 @@ async function measure(args) {
     page.on('crash', () => { s.crashed = true; });
     await guard('page load', page.goto(t.url + query));
     s.readyMs = await guard(`${t.name}: ready`, page.evaluate((api) => window[api].ready.then(() => performance.now()), t.api));
+    // Where the start-up time went, from the page's own timeline: HTML parsed, wasm downloaded.
+    s.phases = await guard('timeline', page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return { dom_content_loaded_ms: nav ? nav.domContentLoadedEventEnd : null, wasm_downloaded_ms: wasm ? wasm.responseEnd : null };
+    }));
     s.cdp = await context.newCDPSession(page);
     await s.cdp.send('Performance.enable');
     await page.bringToFront();
@@ -142,12 +168,13 @@ async function measure(args) {
   // ---- Transfer size and first drawn frame: cold loads, app and bare page interleaved -----------------
   const single = path.join(appDir, 'neurodrive.html');
   const files = { app: new Set(), baseline: new Set() };
-  const loads = { app: [], baseline: [] };
+  const loads = { app: [], baseline: [] }, phases = { app: [], baseline: [] };
   const nLoads = skip.has('first') ? 1 : LOADS;
   for (let i = 0; i < nLoads; i++) {
     for (const key of ['app', 'baseline']) {
       const s = await open(targets[key]);
       loads[key].push(s.readyMs);
+      phases[key].push(s.phases);
       for (const f of s.files) files[key].add(f);
       if (s.errors.length) progress(`${key} load ${i + 1}: ${s.errors.join('; ')}`);
       await close(s);
@@ -158,8 +185,14 @@ async function measure(args) {
     const per = Object.fromEntries([...files[key]].sort().filter((f) => fs.existsSync(path.join(targets[key].root, f))).map((f) => [f, gz(path.join(targets[key].root, f))]));
     emit({ metric: 'size', target: key, gzip_bytes: Object.values(per).reduce((a, b) => a + b, 0), files: per,
       ...(key === 'app' && fs.existsSync(single) ? { single_file_gzip_bytes: gz(single) } : {}) });
+    if (key === 'baseline' && fs.existsSync(path.join(opt.nodemo, 'baseline.wasm'))) {
+      // The same page built without the demo window's code: the stack's own download.
+      const nd = Object.fromEntries(Object.keys(per).map((f) => [f, gz(fs.existsSync(path.join(opt.nodemo, f)) ? path.join(opt.nodemo, f) : path.join(opt.baseline, f))]));
+      emit({ metric: 'size', target: 'nodemo', gzip_bytes: Object.values(nd).reduce((a, b) => a + b, 0), files: nd });
+    }
     const l = loads[key];
-    emit({ metric: 'first_frame', target: key, median_ms: median(l), min_ms: Math.min(...l), max_ms: Math.max(...l), loads_ms: l.map((x) => +x.toFixed(1)) });
+    emit({ metric: 'first_frame', target: key, median_ms: median(l), min_ms: Math.min(...l), max_ms: Math.max(...l), loads_ms: l.map((x) => +x.toFixed(1)),
+      dom_content_loaded_median_ms: median(phases[key].map((p) => p.dom_content_loaded_ms)), wasm_downloaded_median_ms: median(phases[key].map((p) => p.wasm_downloaded_ms)) });
   }
 
   // ---- Animating: the app at 1x with auto trials (also simulated vs wall time), the demo window -----------
@@ -326,6 +359,10 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
     const r = ratio(ff[0].median_ms, ff[1].median_ms);
     out.push(`| first drawn frame, cold cache (median of ${ff[0].loads_ms.length}; min-max) | ${ms(ff[0].median_ms, 0)} (${ff[0].min_ms.toFixed(0)}-${ff[0].max_ms.toFixed(0)}) | ${ms(ff[1].median_ms, 0)} (${ff[1].min_ms.toFixed(0)}-${ff[1].max_ms.toFixed(0)}) | ${rx(r)} | <= 1.5x | ${verdict(r <= 1.5)} |`);
   }
+  if (ff[0]?.wasm_downloaded_median_ms != null && ff[1]?.wasm_downloaded_median_ms != null) {
+    const ph = (f) => `HTML parsed ${ms(f.dom_content_loaded_median_ms, 0)}, wasm downloaded ${ms(f.wasm_downloaded_median_ms, 0)}, third frame drawn ${ms(f.median_ms, 0)} (medians; wasm download to third frame ${ms(f.median_ms - f.wasm_downloaded_median_ms, 0)})`;
+    m.startPhases = [ph(ff[0]), ph(ff[1])];
+  }
   const an = [m['animate.app'], m['animate.baseline']];
   if (an[0] && an[1]) {
     const r = ratio(an[0].cpu_ms_median, an[1].cpu_ms_median);
@@ -348,13 +385,14 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
   }
   out.push('');
   out.push('| other figures | NeuroDrive | bare Dear ImGui page |', '|---|---|---|');
+  if (m.startPhases) out.push(`| start-up timeline after navigation (cold cache) | ${m.startPhases[0]} | ${m.startPhases[1]} |`);
   if (an[0] && an[1]) {
     out.push(`| frames drawn per second while animating (window) | ${an[0].fps.toFixed(1)} (${an[0].frames} in ${an[0].seconds.toFixed(0)} s) | ${an[1].fps.toFixed(1)} (${an[1].frames} in ${an[1].seconds.toFixed(0)} s) |`);
     out.push(`| of the frame CPU: UI build alone, median / p99 (NeuroDrive: model + UI) | ${ms(an[0].ui_ms_median)} / ${ms(an[0].ui_ms_p99)} | ${ms(an[1].ui_ms_median)} / ${ms(an[1].ui_ms_p99)} |`);
     const shares = (x) => `${pct(x.busy_share)} / ${pct(x.renderer_share)} / ${pct(x.gpu_share)} / ${pct(x.browser_share)}`;
     out.push(`| while animating: main thread busy (wall) / renderer CPU / GPU process CPU (SwiftShader) / whole browser CPU, share of one core | ${shares(an[0])} | ${shares(an[1])} |`);
     const ct = m['animate.control'];
-    if (ct) out.push(`| control: the bare page with rows of text up to ${ct.vertices.toLocaleString('en')} vertices: frame CPU median / p99; frames per second | (NeuroDrive / control: ${rx(ratio(an[0].cpu_ms_median, ct.cpu_ms_median))}) | ${ms(ct.cpu_ms_median)} / ${ms(ct.cpu_ms_p99)}; ${ct.fps.toFixed(1)} |`);
+    if (ct) out.push(`| control: the bare page with rows of text added up to the app's vertex count (${ct.vertices.toLocaleString('en')}): frame CPU median / p99; frames per second | ratio to the control: ${rx(ratio(an[0].cpu_ms_median, ct.cpu_ms_median))} / ${rx(ratio(an[0].cpu_ms_p99, ct.cpu_ms_p99))} | ${ms(ct.cpu_ms_median)} / ${ms(ct.cpu_ms_p99)}; ${ct.fps.toFixed(1)} |`);
   }
   if (id[0] && id[1]) {
     out.push(`| while idle: frames drawn in ${id[0].seconds.toFixed(0)} s | ${id[0].frames} | ${id[1].frames} |`);
@@ -363,7 +401,9 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
   if (sz[0] && sz[1]) {
     const list = (f) => Object.entries(f).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
     out.push(`| files loaded (gzip -9 each) | ${list(sz[0].files)} | ${list(sz[1].files)} |`);
-    if (sz[0].single_file_gzip_bytes) out.push(`| single-file build neurodrive.html (gzip -9; budget 700 KB) | ${kb(sz[0].single_file_gzip_bytes)} | - |`);
+    const nd = m['size.nodemo'];
+    if (nd) out.push(`| transfer size of the same bare page built without the demo window's code (SDL2 + Dear ImGui + backends alone) | NeuroDrive adds ${kb(sz[0].gzip_bytes - nd.gzip_bytes)} to it | ${kb(nd.gzip_bytes)} |`);
+    if (sz[0].single_file_gzip_bytes) out.push(`| single-file build neurodrive.html (gzip -9) | ${kb(sz[0].single_file_gzip_bytes)} (budget 700 KB: ${verdict(sz[0].single_file_gzip_bytes <= 700 * 1024)}) | - |`);
   }
   for (const k of Object.keys(native))
     out.push(`| model cost, ${k}: native / wasm, ns per simulated s (wasm/native) | ${native[k].ns} / ${wasm[k]?.ns} (${(wasm[k]?.ns / native[k].ns).toFixed(2)}); ${wasm[k]?.us.toFixed(0)} us per frame at 4x | - |`);
@@ -375,7 +415,11 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
       const a = last[0], b = last[last.length - 1];
       const d = (k) => b[k] - a[k];
       const sign = (x) => (x >= 0 ? '+' : '');
-      out.push(`| memory, ${mem.minutes} min at 4x with auto trials (${b.t_s - a.t_s} s sampled${mem.incidents.length ? `, ${mem.incidents.length} incident(s), see below` : ', no incident'}): malloc in use; wasm heap; JS heap; DOM nodes; renderer RSS; GPU process RSS | ${sign(d('malloc_in_use_bytes'))}${d('malloc_in_use_bytes')} bytes; ${kb(a.heap_bytes)} -> ${kb(b.heap_bytes)}; ${sign(d('js_heap_bytes'))}${kb(d('js_heap_bytes'))}; ${a.dom_nodes} -> ${b.dom_nodes}; ${sign(d('renderer_rss_kb'))}${(d('renderer_rss_kb') / 1024).toFixed(1)} MB; ${sign(d('gpu_rss_kb'))}${(d('gpu_rss_kb') / 1024).toFixed(1)} MB | - |`);
+      const flat = Math.abs(d('malloc_in_use_bytes')) < 1024 * 1024 && d('heap_bytes') < 1024 * 1024;
+      // DOM nodes and the JS heap saw-tooth with garbage collection: their lowest value in the last third
+      // of the run against the first third tells growth from garbage not yet collected.
+      const third = (k, from) => { const n = last.length, xs = last.slice(from ? Math.floor((2 * n) / 3) : 0, from ? n : Math.max(1, Math.ceil(n / 3))).map((x) => x[k]); return Math.min(...xs); };
+      out.push(`| memory, ${mem.minutes} min at 4x with auto trials (${b.t_s - a.t_s} s sampled${mem.incidents.length ? `, ${mem.incidents.length} incident(s), see below` : ', no incident'}): malloc in use; wasm heap; JS heap and DOM nodes (lowest in the first / last third); renderer RSS; GPU process RSS | ${sign(d('malloc_in_use_bytes'))}${d('malloc_in_use_bytes')} bytes; ${kb(a.heap_bytes)} -> ${kb(b.heap_bytes)} (budget: flat within 1 MB: ${verdict(flat)}); ${kb(third('js_heap_bytes', false))} / ${kb(third('js_heap_bytes', true))} and ${third('dom_nodes', false)} / ${third('dom_nodes', true)}; ${sign(d('renderer_rss_kb'))}${(d('renderer_rss_kb') / 1024).toFixed(1)} MB; ${sign(d('gpu_rss_kb'))}${(d('gpu_rss_kb') / 1024).toFixed(1)} MB | - |`);
     }
   }
   if (mem && mem.incidents.length) {

@@ -6,6 +6,8 @@
 # BENCH_MINUTES (default 10) sets the memory run's length; JOBS (default 2) the parallel compile jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A terminal that hangs up does not stop the run (bench.mjs ignores SIGHUP as well); Ctrl-C and SIGTERM do.
+trap '' HUP
 export NODE_PATH=/usr/share/nodejs
 JOBS=${JOBS:-2}
 out=build/bench
@@ -33,6 +35,7 @@ echo "== model cost" >&2
 "$out/model-native/tests/model_bench" >"$out/model-native.txt"
 node --no-experimental-fetch "$out/model-wasm/tests/model_bench.js" >"$out/model-wasm.txt"
 
-echo "== browser: NeuroDrive and the bare page (memory run: ${BENCH_MINUTES:-10} min)" >&2
-BENCH_BROWSER_LOG="$out/browser.log" node scripts/bench.mjs --app dist --baseline build/baseline/page >"$out/browser.jsonl"
+echo "== browser: NeuroDrive and the bare page (about $(( ${BENCH_MINUTES:-10} + 5 )) min, of which the memory run ${BENCH_MINUTES:-10} min)" >&2
+BENCH_BROWSER_LOG="$out/browser.log" node scripts/bench.mjs --app dist --baseline build/baseline/page \
+    --baseline-nodemo build/baseline/page-nodemo >"$out/browser.jsonl"
 node scripts/bench.mjs --report "$out/model-native.txt" "$out/model-wasm.txt" "$out/browser.jsonl" build/bench.md

@@ -24,7 +24,6 @@
   });
   const STORE_PREFIX = 'neurodrive:v1:';
   const LEGACY_KEYS = ['neurodrive:state', 'neurodrive:scale'];
-  const SEEN_KEY = 'neurodrive:seen';  // set on the first visit (the "start here" hint shows once)
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
@@ -150,8 +149,53 @@
     return { text: JSON.stringify(clean) };
   }
 
+  // ---- Exports: CSV of signals, trials and lab results; a PNG of the view with a caption ------------
+  const EXPORT_KINDS = ['signals', 'trials', 'lab'];
+  function exportCsv(kind) {
+    if (!EXPORT_KINDS.includes(kind)) return { ok: false, error: 'exportCsv() takes "signals", "trials" or "lab"' };
+    const r = command('nd_export', kind);
+    return r.ok ? { ok: true, name: r.name, text: r.text } : r;
+  }
+  function exportPicture() {
+    const caption = command('nd_export', 'caption');
+    if (!caption.ok) return caption;
+    wasm('nd_draw_now');  // a fresh frame: the WebGL canvas is readable until this task ends
+    const band = Math.max(28, Math.round(canvas.height * 0.045));
+    const out = document.createElement('canvas');
+    out.width = canvas.width;
+    out.height = canvas.height + band;
+    const g = out.getContext('2d');
+    g.fillStyle = '#10151f';
+    g.fillRect(0, 0, out.width, out.height);
+    g.drawImage(canvas, 0, 0);
+    g.fillStyle = '#eceff6';
+    g.font = `${Math.round(band * 0.5)}px sans-serif`;
+    g.textBaseline = 'middle';
+    g.fillText(caption.text, Math.round(band * 0.4), canvas.height + band / 2, out.width - band);
+    return { ok: true, name: caption.name, url: out.toDataURL('image/png') };
+  }
+  function download(name, href) {
+    const a = el('a', { href, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+  function saveExport(kind) {
+    const r = kind === 'png' ? exportPicture() : exportCsv(kind);
+    if (!r.ok) { notice(r.error); announcer.textContent = r.error; return r; }
+    if (kind === 'png') download(r.name, r.url);
+    else {
+      const url = URL.createObjectURL(new Blob([r.text], { type: 'text/csv;charset=utf-8' }));
+      download(r.name, url);
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
+    return r;
+  }
+
   const api = {
     ready,
+    exportCsv: safe((kind) => { const r = exportCsv(kind); return r.ok ? r.text : r; }),
+    exportPng: safe(() => { const r = exportPicture(); return r.ok ? r.url : r; }),
     get: safe(() => view('nd_state_json')),
     set: safe((values) => {
       const t = inputsText(values);
@@ -181,12 +225,6 @@
     if ((navigator.language || '').toLowerCase().startsWith('es')) env.set('lang', 'es');
     if (window.matchMedia && matchMedia('(prefers-color-scheme: light)').matches) env.set('scheme', 'light');
     if (window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches) env.set('motion', 'reduce');
-    // A first visit at top level shows the "start here" hint once (an embed's page decides its own start).
-    if (!inFrame) {
-      try {
-        if (localStorage.getItem(SEEN_KEY) === null) { env.set('first', '1'); localStorage.setItem(SEEN_KEY, '1'); }
-      } catch (e) { /* storage blocked: no hint rather than a hint on every visit */ }
-    }
     return env.toString();
   }
   let storeKey = '';          // this embedding's key: page path plus the persist= name
@@ -267,6 +305,16 @@
       if (typeof text === 'string') scene.replaceChildren(...text.split('\n').filter(Boolean).map((t) => el('p', {}, t)));
     });
     mirror.append(describe, scene);
+    // Exports, as on the page's Export menu.
+    const exports = el('div', { role: 'group', id: 'a11y-exports' });
+    exports.setAttribute('aria-label', m.labels['page.export']);
+    for (const kind of ['signals', 'trials', 'lab', 'png']) {
+      const b = el('button', { type: 'button', id: 'a11y-export-' + kind, className: 'a11y-export' }, m.labels['page.export.' + kind]);
+      b.dataset.kind = kind;
+      b.addEventListener('click', () => { const r = saveExport(kind); if (r.ok) announcer.textContent = labels['page.exported'].replace('%s', r.name); });
+      exports.append(b);
+    }
+    mirror.append(exports);
     // Page settings (the same as View settings on the canvas): kept across visits where the page saves.
     const settings = el('fieldset', { id: 'a11y-settings' });
     const theme = el('select', { id: 'a11y-theme' });
@@ -287,6 +335,7 @@
   }
 
   let labels = null;  // page texts in the UI language, from the strings table (via the mirror)
+  const setTextOf = (e, text) => { if (e && text && e.textContent !== text) e.textContent = text; };
   const setText = (id, text) => { const e = document.getElementById(id); if (e && e.textContent !== text) e.textContent = text; };
   function lockedControl(e, reason) {
     e.disabled = !!reason;
@@ -298,6 +347,10 @@
     labels = m.labels;
     document.documentElement.lang = m.lang;
     copyButton.textContent = m.labels['page.copy_link'];
+    exportButton.title = m.labels['page.export.tip'];
+    exportButton.setAttribute('aria-label', m.labels['page.export']);
+    for (const b of exportMenu.querySelectorAll('button')) setTextOf(b, m.labels['page.export.' + b.dataset.kind]);
+    for (const b of mirror.querySelectorAll('.a11y-export')) setTextOf(b, m.labels['page.export.' + b.dataset.kind]);
     copyButton.title = m.labels['page.copy_link.tip'];
     fsButton.title = m.labels['page.fullscreen'];
     fsButton.setAttribute('aria-label', m.labels['page.fullscreen']);
@@ -651,6 +704,37 @@
       notice(labels['page.copy_this_link'] + ' ' + url);
     }
   });
+  // Export menu: a button that opens four actions; Escape or a click elsewhere closes it.
+  const exportButton = document.getElementById('export');
+  const exportMenu = document.getElementById('export-menu');
+  function closeExportMenu(focusButton) {
+    if (exportMenu.hidden) return;
+    exportMenu.hidden = true;
+    exportButton.setAttribute('aria-expanded', 'false');
+    if (focusButton) exportButton.focus();
+  }
+  exportButton.addEventListener('click', () => {
+    if (!exportMenu.hidden) { closeExportMenu(false); return; }
+    exportMenu.hidden = false;
+    exportButton.setAttribute('aria-expanded', 'true');
+    exportMenu.querySelector('button').focus();
+  });
+  for (const b of exportMenu.querySelectorAll('button')) {
+    b.addEventListener('click', () => {
+      closeExportMenu(true);
+      if (!module || stopped) return;
+      const r = saveExport(b.dataset.kind);
+      if (r.ok && labels) notice(labels['page.exported'].replace('%s', r.name));
+    });
+  }
+  exportMenu.addEventListener('keydown', (ev) => {
+    const items = [...exportMenu.querySelectorAll('button')];
+    const i = items.indexOf(document.activeElement);
+    if (ev.key === 'Escape') { ev.preventDefault(); closeExportMenu(true); }
+    else if (ev.key === 'ArrowDown') { ev.preventDefault(); items[(i + 1) % items.length].focus(); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); items[(i + items.length - 1) % items.length].focus(); }
+  });
+  document.addEventListener('pointerdown', (ev) => { if (!exportMenu.contains(ev.target) && ev.target !== exportButton && !exportButton.contains(ev.target)) closeExportMenu(false); }, true);
   const fsButton = document.getElementById('fullscreen');
   if (!document.fullscreenEnabled) fsButton.hidden = true;
   fsButton.addEventListener('click', () => {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "neurodrive/model.hpp"
@@ -43,6 +44,11 @@ int contract_output_count();                 // how many of output_specs() are t
 
 const InputSpec* find_input(std::string_view name);
 const OutputSpec* find_output(std::string_view name);
+
+// The outputs as CSV (the CLI's `run --csv` and the page's signal export share these columns):
+// "time_s,<every output name>" and one row of values ("%.9g": every double that matters, compact).
+std::string outputs_csv_header();
+std::string outputs_csv_row(double time_s, const Outputs& o);
 
 // Sets one input by name. Returns an empty string on success, else a one-line error that names the
 // problem and the allowed values. Never clamps silently.

@@ -98,7 +98,8 @@ std::string mirror_json(const App& app) {
     for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
                             "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
-                            "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio"}) {
+                            "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
+                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }

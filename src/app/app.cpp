@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "export.hpp"
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
@@ -99,10 +100,11 @@ std::uint64_t ui_signature(const App& app) {
     mix_bytes(&app.state.time_s, sizeof app.state.time_s);
     const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.ui.minimal,
                          app.ui.reduced_motion, app.ui.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
-                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size())};
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
     mix_bytes(&app.ui.scale, sizeof app.ui.scale);
+    mix_bytes(app.history.event_counts.data(), sizeof app.history.event_counts);  // an event while paused is shown
     mix_str(app.ui.theme);
     mix_str(app.ui.lang);
     mix_str(app.preset);
@@ -245,7 +247,6 @@ void apply_environment(App& app, std::string_view env) {
         else if (key == "scheme" && value == "light") app.ui.theme = "projector";
         else if (key == "scheme" && value == "dark") app.ui.theme = "dark";
         else if (key == "motion" && value == "reduce") app.ui.reduced_motion = true;
-        else if (key == "first" && value == "1") app.ui.start_hint = true;
         else if (key == "scale") {
             const auto v = parse_strict_number(value);
             if (v && *v >= 0.75 && *v <= 2.0) app.ui.scale = static_cast<float>(*v);
@@ -473,6 +474,42 @@ std::string state_json(const App& app) {
     w.EndObject();
     w.EndObject();
     return buf.GetString();
+}
+
+std::string export_json(const App& app, std::string_view kind) {
+    ExportInfo info;
+    const model::Preset* p = model::find_preset(app.preset);
+    info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
+    const model::Inputs base = p ? p->inputs : model::Inputs{};
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        const double v = app.inputs.*(specs[i].field);
+        if (v == base.*(specs[i].field)) continue;
+        char b[64];
+        std::snprintf(b, sizeof b, "%s=%g", std::string(specs[i].name).c_str(), v);
+        info.changed += (info.changed.empty() ? "" : ", ") + std::string(b);
+    }
+    info.time_s = app.state.time_s;
+    info.version = ND_VERSION;
+    std::string text, ext = "csv";
+    if (kind == "signals") text = export_signals_csv(app.history, info);
+    else if (kind == "trials") text = export_trials_csv(app.history, info);
+    else if (kind == "lab") text = export_lab_csv(app.lab, info);
+    else if (kind == "caption") { text = export_caption(info); ext = "png"; }
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "ok"); w.Bool(!text.empty());
+    if (text.empty()) {
+        json_key(w, "error");
+        json_put(w, kind == "lab" ? "no lab results yet: run an experiment first" : "export kind must be signals, trials, lab or caption");
+    } else {
+        json_key(w, "name"); json_put(w, export_file_name(p ? p->id : "custom", kind == "caption" ? "view" : std::string(kind), app.state.time_s, ext));
+        json_key(w, "text"); json_put(w, text);
+    }
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
 }
 
 std::string take_audio_json(App& app) {

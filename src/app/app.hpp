@@ -52,6 +52,7 @@ struct UiState {
     bool about_open = false;
     int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references
     bool start_hint = false;         // first visit: a dismissable "start here" card
+    bool start_hint_done = false;    // the user dismissed or used it (stored where the page saves)
     double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
     double announced_key_event_s = -1e9;  // simulated time of the last key event announced
     PhoneTab phone_tab = PhoneTab::Drive;
@@ -201,6 +202,11 @@ std::string state_json(const App& app);
 // the last call),"now":sim_s,"speed":x,"paused":b,
 // "spikes":[sim_s,...],"tones":[{"t":sim_s,"kind":"cue"|"reward"}]} (web/audio.js plays them).
 std::string take_audio_json(App& app);
+
+// Exports (export.hpp) of this app's state: kind "signals", "trials" or "lab" as CSV, "caption" (the
+// picture's caption line), each as {"ok":true,"name":file name,"text":...}; {"ok":false,"error":...}
+// for an unknown kind or a lab export before any run.
+std::string export_json(const App& app, std::string_view kind);
 
 
 }  // namespace neurodrive::app

@@ -99,6 +99,11 @@ void history_sample(History& h, const model::Outputs& o, double now_s, double dt
     h.da_pfc.push(static_cast<float>(o.da_pfc_nM));
     h.vta_hz.push(static_cast<float>(o.vta_rate_hz));
     h.rpe.push(static_cast<float>(o.rpe));
+    h.trial_peak_da_nM = std::max(h.trial_peak_da_nM, static_cast<float>(o.da_nac_nM));
+    if (h.samples % (kSamplesPerS / kRecordPerS) == 0) {
+        h.recorded.push_back({now_s, o});
+        if (h.recorded.size() > static_cast<std::size_t>(kRecordRows)) h.recorded.pop_front();
+    }
     // Audio monitor: Poisson spikes at the current rate (like the loudspeaker on a recording rig).
     const double expected = std::max(0.0, o.vta_rate_hz) * std::max(0.0, dt_s);
     double p = std::exp(-expected), cdf = p;
@@ -117,7 +122,9 @@ void history_sample(History& h, const model::Outputs& o, double now_s, double dt
     const int trials = static_cast<int>(o.trials);
     if (trials != h.trials_seen) {
         h.trials_seen = trials;
-        h.trials.push_back({trials, static_cast<float>(o.last_cue_response_hz), static_cast<float>(o.last_reward_response_hz)});
+        h.trials.push_back({trials, now_s, static_cast<float>(o.last_cue_response_hz), static_cast<float>(o.last_reward_response_hz),
+                            std::max(h.trial_peak_da_nM, static_cast<float>(o.da_nac_nM))});
+        h.trial_peak_da_nM = 0.0f;
         if (h.trials.size() > 200) h.trials.erase(h.trials.begin());
         const double delta = o.last_reward_response_hz / burst_gain_hz;
         if (h.trial_omitted) set_key_event(h, delta < -0.15 ? KeyEvent::Dip : KeyEvent::NoExpectation, now_s);

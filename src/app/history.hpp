@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "narration.hpp"
@@ -13,8 +14,9 @@
 
 namespace neurodrive::app {
 
-constexpr int kHistorySamples = 900;        // 30 s at 30 samples per simulated second
-constexpr double kSampleIntervalS = 1.0 / 30.0;
+constexpr int kSamplesPerS = 30;            // samples per simulated second
+constexpr int kHistorySamples = 30 * kSamplesPerS;  // 30 s
+constexpr double kSampleIntervalS = 1.0 / kSamplesPerS;
 constexpr int kRasterBefore = 15;           // 0.5 s before the cue ...
 constexpr int kRasterAfter = 75;            // ... to 2.5 s after it, one bin per sample
 constexpr int kRasterBins = kRasterBefore + kRasterAfter;
@@ -30,7 +32,18 @@ struct Ring {
 };
 
 struct EventMark { double time_s = 0.0; model::Event type = model::Event::Cue; };
-struct TrialPoint { int trial = 0; float cue_hz = 0.0f; float reward_hz = 0.0f; };
+struct TrialPoint {
+    int trial = 0;
+    double end_time_s = 0.0;       // simulated time the trial ended
+    float cue_hz = 0.0f;           // VTA response to the cue (change from tonic, Hz)
+    float reward_hz = 0.0f;        // VTA response at reward time (change from tonic, Hz)
+    float peak_da_nac_nM = 0.0f;   // highest accumbens dopamine during the trial
+};
+
+// Every output, 10 times per simulated second, for the signal export (columns of `run --csv`).
+constexpr int kRecordPerS = 10;
+constexpr int kRecordRows = 60 * kRecordPerS;  // the last 60 simulated seconds
+struct RecordedRow { double time_s = 0.0; model::Outputs out; };
 
 struct TrialRow {
     int trial = 0;                              // 1-based trial number
@@ -49,6 +62,8 @@ struct History {
     Ring da_nac, da_pfc, vta_hz, rpe;
     std::vector<EventMark> events;   // the last 30 s
     std::vector<TrialPoint> trials;  // the last 200 trials
+    std::deque<RecordedRow> recorded;  // every output at kRecordPerS for the last kRecordRows rows
+    float trial_peak_da_nM = 0.0f;     // the trial in progress: highest accumbens dopamine so far
     std::vector<TrialRow> raster;    // the last kRasterRows trials, oldest first
     std::array<int, 3> event_counts{};  // cue, reward, omit fired since the start
     int trials_seen = 0;

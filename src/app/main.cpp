@@ -41,6 +41,7 @@ struct Platform {
     std::string screenshot_path;  // native --screenshot FILE.ppm: save the last frame
     bool context_lost = false;  // WebGL context lost: keep simulating, draw nothing until restored
     std::vector<SDL_Event> deferred;  // input held back one frame (see frame())
+    bool force_frame = false;  // build and draw the next frame even if nothing changed (picture export)
 };
 
 #ifdef __EMSCRIPTEN__
@@ -105,7 +106,8 @@ void frame(void* arg) {
 
     // Draw on demand: with nothing moving, the model still keeps its clock but no frame is built
     // or submitted (a paused, idle page costs almost nothing).
-    const bool input = !batch.empty() || !p.deferred.empty();
+    const bool input = !batch.empty() || !p.deferred.empty() || p.force_frame;
+    p.force_frame = false;
     if (!neurodrive::app::needs_frame(p.app, input)) {
         neurodrive::app::update(p.app, dt);
         return;
@@ -235,6 +237,12 @@ int main(int argc, char** argv) {
     // The browser environment, the URL query and the stored state apply before the first frame
     // (web_bridge.cpp reads them from the page through the heap).
     neurodrive::app::bridge_attach(&p.app);
+    // The picture export draws a frame on request, then reads the canvas in the same task.
+    neurodrive::app::bridge_set_draw_now([](void* user) {
+        Platform& platform = *static_cast<Platform*>(user);
+        platform.force_frame = true;
+        frame(&platform);
+    }, &p);
     emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, on_context_restored);
     emscripten_set_main_loop_arg(frame, &p, 0, false);

@@ -26,6 +26,7 @@ Choices choices_now(const App& app) {
     c.theme = app.ui.theme;
     c.lang = app.ui.lang;
     c.scale = static_cast<double>(app.ui.scale);
+    c.hint_done = app.ui.start_hint_done;
     return c;
 }
 
@@ -51,6 +52,7 @@ void persist_sync(Persistence& p, const App& app) {
     if (now.theme != p.seen.theme) p.saved.theme = now.theme;
     if (now.lang != p.seen.lang) p.saved.lang = now.lang;
     if (now.scale != p.seen.scale) p.saved.scale = now.scale;
+    if (now.hint_done != p.seen.hint_done) p.saved.hint_done = now.hint_done;
     p.seen = now;
 }
 
@@ -80,6 +82,7 @@ std::string stored_record(const Choices& saved) {
     if (!saved.theme.empty()) { json_key(w, "theme"); json_put(w, saved.theme); any = true; }
     if (!saved.lang.empty()) { json_key(w, "lang"); json_put(w, saved.lang); any = true; }
     if (saved.scale > 0.0) { json_key(w, "scale"); json_put_num(w, saved.scale); any = true; }
+    if (saved.hint_done) { json_key(w, "hint"); json_put(w, "done"); any = true; }
     w.EndObject();
     return any ? std::string(buf.GetString(), buf.GetSize()) : std::string();
 }
@@ -135,6 +138,9 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
         } else if (key == "scale") {
             if (m.value.IsNumber() && cmd_scale(app, m.value.GetDouble()).empty()) restored->scale = static_cast<double>(app.ui.scale);
             else ignored.push_back({"scale", "must be a number from 0.75 to 2"});
+        } else if (key == "hint") {
+            if (m.value.IsString() && json_view(m.value) == "done") restored->hint_done = app.ui.start_hint_done = true;
+            else ignored.push_back({"hint", "must be \"done\""});
         } else {
             std::string shown;
             for (char c : key.substr(0, 40)) shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;

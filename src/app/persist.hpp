@@ -23,6 +23,7 @@ struct Choices {
     std::string theme;
     std::string lang;
     double scale = 0.0;
+    bool hint_done = false;            // the "start here" hint was dismissed or used
 };
 
 struct Persistence {
@@ -41,7 +42,7 @@ void persist_sync(Persistence& p, const App& app);
 // Whatever changed since the last sync was a host's doing: it is not stored.
 void persist_absorb(Persistence& p, const App& app);
 
-// {"v":1,"preset":..,"inputs":{..},"theme":..,"lang":..,"scale":..} with only what was chosen and
+// {"v":1,"preset":..,"inputs":{..},"theme":..,"lang":..,"scale":..,"hint":"done"} with only what was chosen and
 // inputs that differ from the preset; "" when nothing was chosen (a first visit: nothing to store).
 std::string stored_record(const Choices& saved);
 

@@ -172,8 +172,10 @@ void settings_modal(App& app) {
     app.widget_rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     section_title(app, "settings", tr(app, "settings.title"));
     ImGui::TextUnformatted(tr(app, "settings.theme"));
-    if (ImGui::RadioButton(tr(app, "settings.theme.dark"), app.ui.theme == "dark")) app.ui.theme = "dark";
-    if (ImGui::RadioButton(tr(app, "settings.theme.projector"), app.ui.theme == "projector")) app.ui.theme = "projector";
+    if (ImGui::RadioButton(tr(app, "settings.theme.dark"), app.ui.theme == "dark")) cmd_theme(app, "dark");
+    record_item(app, "settings:theme.dark");
+    if (ImGui::RadioButton(tr(app, "settings.theme.projector"), app.ui.theme == "projector")) cmd_theme(app, "projector");
+    record_item(app, "settings:theme.projector");
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(app, "settings.scale"));
     int percent = static_cast<int>(std::lround(app.ui.scale * 100.0f));
@@ -184,7 +186,8 @@ void settings_modal(App& app) {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(app, "settings.language"));
     for (const char* lang : {"en", "es"}) {
-        if (ImGui::RadioButton(tr(app, std::string("lang.") + lang), app.ui.lang == lang)) set_language(app, lang);
+        if (ImGui::RadioButton(tr(app, std::string("lang.") + lang), app.ui.lang == lang)) cmd_language(app, lang);
+        record_item(app, std::string("settings:lang.") + lang);
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -229,10 +232,17 @@ void start_hint(App& app, ImVec2 pos, float width) {
     const float inner = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
     text_block(app, "start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
     text_block(app, "start.text", tr(app, "start.text"), theme().text, nullptr, inner);
-    if (ImGui::Button(tr(app, "start.lesson"))) { start_lesson(app, app.lessons.front().id); app.ui.start_hint = false; }
+    if (ImGui::Button(tr(app, "start.lesson"))) {
+        start_lesson(app, app.lessons.front().id);
+        app.ui.start_hint = false;
+        app.ui.start_hint_done = true;
+    }
     record_item(app, "button:start.lesson");
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, "start.dismiss"))) app.ui.start_hint = false;
+    if (ImGui::Button(tr(app, "start.dismiss"))) {
+        app.ui.start_hint = false;
+        app.ui.start_hint_done = true;
+    }
     record_item(app, "button:start.dismiss");
     ImGui::End();
 }
@@ -242,7 +252,10 @@ void start_hint(App& app, ImVec2 pos, float width) {
 // keyboard focus (app.js focuses the canvas on a pointer press), no popup is open and no text is typed.
 void handle_shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) app.ui.start_hint = false;
+    if (app.ui.start_hint && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        app.ui.start_hint = false;
+        app.ui.start_hint_done = true;
+    }
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyItemActive()) return;
     // Every shortcut goes through commands.hpp, so locks hold here as everywhere (a refused key does nothing).
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
@@ -271,6 +284,11 @@ Layout choose_layout(ImVec2 d, float font) {
     if (d.x >= 1100.0f && font * 16.0f * 2.0f < d.x * 0.56f) return Layout::Wide;
     return Layout::Medium;
 }
+
+// The page's own buttons (web/index.html) sit over the canvas's top right corner: layouts keep that
+// corner free.
+// Up to four: Start fresh, Export, Copy link (its Spanish label is the longest), Fullscreen.
+constexpr float kPageToolsW = 290.0f, kPageToolsH = 50.0f;
 
 void layout_wide(App& app, ImVec2 d) {
     const Theme& th = theme();
@@ -303,15 +321,15 @@ void layout_wide(App& app, ImVec2 d) {
     ImGui::End();
     if (right_w > 0) {
         begin_panel(app, "drive", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
+        // The Drive title stays clear of the page's buttons: below them when the column is narrow.
+        if (right_w - ImGui::CalcTextSize(tr(app, "group.drive")).x * 1.3f - ImGui::GetStyle().WindowPadding.x < kPageToolsW)
+            ImGui::SetCursorPosY(kPageToolsH);
         panel_drive(app, true);
         ImGui::End();
     }
     start_hint(app, ImVec2(left_w + center_w * 0.5f - F * 11.0f, F * 2.5f), F * 22.0f);
 }
 
-// The page's own buttons (Copy link, Fullscreen: web/index.html) sit over the canvas's top right
-// corner: layouts keep that corner free.
-constexpr float kPageToolsW = 180.0f, kPageToolsH = 50.0f;
 
 // A row of tab buttons (custom, so the row can stop short of the page's buttons).
 bool tab_button(App& app, const char* key, bool selected, float width) {

@@ -134,6 +134,9 @@ void bridge_attach(App* app) {
     }
     const std::string url_report = apply_query(*app, url);
     persist_begin(g_persist, *app, restored);
+    // "Start here" on a first visit: at top level where the page saves, until the user dismisses or
+    // uses it (that choice is stored like the others). A link with state, or an embed, decides its own start.
+    app->ui.start_hint = active && !in_frame && !c.has_state && !app->ui.start_hint_done;
 
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
@@ -163,6 +166,16 @@ void bridge_attach(App* app) {
 }
 
 void bridge_first_frames() { EM_ASM({ if (Module['onFirstFrames']) Module['onFirstFrames'](); }); }
+
+namespace {
+void (*g_draw_now)(void*) = nullptr;
+void* g_draw_now_user = nullptr;
+}  // namespace
+
+void bridge_set_draw_now(void (*draw)(void* user), void* user) {
+    g_draw_now = draw;
+    g_draw_now_user = user;
+}
 
 void bridge_open_full_view(const App& app) {
     const std::string query = share_query(app);
@@ -315,6 +328,16 @@ EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() {
     if (!g_app) return not_ready();
     g_reply = na::describe_scene(*g_app);
     return g_reply.c_str();
+}
+// Exports: {"ok":true,"name":..,"text":..} for signals | trials | lab (CSV) and caption (the picture's line).
+EMSCRIPTEN_KEEPALIVE const char* nd_export(const char* kind) {
+    if (!g_app || !kind) return not_ready();
+    g_reply = na::export_json(*g_app, kind);
+    return g_reply.c_str();
+}
+// Builds and draws a frame now (the caller reads the canvas in the same task).
+EMSCRIPTEN_KEEPALIVE void nd_draw_now() {
+    if (na::g_draw_now) na::g_draw_now(na::g_draw_now_user);
 }
 // The audio monitor's spikes and tones since the last call (web/audio.js plays them).
 EMSCRIPTEN_KEEPALIVE const char* nd_audio_json() {

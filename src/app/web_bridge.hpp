@@ -13,4 +13,6 @@ void bridge_attach(App* app);
 void bridge_first_frames();  // tells the page the first frames are drawn
 // Compact mode's "Full view": the page opens this same scenario (the share link) in a new tab.
 void bridge_open_full_view(const App& app);
+// How the bridge draws a frame at once (nd_draw_now: the picture export reads the canvas right after).
+void bridge_set_draw_now(void (*draw)(void* user), void* user);
 }  // namespace neurodrive::app

@@ -24,6 +24,10 @@ ImVec4 intersect(ImVec4 a, ImVec4 b) { return ImVec4(std::max(a.x, b.x), std::ma
 void record(App& app, const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip) {
     if (hidden(a, b, clip)) return;
     const bool scrolls = ImGui::GetScrollMaxY() > 0.0f;
+    if (scrolls) {  // a list that scrolls cuts items at its edges by design: report the visible part
+        a = ImVec2(std::max(a.x, clip.x), std::max(a.y, clip.y));
+        b = ImVec2(std::min(b.x, clip.z), std::min(b.y, clip.w));
+    }
     app.widget_rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y, !scrolls && outside(a, b, clip)});
 }
 // What is visible here: the window's clip rectangle within the display.

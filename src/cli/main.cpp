@@ -247,28 +247,19 @@ int cmd_run(const std::vector<std::string>& args) {
         s.time_s = 0.0;
     }
     std::ofstream csv;
-    int n_out = 0;
-    const nm::OutputSpec* specs = nm::output_specs(&n_out);
     if (!csv_path.empty()) {
         csv.open(csv_path);
         if (!csv) return usage_error("--csv: cannot write '" + csv_path + "'");
-        csv << "time_s";
-        for (int i = 0; i < n_out; ++i) csv << "," << specs[i].name;
-        csv << "\n";
+        csv << nm::outputs_csv_header() << "\n";
     }
     const double sample_s = duration_s > 600 ? 1.0 : 0.1;
     double t = 0.0;
-    char num[40];
     while (t < duration_s - 1e-9) {
         const double dt = std::min(sample_s, duration_s - t);
         nm::advance(s, c.inputs, dt);
         t += dt;
         if (csv.is_open()) {
-            const nm::Outputs o = nm::outputs(s, c.inputs);
-            std::snprintf(num, sizeof num, "%.9g", s.time_s);
-            csv << num;
-            for (int i = 0; i < n_out; ++i) { std::snprintf(num, sizeof num, "%.9g", o.*(specs[i].field)); csv << "," << num; }
-            csv << "\n";
+            csv << nm::outputs_csv_row(s.time_s, nm::outputs(s, c.inputs)) << "\n";
         }
     }
     const nm::Outputs o = nm::outputs(s, c.inputs);

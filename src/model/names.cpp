@@ -95,6 +95,23 @@ const OutputSpec* output_specs(int* count) { *count = count_of(kOutputs); return
 int contract_output_count() { return kContractOutputs; }
 const ParamSpec* param_specs(int* count) { *count = count_of(kParams); return kParams; }
 
+std::string outputs_csv_header() {
+    std::string line = "time_s";
+    for (const auto& s : kOutputs) { line += ','; line += s.name; }
+    return line;
+}
+
+std::string outputs_csv_row(double time_s, const Outputs& o) {
+    char num[40];
+    std::snprintf(num, sizeof num, "%.9g", time_s);
+    std::string line = num;
+    for (const auto& s : kOutputs) {
+        std::snprintf(num, sizeof num, ",%.9g", o.*(s.field));
+        line += num;
+    }
+    return line;
+}
+
 const InputSpec* find_input(std::string_view name) {
     for (const auto& s : kInputs) if (s.name == name) return &s;
     return nullptr;

@@ -117,3 +117,23 @@ TEST_CASE("damaged, foreign and over-long records are reported and never half-tr
     CHECK(!na::apply_stored(app, nul, &restored).empty());
     CHECK(app.inputs.thyroid == 1.0);
 }
+
+TEST_CASE("dismissing the start hint is a user choice that is stored, and a stored one keeps the hint away") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Persistence p;
+    na::persist_begin(p, app, na::Choices{});
+    app.ui.start_hint = true;
+    CHECK(na::persist_tick(p, app).record.empty());  // showing the hint stores nothing
+    app.ui.start_hint = false;
+    app.ui.start_hint_done = true;                     // the user pressed "Got it"
+    const auto t = na::persist_tick(p, app);
+    CHECK(t.changed);
+    CHECK(t.record == R"({"v":1,"hint":"done"})");
+    na::App next;
+    REQUIRE(na::init(next));
+    na::Choices restored;
+    CHECK(na::apply_stored(next, t.record, &restored).empty());
+    CHECK(next.ui.start_hint_done);
+    CHECK(has(na::apply_stored(next, R"({"v":1,"hint":"maybe"})", &restored), "hint"));
+}

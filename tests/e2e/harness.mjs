@@ -26,11 +26,9 @@ export async function launch() {
 }
 
 // Opens the app and waits until window.neurodrive.ready resolves. Returns {page, errors}.
-// Tests open it as a returning visitor (no "start here" hint) unless firstVisit is set.
-export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '', colorScheme = 'dark', firstVisit = false } = {}) {
+export async function openApp(browser, url, { width = 1366, height = 768, dpr = 1, touch = false, query = '', colorScheme = 'dark' } = {}) {
   // Dark is the designed default; the light preference (and the projector theme it selects) is tested on its own.
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch, colorScheme });
-  if (!firstVisit) await context.addInitScript(() => { try { localStorage.setItem('neurodrive:seen', '1'); } catch (e) { /* blocked */ } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -75,3 +73,22 @@ export async function clickAt(page, r) {
 
 // The rectangle of a named item of the last frame (window.neurodrive.layout()), or undefined.
 export const rectOf = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];
+
+// Every pair of text rectangles that overlap by more than a pixel, and every clipped one.
+export function textProblems(layout) {
+  const items = Object.entries(layout).filter(([k]) => k.startsWith('label:') || k.startsWith('text:'));
+  const problems = [];
+  for (const [k, r] of items) if (r.clipped) problems.push(`${k} is cut off`);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const [ka, a] = items[i], [kb, b] = items[j];
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      // The "start here" card floats over the schematic on a first visit (dismissable): its texts may
+      // cover what is beneath, never each other.
+      const overlay = (k) => /^(text|label):start\./.test(k);
+      if (overlay(ka) !== overlay(kb)) continue;
+      if (dx > 1 && dy > 1) problems.push(`${ka} overlaps ${kb}`);
+    }
+  }
+  return problems;
+}

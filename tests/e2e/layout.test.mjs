@@ -4,26 +4,11 @@
 // case are saved for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, waitSim } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, waitSim, textProblems } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-
-// Every pair of text rectangles that overlap by more than a pixel, and every clipped one.
-export function textProblems(layout) {
-  const items = Object.entries(layout).filter(([k]) => k.startsWith('label:') || k.startsWith('text:'));
-  const problems = [];
-  for (const [k, r] of items) if (r.clipped) problems.push(`${k} is cut off`);
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const [ka, a] = items[i], [kb, b] = items[j];
-      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (dx > 1 && dy > 1) problems.push(`${ka} overlaps ${kb}`);
-    }
-  }
-  return problems;
-}
 
 const cases = [
   { name: '1366x768', width: 1366, height: 768 },

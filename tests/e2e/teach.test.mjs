@@ -34,7 +34,7 @@ test('a click on the canvas gives it the keyboard: a shortcut works right after,
 });
 
 test('a first visit shows a dismissable "start here" hint, once', async () => {
-  const { page, context, errors } = await openApp(browser, srv.url, { firstVisit: true });
+  const { page, context, errors } = await openApp(browser, srv.url);  // top level, nothing stored: a first visit
   await page.waitForTimeout(300);
   await screenshot(page, 'start-hint-1366x768');
   const dismiss = await rectOf(page, 'button:start.dismiss');
@@ -73,12 +73,11 @@ function fakeAudio() {
 
 test('sound: ?audio=on plays VTA spikes at the firing rate, distinct cue and reward tones, silence on reset and when hidden, nothing from sliders while paused', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(() => localStorage.setItem('neurodrive:seen', '1'));
   await context.addInitScript(fakeAudio);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(srv.url + '?persist=0&audio=on');
+  await page.goto(srv.url + '?persist=0&audio=on');  // a link with state: no start hint
   await page.evaluate(() => window.neurodrive.ready);
   assert.equal((await get(page)).audio, true);
   await page.mouse.click(683, 384);  // a user gesture lets the browser start audio
@@ -120,10 +119,9 @@ test('sound: ?audio=on plays VTA spikes at the firing rate, distinct cue and rew
 
 test('sound is off by default and turned on from the accessible mirror with the keyboard', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(() => localStorage.setItem('neurodrive:seen', '1'));
   await context.addInitScript(fakeAudio);
   const page = await context.newPage();
-  await page.goto(srv.url + '?persist=0');
+  await page.goto(srv.url + '?persist=0&lang=en');
   await page.evaluate(() => window.neurodrive.ready);
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => window.__audio.contexts), 0, 'no audio context until asked');
@@ -182,7 +180,6 @@ test('?scale=1.5 sets the text size, and the share link carries scale, minimal U
 
 test('a 400x300 iframe shows the compact view, and "Full view" opens this scenario in a new tab', async () => {
   const context = await browser.newContext({ viewport: { width: 500, height: 400 } });
-  await context.addInitScript(() => localStorage.setItem('neurodrive:seen', '1'));
   const page = await context.newPage();
   await page.setContent(`<iframe title="NeuroDrive" src="${srv.url}?preset=hypothyroid" width="400" height="300" style="border:0"></iframe>`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
