@@ -72,13 +72,14 @@ void save_ppm(const std::string& path, int w, int h) {
 }
 #endif
 
-void frame(void* arg) {
-    Platform& p = *static_cast<Platform*>(arg);
-    const auto cpu_start = std::chrono::steady_clock::now();
-    // ImGui 1.86 reads input as per-frame state, so two kinds of events wait one frame:
-    // - a key-up whose key-down came in the same frame (a quick tap on a slow device): else it is lost;
-    // - a mouse press that arrives in the same frame as a jump of the pointer (a touch on another spot):
-    //   tabs and overlapping items only take a press where the pointer already hovered last frame.
+// Feeds this frame's input to ImGui: whether there was any (new or held back), and whether a mouse
+// button event was held back.
+struct InputResult { bool any = false; bool buttons_deferred = false; };
+// ImGui 1.86 reads input as per-frame state, so two kinds of events wait one frame:
+// - a key-up whose key-down came in the same frame (a quick tap on a slow device): else it is lost;
+// - a mouse press that arrives in the same frame as a jump of the pointer (a touch on another spot):
+//   tabs and overlapping items only take a press where the pointer already hovered last frame.
+InputResult process_input(Platform& p) {
     std::vector<SDL_Event> batch;
     batch.swap(p.deferred);
     SDL_Event e;
@@ -97,16 +98,31 @@ void frame(void* arg) {
             p.deferred.push_back(ev);
             continue;
         }
+        if (ev.type == SDL_MOUSEWHEEL) {
+            // The precise (fractional) wheel amount: a trackpad's small steps scroll a little, a wheel
+            // notch (100 px in the browser) about five lines - the rate of the page around the canvas.
+            ImGuiIO& io = ImGui::GetIO();
+            io.MouseWheel += ev.wheel.preciseY;
+            io.MouseWheelH += ev.wheel.x > 0 ? 1.0f : ev.wheel.x < 0 ? -1.0f : 0.0f;  // as the backend (no plots scroll sideways)
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&ev);
         if (ev.type == SDL_QUIT) p.running = false;
     }
+    return {!batch.empty() || !p.deferred.empty(), defer_buttons};
+}
+
+void frame(void* arg) {
+    Platform& p = *static_cast<Platform*>(arg);
+    const auto cpu_start = std::chrono::steady_clock::now();
+    const InputResult in = process_input(p);
     const Uint64 now = SDL_GetPerformanceCounter();
     const double dt = p.last_counter ? static_cast<double>(now - p.last_counter) / static_cast<double>(SDL_GetPerformanceFrequency()) : 0.0;
     p.last_counter = now;
 
     // Draw on demand: with nothing moving, the model still keeps its clock but no frame is built
     // or submitted (a paused, idle page costs almost nothing).
-    const bool input = !batch.empty() || !p.deferred.empty() || p.force_frame;
+    const bool input = in.any || p.force_frame;
     p.force_frame = false;
     if (!neurodrive::app::needs_frame(p.app, input)) {
         neurodrive::app::update(p.app, dt);
@@ -130,7 +146,7 @@ void frame(void* arg) {
     ImGui_ImplSDL2_NewFrame();
     // The backend also polls SDL's button state, which already shows a press that was held back:
     // hide it for this frame so the press lands next frame, where the pointer now is.
-    if (defer_buttons) for (bool& down : ImGui::GetIO().MouseDown) down = false;
+    if (in.buttons_deferred) for (bool& down : ImGui::GetIO().MouseDown) down = false;
     const auto ui_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     neurodrive::app::update(p.app, dt);

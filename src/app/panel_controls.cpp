@@ -27,7 +27,8 @@ bool lesson_wants(const App& app, std::string_view name) {
 }
 
 // One labelled slider: name and value on the first line, the slider with a marker at typical and a
-// reset button on the second.
+// reset button on the second. Long because the label, value, lock, highlight, lesson cue, typical
+// marker, reset and layout report all belong to the same two lines.
 void input_slider(App& app, const model::InputSpec& spec) {
     const std::string name(spec.name);
     const bool level = spec.kind == model::InputKind::Level;

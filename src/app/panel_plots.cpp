@@ -41,6 +41,8 @@ struct PlotDesc {
     ImVec2 size;
 };
 
+// Long on purpose: axes, ticks, series, persistent event markers, legend and the layout report are
+// one drawing pass over one rectangle; split, each part would need the same dozen locals passed in.
 void plot(App& app, const PlotDesc& d) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();

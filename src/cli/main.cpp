@@ -342,6 +342,8 @@ nm::Params perturbed(double f, std::uint64_t seed, int sample) {
     return p;
 }
 
+// Long on purpose: argument parsing, the unperturbed check, the perturbed runs on two threads and
+// three output formats read best in order, as the command's help describes them.
 int cmd_validate(const std::vector<std::string>& args) {
     double f = 0.0, samples = 0.0, seed = 1.0;
     bool json = false, markdown = false;

@@ -251,6 +251,8 @@ void slow_update(State& s, const Inputs& in) {
 }
 
 // One fixed step of the fast variables; `w` holds the slow factors of the current hormone state.
+// Long on purpose: it reads top to bottom as the physiology (learning, VTA firing with its D2
+// feedback, release and clearance per region, LC and raphe loops, receptors), each block cited.
 void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     const Params& p = s.params;
     const double dt = kStepS;
