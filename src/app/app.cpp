@@ -100,7 +100,7 @@ std::uint64_t ui_signature(const App& app) {
     mix_bytes(&app.state.time_s, sizeof app.state.time_s);
     const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.ui.minimal,
                          app.ui.reduced_motion, app.ui.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
-                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done};
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
     mix_bytes(&app.ui.scale, sizeof app.ui.scale);
@@ -198,7 +198,7 @@ bool set_preset(App& app, std::string_view id) {
     for (int i = 0; i < n; ++i)
         if (app.inputs.*(specs[i].field) != specs[i].typical) app.ui.highlight.emplace_back(specs[i].name);
     app.ui.highlight_until_s = app.clock_s + 4.0;
-    app.ui.scroll_to_highlight = !app.ui.highlight.empty();
+    app.ui.scroll_to_highlight = app.ui.highlight.empty() ? 0 : 3;
     return true;
 }
 
@@ -313,7 +313,7 @@ bool start_lesson(App& app, std::string_view id) { return lesson_start(app.lesso
 void lesson_choose(App& app, int option) { lesson_choose(app.lesson, option); }
 void lesson_lock(App& app) {
     lesson_lock(app.lesson, lesson_view(app));
-    app.ui.scroll_to_highlight = true;  // reveal the sliders the step asks to move
+    app.ui.scroll_to_highlight = 3;  // reveal the sliders the step asks to move
 }
 void lesson_next(App& app) { lesson_next(app.lesson, app.lessons, lesson_view(app)); }
 void lesson_back(App& app) { lesson_back(app.lesson); }

@@ -63,7 +63,8 @@ struct UiState {
     bool lab_evidence = false;       // the lab shows the evidence table instead of an experiment
     std::vector<std::string> highlight;  // sliders a preset just changed ...
     double highlight_until_s = 0.0;      // ... highlighted until this app-clock time
-    bool scroll_to_highlight = false;    // reveal the first of them once
+    int scroll_to_highlight = 0;         // frames left to reveal the first of them (3: the list's size settles)
+    bool reveal_now = false;             // this frame: the first highlighted slider drawn scrolls into view
     bool evidence_visible = false;   // the findings table is on screen: update() fills it in
     bool open_full_view_requested = false;  // compact mode: the platform opens the full view
     float lesson_card_h = 0.0f;      // measured heights of blocks that must fit without scrolling ...

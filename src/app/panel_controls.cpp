@@ -95,10 +95,10 @@ void input_slider(App& app, const model::InputSpec& spec) {
     const ImVec2 row_max(ImGui::GetItemRectMax().x, smax.y);
     if (highlighted(app, name) || lesson_wants(app, name)) {
         highlight_rect(app, row_min, row_max);
-        // Reveal it once: a preset or a lesson step names this slider.
-        if (app.ui.scroll_to_highlight) {
+        // Reveal it: a preset or a lesson step names this slider (the first one drawn this frame).
+        if (app.ui.reveal_now) {
             ImGui::SetScrollHereY(0.3f);
-            app.ui.scroll_to_highlight = false;
+            app.ui.reveal_now = false;
         }
     }
     ImGui::PopID();
@@ -231,7 +231,11 @@ void panel_controls(App& app) {
     // Levels and lab manipulations: one tap apart (a preset or a lesson step that needs a
     // manipulation opens its tab).
     const bool manipulations_shown = !is_hidden(app, "experiments");
-    if (manipulations_shown && app.ui.scroll_to_highlight) {
+    // A reveal scrolls on three frames in a row, so it lands at the same place however the frames fall
+    // (the list's height is known only after a frame with the new tab).
+    app.ui.reveal_now = app.ui.scroll_to_highlight > 0;
+    if (app.ui.scroll_to_highlight > 0) --app.ui.scroll_to_highlight;
+    if (manipulations_shown && app.ui.reveal_now) {
         int n = 0;
         const model::InputSpec* specs = model::input_specs(&n);
         for (int i = 0; i < n; ++i)

@@ -74,6 +74,17 @@ export async function clickAt(page, r) {
 // The rectangle of a named item of the last frame (window.neurodrive.layout()), or undefined.
 export const rectOf = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];
 
+// Waits (up to `ms`) until the named item is drawn, or - with gone - until it is not; returns its rectangle.
+export async function waitForRect(page, name, { ms = 5000, gone = false } = {}) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const r = await rectOf(page, name);
+    if (gone ? !r : r) return r;
+    if (Date.now() > end) return gone ? r : undefined;
+    await page.waitForTimeout(100);
+  }
+}
+
 // Every pair of text rectangles that overlap by more than a pixel, and every clipped one.
 export function textProblems(layout) {
   const items = Object.entries(layout).filter(([k]) => k.startsWith('label:') || k.startsWith('text:'));

@@ -1,4 +1,4 @@
-// lighthouse.test.mjs - Lighthouse's accessibility audit (npm lighthouse, Debian Chromium): >= 95 in
+// lighthouse.test.mjs - Lighthouse's accessibility audit (npm lighthouse, Debian Chromium): 100 in
 // each theme, at the phone and laptop sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ before(async () => {
 after(async () => { await chrome?.kill(); await srv?.close(); });
 
 for (const [theme, formFactor] of [['dark', 'desktop'], ['projector', 'desktop'], ['dark', 'mobile']]) {
-  test(`Lighthouse accessibility >= 95: ${theme} theme, ${formFactor}`, async () => {
+  test(`Lighthouse accessibility 100: ${theme} theme, ${formFactor}`, async () => {
     const config = {
       extends: 'lighthouse:default',
       settings: {
@@ -35,7 +35,7 @@ for (const [theme, formFactor] of [['dark', 'desktop'], ['projector', 'desktop']
     fs.mkdirSync('build/lighthouse', { recursive: true });
     fs.writeFileSync(`build/lighthouse/a11y-${theme}-${formFactor}.json`, result.report);
     const failing = Object.values(lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id);
-    assert.ok(score >= 95, `accessibility score ${score}; failing audits: ${failing.join(', ')}`);
+    assert.equal(score, 100, `accessibility score ${score}; failing audits: ${failing.join(', ')}`);
     console.log(`# lighthouse accessibility (${theme}, ${formFactor}): ${score}`);
   });
 }

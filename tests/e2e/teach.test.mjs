@@ -5,7 +5,7 @@
 // view and the lesson, and compact mode's "Full view".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, get, clickAt, rectOf } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, get, clickAt, rectOf, waitForRect } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -25,10 +25,9 @@ test('a click on the canvas gives it the keyboard: a shortcut works right after,
   const settings = await rectOf(page, 'button:settings');
   assert.ok(settings, 'the View settings button is drawn');
   await clickAt(page, settings);
-  assert.ok(await rectOf(page, 'settings:scale'), 'View settings opened');
+  assert.ok(await waitForRect(page, 'settings:scale'), 'View settings opened');
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
-  assert.equal(await rectOf(page, 'settings:scale'), undefined, 'Escape closed View settings');
+  assert.equal(await waitForRect(page, 'settings:scale', { gone: true }), undefined, 'Escape closed View settings');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -187,9 +186,11 @@ test('a 400x300 iframe shows the compact view, and "Full view" opens this scenar
   await frame.evaluate(() => window.neurodrive.ready);
   await page.waitForTimeout(300);
   await screenshot(page, 'compact-400x300-full-view');
-  const r = (await frame.evaluate(() => window.neurodrive.layout()))['button:open_full'];
-  assert.ok(r, '"Full view" is drawn in the compact view');
-  const popup = context.waitForEvent('page');
+  const inFrame = (await frame.evaluate(() => window.neurodrive.layout()))['button:open_full'];
+  assert.ok(inFrame, '"Full view" is drawn in the compact view');
+  const box = await (await page.$('iframe')).boundingBox();
+  const r = { ...inFrame, x: inFrame.x + box.x, y: inFrame.y + box.y };  // page coordinates
+  const popup = context.waitForEvent('page', { timeout: 15000 });
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2, { steps: 2 });
   await page.waitForTimeout(150);
   await page.mouse.down();
