@@ -2,13 +2,15 @@
 // bench.mjs - the browser half of `make bench` (scripts/bench.sh) and its report. Benchmarks, not tests:
 // it exits non-zero only when it cannot measure, never because a figure misses its goal.
 //
-//   node scripts/bench.mjs [--app DIR] [--baseline DIR]
+//   node scripts/bench.mjs [--app DIR] [--baseline DIR] [--baseline-nodemo DIR]
 //       Measures NeuroDrive (DIR default dist/, copied first so a rebuild cannot change it mid-run) and the
 //       bare Dear ImGui page (build/baseline/page, built by bench.sh from bench/baseline/) in ONE browser:
-//       transfer size (gzip -9 of every file the page loaded), first drawn frame (cold cache, 10 loads
-//       each, interleaved), CPU per frame and frame rate while animating at 1366x768, main-thread busy
-//       share while idle for 10 s (CDP Performance.getMetrics TaskDuration / wall time), simulated vs
-//       wall time at 1x over 60 s, and memory over a long run. Prints one JSON line per measure.
+//       transfer size (gzip -9 of every file the page loaded; page-nodemo: the stack without the demo),
+//       first drawn frame (cold cache, 10 loads each, interleaved), CPU per frame and frame rate while
+//       animating at 1366x768 (plus a control page with the app's vertex count, and an experiment without
+//       the GPU round trips), main-thread busy share while idle for 10 s (CDP Performance.getMetrics
+//       TaskDuration / wall time), simulated vs wall time at 1x over 60 s, and memory over a long run.
+//       Prints one JSON line per measure; progress goes to stderr.
 //   node scripts/bench.mjs --report NATIVE.txt WASM.txt BROWSER.jsonl OUT.md
 //       Prints the ratio table (NeuroDrive / bare page) with the goals of issue 15 and the other figures,
 //       and writes the same Markdown to OUT.md.
@@ -28,6 +30,7 @@ const WARMUP_MS = 3000;         // after ready (and after pausing) before a meas
 const IDLE_MS = 10000;          // idle window
 const APP_ANIMATE_MS = 60000;   // the app's animating window, also the simulated-vs-wall window
 const BASE_ANIMATE_MS = 30000;  // the bare page's animating window (enough for 600 frames at 20 fps)
+const NOSYNC_MS = 20000;        // each page's window in the experiment without GPU round trips
 const CALL_TIMEOUT_MS = 60000;  // longest wait for any one answer from the page
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -118,8 +121,9 @@ async function measure(args) {
   };
 
   // One fresh context (cold cache, own storage) with one page, loaded until `ready`.
-  async function open(t, query = t.query) {
+  async function open(t, query = t.query, init = null) {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'dark' });
+    if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const s = { context, page, files: new Set(), errors: [], crashed: false };
     page.on('response', (r) => {
@@ -220,6 +224,39 @@ async function measure(args) {
       }
       if (s.errors.length) out.errors = s.errors;
       emit(out);
+      await close(s);
+    }
+  }
+
+  // ---- Experiment: where the frame time goes ------------------------------------------------------------
+  // ImGui's OpenGL3 backend reads GL state back at the start of every RenderDrawData (glGetIntegerv:
+  // scissor box, blend functions ...). In Chromium each such getParameter is a synchronous round trip to
+  // the GPU process, which here is still rasterising the previous frame in SwiftShader: the main thread
+  // waits there. This run answers those queries from their first answer (ImGui restores the same state
+  // each frame) so that the frame time shows the page's own work. Timing only; both pages alike.
+  if (!skip.has('animate') && !skip.has('nosync')) {
+    const noSync = () => {
+      const P = WebGL2RenderingContext.prototype, get = P.getParameter, cache = new Map();
+      const queried = new Set([0x0C10, 0x80C8, 0x80C9, 0x80CA, 0x80CB, 0x8009, 0x883D]);  // SCISSOR_BOX, BLEND_*
+      P.getParameter = function (p) {
+        if (!queried.has(p)) return get.call(this, p);
+        if (!cache.has(p)) cache.set(p, get.call(this, p));
+        const v = cache.get(p);
+        return v && v.slice ? v.slice() : v;
+      };
+    };
+    for (const key of ['app', 'baseline']) {
+      const t = targets[key];
+      const s = await open(t, t.query, noSync);
+      if (key === 'app') await s.page.evaluate(() => { const n = window.neurodrive; n.play(); n.speed(1); n.autoTrials(true); });
+      await sleep(WARMUP_MS);
+      const a = await mark(s, t);
+      progress(`experiment without GPU round trips: ${t.name} for ${NOSYNC_MS / 1000} s`);
+      await sleep(NOSYNC_MS);
+      const b = await mark(s, t);
+      const st = b.stats;
+      emit({ metric: 'animate_nosync', target: key, ...windowOf(a, b), cpu_ms_median: st.cpu_ms_median, cpu_ms_p99: st.cpu_ms_p99,
+        ui_ms_median: st.ui_ms_median, samples_in_window: Math.min(st.samples, b.frames - a.frames) });
       await close(s);
     }
   }
@@ -394,6 +431,9 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
     const ct = m['animate.control'];
     if (ct) out.push(`| control: the bare page with rows of text added up to the app's vertex count (${ct.vertices.toLocaleString('en')}): frame CPU median / p99; frames per second | ratio to the control: ${rx(ratio(an[0].cpu_ms_median, ct.cpu_ms_median))} / ${rx(ratio(an[0].cpu_ms_p99, ct.cpu_ms_p99))} | ${ms(ct.cpu_ms_median)} / ${ms(ct.cpu_ms_p99)}; ${ct.fps.toFixed(1)} |`);
   }
+  const ns = [m['animate_nosync.app'], m['animate_nosync.baseline']];
+  if (ns[0] && ns[1])
+    out.push(`| experiment: frame CPU median / p99 and frames per second with the backend's GL state queries answered in the page (no wait for the GPU process; timing only) | ${ms(ns[0].cpu_ms_median)} / ${ms(ns[0].cpu_ms_p99)}; ${ns[0].fps.toFixed(1)} (ratio ${rx(ratio(ns[0].cpu_ms_median, ns[1].cpu_ms_median))}) | ${ms(ns[1].cpu_ms_median)} / ${ms(ns[1].cpu_ms_p99)}; ${ns[1].fps.toFixed(1)} |`);
   if (id[0] && id[1]) {
     out.push(`| while idle: frames drawn in ${id[0].seconds.toFixed(0)} s | ${id[0].frames} | ${id[1].frames} |`);
     out.push(`| while idle: renderer CPU / GPU process CPU / whole browser CPU, share of one core | ${pct(id[0].renderer_share)} / ${pct(id[0].gpu_share)} / ${pct(id[0].browser_share)} | ${pct(id[1].renderer_share)} / ${pct(id[1].gpu_share)} / ${pct(id[1].browser_share)} |`);
