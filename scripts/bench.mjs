@@ -450,16 +450,17 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
   const mem = m.memory;
   if (mem) {
     const segs = [...new Set(mem.samples.map((s) => s.segment))];
-    const last = mem.samples.filter((s) => s.segment === segs[segs.length - 1]);
+    const seg = mem.samples.filter((s) => s.segment === segs[segs.length - 1]);
+    // Growth is judged from the first sample after 30 s (start-up allocations done) to the last.
+    const last = seg.filter((s, i) => i === seg.length - 1 || s.t_s >= seg[0].t_s + 30);
     if (last.length >= 2) {
       const a = last[0], b = last[last.length - 1];
       const d = (k) => b[k] - a[k];
       const sign = (x) => (x >= 0 ? '+' : '');
+      const range = (k) => [Math.min(...last.map((x) => x[k])), Math.max(...last.map((x) => x[k]))];
       const flat = Math.abs(d('malloc_in_use_bytes')) < 1024 * 1024 && d('heap_bytes') < 1024 * 1024;
-      // DOM nodes and the JS heap saw-tooth with garbage collection: their lowest value in the last third
-      // of the run against the first third tells growth from garbage not yet collected.
-      const third = (k, from) => { const n = last.length, xs = last.slice(from ? Math.floor((2 * n) / 3) : 0, from ? n : Math.max(1, Math.ceil(n / 3))).map((x) => x[k]); return Math.min(...xs); };
-      out.push(`| memory, ${mem.minutes} min at 4x with auto trials (${b.t_s - a.t_s} s sampled${mem.incidents.length ? `, ${mem.incidents.length} incident(s), see below` : ', no incident'}): malloc in use; wasm heap; JS heap and DOM nodes (lowest in the first / last third); renderer RSS; GPU process RSS | ${sign(d('malloc_in_use_bytes'))}${d('malloc_in_use_bytes')} bytes; ${kb(a.heap_bytes)} -> ${kb(b.heap_bytes)} (budget: flat within 1 MB: ${verdict(flat)}); ${kb(third('js_heap_bytes', false))} / ${kb(third('js_heap_bytes', true))} and ${third('dom_nodes', false)} / ${third('dom_nodes', true)}; ${sign(d('renderer_rss_kb'))}${(d('renderer_rss_kb') / 1024).toFixed(1)} MB; ${sign(d('gpu_rss_kb'))}${(d('gpu_rss_kb') / 1024).toFixed(1)} MB | - |`);
+      const [j0, j1] = range('js_heap_bytes'), [n0, n1] = range('dom_nodes');
+      out.push(`| memory, ${mem.minutes} min at 4x with auto trials (from ${a.t_s} s to ${b.t_s} s${mem.incidents.length ? `; ${mem.incidents.length} incident(s), see below` : '; no incident'}): malloc in use; wasm heap; JS heap and DOM nodes (range: garbage is collected in steps); event listeners; renderer RSS; GPU process RSS | ${sign(d('malloc_in_use_bytes'))}${d('malloc_in_use_bytes')} bytes; ${kb(a.heap_bytes)} -> ${kb(b.heap_bytes)} (budget: flat within 1 MB: ${verdict(flat)}); ${kb(j0)}-${kb(j1)} and ${n0}-${n1}; ${a.js_listeners} -> ${b.js_listeners}; ${sign(d('renderer_rss_kb'))}${(d('renderer_rss_kb') / 1024).toFixed(1)} MB; ${sign(d('gpu_rss_kb'))}${(d('gpu_rss_kb') / 1024).toFixed(1)} MB | - |`);
     }
   }
   if (mem && mem.incidents.length) {
