@@ -113,7 +113,7 @@ async function measure(args) {
     date: new Date().toISOString(), loadavg_start: os.loadavg().map((x) => +x.toFixed(2)),
   };
   const bcdp = await browser.newBrowserCDPSession();
-  // CPU seconds used so far by the GPU process and by the whole browser (every process).
+  // CPU seconds used so far by the renderers, the GPU process and the whole browser (every process).
   const processCpu = async () => {
     const info = (await bcdp.send('SystemInfo.getProcessInfo')).processInfo;
     const sum = (type) => info.filter((p) => !type || p.type === type).reduce((a, p) => a + p.cpuTime, 0);
