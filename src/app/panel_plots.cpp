@@ -78,10 +78,13 @@ void plot(App& app, const PlotDesc& d) {
         dl->AddText(small, px, ImVec2(left - tw - 4.0f, y - px * 0.5f), th.text_dim, buf);
     }
     // x ticks, spaced so their labels never touch
-    const float label_w = small->CalcTextSizeA(px, 1e9f, 0, d.time_axis ? "-30 s" : "000").x * 1.5f;
+    // (the widest label: "-30 s", or the word for "now", which is longer in Spanish)
+    const float label_w = std::max(small->CalcTextSizeA(px, 1e9f, 0, d.time_axis ? "-30 s" : "000").x,
+                                   d.time_axis ? small->CalcTextSizeA(px, 1e9f, 0, tr(app, "plot.now")).x : 0.0f) * 1.5f;
     const float max_ticks = std::max(1.0f, std::floor((right - left) / std::max(label_w, 1.0f)));
     float step = d.time_axis ? 10.0f : nice_ceiling((d.x_max - d.x_min) / 5.0f);
-    while ((d.x_max - d.x_min) / step > max_ticks) step = d.time_axis ? step + 5.0f : nice_ceiling(step * 1.5f);
+    while ((d.x_max - d.x_min) / step > max_ticks && step < d.x_max - d.x_min)
+        step = d.time_axis ? (step < 15.0f ? 15.0f : d.x_max - d.x_min) : nice_ceiling(step * 1.5f);
     int guard = 0;
     for (float x = d.time_axis ? d.x_max : std::ceil(d.x_min / step) * step; (d.time_axis ? x >= d.x_min - 1e-3f : x <= d.x_max + 1e-3f) && guard < 50;
          x += d.time_axis ? -step : step, ++guard) {

@@ -359,7 +359,10 @@ void layout_medium(App& app, ImVec2 d) {
     begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
     // First row: the View button, beside the page's own buttons; then the tabs at full width.
-    if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::min(width - kPageToolsW, F * 6.0f), ImGui::GetFrameHeight())))
+    // The View button beside the page's buttons when it fits there whole, else on its own row below them.
+    const float view_w = ImGui::CalcTextSize(tr(app, "settings.button")).x + ImGui::GetFrameHeight() * 1.6f + ImGui::GetStyle().FramePadding.x * 2.0f;
+    if (width - kPageToolsW < view_w) ImGui::SetCursorPosY(kPageToolsH);
+    if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::max(std::min(width - kPageToolsW, F * 6.0f), view_w), ImGui::GetFrameHeight())))
         app.ui.settings_open = true;
     record_item(app, "button:settings");
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), kPageToolsH));
