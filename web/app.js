@@ -203,6 +203,8 @@
     }),
     event: safe((name) => (isName(name) ? command('nd_event', name, 0) : { ok: false, error: 'event() takes "cue", "reward" or "omit"' })),
     preset: safe((id) => (isName(id) ? command('nd_preset', id, 0) : { ok: false, error: 'preset() takes a preset id such as "hypothyroid"' })),
+    compare: safe((spec) => (typeof spec === 'string' && spec.length <= 512 ? command('nd_compare', spec, 0)
+      : { ok: false, error: 'compare() takes "off" or a scenario such as "hypothyroid" or "thyroid:0.4,dopamine:1.2"' })),
     presets: safe(() => view('nd_presets_json')),
     speed: safe((x) => (typeof x === 'number' ? command('nd_set_speed', x, 0) : { ok: false, error: 'speed() takes a number from 0.25 to 4' })),
     autoTrials: safe((on) => (typeof on === 'boolean' ? command('nd_set_auto_trials', on ? 1 : 0, 0) : { ok: false, error: 'autoTrials() takes true or false' })),
@@ -256,6 +258,7 @@
     set: (name, value) => command('nd_set_inputs', JSON.stringify({ [name]: value }), 1),
     event: (name) => command('nd_event', name, 1),
     preset: (id) => command('nd_preset', id, 1),
+    compare: (spec) => command('nd_compare', spec, 1),
     reset: () => command('nd_reset', 1),
     togglePause: () => { const s = api.get(); return s && command(s.paused ? 'nd_play' : 'nd_pause', 1); },
     setting: (key, value) => command('nd_setting', key, value),
@@ -283,7 +286,13 @@
     select.append(el('option', { value: 'custom' }, m.labels.custom));
     for (const p of m.presets) select.append(el('option', { value: p.id }, p.title));
     select.addEventListener('change', () => { if (select.value !== 'custom') said(user.preset(select.value)); });
-    mirror.append(events, presetLabel, select);
+    // Compare mode: a second brain with the same events beside this one (off, or a preset).
+    const compareLabel = el('label', { htmlFor: 'a11y-compare', id: 'a11y-compare-label' }, m.labels['compare.label']);
+    const compare = el('select', { id: 'a11y-compare' });
+    compare.append(el('option', { value: 'off' }, m.labels['compare.off']));
+    for (const p of m.presets) compare.append(el('option', { value: p.id }, p.title));
+    compare.addEventListener('change', () => said(user.compare(compare.value)));
+    mirror.append(events, presetLabel, select, compareLabel, compare);
     mirrorInputs.clear();
     for (const i of m.inputs) {
       const id = 'a11y-in-' + i.name;
@@ -367,6 +376,11 @@
     const select = document.getElementById('a11y-preset');
     lockedControl(select, m.locked_reason.presets);
     if (document.activeElement !== select) select.value = m.presets.some((p) => p.id === m.preset) ? m.preset : 'custom';
+    const compare = document.getElementById('a11y-compare');
+    lockedControl(compare, m.locked_reason.time);
+    setText('a11y-compare-label', m.labels['compare.label']);
+    setTextOf(compare.options[0], m.labels['compare.off']);
+    if (document.activeElement !== compare) compare.value = m.compare;
     for (const i of m.inputs) {
       const { input, label } = mirrorInputs.get(i.name);
       if (label.textContent !== i.label) label.textContent = i.label;

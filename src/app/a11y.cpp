@@ -68,6 +68,7 @@ std::string mirror_json(const App& app) {
     }
     w.EndArray();
     json_key(w, "preset"); json_put(w, app.preset);
+    json_key(w, "compare"); json_put(w, app.compare.on ? app.compare.preset : "off");  // the mirror's Compare with list
     json_key(w, "paused"); w.Bool(app.paused);
     std::snprintf(buf, sizeof buf, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
     json_key(w, "summary"); json_put(w, buf);
@@ -99,7 +100,8 @@ std::string mirror_json(const App& app) {
                             "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
                             "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
-                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported"}) {
+                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported",
+                            "compare.label", "compare.off"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }

@@ -57,6 +57,8 @@ void restart_history(App& app) {
     app.next_auto_trial_s = app.state.time_s + 1.0;
 }
 
+void restart_both(App& app, const std::string& preset, const model::Inputs& inputs);
+
 // The input changed by the user or a preset; what narration names first.
 void note_change(App& app, const model::Inputs& before) {
     int n = 0;
@@ -98,9 +100,10 @@ std::uint64_t ui_signature(const App& app) {
     auto mix_str = [&](const std::string& s) { mix_bytes(s.data(), s.size()); };
     mix_bytes(&app.inputs, sizeof app.inputs);
     mix_bytes(&app.state.time_s, sizeof app.state.time_s);
+    if (app.compare.on) mix_bytes(&app.compare.inputs, sizeof app.compare.inputs);
     const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.ui.minimal,
                          app.ui.reduced_motion, app.ui.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
-                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight};
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.on};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
     mix_bytes(&app.ui.scale, sizeof app.ui.scale);
@@ -147,6 +150,7 @@ void update(App& app, double real_dt_s) {
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);
     schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
+    if (app.compare.on) schematic_advance(app.compare.anim, app.geometry, app.compare.out, app.compare.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
 }
 
 void advance_sim(App& app, double sim_dt_s) {
@@ -157,6 +161,8 @@ void advance_sim(App& app, double sim_dt_s) {
         double chunk = std::min(remaining, std::max(app.history.next_sample_s - app.state.time_s, model::kStepS));
         if (app.auto_trials) chunk = std::min(chunk, std::max(app.next_auto_trial_s - app.state.time_s, model::kStepS));
         model::advance(app.state, app.inputs, chunk);
+        SecondBrain& b = app.compare;
+        if (b.on) model::advance(b.state, b.inputs, chunk);  // same chunks: the two clocks stay equal
         remaining -= chunk;
         if (app.auto_trials && app.state.time_s >= app.next_auto_trial_s - 1e-9) {
             fire_event(app, model::Event::Cue);
@@ -165,11 +171,17 @@ void advance_sim(App& app, double sim_dt_s) {
         if (app.state.time_s >= app.history.next_sample_s - 1e-9) {
             app.out = model::outputs(app.state, app.inputs);
             history_sample(app.history, app.out, app.state.time_s, kSampleIntervalS, gain);
+            if (b.on) {
+                b.out = model::outputs(b.state, b.inputs);
+                history_sample(b.history, b.out, b.state.time_s, kSampleIntervalS, b.state.params.burst_gain_hz);
+                b.history.audio = AudioEvents{};  // the audio monitor plays the first brain only
+            }
             app.history.next_sample_s += kSampleIntervalS;
             lesson_update(app.lesson, app.lessons, lesson_view(app));
         }
     }
     app.out = model::outputs(app.state, app.inputs);
+    if (app.compare.on) app.compare.out = model::outputs(app.compare.state, app.compare.inputs);
     lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
@@ -180,6 +192,12 @@ void fire_event(App& app, model::Event e) {
     model::apply_event(app.state, e);
     app.out = model::outputs(app.state, app.inputs);
     history_event(app.history, e, app.out, app.state.time_s, app.state.params.burst_gain_hz);
+    SecondBrain& b = app.compare;
+    if (b.on) {  // the same event reaches the second brain at the same moment
+        model::apply_event(b.state, e);
+        b.out = model::outputs(b.state, b.inputs);
+        history_event(b.history, e, b.out, b.state.time_s, b.state.params.burst_gain_hz);
+    }
 }
 
 bool set_preset(App& app, std::string_view id) {
@@ -207,9 +225,56 @@ void reset_all(App& app) {
     app.preset = "baseline";
     app.auto_trials = false;
     app.last_changed.clear();
+    if (app.compare.on) {  // both brains restart together (the second keeps its scenario)
+        restart_both(app, app.compare.preset, app.compare.inputs);
+        return;
+    }
     app.state = model::make_state(app.inputs, 1);
     app.out = model::outputs(app.state, app.inputs);
     restart_history(app);
+}
+
+void compare_start(App& app, const CompareSpec& spec) {
+    std::string preset;
+    const model::Inputs inputs = compare_inputs(spec, &preset);
+    restart_both(app, preset, inputs);
+}
+
+namespace {
+void restart_both(App& app, const std::string& preset, const model::Inputs& inputs) {
+    SecondBrain& b = app.compare;
+    b.on = true;
+    b.preset = preset;
+    b.inputs = inputs;
+    app.state = model::make_state(app.inputs, 1);
+    b.state = model::make_state(b.inputs, 1);
+    app.out = model::outputs(app.state, app.inputs);
+    b.out = model::outputs(b.state, b.inputs);
+    b.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
+    // A scenario held for days (an SSRI after weeks) settles first; both settle as long, so the
+    // clocks stay equal (a brain already settled just stays where it is).
+    double settle_days = 0.0;
+    for (const std::string& id : {app.preset, b.preset})
+        if (const model::Preset* p = model::find_preset(id)) settle_days = std::max(settle_days, p->settle_days);
+    if (settle_days > 0.0) advance_sim(app, settle_days / app.state.params.days_per_s);
+    restart_history(app);
+    history_clear(b.history, b.state.time_s);
+}
+}  // namespace
+
+void compare_stop(App& app) {
+    app.compare = SecondBrain{};
+}
+
+std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs) {
+    const model::Preset* p = model::find_preset(preset);
+    if (!p) return app.strings.get("preset.custom");
+    std::string title = preset_title(app, *p);
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (inputs.*(specs[i].field) != p->inputs.*(specs[i].field)) return title + " " + app.strings.get("compare.changed");
+    return title;
 }
 
 void set_input_value(App& app, std::string_view name, double value) {
@@ -289,6 +354,12 @@ NarrationInput narration_input(const App& app) {
     in.event = app.history.key_event;
     in.event_age_s = app.state.time_s - app.history.key_event_time_s;
     in.last_changed = app.last_changed;
+    if (app.compare.on) {
+        in.compare_inputs = &app.compare.inputs;
+        in.compare_out = &app.compare.out;
+        in.title_a = scenario_title(app, app.preset, app.inputs);
+        in.title_b = scenario_title(app, app.compare.preset, app.compare.inputs);
+    }
     return in;
 }
 
@@ -394,6 +465,7 @@ std::string apply_query(App& app, std::string_view query) {
     if (c.scale) app.ui.scale = static_cast<float>(*c.scale);
     if (c.audio) app.ui.audio = *c.audio;
     if (c.lang) set_language(app, *c.lang);
+    if (c.compare) compare_start(app, *c.compare);
     const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
@@ -430,6 +502,7 @@ std::string share_query(const App& app) {
     view.scale = static_cast<double>(app.ui.scale);
     view.minimal = app.ui.minimal;
     if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
+    if (app.compare.on) view.compare = compare_text(app.compare.inputs, app.compare.preset);
     return neurodrive::app::share_query(app.inputs, app.preset, view);
 }
 
@@ -464,14 +537,36 @@ std::string state_json(const App& app) {
     w.EndObject();
     json_key(w, "outputs");
     w.StartObject();
-    const model::OutputSpec* out = model::output_specs(&n);
-    for (int i = 0; i < n; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.out.*(out[i].field)); }
+    int n_out = 0;
+    const model::OutputSpec* out = model::output_specs(&n_out);
+    for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.out.*(out[i].field)); }
     w.EndObject();
     json_key(w, "last_trial");
     w.StartObject();
     json_key(w, "cue_response_hz"); json_put_num(w, app.out.last_cue_response_hz);
     json_key(w, "reward_response_hz"); json_put_num(w, app.out.last_reward_response_hz);
     w.EndObject();
+    // Compare mode's second brain: its scenario (the value of compare= that restores it) and readouts.
+    json_key(w, "compare");
+    if (app.compare.on) {
+        const SecondBrain& b = app.compare;
+        w.StartObject();
+        json_key(w, "scenario"); json_put(w, compare_text(b.inputs, b.preset));
+        json_key(w, "preset"); json_put(w, b.preset);
+        json_key(w, "title"); json_put(w, scenario_title(app, b.preset, b.inputs));
+        json_key(w, "time_s"); json_put_num(w, b.state.time_s);
+        json_key(w, "inputs");
+        w.StartObject();
+        for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, b.inputs.*(in[i].field)); }
+        w.EndObject();
+        json_key(w, "outputs");
+        w.StartObject();
+        for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, b.out.*(out[i].field)); }
+        w.EndObject();
+        w.EndObject();
+    } else {
+        w.Null();
+    }
     w.EndObject();
     return buf.GetString();
 }

@@ -27,6 +27,7 @@
 #include "neurodrive/model.hpp"
 #include "neurodrive/presets.hpp"
 #include "schematic_model.hpp"
+#include "url_params.hpp"
 
 namespace neurodrive::app {
 
@@ -88,6 +89,18 @@ struct FrameStats {
     void push(float ms, float ui);
 };
 
+// Compare mode: a second brain beside the first, run on the same clock with the same events (cue,
+// reward, omit, automatic trials). Sliders, presets, lessons and the lab act on the first brain only.
+struct SecondBrain {
+    bool on = false;
+    std::string preset = "baseline";  // the preset it started from (its inputs may differ: compare_text)
+    model::Inputs inputs;
+    model::State state;
+    model::Outputs out;
+    History history;
+    SchematicAnim anim;
+};
+
 // [SECTION] App ---------------------------------------------------------------------------------------
 struct App {
     Strings strings;
@@ -110,6 +123,7 @@ struct App {
     double clock_s = 0.0;         // wall-clock seconds since start (highlights, hints)
 
     History history;
+    SecondBrain compare;          // compare mode (off unless chosen)
     LessonState lesson;
     LabResult lab;                // the virtual lab's last run
     std::vector<model::FindingOutcome> evidence;  // the findings registry checked on this model, filled one per frame
@@ -169,6 +183,13 @@ const char* tr_or(const App& app, const std::string& key, std::string_view engli
 
 // "very low" .. "very high" for a level input (1 = typical), in the UI language.
 const char* level_word(const App& app, double level);
+
+// Compare mode: both brains restart together from rest - the first with its inputs, the second at
+// `spec` - and settle for the longer of their presets' settle days, so their clocks stay equal.
+void compare_start(App& app, const CompareSpec& spec);
+void compare_stop(App& app);
+// A brain's scenario title in the UI language: the preset's title, "(changed)" when its inputs differ.
+std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs);
 
 bool is_locked(const App& app, std::string_view name);
 bool is_hidden(const App& app, std::string_view panel);

@@ -121,6 +121,17 @@ std::string cmd_reset(App& app) {
     return {};
 }
 
+std::string cmd_compare(App& app, std::string_view spec) {
+    // Turning compare on restarts both brains together: refused when the page fixed the clock.
+    if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock + "; compare mode restarts the clock";
+    if (spec.empty() || spec == "off") { compare_stop(app); return {}; }
+    std::string error;
+    const auto parsed = parse_compare(spec, &error);
+    if (!parsed) return "compare: " + error;
+    compare_start(app, *parsed);
+    return {};
+}
+
 std::string cmd_event(App& app, std::string_view name) {
     const auto e = model::parse_event(name);
     if (!e) return "unknown event \"" + shown(name) + "\"; allowed: cue, reward, omit";

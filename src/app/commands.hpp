@@ -43,6 +43,11 @@ std::string cmd_preset(App& app, std::string_view id);
 // inputs keep their values.
 std::string cmd_reset(App& app);
 
+// Compare mode: "off" or "" stops it; else a compare value (url_params.hpp: "hypothyroid",
+// "thyroid:0.4", "chronic_stress,dopamine:0.8") starts it - both brains restart together, so it is
+// refused under lock=time.
+std::string cmd_compare(App& app, std::string_view spec);
+
 std::string cmd_event(App& app, std::string_view name);   // "cue" | "reward" | "omit"
 std::string cmd_auto_trials(App& app, bool on);
 

@@ -48,10 +48,19 @@ std::string describe_scene(const App& app) {
         std::snprintf(buf, sizeof buf, app.strings.get("scene.stereotypy"), 100.0 * o.stereotypy);
         add(buf);
     }
-    // Drive and the part that moved most: the narration's headline says exactly that.
-    const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
-    for (const auto& line : sentences) {
-        if (line.find(app.strings.get("scene.drive_marker")) != std::string::npos) { add(line); break; }
+    // Drive and the part that moved most: the narration's headline says exactly that. In compare mode,
+    // the second brain's pathways, then how drive differs between the two.
+    const NarrationInput in = narration_input(app);
+    if (app.compare.on) {
+        const model::Outputs& b = app.compare.out;
+        std::snprintf(buf, sizeof buf, app.strings.get("scene.compare"), in.title_b.c_str(), b.vta_rate_hz, b.da_nac_nM, b.da_pfc_nM);
+        add(buf);
+        for (const std::string& line : narrate_difference(app.strings, in)) add(line);
+    } else {
+        const std::vector<std::string> sentences = narrate(app.strings, in);
+        for (const auto& line : sentences) {
+            if (line.find(app.strings.get("scene.drive_marker")) != std::string::npos) { add(line); break; }
+        }
     }
     // What to try next.
     const char* next = nullptr;

@@ -43,7 +43,55 @@ std::string cause_key(const Cause& c, const model::Outputs& o) {
     return "why." + c.name + (c.high ? ".high" : ".low");
 }
 
+// The drive component that moved most from `from` to `to` (weighted by its share of drive), in the
+// direction of the change of motivation.
+std::string biggest_component(const Strings& s, const model::Outputs& from, const model::Outputs& to) {
+    int n = 0;
+    const model::DriveComponent* parts = model::drive_components(&n);
+    const model::Params weights;
+    const double sign = to.motivation >= from.motivation ? 1.0 : -1.0;
+    int best = 0;
+    double best_change = -1e9;
+    for (int i = 0; i < n; ++i) {
+        const double change = weights.*(parts[i].weight) * (to.*(parts[i].field) - from.*(parts[i].field)) * sign;
+        if (change > best_change) { best_change = change; best = i; }
+    }
+    return s.get("component." + std::string(parts[best].output));
+}
+
 }  // namespace
+
+std::vector<std::string> narrate_difference(const Strings& s, const NarrationInput& in) {
+    std::vector<std::string> out;
+    const model::Outputs& a = *in.out;
+    const model::Outputs& b = *in.compare_out;
+    char buf[512];
+    if (std::abs(b.motivation - a.motivation) < 2.0) {
+        std::snprintf(buf, sizeof buf, s.get("compare.same"), in.title_a.c_str(), a.motivation, in.title_b.c_str(), b.motivation);
+    } else {
+        const std::string component = biggest_component(s, a, b);
+        std::snprintf(buf, sizeof buf, s.get(b.motivation < a.motivation ? "compare.lower" : "compare.higher"), in.title_b.c_str(), b.motivation,
+                      in.title_a.c_str(), a.motivation, component.c_str());
+    }
+    out.push_back(buf);
+    // The input that differs most (levels and manipulations weighted as in the causes above).
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    int best = -1;
+    double best_dev = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double dev = std::abs(in.inputs->*(specs[i].field) - in.compare_inputs->*(specs[i].field)) * (specs[i].kind == model::InputKind::Level ? 1.0 : 2.0);
+        if (dev > best_dev + 1e-9) { best_dev = dev; best = i; }
+    }
+    if (best >= 0) {
+        const std::string name = s.get("input." + std::string(specs[best].name));
+        std::snprintf(buf, sizeof buf, s.get("compare.input"), name.c_str(), 100.0 * in.compare_inputs->*(specs[best].field), 100.0 * in.inputs->*(specs[best].field));
+        out.push_back(buf);
+    } else {
+        out.push_back(s.get("compare.same_inputs"));
+    }
+    return out;
+}
 
 const char* key_event_name(KeyEvent e) {
     switch (e) {
@@ -69,9 +117,12 @@ std::vector<std::string> narrate(const Strings& s, const NarrationInput& in) {
     const model::Outputs& t = *in.typical;
     // 1. A key event of the last seconds comes first: it is what the student just saw.
     if (in.event != KeyEvent::None && in.event_age_s < 6.0) out.push_back(s.get(std::string("why.event.") + key_event_name(in.event)));
-    // 2. Headline: how drive compares with typical, and which component moved most.
+    // 2. Headline: how drive compares with typical, and which component moved most (in compare
+    //    mode: how the two brains differ, and the input that differs most between them).
     const double diff = o.motivation - t.motivation;
-    if (std::abs(diff) < 2.0) {
+    if (in.compare_out && in.compare_inputs) {
+        for (std::string& sentence : narrate_difference(s, in)) out.push_back(std::move(sentence));
+    } else if (std::abs(diff) < 2.0) {
         out.push_back(format(s.get("why.headline.same"), o.motivation, t.motivation));
     } else {
         int n = 0;

@@ -22,9 +22,17 @@ struct NarrationInput {
     KeyEvent event = KeyEvent::None;   // the latest key event ...
     double event_age_s = 1e9;          // ... and how long ago (simulated s)
     std::string last_changed;          // the input the user changed last ("" = none)
+    // Compare mode: the second brain (null when off) and both scenarios' titles.
+    const model::Inputs* compare_inputs = nullptr;
+    const model::Outputs* compare_out = nullptr;
+    std::string title_a, title_b;
 };
 
 std::vector<std::string> narrate(const Strings& strings, const NarrationInput& in);
+
+// Compare mode (in.compare_out set): drive in each brain and the part that differs most, then the
+// input that differs most between them. narrate() puts these in place of its headline.
+std::vector<std::string> narrate_difference(const Strings& strings, const NarrationInput& in);
 
 // The input whose change explains most of the current picture ("" when everything is typical).
 std::string main_cause(const model::Inputs& inputs);

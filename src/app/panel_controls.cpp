@@ -226,6 +226,30 @@ void panel_controls(App& app) {
         text_block(app, "preset.sources", current->sources.c_str(), theme().text_dim);
         ImGui::PopFont();
     }
+    // Compare with: a second brain with the same events beside this one (both restart together).
+    const char* compare_label = tr(app, "compare.label");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(compare_label);
+    record_item(app, "label:compare.label");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::SameLine();
+    float combo_w = ImGui::GetContentRegionAvail().x;
+    if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string compare_now = app.compare.on ? scenario_title(app, app.compare.preset, app.compare.inputs) : tr(app, "compare.off");
+    ImGui::BeginDisabled(is_locked(app, "time"));
+    if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
+        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) cmd_compare(app, "off");
+        for (const auto& p : model::builtin_presets().presets) {
+            const bool selected = app.compare.on && app.compare.preset == p.id;
+            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_compare(app, p.id);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    record_item(app, "combo:compare");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::EndDisabled();
     ImGui::Spacing();
 
     // Levels and lab manipulations: one tap apart (a preset or a lesson step that needs a

@@ -12,8 +12,9 @@
 namespace neurodrive::app {
 namespace {
 
-// One row: the name, then a bar with the percentage, a ghost marker at typical, in one line.
-void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h) {
+// One row: the name, then a bar with the percentage, a ghost marker at typical, in one line. In
+// compare mode (b_value >= 0) the bar splits: brain A above, brain B below (hatched), both numbers.
+void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
     const Theme& th = theme();
     ImGui::PushID(name.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
@@ -33,11 +34,22 @@ void component_row(App& app, const std::string& name, double value, double typic
     record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
     const ImVec2 b0(p.x + label_w, p.y + h * 0.12f), b1(p.x + w, p.y + h * 0.88f);
     dl->AddRectFilled(b0, b1, th.grid, 4.0f);
-    dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(value, 0.0, 1.0)), b1.y), color, 4.0f);
+    const bool two = b_value >= 0.0;
+    const float split = two ? b0.y + (b1.y - b0.y) * 0.55f : b1.y;
+    dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(value, 0.0, 1.0)), split), color, 4.0f);
+    if (two) {  // brain B: a hatched bar under A's, so the two differ in pattern as well as place
+        const float bx = b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(b_value, 0.0, 1.0));
+        const ImVec2 h0(b0.x, split + 1.0f), h1(bx, b1.y);
+        dl->AddRectFilled(h0, h1, with_alpha(color, 0.35f), 3.0f);
+        dl->PushClipRect(h0, h1, true);
+        for (float x = h0.x - (h1.y - h0.y); x < h1.x; x += 5.0f) dl->AddLine(ImVec2(x, h1.y), ImVec2(x + (h1.y - h0.y), h0.y), color, 1.5f);
+        dl->PopClipRect();
+    }
     const float gx = b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(typical, 0.0, 1.0));
     dl->AddLine(ImVec2(gx, b0.y - 3.0f), ImVec2(gx, b1.y + 3.0f), th.ghost, 2.5f);
-    char pct[16];
-    std::snprintf(pct, sizeof pct, "%.0f%%", value * 100.0);
+    char pct[32];
+    if (two) std::snprintf(pct, sizeof pct, "%.0f%% | %.0f%%", value * 100.0, b_value * 100.0);
+    else std::snprintf(pct, sizeof pct, "%.0f%%", value * 100.0);
     ImFont* s = fonts().small;
     const float spx = font_px(s);
     const ImVec2 ps = s->CalcTextSizeA(spx, 1e9f, 0.0f, pct);
@@ -61,16 +73,25 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     const model::Outputs& t = app.typical;
     if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
 
-    // Headline number.
-    char num[16];
-    std::snprintf(num, sizeof num, "%.0f", o.motivation);
-    const ImU32 num_col = o.motivation < t.motivation - 5 ? th.bad : o.motivation > t.motivation + 5 ? th.good : th.text;
-    ImGui::PushFont(fonts().big);
-    ImGui::PushStyleColor(ImGuiCol_Text, num_col);
-    ImGui::TextUnformatted(num);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    record_item(app, "label:drive.number");
+    // Headline number (compare mode: A's and B's).
+    const bool two = app.compare.on;
+    const model::Outputs& ob = app.compare.out;
+    auto headline = [&](const model::Outputs& x, const char* letter, const char* id) {
+        char num[24];
+        std::snprintf(num, sizeof num, "%s%.0f", letter, x.motivation);
+        const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
+        ImGui::PushFont(fonts().big);
+        ImGui::PushStyleColor(ImGuiCol_Text, num_col);
+        ImGui::TextUnformatted(num);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        record_item(app, id);
+    };
+    headline(o, two ? "A " : "", "label:drive.number");
+    if (two) {
+        ImGui::SameLine();
+        headline(ob, "B ", "label:drive.number_b");
+    }
     if (lesson_focuses(app.lesson, app.lessons, "drive")) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -92,17 +113,19 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     const model::DriveComponent* parts = model::drive_components(&n);
     const ImU32 colors[] = {IM_COL32(86, 180, 233, 255), IM_COL32(64, 150, 205, 255), IM_COL32(46, 120, 178, 255),
                             IM_COL32(120, 200, 240, 255), IM_COL32(150, 210, 245, 255), IM_COL32(175, 222, 248, 255)};
-    {
+    // The stacked bar of the parts (compare mode: A's, then B's thinner and hatched).
+    for (int k = 0; k < (two ? 2 : 1); ++k) {
+        const model::Outputs& x_out = k == 0 ? o : ob;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.9f;
+        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (k == 0 ? 0.9f : 0.5f);
         ImGui::Dummy(ImVec2(w, h + 4.0f));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
         float x = p.x;
         const model::Params weights;
         for (int i = 0; i < n; ++i) {
-            const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(o.*(parts[i].field), 0.0, 1.0));
-            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), colors[i % 6]);
+            const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
+            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), k == 0 ? colors[i % 6] : with_alpha(colors[i % 6], 0.45f));
             if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
             x += seg;
         }
@@ -118,14 +141,14 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     for (int i = 0; i < n; ++i) {
         const std::string name(parts[i].output);
         std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
-        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip, row_h);
+        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
     }
     // Driven but not directed: the share of behaviour taken by stereotypy; and liking. Neither is drive.
     ImGui::PushFont(fonts().small);
     text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
-    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h);
-    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"), row_h);
+    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
+    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"), row_h, two ? ob.liking : -1.0);
     ImGui::PopStyleVar();
     if (budget > 8.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
         ImGui::PushFont(fonts().small);

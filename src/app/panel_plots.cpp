@@ -26,7 +26,28 @@ struct Series {
     float thickness;
     const char* label;          // "" = no legend entry
     bool markers;               // a dot on every point (series that differ in marker, not only colour)
+    bool dashed = false;        // compare mode's second brain: dashed, so it differs in pattern too
 };
+
+// A polyline drawn as dashes of `dash` px with gaps as long.
+void dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, float dash) {
+    float along = 0.0f;
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        const ImVec2 a = pts[i - 1], b = pts[i];
+        const float len = std::hypot(b.x - a.x, b.y - a.y);
+        float t = 0.0f;
+        while (t < len) {
+            const float phase = std::fmod(along + t, 2.0f * dash);
+            const float step = std::min(len - t, phase < dash ? dash - phase : 2.0f * dash - phase);
+            if (phase < dash) {
+                const float t0 = t / len, t1 = (t + step) / len;
+                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thickness);
+            }
+            t += std::max(step, 0.01f);
+        }
+        along += len;
+    }
+}
 
 struct PlotDesc {
     std::string id;              // for layout() and the stable axis
@@ -140,7 +161,8 @@ void plot(App& app, const PlotDesc& d) {
             if (p.y < hi.y) { hi = p; lo_first = true; }
         }
         flush();
-        if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
+        if (pts.size() >= 2 && s.dashed) dashed_polyline(dl, pts, s.color, s.thickness, 6.0f);
+        else if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
     dl->PopClipRect();
     // Legend inside the plot, top right.
@@ -151,7 +173,8 @@ void plot(App& app, const PlotDesc& d) {
         lx -= tw + px * 1.9f;
         const ImVec2 a(lx - 3.0f, top + 2.0f), b(lx + px * 1.7f + tw + 3.0f, top + px * 1.25f);
         dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
-        dl->AddLine(ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f), it->color, it->thickness + 0.5f);
+        if (it->dashed) dashed_polyline(dl, {ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f)}, it->color, it->thickness + 0.5f, px * 0.3f);
+        else dl->AddLine(ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f), it->color, it->thickness + 0.5f);
         if (it->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, top + px * 0.7f), it->thickness * 1.3f, it->color);
         dl->AddText(small, px, ImVec2(lx + px * 1.6f, top + 2.0f), th.text, it->label);
         record_label(app, "legend." + d.id + "." + it->label, ImVec2(lx + px * 1.6f, top + 2.0f), ImVec2(lx + px * 1.6f + tw, top + 2.0f + px), clip);
@@ -193,12 +216,24 @@ void panel_plots_signals(App& app, ImVec2 avail) {
         d.size = size;
         plot(app, d);
     };
-    signal_plot("dopamine", "plot.dopamine", {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}},
-                h.axis_dopamine, false);
+    // Compare mode: brain B dashed on the same axes (the larger of the two brains' stable axes).
+    const bool two = app.compare.on;
+    const History& hb = app.compare.history;
+    std::vector<Series> dopamine = {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}};
+    std::vector<Series> firing = {{ring_values(h.vta_hz), th.dopamine, 2.0f, two ? tr(app, "compare.a_solid") : "", false}};
+    std::vector<Series> rpe = {{ring_values(h.rpe), th.text, 2.0f, two ? tr(app, "compare.a_solid") : "", false}};
+    if (two) {
+        dopamine.push_back({ring_values(hb.da_nac), th.nac_line, 2.0f, tr(app, "compare.b_dashed"), false, true});
+        dopamine.push_back({ring_values(hb.da_pfc), th.pfc_line, 2.0f, "", false, true});
+        firing.push_back({ring_values(hb.vta_hz), th.dopamine, 2.0f, tr(app, "compare.b_dashed"), false, true});
+        rpe.push_back({ring_values(hb.rpe), th.text, 2.0f, tr(app, "compare.b_dashed"), false, true});
+    }
+    auto axis = [&](float History::*a) { return two ? std::max(h.*a, hb.*a) : h.*a; };
+    signal_plot("dopamine", "plot.dopamine", std::move(dopamine), axis(&History::axis_dopamine), false);
     if (wide) ImGui::SameLine();
-    signal_plot("firing", "plot.firing", {{ring_values(h.vta_hz), th.dopamine, 2.0f, "", false}}, h.axis_firing, false);
+    signal_plot("firing", "plot.firing", std::move(firing), axis(&History::axis_firing), false);
     if (wide) ImGui::SameLine();
-    signal_plot("rpe", "plot.rpe", {{ring_values(h.rpe), th.text, 2.0f, "", false}}, h.axis_rpe, true);
+    signal_plot("rpe", "plot.rpe", std::move(rpe), axis(&History::axis_rpe), true);
 }
 
 // [SECTION] Learning ---------------------------------------------------------------------------------------
@@ -299,10 +334,22 @@ void panel_plots_learning(App& app, ImVec2 avail) {
     d.id = "learning";
     d.title = tr(app, "plot.response_hz");
     d.series = {{cue, th.nac_line, 2.5f, tr(app, "plot.cue"), true}, {reward, th.pfc_line, 2.0f, tr(app, "plot.reward"), false}};
+    float axis = h.axis_learning;
+    if (app.compare.on) {  // brain B's responses, dashed, on the same trials (the two see the same cues)
+        const History& hb = app.compare.history;
+        std::vector<float> cue_b, reward_b;
+        for (std::size_t i = first; i < hb.trials.size() && cue_b.size() < xs.size(); ++i) {
+            cue_b.push_back(hb.trials[i].cue_hz);
+            reward_b.push_back(hb.trials[i].reward_hz);
+        }
+        d.series.push_back({cue_b, th.nac_line, 2.0f, tr(app, "compare.b_dashed"), false, true});
+        d.series.push_back({reward_b, th.pfc_line, 1.5f, "", false, true});
+        axis = std::max(axis, hb.axis_learning);
+    }
     d.xs = xs;
     d.x_min = xs.empty() ? 1.0f : xs.front();
     d.x_max = xs.empty() ? 10.0f : std::max(xs.back(), xs.front() + 9.0f);
-    d.y_max = h.axis_learning;
+    d.y_max = axis;
     d.symmetric = true;
     d.x_label = tr(app, "plot.trial");
     d.size = curve_size;

@@ -66,10 +66,20 @@ float distance_to_curve(const std::array<Vec2, 4>& c, Vec2 p) {
     return best;
 }
 
-double output_value(const App& app, const std::string& name) {
+double output_value(const model::Outputs& out, const std::string& name) {
     const model::OutputSpec* spec = model::find_output(name);
-    return spec ? app.out.*(spec->field) : 0.0;
+    return spec ? out.*(spec->field) : 0.0;
 }
+
+// One brain to draw: the first (the user's) or compare mode's second; `tag` ("" or "b.") keeps the
+// second brain's names apart in layout().
+struct BrainRef {
+    const model::Inputs& inputs;
+    const model::Outputs& out;
+    const SchematicAnim& anim;
+    std::string tag;
+    bool first;   // the legend, the lesson's focus and the start-up report belong to the first brain
+};
 
 // [SECTION] Label placement ----------------------------------------------------------------------------------
 struct Box { ImVec2 min, max; const Region* owner = nullptr; };  // owner: a region's own outline
@@ -137,7 +147,11 @@ void shadowed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 p, ImU32 col
 }  // namespace
 
 // [SECTION] Drawing -------------------------------------------------------------------------------------------
-void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
+namespace {
+
+// Long on purpose: one pass over one brain - body, pathways with their pulses, regions with their
+// levels, legend, labels placed around each other, tooltips - sharing the view and the taken boxes.
+void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Geometry& g = app.geometry;
@@ -151,7 +165,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
 
     // Interaction surface (hover and tap for tooltips).
     ImGui::SetCursorScreenPos(pos);
-    ImGui::InvisibleButton("schematic", size);
+    ImGui::InvisibleButton(brain.first ? "schematic" : "schematic_b", size);
     const bool hovered = ImGui::IsItemHovered();
     const Vec2 mouse((io.MousePos.x - v.origin.x) / s, (io.MousePos.y - v.origin.y) / s);
     std::vector<Box> taken;  // everything a label must not cover
@@ -183,7 +197,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     // Where regions and pathways are on screen (for the browser tests and the accessibility mirror).
     for (const Region& r : g.regions) {
         const ImVec2 a = v.to_screen({r.center.x - r.radius.x, r.center.y - r.radius.y});
-        app.widget_rects.push_back({"region:" + r.id, a.x, a.y, 2.0f * r.radius.x * s, 2.0f * r.radius.y * s});
+        app.widget_rects.push_back({"region:" + brain.tag + r.id, a.x, a.y, 2.0f * r.radius.x * s, 2.0f * r.radius.y * s});
         taken.push_back({ImVec2(a.x, a.y), ImVec2(a.x + 2.0f * r.radius.x * s, a.y + 2.0f * r.radius.y * s), &r});
     }
     for (const Pathway& p : g.pathways) {
@@ -193,19 +207,19 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
             lo = ImVec2(std::min(lo.x, q.x), std::min(lo.y, q.y));
             hi = ImVec2(std::max(hi.x, q.x), std::max(hi.y, q.y));
         }
-        app.widget_rects.push_back({"pathway:" + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+        app.widget_rects.push_back({"pathway:" + brain.tag + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
     }
 
     // Pathways: width and brightness follow activity; pulses travel at a rate that follows firing.
     for (std::size_t i = 0; i < g.pathways.size(); ++i) {
         const Pathway& p = g.pathways[i];
-        const PathActivity act = pathway_activity(p.id, app.out, app.inputs);
+        const PathActivity act = pathway_activity(p.id, brain.out, brain.inputs);
         const ImU32 col = role_color(p.color);
         const float width = s * (2.0f + 12.0f * act.activity) + (hover_path == p.id ? 3.0f : 0.0f);
         for (int k = 0; k <= 40; ++k) dl->PathLineTo(v.to_screen(bezier(p.curve, static_cast<float>(k) / 40.0f)));
         dl->PathStroke(with_alpha(col, 0.12f + 0.6f * act.activity), 0, std::max(1.0f, width));
-        if (i >= app.anim.paths.size()) continue;
-        const PathwayAnim& a = app.anim.paths[i];
+        if (i >= brain.anim.paths.size()) continue;
+        const PathwayAnim& a = brain.anim.paths[i];
         for (int k = 0; k < a.count; ++k) {
             const float strength = a.strength[static_cast<std::size_t>(k)];
             const ImVec2 c = v.to_screen(bezier(p.curve, a.pos[static_cast<std::size_t>(k)]));
@@ -221,7 +235,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         const ImVec2 rad(r.radius.x * s, r.radius.y * s);
         const ImU32 col = role_color(r.color);
         const bool neutral = r.color == "neutral";
-        const float level = neutral ? 1.0f : std::clamp(region_level(r.id, app.out, app.typical), 0.0f, 5.0f);
+        const float level = neutral ? 1.0f : std::clamp(region_level(r.id, brain.out, app.typical), 0.0f, 5.0f);
         ellipse_path(dl, c, rad);
         dl->PathFillConvex(with_alpha(th.brain_fill, 0.9f));
         if (level > 1.05f) {  // above typical: a halo that grows with the excess
@@ -237,20 +251,20 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         const ImU32 stroke = hover_region == r.id ? th.text : mix(col, th.text, 0.3f);
         if (level < 0.05f) dashed_ellipse(dl, c, rad, stroke, std::max(1.5f, 2.0f * s));
         else { ellipse_path(dl, c, rad); dl->PathStroke(stroke, ImDrawFlags_Closed, std::max(1.5f, 2.5f * s)); }
-        if (r.id == "vta" && app.out.rpe > 0.2) {  // burst: a flash (a steady ring with calm motion)
+        if (r.id == "vta" && brain.out.rpe > 0.2) {  // burst: a flash (a steady ring with calm motion)
             ellipse_path(dl, c, ImVec2(rad.x * (app.ui.reduced_motion ? 1.5f : 1.9f), rad.y * (app.ui.reduced_motion ? 1.5f : 1.9f)));
-            dl->PathStroke(app.ui.reduced_motion ? th.text : with_alpha(th.text, static_cast<float>(std::min(1.0, app.out.rpe))), ImDrawFlags_Closed, 3.0f * s + 1.0f);
+            dl->PathStroke(app.ui.reduced_motion ? th.text : with_alpha(th.text, static_cast<float>(std::min(1.0, brain.out.rpe))), ImDrawFlags_Closed, 3.0f * s + 1.0f);
         }
-        if (r.id == "vta" && app.out.rpe < -0.2) {  // a pause: the nucleus dims
+        if (r.id == "vta" && brain.out.rpe < -0.2) {  // a pause: the nucleus dims
             ellipse_path(dl, c, rad);
             dl->PathFillConvex(with_alpha(th.background, 0.55f));
         }
-        if (lesson_focuses(app.lesson, app.lessons, "region:" + r.id)) highlight_rect(app, ImVec2(c.x - rad.x - 4.0f, c.y - rad.y - 4.0f), ImVec2(c.x + rad.x + 4.0f, c.y + rad.y + 4.0f));
+        if (brain.first && lesson_focuses(app.lesson, app.lessons, "region:" + r.id)) highlight_rect(app, ImVec2(c.x - rad.x - 4.0f, c.y - rad.y - 4.0f), ImVec2(c.x + rad.x + 4.0f, c.y + rad.y + 4.0f));
     }
 
     // Legend: one colour per transmitter / hormone, top left, kept clear of the labels.
     const float small_px = std::max(font_px(fonts().small), 12.0f);
-    if (!is_hidden(app, "legend") && size.x > 260.0f) {
+    if (brain.first && !is_hidden(app, "legend") && size.x > 260.0f) {
         const char* roles[] = {"dopamine", "norepinephrine", "serotonin", "thyroid", "cortisol", "estradiol"};
         ImFont* f = fonts().small;
         ImVec2 p(pos.x + 6.0f, pos.y + 4.0f);
@@ -284,8 +298,8 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         const bool gland = r->id == "thyroid" || r->id == "adrenal" || r->id == "gonads";
         if (!compact && (r->id == "nac" || r->id == "pfc" || r->id == "vta" || gland)) {
             char buf[96];
-            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.label_value.gonads"), 100.0 * app.out.estradiol_level, 100.0 * app.out.testosterone_level);
-            else std::snprintf(buf, sizeof buf, tr(app, "region.label_value." + r->id), (gland ? 100.0 : 1.0) * output_value(app, r->value));
+            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.label_value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
+            else std::snprintf(buf, sizeof buf, tr(app, "region.label_value." + r->id), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
             t.value = buf;
         }
         t.name_size = bold->CalcTextSizeA(label_px, 1e9f, 0.0f, t.name.c_str());
@@ -313,11 +327,11 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         }
         const ImVec2 np(std::round(bc.x - t.name_size.x * 0.5f), b.min.y + 1.0f);
         shadowed_text(dl, bold, label_px, np, th.text, t.name.c_str());
-        record_label(app, "region." + r->id, np, ImVec2(np.x + t.name_size.x, np.y + t.name_size.y), clip);
+        record_label(app, "region." + brain.tag + r->id, np, ImVec2(np.x + t.name_size.x, np.y + t.name_size.y), clip);
         if (!t.value.empty()) {
             const ImVec2 vp(std::round(bc.x - t.value_size.x * 0.5f), np.y + t.name_size.y + 1.0f);
             shadowed_text(dl, fonts().small, value_px, vp, th.text_dim, t.value.c_str());
-            record_label(app, "region_value." + r->id, vp, ImVec2(vp.x + t.value_size.x, vp.y + t.value_size.y), clip);
+            record_label(app, "region_value." + brain.tag + r->id, vp, ImVec2(vp.x + t.value_size.x, vp.y + t.value_size.y), clip);
         }
     }
 
@@ -336,7 +350,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
             if (!place(v, at, ImVec2(ts.x + 4.0f, ts.y + 2.0f), false, area, taken, {}, &b)) continue;
             taken.push_back(b);
             shadowed_text(dl, fonts().small, value_px, ImVec2(b.min.x + 2.0f, b.min.y + 1.0f), th.text, text);
-            record_label(app, std::string("pathway.") + id, ImVec2(b.min.x + 2.0f, b.min.y + 1.0f), ImVec2(b.min.x + 2.0f + ts.x, b.min.y + 1.0f + ts.y), clip);
+            record_label(app, "pathway." + brain.tag + id, ImVec2(b.min.x + 2.0f, b.min.y + 1.0f), ImVec2(b.min.x + 2.0f + ts.x, b.min.y + 1.0f + ts.y), clip);
         }
         const char* body = tr(app, "schematic.body");
         const ImVec2 ts = fonts().small->CalcTextSizeA(value_px, 1e9f, 0.0f, body);
@@ -345,13 +359,13 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         for (const Box& t : taken) clear = clear && !overlaps(b, t, 1.0f);
         if (clear) {
             dl->AddText(fonts().small, value_px, b.min, th.text_dim, body);
-            record_label(app, "schematic.body", b.min, b.max, clip);
+            record_label(app, "schematic.body" + std::string(brain.first ? "" : ".b"), b.min, b.max, clip);
         }
     }
 
     // [SECTION] Tooltip ------------------------------------------------------------------------------------
     if (hover_region.empty() && hover_path.empty()) return;
-    app.widget_rects.push_back({"tooltip:" + (hover_region.empty() ? "pathway:" + hover_path : "region:" + hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
+    app.widget_rects.push_back({"tooltip:" + (hover_region.empty() ? "pathway:" + brain.tag + hover_path : "region:" + brain.tag + hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20.0f);
     if (!hover_region.empty()) {
@@ -363,17 +377,17 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         if (r && !r->value.empty()) {
             char buf[160];
             const bool gland = r->id == "thyroid" || r->id == "adrenal" || r->id == "gonads";
-            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.value.gonads"), 100.0 * app.out.estradiol_level, 100.0 * app.out.testosterone_level);
-            else if (r->id == "raphe") std::snprintf(buf, sizeof buf, tr(app, "region.value.raphe"), app.out.raphe_rate_hz, 100.0 * app.out.serotonin_level);
-            else if (r->id == "vta") std::snprintf(buf, sizeof buf, tr(app, "region.value.vta"), app.out.vta_rate_hz, app.out.vta_mc_rate_hz);
-            else std::snprintf(buf, sizeof buf, tr(app, "region.value." + hover_region), (gland ? 100.0 : 1.0) * output_value(app, r->value));
+            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
+            else if (r->id == "raphe") std::snprintf(buf, sizeof buf, tr(app, "region.value.raphe"), brain.out.raphe_rate_hz, 100.0 * brain.out.serotonin_level);
+            else if (r->id == "vta") std::snprintf(buf, sizeof buf, tr(app, "region.value.vta"), brain.out.vta_rate_hz, brain.out.vta_mc_rate_hz);
+            else std::snprintf(buf, sizeof buf, tr(app, "region.value." + hover_region), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
             ImGui::TextUnformatted(buf);
         }
         ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
         ImGui::Text(tr(app, "tooltip.source"), tr(app, "region.source." + hover_region));
         ImGui::PopStyleColor();
     } else {
-        const PathActivity act = pathway_activity(hover_path, app.out, app.inputs);
+        const PathActivity act = pathway_activity(hover_path, brain.out, brain.inputs);
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted(tr(app, "pathway." + hover_path));
         ImGui::PopFont();
@@ -388,6 +402,43 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
+    const BrainRef first{app.inputs, app.out, app.anim, "", true};
+    if (!app.compare.on) { draw_brain(app, first, pos, size); return; }
+    // Compare mode: two brains, side by side or one above the other - whichever draws them larger -
+    // each under a caption naming its scenario.
+    const Geometry& g = app.geometry;
+    ImFont* bold = fonts().bold;
+    const float cap_px = font_px(bold), cap_h = std::round(cap_px * 1.3f), gap = 6.0f;
+    const float side_scale = std::min((size.x - gap) * 0.5f / g.size.x, (size.y - cap_h) / g.size.y);
+    const float stack_scale = std::min(size.x / g.size.x, (size.y - gap - 2.0f * cap_h) * 0.5f / g.size.y);
+    const bool side = side_scale >= stack_scale;
+    const ImVec2 half = side ? ImVec2((size.x - gap) * 0.5f, size.y) : ImVec2(size.x, (size.y - gap) * 0.5f);
+    const BrainRef second{app.compare.inputs, app.compare.out, app.compare.anim, "b.", false};
+    const std::string titles[2] = {scenario_title(app, app.preset, app.inputs), scenario_title(app, app.compare.preset, app.compare.inputs)};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int k = 0; k < 2; ++k) {
+        const ImVec2 p = side ? ImVec2(pos.x + static_cast<float>(k) * (half.x + gap), pos.y) : ImVec2(pos.x, pos.y + static_cast<float>(k) * (half.y + gap));
+        char caption[160];
+        std::snprintf(caption, sizeof caption, tr(app, k == 0 ? "compare.a" : "compare.b"), titles[k].c_str());
+        // The caption shrinks (to 70%) rather than run past its half.
+        const float natural = bold->CalcTextSizeA(cap_px, 1e9f, 0.0f, caption).x;
+        const float px = cap_px * std::clamp((half.x - 8.0f) / std::max(natural, 1.0f), 0.7f, 1.0f);
+        const ImVec2 ts = bold->CalcTextSizeA(px, 1e9f, 0.0f, caption);
+        const ImVec2 cp(std::round(p.x + (half.x - ts.x) * 0.5f), p.y + 2.0f);
+        dl->AddRectFilled(ImVec2(cp.x - 6.0f, cp.y - 1.0f), ImVec2(cp.x + ts.x + 6.0f, cp.y + ts.y + 1.0f), with_alpha(theme().panel, 0.85f), 4.0f);
+        dl->PushClipRect(p, ImVec2(p.x + half.x, p.y + half.y), true);
+        dl->AddText(bold, px, cp, theme().text, caption);
+        dl->PopClipRect();
+        record_label(app, k == 0 ? "compare.a" : "compare.b", cp, ImVec2(cp.x + ts.x, cp.y + ts.y), ImVec4(p.x, p.y, p.x + half.x, p.y + half.y));
+        if (k == 1 && side) dl->AddLine(ImVec2(p.x - gap * 0.5f, p.y + 4.0f), ImVec2(p.x - gap * 0.5f, p.y + half.y - 4.0f), theme().grid, 2.0f);
+        if (k == 1 && !side) dl->AddLine(ImVec2(p.x + 4.0f, p.y - gap * 0.5f), ImVec2(p.x + half.x - 4.0f, p.y - gap * 0.5f), theme().grid, 2.0f);
+        draw_brain(app, k == 0 ? first : second, ImVec2(p.x, p.y + cap_h), ImVec2(half.x, half.y - cap_h));
+    }
 }
 
 }  // namespace neurodrive::app

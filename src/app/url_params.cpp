@@ -199,7 +199,7 @@ UrlConfig parse_query(std::string_view query) {
         const std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
         auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason}); };
         if (value.size() > kMaxValue) { ignore("value longer than 512 characters"); continue; }
-        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson", "scale", "audio"})) c.has_state = true;
+        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson", "scale", "audio", "compare"})) c.has_state = true;
         if (contains(seen, name)) { ignore("given more than once: the first one counts"); continue; }
         seen.push_back(name);
 
@@ -243,6 +243,9 @@ UrlConfig parse_query(std::string_view query) {
             bool ok = !value.empty() && value.size() <= 40;
             for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
             if (ok) c.lesson = value; else ignore("not a lesson name");
+        } else if (name == "compare") {
+            std::string error;
+            if (auto parsed = parse_compare(value, &error)) c.compare = std::move(*parsed); else ignore(error);
         } else if (name == "origin") {
             c.origin_given = true;
             const std::vector<std::string> list = split_list(value);
@@ -299,7 +302,60 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
     if (view.scale != 1.0) add("scale", format_exact(view.scale));
     if (view.minimal) add("ui", "minimal");
     if (!view.lesson.empty()) add("lesson", view.lesson);
+    if (!view.compare.empty()) add("compare", view.compare);
     return q;
+}
+
+std::optional<CompareSpec> parse_compare(std::string_view text, std::string* error) {
+    CompareSpec spec;
+    const std::vector<std::string> items = split_list(text);
+    if (items.empty()) { *error = "must name a preset or inputs, e.g. compare=hypothyroid"; return std::nullopt; }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& item = items[i];
+        const std::size_t colon = item.find(':');
+        if (colon == std::string::npos) {
+            if (i > 0) { *error = "the preset comes first: compare=preset,input:value"; return std::nullopt; }
+            if (!model::find_preset(item)) { *error = "unknown preset " + shorten(item); return std::nullopt; }
+            spec.preset = item;
+            continue;
+        }
+        const std::string name = item.substr(0, colon);
+        const model::InputSpec* in = model::find_input(name);
+        if (!in) { *error = "unknown input " + shorten(name); return std::nullopt; }
+        const auto v = parse_strict_number(std::string_view(item).substr(colon + 1));
+        if (!v || *v < in->min || *v > in->max) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "%s must be a number from %g to %g", name.c_str(), in->min, in->max);
+            *error = buf;
+            return std::nullopt;
+        }
+        for (const auto& [seen, value] : spec.inputs)
+            if (seen == name) { *error = "input " + name + " given twice"; return std::nullopt; }
+        spec.inputs.emplace_back(name, *v);
+    }
+    return spec;
+}
+
+model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
+    const model::Preset* p = model::find_preset(spec.preset);
+    model::Inputs inputs = p ? p->inputs : model::Inputs{};
+    *preset = p ? p->id : "baseline";
+    char buf[160];
+    for (const auto& [name, value] : spec.inputs) model::set_input(inputs, name, value, buf, sizeof buf);
+    return inputs;
+}
+
+std::string compare_text(const model::Inputs& inputs, std::string_view preset) {
+    const model::Preset* p = model::find_preset(preset);
+    const model::Inputs base = p ? p->inputs : model::Inputs{};
+    std::string s = p ? p->id : "baseline";
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        const double v = inputs.*(specs[i].field);
+        if (v != base.*(specs[i].field)) s += "," + std::string(specs[i].name) + ":" + format_exact(v);
+    }
+    return s;
 }
 
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset) {

@@ -17,6 +17,21 @@ struct Ignored {
     std::string reason;  // why it was ignored
 };
 
+// Compare mode's second brain: a preset, then inputs changed from it. In a URL or share link:
+// compare=hypothyroid, compare=thyroid:0.4,dopamine:1.2 or compare=chronic_stress,dopamine:0.8.
+struct CompareSpec {
+    std::string preset = "baseline";
+    std::vector<std::pair<std::string, double>> inputs;  // validated, applied after the preset
+};
+
+// Parses a compare value strictly: an unknown preset, name or a value out of range refuses all of it
+// (the reason in *error); never half-applied.
+std::optional<CompareSpec> parse_compare(std::string_view text, std::string* error);
+// The compare value for a second brain: its preset, then every input that differs from the preset.
+std::string compare_text(const model::Inputs& inputs, std::string_view preset);
+// A compare spec's inputs (its preset's, then the changed ones) and the preset's id in *preset.
+model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset);
+
 struct UrlConfig {
     std::optional<std::string> preset;
     std::vector<std::pair<std::string, double>> inputs;  // validated name=value pairs, applied after the preset
@@ -39,6 +54,7 @@ struct UrlConfig {
     std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
     std::optional<double> scale;       // UI text scale, 0.75 - 2 (a projector at 150%: scale=1.5)
     std::optional<bool> audio;         // the audio monitor of VTA spikes: audio=on | off
+    std::optional<CompareSpec> compare;  // a second brain beside the first (compare mode)
     std::vector<Ignored> ignored;
 };
 
@@ -65,12 +81,13 @@ std::string format_exact(double v);
 struct ShareView {
     std::vector<std::string> hide, lock;
     std::string theme, lang, lesson;   // lesson: its id, "" when none
+    std::string compare;               // compare mode's second brain (compare_text), "" when off
     double scale = 1.0;
     bool minimal = false;
 };
 
 // The share link's query string for a state: preset, every input that differs from the preset,
-// hidden panels, locks, theme, language, text scale, minimal UI and lesson.
+// hidden panels, locks, theme, language, text scale, minimal UI, lesson and the compared brain.
 // parse_query(share_query(...)) restores the same inputs and view.
 std::string share_query(const model::Inputs& inputs, std::string_view preset, const ShareView& view);
 

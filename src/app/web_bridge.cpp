@@ -216,6 +216,11 @@ EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id, int from_user) {
     return reply(na::as(from_user, [&] { return na::cmd_preset(*g_app, id); }));
 }
 
+EMSCRIPTEN_KEEPALIVE const char* nd_compare(const char* spec, int from_user) {
+    if (!g_app || !spec) return not_ready();
+    return reply(na::as(from_user, [&] { return na::cmd_compare(*g_app, spec); }));
+}
+
 EMSCRIPTEN_KEEPALIVE const char* nd_reset(int from_user) {
     if (!g_app) return not_ready();
     return reply(na::as(from_user, [&] { return na::cmd_reset(*g_app); }));
