@@ -240,9 +240,11 @@ void panel_controls(App& app) {
     ImGui::BeginDisabled(is_locked(app, "time"));
     if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
         if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) cmd_compare(app, "off");
+        record_item(app, "option:compare.off");
         for (const auto& p : model::builtin_presets().presets) {
             const bool selected = app.compare.on && app.compare.preset == p.id;
             if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_compare(app, p.id);
+            record_item(app, "option:compare." + p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();

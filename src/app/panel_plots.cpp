@@ -165,20 +165,32 @@ void plot(App& app, const PlotDesc& d) {
         else if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
     dl->PopClipRect();
-    // Legend inside the plot, top right.
+    // Legend inside the plot, top right. When it is wider than the plot its text shrinks (to 75%), then
+    // the last entries are left out, so it never covers the axis labels.
+    std::vector<const Series*> shown;
+    for (const Series& s : d.series) if (*s.label) shown.push_back(&s);
+    auto legend_w = [&](float size) {
+        float w = 0.0f;
+        for (const Series* s : shown) w += small->CalcTextSizeA(size, 1e9f, 0, s->label).x + size * 2.7f;
+        return w;
+    };
+    float lpx = px;
+    if (legend_w(px) > right - left - 8.0f) lpx = std::max(px * 0.75f, px * (right - left - 8.0f) / legend_w(px));
+    while (!shown.empty() && legend_w(lpx) > right - left - 8.0f) shown.pop_back();
     float lx = right - 4.0f;
-    for (auto it = d.series.rbegin(); it != d.series.rend(); ++it) {
-        if (!*it->label) continue;
-        const float tw = small->CalcTextSizeA(px, 1e9f, 0, it->label).x;
-        lx -= tw + px * 1.9f;
-        const ImVec2 a(lx - 3.0f, top + 2.0f), b(lx + px * 1.7f + tw + 3.0f, top + px * 1.25f);
+    for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
+        const Series* s = *it;
+        const float tw = small->CalcTextSizeA(lpx, 1e9f, 0, s->label).x;
+        lx -= tw + lpx * 1.9f;
+        const ImVec2 a(lx - 3.0f, top + 2.0f), b(lx + lpx * 1.7f + tw + 3.0f, top + lpx * 1.25f);
         dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
-        if (it->dashed) dashed_polyline(dl, {ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f)}, it->color, it->thickness + 0.5f, px * 0.3f);
-        else dl->AddLine(ImVec2(lx, top + px * 0.7f), ImVec2(lx + px * 1.3f, top + px * 0.7f), it->color, it->thickness + 0.5f);
-        if (it->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, top + px * 0.7f), it->thickness * 1.3f, it->color);
-        dl->AddText(small, px, ImVec2(lx + px * 1.6f, top + 2.0f), th.text, it->label);
-        record_label(app, "legend." + d.id + "." + it->label, ImVec2(lx + px * 1.6f, top + 2.0f), ImVec2(lx + px * 1.6f + tw, top + 2.0f + px), clip);
-        lx -= px * 0.8f;
+        if (s->dashed) dashed_polyline(dl, {ImVec2(lx, top + lpx * 0.7f), ImVec2(lx + lpx * 1.3f, top + lpx * 0.7f)}, s->color, s->thickness + 0.5f, lpx * 0.3f);
+        else dl->AddLine(ImVec2(lx, top + lpx * 0.7f), ImVec2(lx + lpx * 1.3f, top + lpx * 0.7f), s->color, s->thickness + 0.5f);
+        if (s->markers) dl->AddCircleFilled(ImVec2(lx + lpx * 0.65f, top + lpx * 0.7f), s->thickness * 1.3f, s->color);
+        dl->AddText(small, lpx, ImVec2(lx + lpx * 1.6f, top + 2.0f), th.text, s->label);
+        record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + lpx * 1.6f, top + 2.0f), ImVec2(lx + lpx * 1.6f + tw, top + 2.0f + lpx),
+                     ImVec4(left, clip.y, clip.z, clip.w));
+        lx -= lpx * 0.8f;
     }
 }
 

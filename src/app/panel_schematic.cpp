@@ -410,7 +410,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     const BrainRef first{app.inputs, app.out, app.anim, "", true};
     if (!app.compare.on) { draw_brain(app, first, pos, size); return; }
     // Compare mode: two brains, side by side or one above the other - whichever draws them larger -
-    // each under a caption naming its scenario.
+    // each above a caption naming its scenario (below, so the page's buttons never cover it).
     const Geometry& g = app.geometry;
     ImFont* bold = fonts().bold;
     const float cap_px = font_px(bold), cap_h = std::round(cap_px * 1.3f), gap = 6.0f;
@@ -429,7 +429,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         const float natural = bold->CalcTextSizeA(cap_px, 1e9f, 0.0f, caption).x;
         const float px = cap_px * std::clamp((half.x - 8.0f) / std::max(natural, 1.0f), 0.7f, 1.0f);
         const ImVec2 ts = bold->CalcTextSizeA(px, 1e9f, 0.0f, caption);
-        const ImVec2 cp(std::round(p.x + (half.x - ts.x) * 0.5f), p.y + 2.0f);
+        const ImVec2 cp(std::round(p.x + (half.x - ts.x) * 0.5f), p.y + half.y - cap_h + 2.0f);
         dl->AddRectFilled(ImVec2(cp.x - 6.0f, cp.y - 1.0f), ImVec2(cp.x + ts.x + 6.0f, cp.y + ts.y + 1.0f), with_alpha(theme().panel, 0.85f), 4.0f);
         dl->PushClipRect(p, ImVec2(p.x + half.x, p.y + half.y), true);
         dl->AddText(bold, px, cp, theme().text, caption);
@@ -437,7 +437,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         record_label(app, k == 0 ? "compare.a" : "compare.b", cp, ImVec2(cp.x + ts.x, cp.y + ts.y), ImVec4(p.x, p.y, p.x + half.x, p.y + half.y));
         if (k == 1 && side) dl->AddLine(ImVec2(p.x - gap * 0.5f, p.y + 4.0f), ImVec2(p.x - gap * 0.5f, p.y + half.y - 4.0f), theme().grid, 2.0f);
         if (k == 1 && !side) dl->AddLine(ImVec2(p.x + 4.0f, p.y - gap * 0.5f), ImVec2(p.x + half.x - 4.0f, p.y - gap * 0.5f), theme().grid, 2.0f);
-        draw_brain(app, k == 0 ? first : second, ImVec2(p.x, p.y + cap_h), ImVec2(half.x, half.y - cap_h));
+        draw_brain(app, k == 0 ? first : second, p, ImVec2(half.x, half.y - cap_h));
     }
 }
 
