@@ -56,11 +56,12 @@ test('a student turns on compare mode by mouse: both schematics, both drive numb
   assert.equal((await get(page)).compare.inputs.dopamine, 1, 'brain B keeps its dopamine');
   // Off, by mouse again: the open list shows the chosen preset, so scroll up to "Off" with the wheel.
   await clickItem(page, 'combo:compare');
+  await page.waitForTimeout(500);  // the list opens at its top, then scrolls to the chosen entry
   for (let i = 0; i < 12 && !(await rectOf(page, 'option:compare.off')); i++) {
     const r = await rectOf(page, 'option:compare.hypothyroid');
     await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
     await page.mouse.wheel(0, -240);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(400);
   }
   await clickItem(page, 'option:compare.off');
   assert.ok(await waitUntil(page, () => window.neurodrive.get().compare === null), 'compare turned off');
