@@ -50,7 +50,7 @@ struct UrlConfig {
     std::optional<bool> persist;       // keep the user's choices in localStorage (persist=1, persist=0, or persist=<name>)
     std::string persist_name;          // persist=<name>: its own storage key (several embeds on one page)
     bool has_state = false;            // a parameter that defines what is shown (preset, an input, lock, hide, ui,
-                                       // speed, paused, theme, lang, lesson) was present, valid or not
+                                       // speed, paused, theme, lang, lesson, scale, audio, compare) was present, valid or not
     std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
     std::optional<double> scale;       // UI text scale, 0.75 - 2 (a projector at 150%: scale=1.5)
     std::optional<bool> audio;         // the audio monitor of VTA spikes: audio=on | off
