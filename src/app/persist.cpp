@@ -27,6 +27,7 @@ Choices choices_now(const App& app) {
     c.lang = app.ui.lang;
     c.scale = static_cast<double>(app.ui.scale);
     c.hint_done = app.ui.start_hint_done;
+    c.compare = app.compare.on ? compare_text(app.compare.inputs, app.compare.preset) : "";
     return c;
 }
 
@@ -53,6 +54,7 @@ void persist_sync(Persistence& p, const App& app) {
     if (now.lang != p.seen.lang) p.saved.lang = now.lang;
     if (now.scale != p.seen.scale) p.saved.scale = now.scale;
     if (now.hint_done != p.seen.hint_done) p.saved.hint_done = now.hint_done;
+    if (now.compare != p.seen.compare) p.saved.compare = now.compare;
     p.seen = now;
 }
 
@@ -83,6 +85,7 @@ std::string stored_record(const Choices& saved) {
     if (!saved.lang.empty()) { json_key(w, "lang"); json_put(w, saved.lang); any = true; }
     if (saved.scale > 0.0) { json_key(w, "scale"); json_put_num(w, saved.scale); any = true; }
     if (saved.hint_done) { json_key(w, "hint"); json_put(w, "done"); any = true; }
+    if (!saved.compare.empty()) { json_key(w, "compare"); json_put(w, saved.compare); any = true; }
     w.EndObject();
     return any ? std::string(buf.GetString(), buf.GetSize()) : std::string();
 }
@@ -138,6 +141,11 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
         } else if (key == "scale") {
             if (m.value.IsNumber() && cmd_scale(app, m.value.GetDouble()).empty()) restored->scale = static_cast<double>(app.ui.scale);
             else ignored.push_back({"scale", "must be a number from 0.75 to 2"});
+        } else if (key == "compare") {
+            std::string error;
+            const auto spec = m.value.IsString() ? parse_compare(json_view(m.value), &error) : std::nullopt;
+            if (spec) { compare_start(app, *spec); restored->compare = compare_text(app.compare.inputs, app.compare.preset); }
+            else ignored.push_back({"compare", m.value.IsString() ? error : "not a compare value such as \"hypothyroid\""});
         } else if (key == "hint") {
             if (m.value.IsString() && json_view(m.value) == "done") restored->hint_done = app.ui.start_hint_done = true;
             else ignored.push_back({"hint", "must be \"done\""});

@@ -24,6 +24,7 @@ struct Choices {
     std::string lang;
     double scale = 0.0;
     bool hint_done = false;            // the "start here" hint was dismissed or used
+    std::string compare;               // compare mode's second brain (compare_text), "" when off
 };
 
 struct Persistence {

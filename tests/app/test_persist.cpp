@@ -137,3 +137,29 @@ TEST_CASE("dismissing the start hint is a user choice that is stored, and a stor
     CHECK(next.ui.start_hint_done);
     CHECK(has(na::apply_stored(next, R"({"v":1,"hint":"maybe"})", &restored), "hint"));
 }
+
+TEST_CASE("compare mode chosen by the user is stored and restored; turned off, it is forgotten; a damaged value is reported") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Persistence p;
+    na::persist_begin(p, app, na::Choices{});
+    REQUIRE(na::cmd_compare(app, "hypothyroid,dopamine:0.8").empty());
+    const std::string record = na::persist_tick(p, app).record;
+    CHECK(record == R"({"v":1,"compare":"hypothyroid,dopamine:0.8"})");
+    na::App again;
+    REQUIRE(na::init(again));
+    na::Choices restored;
+    CHECK(na::apply_stored(again, record, &restored).empty());
+    REQUIRE(again.compare.on);
+    CHECK(again.compare.preset == "hypothyroid");
+    CHECK(again.compare.inputs.dopamine == 0.8);
+    CHECK(restored.compare == "hypothyroid,dopamine:0.8");
+    REQUIRE(na::cmd_compare(app, "off").empty());
+    CHECK(na::persist_tick(p, app).record.empty());
+    na::App damaged;
+    REQUIRE(na::init(damaged));
+    for (const char* bad : {R"({"v":1,"compare":"nonsense"})", R"({"v":1,"compare":7})", R"({"v":1,"compare":"dopamine:9"})"}) {
+        CHECK_MESSAGE(has(na::apply_stored(damaged, bad, &restored), "compare"), bad);
+        CHECK(!damaged.compare.on);
+    }
+}
