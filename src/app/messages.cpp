@@ -101,6 +101,9 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     } else if (type == "neurodrive:preset") {
         std::string_view preset;
         r.json = ack(type, str_field("preset", &preset) ? cmd_preset(app, preset) : "expected {preset: id} with a known preset id", id);
+    } else if (type == "neurodrive:compare") {
+        std::string_view spec;
+        r.json = ack(type, str_field("compare", &spec) ? cmd_compare(app, spec) : "expected {compare: \"off\" or a scenario such as \"hypothyroid\"}", id);
     } else if (type == "neurodrive:reset") {
         r.json = ack(type, cmd_reset(app), id);
     } else if (type == "neurodrive:pause") {
@@ -115,7 +118,7 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
         if (ok && room) r.subscribe_hz = hz;
         r.json = ack(type, !ok ? "expected {hz: 0 (stop) or a number from 0.1 to 30}" : !room ? "too many subscribers: 8 at most; send {hz: 0} from another one first" : "", id);
     } else {
-        r.json = error("unknown message type; allowed: neurodrive:get, set, event, preset, reset, pause, play, subscribe", id);
+        r.json = error("unknown message type; allowed: neurodrive:get, set, event, preset, compare, reset, pause, play, subscribe", id);
     }
     return r;
 }

@@ -23,6 +23,12 @@ TEST_CASE("commands are applied and acknowledged, with the id echoed") {
     CHECK(na::handle_message(app, R"({"type":"neurodrive:event","event":"cue"})").json.find("\"ok\":true") != std::string::npos);
     CHECK(app.state.td.bin == 0);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:preset","preset":"stimulant"})").json.find("\"ok\":true") != std::string::npos);
+    CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"hypothyroid"})").json.find("\"ok\":true") != std::string::npos);
+    CHECK(app.compare.on);
+    CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"dopamine:9"})").json.find("\"ok\":false") != std::string::npos);
+    CHECK(app.compare.preset == "hypothyroid");
+    CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"off"})").json.find("\"ok\":true") != std::string::npos);
+    CHECK(!app.compare.on);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:pause"})").json.find("\"ok\":true") != std::string::npos);
     CHECK(app.paused);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:subscribe","hz":5})").subscribe_hz == 5.0);

@@ -663,12 +663,13 @@ test('fuzz: 60 s of seeded random messages, API calls and keys; no error, bounde
     const k = rand();
     if (k < 0.05) return 'neurodrive' + 'x'.repeat(Math.floor(rand() * 30000));
     if (k < 0.08) return { type: 'neurodrive:set', inputs: { ['k'.repeat(Math.floor(rand() * 300000))]: 1 } };
-    const type = pick(['neurodrive:get', 'neurodrive:set', 'neurodrive:event', 'neurodrive:preset', 'neurodrive:reset', 'neurodrive:pause',
+    const type = pick(['neurodrive:get', 'neurodrive:set', 'neurodrive:event', 'neurodrive:preset', 'neurodrive:compare', 'neurodrive:reset', 'neurodrive:pause',
       'neurodrive:play', 'neurodrive:subscribe', 'neurodrive:explode']);
     const m = { type };
     if (rand() < 0.7) m.inputs = Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(names), values()]));
     if (rand() < 0.5) m.event = strings();
     if (rand() < 0.5) m.preset = strings();
+    if (rand() < 0.3) m.compare = pick([strings(), 'off', 'hypothyroid,dopamine:0.5', 'dopamine:9', 'thyroid:0.4,thyroid:0.5']);
     if (rand() < 0.5) m.hz = pick([0, 0.1, 1, 30, 31, 1e-300, -1, 2]);
     if (rand() < 0.3) m.id = pick([1, 'a', {}, 'x'.repeat(100)]);
     return m;
