@@ -8,7 +8,7 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist scorm run native cli test fuzz bench validate docs clean
+.PHONY: help setup dist scorm scorm-args run native cli test fuzz bench validate docs clean
 FUZZ_SECONDS ?= 300
 # make dist BASE_URL=https://...: link previews (Open Graph, oEmbed); make scorm LESSON=... PRESET=...: a SCORM package.
 BASE_URL ?=
@@ -36,8 +36,11 @@ dist: setup $(WASM)/CMakeCache.txt ## build the browser version into dist/, the 
 	node scripts/make_scorm.mjs dist
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
-scorm: dist ## a SCORM 1.2 package for one lesson: make scorm LESSON=<lesson id> [PRESET=<preset id>] -> dist/neurodrive-scorm12-<lesson>[-<preset>].zip
-	@if [ -z "$$LESSON" ]; then echo "make scorm: give LESSON=<id> (and optionally PRESET=<id>); the lessons are in assets/lessons.json (make dist already wrote dist/neurodrive-scorm12.zip for the first one)" >&2; exit 2; fi
+scorm-args:
+	@if [ -z "$$LESSON" ]; then echo "make scorm: give LESSON=<id> (and optionally PRESET=<id>); the lessons are in assets/lessons.json (make dist already writes dist/neurodrive-scorm12.zip for the first one)" >&2; exit 2; fi
+	@node scripts/make_scorm.mjs dist --lesson "$$LESSON" --preset "$$PRESET" --check
+
+scorm: scorm-args dist ## a SCORM 1.2 package for one lesson: make scorm LESSON=<lesson id> [PRESET=<preset id>] -> dist/neurodrive-scorm12-<lesson>[-<preset>].zip
 	node scripts/make_scorm.mjs dist --lesson "$$LESSON" --preset "$$PRESET"
 
 run: dist ## build and serve the browser version on http://127.0.0.1:8080/ (PORT=... for another port; embed example: /embed-example.html)

@@ -2,7 +2,7 @@
 // make_scorm.mjs - writes a SCORM 1.2 package (one SCO) from dist/: imsmanifest.xml, the launch page
 // index.html (web/scorm/launch.html: the single-file app neurodrive.html in a frame, fixed to one lesson
 // and optionally a preset), the runtime adapter scorm12.js and its stylesheet. Zipped with fflate.
-// usage: node scripts/make_scorm.mjs DIST_DIR [--lesson ID] [--preset ID] [--out FILE]
+// usage: node scripts/make_scorm.mjs DIST_DIR [--lesson ID] [--preset ID] [--out FILE] [--check: only validate the ids]
 //   without --lesson: the first lesson of assets/lessons.json, written to DIST_DIR/neurodrive-scorm12.zip;
 //   with it: DIST_DIR/neurodrive-scorm12-<lesson>[-<preset>].zip. Unknown ids stop with the allowed list.
 import fs from 'node:fs';
@@ -13,9 +13,7 @@ const argv = process.argv.slice(2);
 const distDir = argv[0];
 const opt = (name) => { const i = argv.indexOf(name); return i > 0 ? argv[i + 1] ?? '' : undefined; };
 const die = (msg) => { console.error(`make_scorm: ${msg}`); process.exit(2); };
-if (!distDir || distDir.startsWith('--')) die('usage: make_scorm.mjs DIST_DIR [--lesson ID] [--preset ID]');
-const single = path.join(distDir, 'neurodrive.html');
-if (!fs.existsSync(single)) { console.error(`make_scorm: ${single} is missing - run make dist first`); process.exit(1); }
+if (!distDir || distDir.startsWith('--')) die('usage: make_scorm.mjs DIST_DIR [--lesson ID] [--preset ID] [--check]');
 
 const lessons = JSON.parse(fs.readFileSync('assets/lessons.json', 'utf8')).lessons.map((l) => l.id);
 const presets = JSON.parse(fs.readFileSync('assets/presets.json', 'utf8')).presets.map((p) => p.id);
@@ -28,6 +26,9 @@ const lesson = fixed ? lessonArg : lessons[0];
 if (!lessons.includes(lesson)) die(`LESSON=${JSON.stringify(lesson).slice(0, 60)} is not a lesson; allowed: ${lessons.join(', ')}`);
 const preset = presetArg || '';
 if (preset && !presets.includes(preset)) die(`PRESET=${JSON.stringify(preset).slice(0, 60)} is not a preset; allowed: ${presets.join(', ')}`);
+if (argv.includes('--check')) process.exit(0);   // make scorm checks LESSON and PRESET before it builds
+const single = path.join(distDir, 'neurodrive.html');
+if (!fs.existsSync(single)) { console.error(`make_scorm: ${single} is missing - run make dist first`); process.exit(1); }
 const out = opt('--out') || path.join(distDir, fixed || preset ? `neurodrive-scorm12-${lesson}${preset ? '-' + preset : ''}.zip` : 'neurodrive-scorm12.zip');
 
 const xml = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
