@@ -648,7 +648,9 @@
     try { action = ev.data.action; } catch (e) { return; }
     if (typeof action !== 'string') return;
     if (!started || !policy) { if (action === 'ready' || action === 'hello') h5p.readySeen = true; return; }  // answered once started
-    if (!parentTarget() || ev.origin !== parentTarget()) return;
+    if (!allowed(ev.source, ev.origin)) return;   // the trust model: opaque origins and unlisted ones are not heard
+    if (!parentOrigin) { parentOrigin = ev.origin; if (!readySent) sendReady(); }  // no ancestorOrigins or referrer
+    if (ev.origin !== parentTarget()) return;
     if (action === 'ready') h5pSend('hello');
     else if (action === 'hello') { h5p.friendly = true; h5p.busy = false; h5pPrepare(); }
     else if (action === 'resize' && h5p.friendly) h5pPrepare();
