@@ -8,13 +8,18 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist run native cli test fuzz bench validate docs clean
+.PHONY: help setup dist scorm scorm-args run native cli test fuzz bench validate docs clean
 FUZZ_SECONDS ?= 300
+# make dist BASE_URL=https://...: link previews (Open Graph, oEmbed); make scorm LESSON=... PRESET=...: a SCORM package.
+BASE_URL ?=
+LESSON ?=
+PRESET ?=
+export BASE_URL LESSON PRESET
 
 help: ## list the targets
 	@echo "NeuroDrive - make targets:"
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
-	@echo "Variables: PORT=$(PORT) (make run), JOBS=$(JOBS) (parallel compile jobs)"
+	@echo "Variables: PORT=$(PORT) (make run), JOBS=$(JOBS) (parallel compile jobs), BASE_URL (make dist: link previews), LESSON, PRESET (make scorm)"
 
 setup: ## install and build every dependency (idempotent; seconds when cached)
 	@bash scripts/setup.sh
@@ -25,11 +30,18 @@ $(WASM)/CMakeCache.txt:
 $(NATIVE)/CMakeCache.txt:
 	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
 
-dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/, plus the single file dist/neurodrive.html
+dist: setup $(WASM)/CMakeCache.txt ## build the browser version into dist/, the single file dist/neurodrive.html and the SCORM 1.2 package dist/neurodrive-scorm12.zip (BASE_URL=https://... adds link previews: Open Graph, oembed.json)
 	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
 	node scripts/make_dist.mjs $(WASM) dist
+	node scripts/make_scorm.mjs dist
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
+scorm-args:
+	@if [ -z "$$LESSON" ]; then echo "make scorm: give LESSON=<id> (and optionally PRESET=<id>); the lessons are in assets/lessons.json (make dist already writes dist/neurodrive-scorm12.zip for the first one)" >&2; exit 2; fi
+	@node scripts/make_scorm.mjs dist --lesson "$$LESSON" --preset "$$PRESET" --check
+
+scorm: scorm-args dist ## a SCORM 1.2 package for one lesson: make scorm LESSON=<lesson id> [PRESET=<preset id>] -> dist/neurodrive-scorm12-<lesson>[-<preset>].zip
+	node scripts/make_scorm.mjs dist --lesson "$$LESSON" --preset "$$PRESET"
 
 run: dist ## build and serve the browser version on http://127.0.0.1:8080/ (PORT=... for another port; embed example: /embed-example.html)
 	node scripts/serve.mjs --root dist --port $(PORT)

@@ -5,7 +5,10 @@
 // its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
 // script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
 // send the policy as a header).
-// usage: node scripts/make_dist.mjs BUILD_DIR OUT_DIR
+// With BASE_URL=https://host/path/ in the environment (make dist BASE_URL=...), index.html also gets
+// Open Graph / Twitter card tags and an oEmbed discovery link, and oembed.json and preview.png are
+// written; without it none of them (no empty tags).
+// usage: [BASE_URL=https://...] node scripts/make_dist.mjs BUILD_DIR OUT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -15,6 +18,23 @@ if (!buildDir || !outDir) { console.error('usage: make_dist.mjs BUILD_DIR OUT_DI
 const web = 'web';
 const need = (f) => { if (!fs.existsSync(f)) { console.error(`make_dist: ${f} is missing - build first`); process.exit(1); } return f; };
 
+// BASE_URL: an absolute https URL of the folder dist/ is served from (validated; no query, fragment or
+// user info); normalised to end in "/".
+function baseUrl(text) {
+  if (!text) return '';
+  const bad = (why) => { console.error(`make_dist: BASE_URL=${JSON.stringify(text.slice(0, 80))} ${why}; example: make dist BASE_URL=https://your.host/neurodrive/`); process.exit(2); };
+  if (text.length > 400) bad('is longer than 400 characters');
+  let u;
+  try { u = new URL(text); } catch (e) { bad('is not a URL'); }
+  if (u.protocol !== 'https:') bad('must start with https:// (link previews need an absolute https address)');
+  if (u.username || u.password) bad('must not contain a user name or password');
+  if (u.search || u.hash || text.includes('?') || text.includes('#')) bad('must not have a query or fragment');
+  if (!/^[A-Za-z0-9.:\[\]-]+$/.test(u.host)) bad('has a host that is not plain letters, digits, dots and dashes');
+  if (/[\s"'<>`]/.test(text)) bad('contains spaces, quotes or angle brackets');
+  return u.href.endsWith('/') ? u.href : u.href + '/';
+}
+const base = baseUrl(process.env.BASE_URL || '');
+
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 for (const f of ['index.html', 'style.css', 'audio.js', 'app.js', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
@@ -23,6 +43,35 @@ for (const f of ['neurodrive.js', 'neurodrive.wasm']) fs.copyFileSync(need(path.
 // dist/worksheets/, where their links to ../index.html?lesson=... open the lessons.
 fs.mkdirSync(path.join(outDir, 'worksheets'));
 for (const f of fs.readdirSync(need(path.join(web, 'worksheets')))) fs.copyFileSync(path.join(web, 'worksheets', f), path.join(outDir, 'worksheets', f));
+
+// Link previews (BASE_URL only): Open Graph and Twitter card tags, the oEmbed discovery link, the
+// oEmbed 1.0 "rich" document, and the preview picture (docs/screenshot.png, the app at 1366x768).
+if (base) {
+  const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const page = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const title = page.match(/<title>([^<]*)<\/title>/)[1];
+  const description = page.match(/<meta name="description" content="([^"]*)">/)[1];
+  const png = fs.readFileSync(need('docs/screenshot.png'));
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  fs.writeFileSync(path.join(outDir, 'preview.png'), png);
+  const tags = [
+    ['og:type', 'website'], ['og:site_name', 'NeuroDrive'], ['og:title', title], ['og:description', description],
+    ['og:url', base + 'index.html'], ['og:image', base + 'preview.png'], ['og:image:width', w], ['og:image:height', h],
+    ['og:image:alt', 'NeuroDrive: an animated brain schematic with controls, plots and a drive meter'],
+  ].map(([k, v]) => `<meta property="${k}" content="${attr(v)}">`);
+  tags.push('<meta name="twitter:card" content="summary_large_image">',
+    `<link rel="alternate" type="application/json+oembed" href="${attr(base + 'oembed.json')}" title="${attr(title)}">`);
+  const anchor = '<link rel="icon" href="favicon.svg" type="image/svg+xml">';
+  if (!page.includes(anchor)) { console.error('make_dist: index.html no longer contains the favicon link'); process.exit(1); }
+  fs.writeFileSync(path.join(outDir, 'index.html'), page.replace(anchor, () => `${tags.join('\n')}\n${anchor}`));
+  const [fw, fh] = [900, 560];
+  const oembed = {
+    version: '1.0', type: 'rich', title, provider_name: 'NeuroDrive', provider_url: base,
+    html: `<iframe src="${attr(base + 'index.html')}" title="NeuroDrive: the neurochemistry of drive" width="${fw}" height="${fh}" allow="fullscreen" loading="lazy"></iframe>`,
+    width: fw, height: fh, thumbnail_url: base + 'preview.png', thumbnail_width: w, thumbnail_height: h,
+  };
+  fs.writeFileSync(path.join(outDir, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
+}
 
 // Single file: inline what index.html links to. "</script" inside inlined code would end the
 // script element early, so it is escaped; the favicon becomes a data: URL.

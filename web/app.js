@@ -123,7 +123,7 @@
     if (r.argumentError) return { ok: false, error: r.argumentError };
     return r;
   }
-  const view = (name) => (module && !stopped ? wasmJson(name) : null);
+  const view = (name, ...args) => (module && !stopped ? wasmJson(name, ...args) : null);
 
   // ---- window.neurodrive (docs/API.md) ------------------------------------------------------------------
   const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -214,6 +214,11 @@
     shareLink: safe(() => (module && !stopped ? shareUrl() : null)),
     layout: safe(() => view('nd_layout_json')),
     stats: safe(() => view('nd_stats_json')),
+    // Lesson progress for an LMS (the SCORM package's adapter): a compact record, its strict restore,
+    // and the answers and completions since number `from` (docs/API.md).
+    lessonRecord: safe((id) => { if (!isName(id)) return { ok: false, error: 'lessonRecord() takes a lesson id' }; const r = command('nd_lesson_record', id); return r.ok ? r.record : r; }),
+    restoreLesson: safe((text) => (typeof text === 'string' && text.length <= LIMITS.stored ? command('nd_lesson_restore', text) : { ok: false, error: `restoreLesson() takes a record of at most ${LIMITS.stored} characters` })),
+    lessonEvents: safe((from) => (Number.isSafeInteger(from) && from >= 0 ? view('nd_lesson_events', from) : { ok: false, error: 'lessonEvents() takes a whole number from 0' })),
   };
   Object.freeze(api);
   Object.defineProperty(window, 'neurodrive', { value: api, writable: false, configurable: false });
@@ -578,6 +583,7 @@
   function onMessage(ev) {
     let data;
     try { data = ev.data; } catch (e) { return; }
+    if (isPlainObject(data) && data.context === 'h5p') { onH5P(ev); return; }  // H5P's resizer (LMS messages)
     if (!isOurs(data)) return;  // other tools' messages are not for us
     if (!policy || !module) {   // not started: nothing is processed before the policy is known
       if (pending.length < LIMITS.queue) pending.push({ source: ev.source, origin: ev.origin, data: messageText(data) });
@@ -619,57 +625,125 @@
   }
   window.addEventListener('message', onMessage);
 
-  // ---- LMS integration: ready, resize messages and xAPI-shaped statements (only when asked) ------------
+  // ---- LMS integration: ready, resize messages (Canvas, H5P) and xAPI statements (only when asked) -------
   let started = false;
   function sendReady() {
     if (readySent || !parentTarget()) return;
     readySent = true;
     postToParent({ type: 'neurodrive:ready' });
     sendResize();
+    if (config.url.resize || h5p.readySeen) h5pSend('hello');  // H5P: ask whether the host runs the resizer
   }
+  // The height NeuroDrive asks for: the frame's current height, at least 480 px (it fills any frame).
+  const wantedHeight = () => Math.max(480, Math.round(document.documentElement.getBoundingClientRect().height));
+  // Canvas (resize=1): lti.frameResize, with the launch token when the URL gave a valid lti_token=.
   function sendResize() {
     if (!config.url.resize || !parentTarget()) return;
-    const height = Math.max(480, Math.round(document.documentElement.getBoundingClientRect().height));
-    postToParent(JSON.stringify({ subject: 'lti.frameResize', height }));
-    postToParent({ context: 'h5p', action: 'resize', scrollHeight: height });
+    const frame = { subject: 'lti.frameResize', height: wantedHeight() };
+    if (config.url.lti_token) frame.token = config.url.lti_token;
+    postToParent(JSON.stringify(frame));
+  }
+  // H5P's resizer handshake (h5p-php-library js/h5p-resizer.js and h5p.js): content 'hello' -> host
+  // 'hello'; content 'prepareResize' {scrollHeight, clientHeight} -> host 'resizePrepared' (it shrinks
+  // the frame to 1 px); content 'resize' {height, scrollHeight, clientHeight}. The host's 'ready' is
+  // answered with 'hello', its 'resize' (its window changed) starts a new exchange. Only the embedding
+  // page is heard, only at its allowed origin; the height measured before the exchange is the one sent.
+  const h5p = { friendly: false, height: 0, busy: false, readySeen: false };
+  function h5pSend(action, data = {}) { postToParent({ ...data, context: 'h5p', action }); }
+  function h5pPrepare() {
+    if (h5p.busy) return;
+    h5p.busy = true;
+    h5p.height = wantedHeight();
+    h5pSend('prepareResize', { scrollHeight: h5p.height, clientHeight: h5p.height });
+  }
+  function onH5P(ev) {
+    if (!inFrame || ev.source !== window.parent) return;
+    let action;
+    try { action = ev.data.action; } catch (e) { return; }
+    if (typeof action !== 'string') return;
+    if (!started || !policy) { if (action === 'ready' || action === 'hello') h5p.readySeen = true; return; }  // answered once started
+    if (!allowed(ev.source, ev.origin)) return;   // the trust model: opaque origins and unlisted ones are not heard
+    if (!parentOrigin) { parentOrigin = ev.origin; if (!readySent) sendReady(); }  // no ancestorOrigins or referrer
+    if (ev.origin !== parentTarget()) return;
+    if (action === 'ready') h5pSend('hello');
+    else if (action === 'hello') { h5p.friendly = true; h5p.busy = false; h5pPrepare(); }
+    else if (action === 'resize' && h5p.friendly) h5pPrepare();
+    else if (action === 'resizePrepared' && h5p.busy) {
+      h5pSend('resize', { height: h5p.height, scrollHeight: h5p.height, clientHeight: h5p.height });
+      h5p.busy = false;
+    }
+  }
+
+  // xAPI 1.0.3 statements (xapi=1), posted as {type: 'neurodrive:xapi', statement}; the host adds the
+  // actor and forwards them to its LRS. Activity ids live under xapi_base= (an https IRI base) or else
+  // the page's own folder when it is served over https, else the documented placeholder below.
+  const XAPI_DEFAULT_BASE = 'https://example.org/neurodrive/';
+  const VERB = (name) => ({ id: `http://adlnet.gov/expapi/verbs/${name}`, display: { 'en-US': name } });
+  const ACTIVITY_TYPE = (name) => `http://adlnet.gov/expapi/activities/${name}`;
+  function xapiBase() {
+    if (config.url.xapi_base) return config.url.xapi_base;
+    if (location.protocol === 'https:') return location.origin + location.pathname.replace(/[^/]*$/, '');
+    return XAPI_DEFAULT_BASE;
+  }
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  const xapiApp = () => ({ objectType: 'Activity', id: xapiBase(), definition: { type: ACTIVITY_TYPE('simulation'), name: { 'en-US': 'NeuroDrive' } } });
+  const xapiLesson = (id, title, lang) => ({ objectType: 'Activity', id: `${xapiBase()}lessons/${encodeURIComponent(id)}`,
+    definition: { type: ACTIVITY_TYPE('lesson'), name: { [lang]: title } } });
+  function xapiSend(verb, object, extra = {}) {
+    if (!config.url.xapi) return;
+    const statement = { id: uuid(), verb: VERB(verb), object, ...extra, timestamp: new Date().toISOString() };
+    if (!statement.context) statement.context = { contextActivities: { grouping: [xapiApp()] } };
+    postToParent({ type: 'neurodrive:xapi', statement });
+  }
+  function xapiInteracted(name, value) {
+    xapiSend('interacted', { objectType: 'Activity', id: `${xapiBase()}controls/${encodeURIComponent(name)}`,
+      definition: { type: ACTIVITY_TYPE('interaction'), name: { 'en-US': name } } },
+    { result: { extensions: { 'urn:neurodrive:value': value } }, context: { contextActivities: { parent: [xapiApp()] } } });
+  }
+  function xapiLessonEvent(e, lang) {
+    const lesson = xapiLesson(e.lesson, e.title, lang);
+    if (e.kind === 'answered') {
+      const options = e.options.map((text, i) => ({ id: `option${i + 1}`, description: { [lang]: text } }));
+      xapiSend('answered', { objectType: 'Activity', id: `${lesson.id}/steps/${encodeURIComponent(e.step_id)}`,
+        definition: { type: ACTIVITY_TYPE('cmi.interaction'), name: { [lang]: e.question }, interactionType: 'choice',
+          correctResponsesPattern: [`option${e.correct}`], choices: options } },
+      { result: { success: e.right, response: `option${e.choice}` }, context: { language: lang, contextActivities: { parent: [lesson], grouping: [xapiApp()] } } });
+    } else {
+      xapiSend('completed', lesson, { result: { completion: true, score: { scaled: e.steps ? e.right / e.steps : 0, raw: e.right, min: 0, max: e.steps } },
+        context: { language: lang, contextActivities: { parent: [xapiApp()] } } });
+    }
   }
 
   let lastInputs = null;
-  let lastCompleted = 0;
+  let lessonEventsSeen = 0;
   function watchInteractions() {
     const s = api.get();
     if (!s) return;
     if (lastInputs && config.url.xapi) {
-      for (const [name, value] of Object.entries(s.inputs)) {
-        if (lastInputs[name] === value) continue;
-        postToParent({
-          type: 'neurodrive:xapi',
-          statement: {
-            verb: { id: 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': 'interacted' } },
-            object: { id: `urn:neurodrive:control:${name}`, definition: { name: { 'en-US': name } }, objectType: 'Activity' },
-            result: { extensions: { 'urn:neurodrive:value': value } },
-            timestamp: new Date().toISOString(),
-          },
-        });
-      }
+      for (const [name, value] of Object.entries(s.inputs)) if (lastInputs[name] !== value) xapiInteracted(name, value);
     }
     lastInputs = s.inputs;
-    if (config.url.xapi && s.lesson_steps_completed > lastCompleted) {
-      postToParent({
-        type: 'neurodrive:xapi',
-        statement: {
-          verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
-          object: { id: `urn:neurodrive:lesson:${s.lesson || 'none'}:step:${s.lesson_step}`, objectType: 'Activity',
-            definition: { name: { 'en-US': `${s.lesson} step ${s.lesson_step}` } } },
-          timestamp: new Date().toISOString(),
-        },
-      });
-    }
-    lastCompleted = s.lesson_steps_completed;
+    const ev = api.lessonEvents(lessonEventsSeen);
+    if (!ev || !Array.isArray(ev.events)) return;
+    if (config.url.xapi) for (const e of ev.events) xapiLessonEvent(e, ev.lang === 'es' ? 'es' : 'en-US');
+    lessonEventsSeen = ev.total;
   }
+  function xapiTerminate() {
+    if (!started || xapiTerminated) return;
+    watchInteractions();   // the last answers first
+    xapiTerminated = true;
+    xapiSend('terminated', xapiApp());
+  }
+  let xapiTerminated = false;
 
   // ---- Persistence (one key per embedding; only the user's choices; docs/EMBEDDING.md) -------------------
-  let config = { url: { ignored: [], resize: false, xapi: false }, policy: { kind: 'none', origins: [] },
+  let config = { url: { ignored: [], resize: false, xapi: false, xapi_base: null, lti_token: null }, policy: { kind: 'none', origins: [] },
     persist: { active: false, name: '', stored: 'off', ignored: [], record: '' } };
   let persistYielded = false;   // another NeuroDrive on this page already saves under the same key
   let hasSaved = false;         // something is stored for this embedding (Start fresh is shown)
@@ -834,6 +908,8 @@
     watchInteractions();  // the starting inputs: changes from now on are reported (xapi=1)
     resolveReady(api);
     sendReady();
+    xapiSend('initialized', xapiApp());
+    window.addEventListener('pagehide', xapiTerminate);
     window.addEventListener('resize', sendResize);
     timers.push(setInterval(watchInteractions, 500), setInterval(updateMirror, 500));
   }

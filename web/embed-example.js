@@ -34,7 +34,12 @@
     } else if (m.type === 'neurodrive:state') {
       readout.textContent = `Motivation: ${Math.round(m.outputs.motivation)} (day ${Math.round(m.sim_day)})`;
     } else if (m.type === 'neurodrive:xapi') {
-      note(`xAPI: ${m.statement.verb.display['en-US']} ${m.statement.object.definition.name['en-US']} = ${m.statement.result.extensions['urn:neurodrive:value']}`);
+      // An LMS would add its learner as the actor and forward the statement to its LRS.
+      const s = m.statement;
+      const name = Object.values(s.object.definition.name)[0];
+      const value = s.result && s.result.extensions ? ` = ${s.result.extensions['urn:neurodrive:value']}`
+        : s.result && 'success' in s.result ? ` (${s.result.success ? 'right' : 'wrong'})` : '';
+      note(`xAPI: ${s.verb.display['en-US']} ${name}${value}`);
     } else if (m.type !== 'neurodrive:h5p') {
       note(`${m.type}${m.ok === false || m.error ? ': ' + m.error : ''}`);
     }

@@ -397,6 +397,59 @@ void run_lab(App& app, int index) {
     lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
+std::string lesson_record(const App& app, std::string_view id) {
+    for (std::size_t i = 0; i < app.lessons.size(); ++i)
+        if (app.lessons[i].id == id) return lesson_record(app.lesson, app.lessons, static_cast<int>(i));
+    return {};
+}
+std::string lesson_restore(App& app, std::string_view record) { return lesson_restore(app.lesson, app.lessons, record); }
+
+std::string lesson_events_json(const App& app, long long from) {
+    const LessonState& l = app.lesson;
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
+    w.StartObject();
+    json_key(w, "total"); w.Int64(l.events_total);
+    json_key(w, "lang"); json_put(w, app.ui.lang);
+    json_key(w, "events");
+    w.StartArray();
+    const long long first = l.events_total - static_cast<long long>(l.events.size());
+    for (std::size_t k = 0; k < l.events.size(); ++k) {
+        const long long n = first + static_cast<long long>(k);
+        const LessonEvent& e = l.events[k];
+        if (n < from || e.lesson < 0 || e.lesson >= static_cast<int>(app.lessons.size())) continue;
+        const Lesson& lesson = app.lessons[static_cast<std::size_t>(e.lesson)];
+        w.StartObject();
+        json_key(w, "n"); w.Int64(n);
+        json_key(w, "lesson"); json_put(w, lesson.id);
+        json_key(w, "title"); text("lesson." + lesson.id + ".title");
+        json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
+        if (e.kind == LessonEvent::Kind::Answered && e.step >= 0 && e.step < static_cast<int>(lesson.steps.size())) {
+            const LessonStep& step = lesson.steps[static_cast<std::size_t>(e.step)];
+            const std::string key = "lesson." + lesson.id + "." + step.id + ".";
+            json_key(w, "kind"); json_put(w, "answered");
+            json_key(w, "step"); w.Int(e.step + 1);
+            json_key(w, "step_id"); json_put(w, step.id);
+            json_key(w, "question"); text(key + "question");
+            json_key(w, "options");
+            w.StartArray();
+            for (int i = 1; i <= kLessonOptions; ++i) text(key + "option" + std::to_string(i));
+            w.EndArray();
+            json_key(w, "choice"); w.Int(e.choice);
+            json_key(w, "correct"); w.Int(step.correct);
+            json_key(w, "right"); w.Bool(e.right);
+        } else {
+            json_key(w, "kind"); json_put(w, "completed");
+            json_key(w, "right"); w.Int(e.right_count);
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return buf.GetString();
+}
+
 std::string lessons_json(const App& app) {
     const LessonState& l = app.lesson;
     rapidjson::StringBuffer buf;
@@ -484,6 +537,8 @@ std::string apply_query(App& app, std::string_view query) {
     json_key(w, "resize"); w.Bool(c.resize.value_or(false));
     json_key(w, "persist"); if (c.persist) w.Bool(*c.persist); else w.Null();
     json_key(w, "xapi"); w.Bool(c.xapi.value_or(false));
+    json_key(w, "xapi_base"); if (c.xapi_base) json_put(w, *c.xapi_base); else w.Null();
+    json_key(w, "lti_token"); if (c.lti_token) json_put(w, *c.lti_token); else w.Null();
     json_key(w, "origins");
     w.StartArray();
     for (const auto& o : c.origins) json_put(w, o);

@@ -208,6 +208,15 @@ void lesson_reset_progress(App& app);
 // {"active":{...}|null,"list":[{"id","title","steps","done"}],"labels":{...}} for the HTML mirror.
 std::string lessons_json(const App& app);
 
+// A lesson's progress record (lessons.hpp lesson_record; "" for an unknown id) and its strict restore
+// ("" or the reason it was refused: nothing changes then). For SCORM suspend_data.
+std::string lesson_record(const App& app, std::string_view id);
+std::string lesson_restore(App& app, std::string_view record);
+// Answers shown and lessons finished, numbered from 0, from number `from` on (older ones than the log
+// keeps are gone): {"total":N,"lang":..,"events":[{"n","kind":"answered","lesson","title","step","steps",
+// "question","options":[..],"choice","correct","right"} | {"n","kind":"completed","lesson","title","steps","right"}]}.
+std::string lesson_events_json(const App& app, long long from);
+
 // Runs experiment `index` of the registry on a typical brain and on app.inputs.
 void run_lab(App& app, int index);
 

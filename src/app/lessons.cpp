@@ -39,6 +39,22 @@ bool valid_focus(const std::string& f) {
 
 std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
+// Per-lesson vectors sized to the lessons (a state made before the lessons were known is grown here).
+void fit(LessonState& l, const std::vector<Lesson>& lessons) {
+    if (l.done.size() != lessons.size()) l.done.assign(lessons.size(), 0);
+    if (l.resume.size() != lessons.size()) l.resume.assign(lessons.size(), 0);
+    if (l.answers.size() != lessons.size()) {
+        l.answers.assign(lessons.size(), {});
+        for (std::size_t i = 0; i < lessons.size(); ++i) l.answers[i].assign(lessons[i].steps.size(), 0);
+    }
+}
+
+void log_event(LessonState& l, const LessonEvent& e) {
+    if (l.events.size() >= kLessonEventLog) l.events.erase(l.events.begin());
+    l.events.push_back(e);
+    l.events_total += 1;
+}
+
 }  // namespace
 
 std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
@@ -135,8 +151,7 @@ bool lesson_check_met(const LessonState& l, const LessonCheck& c, const LessonVi
 bool lesson_start(LessonState& l, const std::vector<Lesson>& lessons, std::string_view id, const LessonView& v) {
     for (std::size_t i = 0; i < lessons.size(); ++i) {
         if (lessons[i].id != id) continue;
-        if (l.done.size() != lessons.size()) l.done.assign(lessons.size(), 0);
-        if (l.resume.size() != lessons.size()) l.resume.assign(lessons.size(), 0);
+        fit(l, lessons);
         l.lesson = static_cast<int>(i);
         // Resume where the student left off (a finished lesson starts again from the top).
         const int resume = l.resume[i];
@@ -172,9 +187,27 @@ void lesson_update(LessonState& l, const std::vector<Lesson>& lessons, const Les
     if (v.time_s - l.held_since_s < step->settle_s) return;
     l.phase = LessonPhase::Result;
     const auto i = static_cast<std::size_t>(l.lesson);
+    fit(l, lessons);
     l.done[i] = std::max(l.done[i], l.step + 1);
     l.completed_steps += 1;
     if (l.choice == step->correct) l.right_answers += 1;
+    l.answers[i][static_cast<std::size_t>(l.step)] = l.choice;
+    LessonEvent answered;
+    answered.lesson = l.lesson;
+    answered.step = l.step;
+    answered.choice = l.choice;
+    answered.right = l.choice == step->correct;
+    log_event(l, answered);
+    const auto& steps = lessons[i].steps;
+    if (l.step + 1 == static_cast<int>(steps.size())) {  // the last step: the lesson is finished
+        LessonEvent done;
+        done.kind = LessonEvent::Kind::Completed;
+        done.lesson = l.lesson;
+        done.step = l.step;
+        done.steps = static_cast<int>(steps.size());
+        for (std::size_t k = 0; k < steps.size(); ++k) done.right_count += l.answers[i][k] == steps[k].correct ? 1 : 0;
+        log_event(l, done);
+    }
 }
 
 void lesson_next(LessonState& l, const std::vector<Lesson>& lessons, const LessonView& v) {
@@ -199,7 +232,93 @@ void lesson_back(LessonState& l) {
 void lesson_reset_progress(LessonState& l, const std::vector<Lesson>& lessons) {
     l.done.assign(lessons.size(), 0);
     l.resume.assign(lessons.size(), 0);
+    l.answers.clear();
+    fit(l, lessons);
     l.lesson = -1;
+}
+
+std::string lesson_record(const LessonState& l, const std::vector<Lesson>& lessons, int lesson) {
+    if (lesson < 0 || lesson >= static_cast<int>(lessons.size())) return {};
+    const auto i = static_cast<std::size_t>(lesson);
+    const auto& steps = lessons[i].steps;
+    const int n = static_cast<int>(steps.size());
+    const int done = i < l.done.size() ? std::min(l.done[i], n) : 0;
+    int step = i < l.resume.size() ? l.resume[i] : 0;
+    if (l.lesson == lesson) step = l.phase == LessonPhase::Result ? (l.step + 1 < n ? l.step + 1 : 0) : l.step;
+    if (step < 0 || step >= n) step = 0;
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "v"); w.Int(1);
+    json_key(w, "lesson"); json_put(w, lessons[i].id);
+    json_key(w, "step"); w.Int(step);
+    json_key(w, "done"); w.Int(done);
+    json_key(w, "answers");
+    w.StartArray();
+    for (int k = 0; k < n; ++k) {
+        const int c = i < l.answers.size() && static_cast<std::size_t>(k) < l.answers[i].size() ? l.answers[i][static_cast<std::size_t>(k)] : 0;
+        if (c < 1 || c > kLessonOptions) { w.Null(); continue; }
+        w.StartArray();
+        w.Int(c);
+        w.Int(c == steps[static_cast<std::size_t>(k)].correct ? 1 : 0);
+        w.EndArray();
+    }
+    w.EndArray();
+    w.EndObject();
+    return buf.GetString();
+}
+
+std::string lesson_restore(LessonState& l, const std::vector<Lesson>& lessons, std::string_view record) {
+    if (record.size() > kLessonRecordMax) return "the progress record is longer than 4096 characters";
+    rapidjson::Document doc;
+    if (std::string err = parse_json(record, "progress record", &doc); !err.empty()) return err;
+    if (!doc.IsObject()) return "the progress record must be a JSON object";
+    for (const auto& m : doc.GetObject()) {
+        const std::string_view k = json_view(m.name);
+        if (k != "v" && k != "lesson" && k != "step" && k != "done" && k != "answers") return "unknown key in the progress record (allowed: v, lesson, step, done, answers)";
+    }
+    for (const char* k : {"v", "lesson", "step", "done", "answers"})
+        if (!doc.HasMember(k)) return std::string("the progress record has no \"") + k + "\"";
+    if (doc.MemberCount() != 5) return "the progress record gives a key more than once";
+    if (!doc["v"].IsInt() || doc["v"].GetInt() != 1) return "the progress record is not version 1";
+    if (!doc["lesson"].IsString()) return "\"lesson\" must be a lesson id";
+    int index = -1;
+    for (std::size_t i = 0; i < lessons.size(); ++i) if (lessons[i].id == json_view(doc["lesson"])) index = static_cast<int>(i);
+    if (index < 0) return "unknown lesson in the progress record";
+    const auto& steps = lessons[static_cast<std::size_t>(index)].steps;
+    const int n = static_cast<int>(steps.size());
+    if (!doc["step"].IsInt() || doc["step"].GetInt() < 0 || doc["step"].GetInt() >= n) return "\"step\" must be a step number from 0 to " + std::to_string(n - 1);
+    if (!doc["done"].IsInt() || doc["done"].GetInt() < 0 || doc["done"].GetInt() > n) return "\"done\" must be a number from 0 to " + std::to_string(n);
+    const int step = doc["step"].GetInt(), done = doc["done"].GetInt();
+    if (step > done) return "\"step\" is beyond the steps done";
+    const auto& a = doc["answers"];
+    if (!a.IsArray() || static_cast<int>(a.Size()) != n) return "\"answers\" must have one entry per step (" + std::to_string(n) + ")";
+    std::vector<int> choices(static_cast<std::size_t>(n), 0);
+    for (int k = 0; k < n; ++k) {
+        const auto& e = a[static_cast<rapidjson::SizeType>(k)];
+        if (e.IsNull()) {
+            if (k < done) return "step " + std::to_string(k + 1) + " is done but has no answer";
+            continue;
+        }
+        if (!e.IsArray() || e.Size() != 2 || !e[0].IsInt() || !e[1].IsInt()) return "an answer must be [choice, right] or null";
+        const int c = e[0].GetInt(), r = e[1].GetInt();
+        if (c < 1 || c > kLessonOptions || (r != 0 && r != 1)) return "an answer's choice must be 1-3 and right 0 or 1";
+        if ((c == steps[static_cast<std::size_t>(k)].correct) != (r == 1)) return "step " + std::to_string(k + 1) + ": the answer's right/wrong does not match the lesson";
+        choices[static_cast<std::size_t>(k)] = c;
+    }
+    fit(l, lessons);
+    const auto i = static_cast<std::size_t>(index);
+    l.answers[i] = choices;
+    l.done[i] = done;
+    l.resume[i] = step;
+    if (done == n && step == 0) {   // finished: the lesson list, with the lesson shown as done
+        l.lesson = -1;
+    } else {
+        l.lesson = index;
+        l.step = step;
+        begin_step(l);
+    }
+    return {};
 }
 
 const LessonStep* lesson_current_step(const LessonState& l, const std::vector<Lesson>& lessons) {

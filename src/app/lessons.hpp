@@ -37,6 +37,20 @@ struct Lesson {
 enum class LessonPhase { Predict, Act, Observe, Result };
 
 constexpr int kLessonOptions = 3;
+constexpr std::size_t kLessonEventLog = 64;       // answers and completions kept for JS to report (newest)
+constexpr std::size_t kLessonRecordMax = 4096;    // characters of a progress record (SCORM 1.2 suspend_data)
+
+// An answer shown (a prediction whose result appeared) or a lesson finished: reported once each to an
+// LMS (xAPI statements, SCORM score) by the page.
+struct LessonEvent {
+    enum class Kind { Answered, Completed } kind = Kind::Answered;
+    int lesson = -1;           // index into the lessons
+    int step = 0;              // 0-based; Completed: the last step
+    int choice = 0;            // Answered: the chosen option, 1-based
+    bool right = false;        // Answered: choice == the step's correct option
+    int right_count = 0;       // Completed: steps of this lesson answered right
+    int steps = 0;             // Completed: steps in the lesson
+};
 
 struct LessonState {
     int lesson = -1;           // index into the lessons, -1 = the lesson list
@@ -51,6 +65,9 @@ struct LessonState {
     std::vector<int> resume;   // the step to resume at, per lesson
     int completed_steps = 0;   // all steps completed in this session (for LMS statements)
     int right_answers = 0;     // predictions that were right
+    std::vector<std::vector<int>> answers;  // per lesson, per step: the choice whose result was shown (0 = none)
+    std::vector<LessonEvent> events;        // the newest kLessonEventLog answers and completions ...
+    long long events_total = 0;             // ... and how many were ever logged (events[0] is number total - size)
 };
 
 // What a lesson may look at: a read-only view of the simulation, built by the app each frame.
@@ -76,6 +93,16 @@ void lesson_next(LessonState& l, const std::vector<Lesson>& lessons, const Lesso
 void lesson_back(LessonState& l);                 // back to the list; the step is remembered
 void lesson_reset_progress(LessonState& l, const std::vector<Lesson>& lessons);
 bool lesson_check_met(const LessonState& l, const LessonCheck& check, const LessonView& v);
+
+// A lesson's progress as a compact JSON record (for SCORM cmi.suspend_data, at most kLessonRecordMax
+// characters): {"v":1,"lesson":id,"step":k,"done":n,"answers":[[choice,right],null,...]} - step: where
+// the student resumes (0-based), done: steps completed (n = all: the lesson was finished once),
+// answers: one entry per step, [choice 1-3, 1 if right else 0] or null. "" for an unknown index.
+std::string lesson_record(const LessonState& l, const std::vector<Lesson>& lessons, int lesson);
+// Restores a record strictly (every field, type, range and consistency checked; unknown keys refused):
+// "" and the lesson opens at its step (or the list when finished), or an error naming the problem and
+// nothing changes.
+std::string lesson_restore(LessonState& l, const std::vector<Lesson>& lessons, std::string_view record);
 
 // The step in progress, or nullptr on the list.
 const LessonStep* lesson_current_step(const LessonState& l, const std::vector<Lesson>& lessons);

@@ -178,6 +178,28 @@ std::string format_exact(double v) {
     return buf;
 }
 
+std::optional<std::string> normalize_iri_base(std::string_view text) {
+    constexpr std::string_view kScheme = "https://";
+    if (text.size() > 200 || text.size() <= kScheme.size()) return std::nullopt;
+    std::string lower(text.substr(0, kScheme.size()));
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower != kScheme) return std::nullopt;
+    const std::size_t slash = text.find('/', kScheme.size());
+    const std::string_view authority = text.substr(0, slash);
+    const auto origin = normalize_origin(authority);
+    if (!origin || origin->rfind("https://", 0) != 0) return std::nullopt;
+    std::string path(slash == std::string_view::npos ? std::string_view("/") : text.substr(slash));
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(path[i]);
+        if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '/') continue;
+        if (ch == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) && std::isxdigit(static_cast<unsigned char>(path[i + 2]))) { i += 2; continue; }
+        return std::nullopt;
+    }
+    if (path.find("//") != std::string::npos || path.find("/./") != std::string::npos || path.find("/../") != std::string::npos) return std::nullopt;
+    if (path.back() != '/') path += '/';
+    return *origin + path;
+}
+
 UrlConfig parse_query(std::string_view query) {
     UrlConfig c;
     if (!query.empty() && query[0] == '?') query.remove_prefix(1);
@@ -257,6 +279,13 @@ UrlConfig parse_query(std::string_view query) {
                     c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org: no page may control NeuroDrive"});
                 }
             }
+        } else if (name == "xapi_base") {
+            if (const auto base = normalize_iri_base(value)) c.xapi_base = *base;
+            else ignore("must be an https address such as https://lms.example.edu/neurodrive/ (200 characters at most, no query)");
+        } else if (name == "lti_token") {
+            bool ok = !value.empty() && value.size() <= 256;
+            for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == '~');
+            if (ok) c.lti_token = value; else ignore("must be 1-256 letters, digits, -, _, . or ~");
         } else if (name == "persist" && !parse_flag(value)) {
             bool ok = !value.empty() && value.size() <= 40;
             for (char ch : value) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');

@@ -52,6 +52,8 @@ struct UrlConfig {
     bool has_state = false;            // a parameter that defines what is shown (preset, an input, lock, hide, ui,
                                        // speed, paused, theme, lang, lesson, scale, audio, compare) was present, valid or not
     std::optional<bool> xapi;          // post xAPI-shaped statements to the parent
+    std::optional<std::string> xapi_base;  // https IRI base of the xAPI activity ids, normalised to end in "/"
+    std::optional<std::string> lti_token;  // Canvas launch token echoed in lti.frameResize
     std::optional<double> scale;       // UI text scale, 0.75 - 2 (a projector at 150%: scale=1.5)
     std::optional<bool> audio;         // the audio monitor of VTA spikes: audio=on | off
     std::optional<CompareSpec> compare;  // a second brain beside the first (compare mode)
@@ -73,6 +75,11 @@ std::optional<double> parse_strict_number(std::string_view text);
 // the browser's form (lower case, default port dropped), or nothing for "*", "null", paths, user
 // info, queries, non-ASCII hosts or bad ports.
 std::optional<std::string> normalize_origin(std::string_view text);
+
+// An https IRI base for xAPI activity ids: https://host[:port][/path], at most 200 characters of
+// letters, digits and - . _ ~ / (and %XX escapes) in the path; no user info, query or fragment.
+// Returns it ending in "/", or nothing.
+std::optional<std::string> normalize_iri_base(std::string_view text);
 
 // Shortest decimal text that reads back as exactly the same double.
 std::string format_exact(double v);

@@ -366,6 +366,25 @@ EMSCRIPTEN_KEEPALIVE const char* nd_lesson(const char* action, int option) {
     else return reply("unknown lesson action; allowed: start:<id>, choose, lock, next, back");
     return reply("");
 }
+// Progress records for an LMS (SCORM cmi.suspend_data): {"ok":true,"record":".."} for a lesson id.
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson_record(const char* id) {
+    if (!g_app || !id) return not_ready();
+    const std::string r = na::lesson_record(*g_app, id);
+    if (r.empty()) return reply("unknown lesson");
+    g_reply = "{\"ok\":true,\"record\":" + na::json_quote(r) + "}";
+    return g_reply.c_str();
+}
+// Restores a record: {"ok":true} or {"ok":false,"error":..} (validated strictly in lessons.cpp; nothing changes then).
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson_restore(const char* record) {
+    if (!g_app || !record) return not_ready();
+    return reply(na::lesson_restore(*g_app, record));
+}
+// Answers shown and lessons finished from number `from` on (app.hpp lesson_events_json).
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson_events(double from) {
+    if (!g_app) return not_ready();
+    g_reply = na::lesson_events_json(*g_app, from >= 0 && from < 9e15 ? static_cast<long long>(from) : 0);
+    return g_reply.c_str();
+}
 
 // [SECTION] Read-only views ----------------------------------------------------------------------------
 // {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px).

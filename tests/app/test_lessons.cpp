@@ -194,3 +194,102 @@ TEST_CASE("references and glossary are complete") {
     std::vector<na::Reference> refs;
     CHECK(!na::parse_references(R"({"references":[{"cite":"x"}]})", &refs).empty());
 }
+
+// Runs the current step with `choice` as the prediction until its result shows.
+static void answer_step(na::App& app, int choice) {
+    const na::LessonStep* step = na::lesson_current_step(app.lesson, app.lessons);
+    REQUIRE(step != nullptr);
+    na::lesson_choose(app, choice);
+    na::lesson_lock(app);
+    do_step(app, *step);
+    double waited = 0.0;
+    while (app.lesson.phase != na::LessonPhase::Result && waited < 200.0) { na::advance_sim(app, 0.5); waited += 0.5; }
+    REQUIRE(app.lesson.phase == na::LessonPhase::Result);
+    app.auto_trials = false;
+}
+
+TEST_CASE("progress record (SCORM suspend_data): round trip part-way and finished, answers and events once each") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::start_lesson(app, "wanting_vs_liking"));
+    const auto& lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)];
+    REQUIRE(lesson.steps.size() == 2);
+    CHECK(na::lesson_record(app, "wanting_vs_liking") == R"({"v":1,"lesson":"wanting_vs_liking","step":0,"done":0,"answers":[null,null]})");
+    CHECK(na::lesson_record(app, "nope").empty());
+    const int wrong = lesson.steps[0].correct % 3 + 1;
+    answer_step(app, wrong);
+    // The result is shown: the record already points at the next step, with the (wrong) answer.
+    const std::string part = na::lesson_record(app, "wanting_vs_liking");
+    CHECK(part == R"({"v":1,"lesson":"wanting_vs_liking","step":1,"done":1,"answers":[[)" + std::to_string(wrong) + R"(,0],null]})");
+    CHECK(part.size() <= na::kLessonRecordMax);
+    // Events: one answer, reported with its choice and right/wrong.
+    std::string ev = na::lesson_events_json(app, 0);
+    CHECK(ev.find(R"("total":1)") != std::string::npos);
+    CHECK(ev.find(R"("kind":"answered")") != std::string::npos);
+    CHECK(ev.find(R"("choice":)" + std::to_string(wrong)) != std::string::npos);
+    CHECK(ev.find(R"("right":false)") != std::string::npos);
+    CHECK(na::lesson_events_json(app, 1).find(R"("events":[])") != std::string::npos);  // nothing new after the first
+
+    // A fresh app (a reload) restores the record: the lesson opens at step 2, step 1 counted as done.
+    na::App again;
+    REQUIRE(na::init(again));
+    CHECK(na::lesson_restore(again, part) == "");
+    CHECK(again.lesson.lesson == app.lesson.lesson);
+    CHECK(again.lesson.step == 1);
+    CHECK(again.lesson.phase == na::LessonPhase::Predict);
+    CHECK(na::lesson_record(again, "wanting_vs_liking") == part);
+    // Finishing the lesson logs the answer and the completion with the pass's score.
+    answer_step(again, lesson.steps[1].correct);
+    ev = na::lesson_events_json(again, 0);
+    CHECK(ev.find(R"("kind":"completed")") != std::string::npos);
+    CHECK(ev.find(R"("kind":"completed","right":1)") != std::string::npos);
+    na::lesson_next(again);
+    const std::string finished = na::lesson_record(again, "wanting_vs_liking");
+    CHECK(finished.find(R"("step":0,"done":2)") != std::string::npos);
+    na::App third;
+    REQUIRE(na::init(third));
+    CHECK(na::lesson_restore(third, finished) == "");
+    CHECK(third.lesson.lesson == -1);  // finished: the list, showing 2/2
+    CHECK(third.lesson.done[static_cast<std::size_t>(app.lesson.lesson)] == 2);
+    CHECK(na::lesson_record(third, "wanting_vs_liking") == finished);
+}
+
+TEST_CASE("progress record: garbage is refused with a reason and changes nothing") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::start_lesson(app, "tonic_vs_phasic"));
+    const std::string before = na::lesson_record(app, "tonic_vs_phasic");
+    const int correct1 = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].steps[0].correct;
+    const std::string c1 = std::to_string(correct1);
+    const std::string bad[] = {
+        "", "null", "[]", "{", "x", std::string(5000, ' '),
+        R"({"v":2,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"nope","step":0,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":-1,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":9,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":1,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":1,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[[4,0],null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[[)" + c1 + R"(,0],null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[["1",1],null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0.5,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[null,null],"extra":1})",
+        R"({"v":1,"v":1,"step":0,"done":0,"answers":[null,null]})",
+        R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0})",
+        "{\"v\":1,\"lesson\":\"tonic_vs_phasic\\u0000x\",\"step\":0,\"done\":0,\"answers\":[null,null]}",
+    };
+    for (const std::string& b : bad) {
+        INFO("record: ", b.substr(0, 100));
+        CHECK(!na::lesson_restore(app, b).empty());
+        CHECK(na::lesson_record(app, "tonic_vs_phasic") == before);
+        CHECK(app.lesson.step == 0);
+    }
+    // The whole lesson list survives random bytes too (no crash, always a reason).
+    unsigned seed = 7;
+    for (int i = 0; i < 2000; ++i) {
+        std::string junk = R"({"v":1,"lesson":"tonic_vs_phasic","step":0,"done":0,"answers":[null,null]})";
+        for (int k = 0; k < 3; ++k) { seed = seed * 1103515245u + 12345u; junk[(seed >> 8) % junk.size()] = static_cast<char>((seed >> 16) & 0xff); }
+        (void)na::lesson_restore(app, junk);
+    }
+}

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -173,4 +174,34 @@ TEST_CASE("state parameters and persist names") {
     CHECK(c.persist == false);  // a bad name saves nothing (fail closed) ...
     CHECK(ignored(c, "persist"));  // ... and says so
     CHECK(na::parse_query("persist=" + std::string(41, 'a')).persist == false);
+}
+
+static std::string pct(const char* s) {
+    std::string out;
+    for (const char* p = s; *p; ++p) { char buf[4]; std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(*p)); out += buf; }
+    return out;
+}
+
+TEST_CASE("xapi_base and lti_token: strict, normalised, else ignored with a reason") {
+    auto c = na::parse_query("?xapi_base=HTTPS://LMS.Example.edu:443/neuro&lti_token=abc.DEF-1_2~");
+    REQUIRE(c.xapi_base);
+    CHECK(*c.xapi_base == "https://lms.example.edu/neuro/");
+    REQUIRE(c.lti_token);
+    CHECK(*c.lti_token == "abc.DEF-1_2~");
+    CHECK(c.ignored.empty());
+    for (const char* bad : {"http://lms.example.edu/", "https://", "https://a.org/x?y=1", "https://a.org/x#f", "https://u@a.org/",
+                            "https://a.org/x y", "javascript:alert(1)", "https://a.org/../x", "https://a.org//x", "https://*.org/"}) {
+        INFO(bad);
+        const auto b = na::parse_query(std::string("xapi_base=") + pct(bad));
+        CHECK(!b.xapi_base);
+        REQUIRE(b.ignored.size() == 1);
+        CHECK(b.ignored[0].name == "xapi_base");
+    }
+    CHECK(!na::parse_query("xapi_base=https://a.org/" + std::string(300, 'x')).xapi_base);
+    for (const char* bad : {"lti_token=", "lti_token=a%20b", "lti_token=%3Cscript%3E"}) {
+        const auto b = na::parse_query(bad);
+        CHECK(!b.lti_token);
+        CHECK(b.ignored.size() == 1);
+    }
+    CHECK(!na::parse_query("lti_token=" + std::string(257, 'a')).lti_token);
 }

@@ -1,5 +1,6 @@
 // fuzz_messages.cpp - libFuzzer target: every JSON text that comes from outside - host-page messages
-// (messages.cpp), set() inputs (commands.cpp) and the stored state (persist.cpp) - on an unlocked and a
+// (messages.cpp), set() inputs (commands.cpp), the stored state (persist.cpp) and a SCORM suspend_data
+// progress record (lessons.cpp: refused without a change, or accepted and then read back the same) - on an unlocked and a
 // fully locked app. Properties: an answer always, inputs always valid, locks always hold, and the
 // 16 KB limit exact to the byte (an input starting with a space is also tried padded to the limit,
 // where it must be read, and one byte past it, where it must be refused).
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "messages.hpp"
 #include "persist.hpp"
@@ -42,6 +44,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (again.inputs.thyroid != base->inputs.thyroid || again.paused != base->paused
                 || again.speed != base->speed || std::memcmp(&again.inputs.dat_block, &base->inputs.dat_block, sizeof(double)) != 0)
                 __builtin_trap();
+        }
+    }
+    {
+        na::App app = open;
+        const std::string before = na::lesson_record(app, "wanting_vs_liking");
+        if (na::lesson_restore(app, text).empty()) {
+            // Accepted: the lesson's record restores into a fresh app and reads back identically.
+            for (const auto& l : app.lessons) {
+                const std::string r = na::lesson_record(app, l.id);
+                na::App again = open;
+                if (!na::lesson_restore(again, r).empty() || na::lesson_record(again, l.id) != r) __builtin_trap();
+            }
+        } else if (na::lesson_record(app, "wanting_vs_liking") != before) {
+            __builtin_trap();
         }
     }
     if (size > 0 && size < na::kMaxMessage && data[0] == ' ') {
