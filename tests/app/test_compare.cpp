@@ -63,7 +63,7 @@ TEST_CASE("compare mode: brain B is exactly the model run alone at B's scenario 
     CHECK(both.compare.out.vta_rate_hz == alone.out.vta_rate_hz);
 }
 
-TEST_CASE("compare mode: sliders and presets change brain A only; reset restarts both together; off stops it") {
+TEST_CASE("compare mode: sliders and presets change brain A only, reset restarts both together, off stops it") {
     na::App app;
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "hypothyroid").empty());

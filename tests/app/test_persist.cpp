@@ -138,7 +138,7 @@ TEST_CASE("dismissing the start hint is a user choice that is stored, and a stor
     CHECK(has(na::apply_stored(next, R"({"v":1,"hint":"maybe"})", &restored), "hint"));
 }
 
-TEST_CASE("compare mode chosen by the user is stored and restored; turned off, it is forgotten; a damaged value is reported") {
+TEST_CASE("compare mode chosen by the user is stored and restored, forgotten when turned off, and a damaged value is reported") {
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
