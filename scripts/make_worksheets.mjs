@@ -45,6 +45,8 @@ const head = (title) => `<!doctype html>
 // a page shows as plain text. Throws an Error naming the first lesson or key that is missing.
 function collect({ lessons, strings, worksheets }) {
   const text = (key) => stringOf(strings, key);
+  if (!Array.isArray(lessons)) fail('assets/lessons.json has no "lessons" list');
+  if (!worksheets || typeof worksheets !== 'object') fail('assets/worksheets.json has no "lessons" object');
   const ids = lessons.map((l) => l.id);
   for (const id of Object.keys(worksheets)) {
     if (!ids.includes(id)) fail(`assets/worksheets.json has an entry for ${id}, which is not a lesson in assets/lessons.json`);
