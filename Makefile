@@ -8,7 +8,7 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist worksheets run native cli test fuzz bench validate docs clean
+.PHONY: help setup dist run native cli test fuzz bench validate docs clean
 FUZZ_SECONDS ?= 300
 
 help: ## list the targets
@@ -25,13 +25,11 @@ $(WASM)/CMakeCache.txt:
 $(NATIVE)/CMakeCache.txt:
 	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
 
-dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/, plus the single file dist/neurodrive.html and the worksheets
+dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/, plus the single file dist/neurodrive.html
 	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
 	node scripts/make_dist.mjs $(WASM) dist
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
-worksheets: ## write only the printable worksheets into dist/worksheets/ (from assets/; no build needed)
-	node scripts/make_worksheets.mjs dist/worksheets
 
 run: dist ## build and serve the browser version on http://127.0.0.1:8080/ (PORT=... for another port; embed example: /embed-example.html)
 	node scripts/serve.mjs --root dist --port $(PORT)
@@ -60,6 +58,10 @@ docs: native ## regenerate the parameter table in docs/MODEL.md from params.hpp
 
 bench: dist ## measure the app against a bare Dear ImGui page built the same way: ratio table in build/bench.md (docs/PERFORMANCE.md; BENCH_MINUTES=10)
 	@JOBS=$(JOBS) bash scripts/bench.sh
+
+.PHONY: worksheets
+worksheets: ## write only the printable worksheets into dist/worksheets/ from assets/ (no build needed; make dist writes them too)
+	node scripts/make_worksheets.mjs dist/worksheets
 
 clean: ## remove build outputs (keeps the dependency cache .deps/)
 	rm -rf build dist
