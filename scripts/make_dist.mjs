@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
 // style.css, audio.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html), the
-// printable worksheets (written by make_worksheets.mjs) and the single-file build neurodrive.html (CSS, JS and the base64 wasm inlined: opens from file://) with
+// worksheets (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS and wasm inlined) with
 // its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
 // script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
 // send the policy as a header).
