@@ -71,5 +71,9 @@ docs: native ## regenerate the parameter table in docs/MODEL.md from params.hpp
 bench: dist ## measure the app against a bare Dear ImGui page built the same way: ratio table in build/bench.md (docs/PERFORMANCE.md; BENCH_MINUTES=10)
 	@JOBS=$(JOBS) bash scripts/bench.sh
 
+.PHONY: worksheets
+worksheets: ## write only the printable worksheets into dist/worksheets/ from assets/ (no build needed; make dist writes them too)
+	node scripts/make_worksheets.mjs dist/worksheets
+
 clean: ## remove build outputs (keeps the dependency cache .deps/)
 	rm -rf build dist

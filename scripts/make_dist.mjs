@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
-// style.css, audio.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html) and the
-// single-file build neurodrive.html (CSS, JS and the base64 wasm inlined: opens from file://) with
+// style.css, audio.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html), the
+// worksheets (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS and wasm inlined) with
 // its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
 // script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
 // send the policy as a header).
@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { writeWorksheets } from './make_worksheets.mjs';
 
 const [buildDir, outDir] = process.argv.slice(2);
 if (!buildDir || !outDir) { console.error('usage: make_dist.mjs BUILD_DIR OUT_DIR'); process.exit(2); }
@@ -39,10 +40,15 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 for (const f of ['index.html', 'style.css', 'audio.js', 'app.js', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
 for (const f of ['neurodrive.js', 'neurodrive.wasm']) fs.copyFileSync(need(path.join(buildDir, 'src/app', f)), path.join(outDir, f));
-// The printable worksheets (docs/TEACHERS.md): static pages and one stylesheet, copied as they are to
-// dist/worksheets/, where their links to ../index.html?lesson=... open the lessons.
-fs.mkdirSync(path.join(outDir, 'worksheets'));
-for (const f of fs.readdirSync(need(path.join(web, 'worksheets')))) fs.copyFileSync(path.join(web, 'worksheets', f), path.join(outDir, 'worksheets', f));
+// The printable worksheets (docs/TEACHERS.md): static pages generated from the lessons, the strings and
+// assets/worksheets.json, with their stylesheet, in dist/worksheets/, where their links to
+// ../index.html?lesson=... open the lessons.
+try {
+  writeWorksheets(path.join(outDir, 'worksheets'));
+} catch (e) {
+  console.error(`make_dist: ${e.message}`);
+  process.exit(1);
+}
 
 // Link previews (BASE_URL only): Open Graph and Twitter card tags, the oEmbed discovery link, the
 // oEmbed 1.0 "rich" document, and the preview picture (docs/screenshot.png, the app at 1366x768).
