@@ -21,6 +21,8 @@
 #include "neurodrive/presets.hpp"
 #include "ui.hpp"
 
+#include <imgui_internal.h>  // drag_to_scroll: the hovered window and its scroll range
+
 namespace neurodrive::app {
 namespace {
 
@@ -520,6 +522,22 @@ void layout_compact(App& app, ImVec2 d) {
 
 }  // namespace
 
+// A finger (or the mouse) dragged over a panel's text scrolls the panel, as on any phone: ImGui itself
+// scrolls only by wheel and scrollbar, which a phone has not or makes tiny. A drag that starts on a
+// control (a slider, a button) is that control's; a panel that does not scroll passes it to its parent.
+namespace {
+void drag_to_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiContext& g = *GImGui;
+    // A press on a panel's empty space makes the panel's "move" id active (our panels never move).
+    const bool on_panel = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, io.MouseDragThreshold) || !on_panel || io.MouseDelta.y == 0.0f) return;
+    ImGuiWindow* w = g.HoveredWindow;
+    while (w && (w->ScrollMax.y <= 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
+    if (w && w->ScrollMax.y > 0.0f && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
+}
+}  // namespace
+
 // [SECTION] build_ui ---------------------------------------------------------------------------------------
 // Font size in CSS pixels for this window: large enough for the back of a classroom.
 float wanted_font_px(ImVec2 display) {
@@ -552,6 +570,7 @@ void build_ui(App& app) {
     settings_modal(app);
     shortcuts_modal(app);
     handle_shortcuts(app);
+    drag_to_scroll();
 }
 
 }  // namespace neurodrive::app

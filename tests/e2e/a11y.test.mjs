@@ -90,15 +90,27 @@ test('keyboard shortcuts work when the app has focus, and never when the host pa
   await ctx2.close();
 });
 
-test('touch: one finger drags a slider on a 390x844 phone', async () => {
+test('touch: one finger scrolls the controls by their text and drags a slider on a 390x844 phone', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { width: 390, height: 844, dpr: 2, touch: true });
   const tab = (await page.evaluate(() => window.neurodrive.layout()))['tab:tab.short.controls'];
   assert.ok(tab && tab.h >= 44, 'the Inputs tab is a large touch target');
   await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
   await page.waitForTimeout(300);
+  // The sliders are below the scenario: one finger swipes the list up by its text (not a control).
+  const cdp = await context.newCDPSession(page);
+  const swipe = async (x, y0, dy) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (dy * i) / 8 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(250);
+  };
+  const before = (await page.evaluate(() => window.neurodrive.layout()))['text:title.presets'];
+  assert.ok(before, 'the Scenario title is on screen');
+  await swipe(before.x + 10, before.y + before.h / 2, -200);
+  const moved = (await page.evaluate(() => window.neurodrive.layout()))['text:title.presets'];
+  assert.ok(!moved || moved.y < before.y - 100, `the list scrolled up with the finger (${before.y} -> ${moved && moved.y})`);
   const r = (await page.evaluate(() => window.neurodrive.layout())).dopamine;
   assert.ok(r && r.h >= 44, `touch target ${r && r.h}px tall`);
-  const cdp = await context.newCDPSession(page);
   const y = r.y + r.h / 2;
   const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   await touch('touchStart', r.x + r.w / 2);
