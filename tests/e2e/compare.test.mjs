@@ -4,18 +4,12 @@
 // a bad value is refused with a notice. At each size and language no text is clipped or overlapping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, get, clickAt, rectOf, textProblems } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-async function clickItem(page, name) {
-  let r;
-  for (let i = 0; i < 30 && !(r = await rectOf(page, name)); i++) await page.waitForTimeout(100);
-  assert.ok(r, `${name} is on screen`);
-  await clickAt(page, r);
-}
 const layoutOf = (page) => page.evaluate(() => window.neurodrive.layout());
 async function waitUntil(page, fn, arg, ms = 8000) {
   const end = Date.now() + ms;

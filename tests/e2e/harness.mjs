@@ -74,6 +74,14 @@ export async function clickAt(page, r) {
 // The rectangle of a named item of the last frame (window.neurodrive.layout()), or undefined.
 export const rectOf = async (page, name) => (await page.evaluate(() => window.neurodrive.layout()))[name];
 
+// Waits up to 3 s for a drawn item (layout() name) and clicks its centre with the mouse.
+export async function clickItem(page, name) {
+  let r;
+  for (let i = 0; i < 30 && !(r = await rectOf(page, name)); i++) await page.waitForTimeout(100);
+  if (!r) throw new Error(`${name} is not on screen`);
+  await clickAt(page, r);
+}
+
 // Waits (up to `ms`) until the named item is drawn, or - with gone - until it is not; returns its rectangle.
 export async function waitForRect(page, name, { ms = 5000, gone = false } = {}) {
   const end = Date.now() + ms;

@@ -5,18 +5,11 @@
 // overlapping text. Screenshots of each stage are saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, get, clickAt, rectOf, textProblems } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-
-async function clickItem(page, name) {
-  let r;
-  for (let i = 0; i < 30 && !(r = await rectOf(page, name)); i++) await page.waitForTimeout(100);
-  assert.ok(r, `${name} is on screen`);
-  await clickAt(page, r);
-}
 
 // Scroll the controls with the wheel (as a student would) until the slider is in view.
 async function scrollTo(page, name, over) {
