@@ -99,7 +99,8 @@ std::string mirror_json(const App& app) {
                             "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
                             "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
-                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported"}) {
+                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported",
+                            "builder.button", "builder.button.tip"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }

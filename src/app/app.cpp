@@ -421,7 +421,7 @@ std::string apply_query(App& app, std::string_view query) {
     return buf.GetString();
 }
 
-std::string share_query(const App& app) {
+ShareView share_view(const App& app) {
     ShareView view;
     view.hide = app.ui.hide;
     view.lock = app.ui.lock;
@@ -430,8 +430,10 @@ std::string share_query(const App& app) {
     view.scale = static_cast<double>(app.ui.scale);
     view.minimal = app.ui.minimal;
     if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
-    return neurodrive::app::share_query(app.inputs, app.preset, view);
+    return view;
 }
+
+std::string share_query(const App& app) { return neurodrive::app::share_query(app.inputs, app.preset, share_view(app)); }
 
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;

@@ -27,6 +27,7 @@
 #include "neurodrive/model.hpp"
 #include "neurodrive/presets.hpp"
 #include "schematic_model.hpp"
+#include "url_params.hpp"
 
 namespace neurodrive::app {
 
@@ -195,6 +196,8 @@ void run_lab(App& app, int index);
 // {"ignored":[{"name":..,"reason":..}],"resize":b,"persist":b|null,"xapi":b,"origins":[..],"lesson":..}.
 std::string apply_query(App& app, std::string_view query);
 // The share link's query string for the current state.
+// The view a share link carries: hidden panels, locks, theme, language, text size, simple view, lesson.
+ShareView share_view(const App& app);
 std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.
