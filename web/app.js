@@ -720,7 +720,8 @@
     }
     return qrLoading;
   }
-  // The link as an SVG QR code (error correction M, a 4-module quiet zone), or an error.
+  // The link as an SVG QR code (error correction M, a 4-module quiet zone, 8 px a module: sharp when
+  // printed or projected; its viewBox lets CSS scale it), or an error.
   async function qrSvgOf(link) {
     let qrcode;
     try { qrcode = await loadQr(); } catch (e) { return { error: e.message }; }
@@ -729,7 +730,7 @@
       const qr = qrcode(0, 'M');
       qr.addData(link, 'Byte');
       qr.make();
-      return { svg: qr.createSvgTag({ cellSize: 1, margin: 4, scalable: true }), modules: qr.getModuleCount() };
+      return { svg: qr.createSvgTag({ cellSize: 8, margin: 32 }), modules: qr.getModuleCount() };
     } catch (e) {
       return { error: 'the link is too long for a QR code' };
     }
@@ -843,7 +844,7 @@
     const link = el('textarea', { id: 'builder-link', readOnly: true, rows: 3, spellcheck: false });
     const copyLink = el('button', { type: 'button', id: 'builder-copy-link' }, B('builder.copy_link'));
     copyLink.addEventListener('click', () => copyText(link.value, link));
-    const embed = el('textarea', { id: 'builder-embed', readOnly: true, rows: 4, spellcheck: false });
+    const embed = el('textarea', { id: 'builder-embed', readOnly: true, rows: 5, spellcheck: false });
     const copyEmbed = el('button', { type: 'button', id: 'builder-copy-embed' }, B('builder.copy_embed'));
     copyEmbed.addEventListener('click', () => copyText(embed.value, embed));
     const qrBox = el('div', { className: 'builder-qr-box', id: 'builder-qr-box' });

@@ -3,9 +3,11 @@
 // view plus the current state and reads back the same (parse_query); bad options are refused whole.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <string>
 
 #include "json_text.hpp"
+#include "commands.hpp"
 #include "scenario.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
@@ -47,10 +49,10 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
         "lang":"es","theme":"projector","scale":1.5,"minimal":true})", &q) == "");
     const na::UrlConfig c = na::parse_query(q);
     CHECK(c.ignored.empty());
-    CHECK(c.preset == std::optional<std::string>("hypothyroid"));
-    REQUIRE(c.inputs.size() == 1);
-    CHECK(c.inputs[0].first == "dopamine");
-    CHECK(c.inputs[0].second == 0.7);
+    neurodrive::model::Inputs back{};
+    std::string preset;
+    na::apply_inputs(c, &back, &preset);
+    CHECK(std::memcmp(&back, &app.inputs, sizeof back) == 0);  // exactly, to the last bit
     CHECK(c.lock == std::vector<std::string>{"thyroid", "events"});
     CHECK(c.hide == std::vector<std::string>{"plots", "legend"});
     CHECK(c.lesson == std::optional<std::string>("tonic_vs_phasic"));
@@ -62,7 +64,8 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     REQUIRE(na::scenario_query(app, "{}", &q) == "");
     CHECK(q == na::share_query(app));
     REQUIRE(na::scenario_query(app, R"({"lock":[],"hide":[],"lesson":"","lang":"en","theme":"dark","scale":1,"minimal":false})", &q) == "");
-    CHECK(q == "preset=hypothyroid&dopamine=0.7");
+    CHECK(q == na::share_query(app.inputs, app.preset, na::ShareView{}));
+    CHECK(q.find("dopamine=0.7") != std::string::npos);
 }
 
 TEST_CASE("bad scenario options are refused with an error that names them, and the link is untouched") {

@@ -5,10 +5,13 @@
 // dialog keeps focus inside, closes with Escape back to its opener, and fits (scrolling) in every frame.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { startServer, launch, openApp, screenshot, get, clickAt } from './harness.mjs';
 
+const require = createRequire(import.meta.url);
 let srv, browser;
 before(async () => { srv = await startServer({ csp: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
@@ -95,7 +98,7 @@ test('Share opens by a click; choices by real clicks and keys give a link that r
   await context.close();
 });
 
-test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Space ticks a box, Escape closes back to the opener; the accessible mirror opens it too', async () => {
+test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Space ticks a box, Escape closes back to the opener; the accessible mirror opens it too; every control is labelled and axe-core finds no violation', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
   await page.focus('#share');
   await page.keyboard.press('Enter');
@@ -130,6 +133,10 @@ test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Spa
     .filter((e) => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map((e) => e.id));
   assert.deepEqual(names, [], 'every control has a label');
   assert.equal(await page.locator('#builder').getAttribute('aria-labelledby'), 'builder-title');
+  await page.waitForFunction(() => !!document.querySelector('#builder-qr svg'));
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const axe = await page.evaluate(() => window.axe.run('#builder', { resultTypes: ['violations'] }));
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe-core: no violations in the open dialog');
   await page.keyboard.press('Escape');
   assert.equal(await focused(page), 'a11y-share', 'focus back on the mirror button');
   assert.deepEqual(errors, []);
@@ -192,8 +199,9 @@ test('window.neurodrive.scenario() returns the link, the iframe snippet and a QR
   assert.match(r.iframe, /^<iframe src="[^"]+" title="[^"]+" width="900" height="560" allow="fullscreen" loading="lazy"><\/iframe>$/);
   assert.ok(r.iframe.includes(r.link.replace(/&/g, '&amp;')));
   assert.match(r.qrSvg, /^<svg /);
-  // Draw the SVG on a canvas and decode its pixels.
-  const img = await page.evaluate(async (svg) => {
+  // Draw the SVG on a canvas (in a blank page: the app's strict CSP forbids data: images) and decode its pixels.
+  const blank = await context.newPage();
+  const img = await blank.evaluate(async (svg) => {
     const image = new Image();
     image.src = 'data:image/svg+xml;base64,' + btoa(svg);
     await image.decode();
@@ -204,6 +212,7 @@ test('window.neurodrive.scenario() returns the link, the iframe snippet and a QR
     g.drawImage(image, 0, 0, 400, 400);
     return Array.from(g.getImageData(0, 0, 400, 400).data);
   }, r.qrSvg);
+  await blank.close();
   assert.equal(jsQR(new Uint8ClampedArray(img), 400, 400).data, r.link, 'qrSvg decodes to the link');
   assert.equal((await page.evaluate(() => window.neurodrive.scenario())).link, await page.evaluate(() => window.neurodrive.shareLink()), 'no options: the share link');
   for (const [bad, part] of [[{ lock: ['mojo'] }, 'unknown control "mojo"'], [{ hide: 'plots' }, 'hide must be an array'], [{ lesson: 'nope' }, 'unknown lesson'],
