@@ -872,12 +872,13 @@
     if (fetchesWasm) {
       const previewButton = el('button', { type: 'button', id: 'builder-preview-toggle', ariaExpanded: 'false' }, B('builder.preview.show'));
       previewButton.setAttribute('aria-controls', 'builder-preview');
-      const frame = el('iframe', { id: 'builder-preview', title: B('builder.preview.title'), hidden: true, loading: 'lazy' });
+      const frame = el('iframe', { id: 'builder-preview', title: B('builder.preview.title'), hidden: true });
       previewButton.addEventListener('click', () => {
         frame.hidden = !frame.hidden;
         previewButton.setAttribute('aria-expanded', String(!frame.hidden));
         previewButton.textContent = B(frame.hidden ? 'builder.preview.show' : 'builder.preview.hide');
-        if (frame.hidden) frame.removeAttribute('src'); else frame.src = link.value;
+        if (frame.hidden) frame.removeAttribute('src');
+        else { frame.src = link.value; frame.scrollIntoView({ block: 'nearest' }); }
       });
       const row = el('div', { className: 'builder-row' });
       row.append(previewButton);

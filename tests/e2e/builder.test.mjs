@@ -182,9 +182,11 @@ test('the iframe snippet parses with title and allow=fullscreen; the QR code dec
   // The live preview shows the link in a small frame.
   await click(page, '#builder-preview-toggle');
   await page.waitForFunction(() => document.getElementById('builder-preview').src.includes('lock=presets'));
-  const preview = page.frameLocator('#builder-preview');
-  await preview.locator('#canvas').waitFor({ timeout: 15000 });
-  const lesson = await page.frames().find((f) => f.url().includes('lock=presets')).evaluate(() => window.neurodrive.ready.then(() => window.neurodrive.get().lesson));
+  let previewFrame;
+  for (let i = 0; i < 100 && !previewFrame; i++) { previewFrame = page.frames().find((f) => f.url().includes('lock=presets')); if (!previewFrame) await page.waitForTimeout(100); }
+  assert.ok(previewFrame, 'the preview frame loads the link');
+  await previewFrame.waitForFunction(() => !!window.neurodrive, null, { timeout: 20000 });
+  const lesson = await previewFrame.evaluate(() => window.neurodrive.ready.then(() => window.neurodrive.get().lesson));
   assert.equal(lesson, 'learning_to_predict', 'the preview runs the link');
   assert.deepEqual(errors, []);
   await context.close();
