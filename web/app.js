@@ -755,7 +755,7 @@
     const r = scenarioLink(options);
     if (!r.ok) return r;
     const b = view('nd_builder_json');
-    const title = (b && b.labels['builder.embed_title']) || 'NeuroDrive';
+    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || 'en'] || b.labels['builder.embed_title'])) || 'NeuroDrive';
     const qr = await qrSvgOf(r.link);
     return { ok: true, link: r.link, iframe: iframeSnippet(r.link, title), qrSvg: qr.svg || null, ...(qr.error ? { qrError: qr.error } : {}) };
   }
@@ -905,7 +905,7 @@
     if (!r.ok) { say(`${B('builder.error')} ${r.error}`); return; }
     say('');
     link.value = r.link;
-    embed.value = iframeSnippet(r.link, B('builder.embed_title'));
+    embed.value = iframeSnippet(r.link, builderData.embed_titles[choices().lang] || B('builder.embed_title'));
     caption.textContent = r.link;
     const frame = builder.querySelector('#builder-preview');
     if (frame && !frame.hidden) {

@@ -233,6 +233,13 @@ bool set_language(App& app, std::string_view lang) {
     return true;
 }
 
+std::string text_in_language(std::string_view lang, std::string_view key) {
+    Strings strings;
+    const bool es = lang == "es";
+    if (!parse_strings(es ? embedded(nd_strings_es, nd_strings_es_size) : embedded(nd_strings_en, nd_strings_en_size), &strings).empty()) return std::string(key);
+    return strings.get(key);
+}
+
 void apply_environment(App& app, std::string_view env) {
     std::size_t start = 0;
     while (start < env.size() && start < 512) {

@@ -99,6 +99,11 @@ std::string builder_json(const App& app) {
     w.StartArray();
     for (double s : kScales) json_put_num(w, s);
     w.EndArray();
+    // The iframe snippet's title in the language the link opens in.
+    json_key(w, "embed_titles");
+    w.StartObject();
+    for (const char* lang : {"en", "es"}) { json_key(w, lang); json_put(w, text_in_language(lang, "builder.embed_title")); }
+    w.EndObject();
     const ShareView v = share_view(app);
     json_key(w, "current");
     w.StartObject();

@@ -12,7 +12,7 @@
 namespace neurodrive::app {
 
 // {"inputs":[{name,label,group}],"groups":[{name,label}],"panels":[{name,label}],"lessons":[{id,title}],
-//  "scales":[..],"current":{lock,hide,lesson,lang,theme,scale,minimal},"labels":{builder.*, ...}}
+//  "scales":[..],"embed_titles":{en,es},"current":{lock,hide,lesson,lang,theme,scale,minimal},"labels":{builder.*, ...}}
 std::string builder_json(const App& app);
 
 // options: a JSON object with any of lock: [input or group names], hide: [panel names], lesson: id or

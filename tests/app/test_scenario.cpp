@@ -33,6 +33,8 @@ TEST_CASE("the builder offers every input, lock group, panel and lesson, labelle
             CHECK_MESSAGE(label.rfind("input.", 0) != 0, "no label for " << item["name"].GetString());
         }
     CHECK(std::string(d["labels"]["builder.title"].GetString()) == "Share this scenario");
+    CHECK(std::string(d["embed_titles"]["es"].GetString()) == "NeuroDrive: la neuroquímica de la motivación");
+    CHECK(std::string(d["embed_titles"]["en"].GetString()) == "NeuroDrive: the neurochemistry of drive");
     REQUIRE(na::set_language(app, "es"));
     REQUIRE(na::parse_json(na::builder_json(app), "builder", &d).empty());
     CHECK(std::string(d["labels"]["builder.title"].GetString()) == "Compartir este escenario");

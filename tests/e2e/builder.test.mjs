@@ -199,6 +199,7 @@ test('window.neurodrive.scenario() returns the link, the iframe snippet and a QR
   const p = Object.fromEntries(new URL(r.link).searchParams);
   assert.deepEqual(p, { hide: 'experiments', lock: 'thyroid,time', lang: 'es', ui: 'minimal', lesson: 'ssri_weeks' });
   assert.match(r.iframe, /^<iframe src="[^"]+" title="[^"]+" width="900" height="560" allow="fullscreen" loading="lazy"><\/iframe>$/);
+  assert.match(r.iframe, / title="NeuroDrive: la neuroquímica de la motivación" /, 'the title in the language the link opens in');
   assert.ok(r.iframe.includes(r.link.replace(/&/g, '&amp;')));
   assert.match(r.qrSvg, /^<svg /);
   // Draw the SVG on a canvas (in a blank page: the app's strict CSP forbids data: images) and decode its pixels.
@@ -229,6 +230,26 @@ test('window.neurodrive.scenario() returns the link, the iframe snippet and a QR
   assert.equal(thrown.ok, false);
   assert.equal(typeof (await get(page)).time_s, 'number', 'the app still runs');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when qrcode.js cannot load, the dialog says so and the link and embed code still work; a later try draws the code', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0&preset=stimulant' });
+  await page.route('**/qrcode.js', (route) => route.abort());
+  await clickAt(page, await boxOf(page, '#share'));
+  await page.waitForFunction(() => /qrcode\.js/.test(document.getElementById('builder-qr').textContent), null, { timeout: 10000 });
+  assert.match(await page.locator('#builder-qr').textContent(), /could not be drawn/);
+  assert.match(await linkOf(page), /preset=stimulant/, 'the link is there');
+  assert.match(await page.locator('#builder-embed').inputValue(), /^<iframe src=".*preset=stimulant"/);
+  const failed = await page.evaluate(() => window.neurodrive.scenario({ hide: ['plots'] }));
+  assert.equal(failed.ok, true);
+  assert.equal(failed.qrSvg, null);
+  assert.match(failed.qrError, /did not load/);
+  await page.unroute('**/qrcode.js');
+  await click(page, '#builder-hide-plots');
+  const { text } = await decodeQr(page);
+  assert.equal(text, await linkOf(page), 'drawn once the library loads');
+  assert.deepEqual(errors.filter((e) => !/qrcode\.js|ERR_FAILED/.test(e)), []);
   await context.close();
 });
 
