@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -250,6 +251,26 @@ test('when qrcode.js cannot load, the dialog says so and the link and embed code
   const { text } = await decodeQr(page);
   assert.equal(text, await linkOf(page), 'drawn once the library loads');
   assert.deepEqual(errors.filter((e) => !/qrcode\.js|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
+
+test('the single file (file://, hash-based CSP) carries the QR library inline: the dialog draws a code that decodes to its file:// link', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + path.resolve('dist/neurodrive.html') + '?persist=0&preset=hypothyroid');
+  await page.evaluate(() => window.neurodrive.ready.then(() => true));
+  await clickAt(page, await boxOf(page, '#share'));
+  const link = await linkOf(page);
+  assert.match(link, /^file:\/\/.*neurodrive\.html\?preset=hypothyroid$/);
+  assert.equal((await decodeQr(page)).text, link);
+  assert.equal(await page.locator('#builder-preview-toggle').count(), 0, 'no preview where the policy allows no frames');
+  assert.ok(!requests.some((u) => u.endsWith('qrcode.js')), 'nothing fetched');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
