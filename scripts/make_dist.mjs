@@ -4,7 +4,10 @@
 // worksheets (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS and wasm inlined) with
 // its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
 // script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
-// send the policy as a header).
+// send the policy as a header). The QR code library of the scenario builder (npm qrcode-generator,
+// pinned in package-lock.json, installed by make setup) is copied from node_modules to dist/qrcode.js,
+// minified (npm terser), which the page loads only when the Share dialog first opens; the single file
+// inlines it.
 // With BASE_URL=https://host/path/ in the environment (make dist BASE_URL=...), index.html also gets
 // Open Graph / Twitter card tags and an oEmbed discovery link, and oembed.json and preview.png are
 // written; without it none of them (no empty tags).
@@ -78,6 +81,16 @@ if (base) {
   };
   fs.writeFileSync(path.join(outDir, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
 }
+// Third-party code is never committed: the QR library comes from node_modules at build time.
+const QR_LIBRARY = 'node_modules/qrcode-generator/dist/qrcode.js';
+if (!fs.existsSync(QR_LIBRARY)) { console.error(`make_dist: ${QR_LIBRARY} is missing - run make setup (npm ci)`); process.exit(1); }
+// Minified by terser (npm, pinned; 11.7 -> 7.4 KB gzip) under a banner that keeps its copyright and licence.
+const qrPackage = JSON.parse(fs.readFileSync('node_modules/qrcode-generator/package.json', 'utf8'));
+const { minify } = await import('terser');
+const qrMin = await minify(fs.readFileSync(QR_LIBRARY, 'utf8'), { compress: true, mangle: true, format: { comments: false } });
+if (!qrMin.code || !qrMin.code.includes('qrcode')) { console.error('make_dist: terser could not minify qrcode.js'); process.exit(1); }
+const qrLibrary = `/*! qrcode-generator ${qrPackage.version} (npm) | QR Code Generator for JavaScript | Copyright (c) 2009 Kazuhiko Arase | Licensed under the MIT license */\n${qrMin.code}\n`;
+fs.writeFileSync(path.join(outDir, 'qrcode.js'), qrLibrary);
 
 // Single file: inline what index.html links to. "</script" inside inlined code would end the
 // script element early, so it is escaped; the favicon becomes a data: URL.
@@ -106,7 +119,7 @@ replace('<link rel="stylesheet" href="style.css">', inlineStyle(css));
 replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`);
 replace('<script src="neurodrive.js"></script>', inlineScript(single));
 replace('<script src="audio.js"></script>', inlineScript(fs.readFileSync(path.join(web, 'audio.js'), 'utf8')));
-replace('<script src="app.js"></script>', inlineScript(app));
+replace('<script src="app.js"></script>', inlineScript(qrLibrary) + '\n' + inlineScript(app));
 // The single file's policy: nothing from anywhere but its own inline code (by hash), the wasm it
 // compiles, its data: favicon, and the data: URL Emscripten fetches the inlined wasm from.
 const metaCsp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);

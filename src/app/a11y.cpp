@@ -101,7 +101,7 @@ std::string mirror_json(const App& app) {
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
                             "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
                             "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported",
-                            "compare.label", "compare.off"}) {
+                            "compare.label", "compare.off", "builder.button", "builder.button.tip"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }

@@ -298,6 +298,13 @@ bool set_language(App& app, std::string_view lang) {
     return true;
 }
 
+std::string text_in_language(std::string_view lang, std::string_view key) {
+    Strings strings;
+    const bool es = lang == "es";
+    if (!parse_strings(es ? embedded(nd_strings_es, nd_strings_es_size) : embedded(nd_strings_en, nd_strings_en_size), &strings).empty()) return std::string(key);
+    return strings.get(key);
+}
+
 void apply_environment(App& app, std::string_view env) {
     std::size_t start = 0;
     while (start < env.size() && start < 512) {
@@ -548,7 +555,7 @@ std::string apply_query(App& app, std::string_view query) {
     return buf.GetString();
 }
 
-std::string share_query(const App& app) {
+ShareView share_view(const App& app) {
     ShareView view;
     view.hide = app.ui.hide;
     view.lock = app.ui.lock;
@@ -558,8 +565,10 @@ std::string share_query(const App& app) {
     view.minimal = app.ui.minimal;
     if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
     if (app.compare.on) view.compare = compare_text(app.compare.inputs, app.compare.preset);
-    return neurodrive::app::share_query(app.inputs, app.preset, view);
+    return view;
 }
+
+std::string share_query(const App& app) { return neurodrive::app::share_query(app.inputs, app.preset, share_view(app)); }
 
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;

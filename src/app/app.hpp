@@ -167,6 +167,8 @@ void set_input_value(App& app, std::string_view name, double value);  // value a
 
 // Switches the UI language ("en" or "es"); false for an unknown one.
 bool set_language(App& app, std::string_view lang);
+// One text in a language other than the UI's ("en" or "es"; the key itself when missing).
+std::string text_in_language(std::string_view lang, std::string_view key);
 
 // Applies the browser environment from app.js: "lang=es&scheme=light&motion=reduce&scale=1.25"
 // (the browser's language and preferences, and the remembered text scale). Validated like the URL;
@@ -225,6 +227,8 @@ void run_lab(App& app, int index);
 // {"ignored":[{"name":..,"reason":..}],"resize":b,"persist":b|null,"xapi":b,"origins":[..],"lesson":..}.
 std::string apply_query(App& app, std::string_view query);
 // The share link's query string for the current state.
+// The view a share link carries: hidden panels, locks, theme, language, text size, simple view, lesson.
+ShareView share_view(const App& app);
 std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.

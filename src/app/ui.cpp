@@ -289,7 +289,7 @@ Layout choose_layout(ImVec2 d, float font) {
 
 // The page's own buttons (web/index.html) sit over the canvas's top right corner: layouts keep that
 // corner free.
-// Up to four: Start fresh, Export, Copy link (its Spanish label is the longest), Fullscreen.
+// Up to four: Start fresh, Export, Share... (its Spanish label, Compartir..., is the longest), Fullscreen.
 constexpr float kPageToolsW = 290.0f, kPageToolsH = 50.0f;
 
 void layout_wide(App& app, ImVec2 d) {

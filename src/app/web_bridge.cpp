@@ -21,6 +21,7 @@
 #include "json_text.hpp"
 #include "messages.hpp"
 #include "persist.hpp"
+#include "scenario.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/presets.hpp"
@@ -268,6 +269,28 @@ EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return g_config.empty() ? "n
 EMSCRIPTEN_KEEPALIVE const char* nd_share_query() {
     if (!g_app) return "";
     g_reply = na::share_query(*g_app);
+    return g_reply.c_str();
+}
+
+// The scenario builder (docs/EMBEDDING.md): what it offers, with labels in the UI language.
+EMSCRIPTEN_KEEPALIVE const char* nd_builder_json() {
+    if (!g_app) return not_ready();
+    g_reply = na::builder_json(*g_app);
+    return g_reply.c_str();
+}
+// A scenario link's query for the current state and the chosen view: {"ok":true,"query":".."} or an error.
+EMSCRIPTEN_KEEPALIVE const char* nd_scenario_query(const char* options_json) {
+    if (!g_app || !options_json) return not_ready();
+    std::string query;
+    const std::string err = na::scenario_query(*g_app, options_json, &query);
+    if (!err.empty()) return reply(err);
+    rapidjson::StringBuffer buf;
+    na::JsonWriter w(buf);
+    w.StartObject();
+    na::json_key(w, "ok"); w.Bool(true);
+    na::json_key(w, "query"); na::json_put(w, query);
+    w.EndObject();
+    g_reply.assign(buf.GetString(), buf.GetSize());
     return g_reply.c_str();
 }
 

@@ -607,7 +607,7 @@ test('the single file carries a hash-based policy (documented in neurodrive-csp.
   const header = fs.readFileSync('dist/neurodrive-csp.txt', 'utf8').match(/^Content-Security-Policy: (.*)$/m)[1];
   assert.equal(header, policy);
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
-  assert.equal(scripts.length, 3);  // neurodrive.js, audio.js, app.js
+  assert.equal(scripts.length, 4);  // neurodrive.js, audio.js, qrcode.js (the Share dialog's QR library), app.js
   for (const h of scripts) assert.ok(policy.includes(h), `policy allows ${h}`);
   assert.doesNotMatch(policy, /unsafe-inline|'self'/);
   // Served over http with the documented header, and from file://.
@@ -681,10 +681,10 @@ test('fuzz: 60 s of seeded random messages, API calls and keys; no error, bounde
     if (k < 0.35) await page.evaluate((m) => window.send('app', m), message());
     else if (k < 0.45) await sibling.evaluate((m) => window.attack('sibling', m), message());
     else if (k < 0.8) {
-      const call = pick(['set', 'event', 'preset', 'speed', 'autoTrials', 'reset', 'pause', 'play', 'get', 'shareLink', 'presets', 'layout']);
+      const call = pick(['set', 'event', 'preset', 'speed', 'autoTrials', 'reset', 'pause', 'play', 'get', 'shareLink', 'presets', 'layout', 'scenario']);
       const arg = call === 'set' ? Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(names), values()]))
         : call === 'speed' ? pick([0.25, 1, 4, 9, NaN]) : call === 'autoTrials' ? pick([true, false, 1]) : strings();
-      const r = await frame.evaluate(([c, a]) => { try { const x = window.neurodrive[c](a); return x === null || typeof x === 'object' ? 'ok' : typeof x; } catch (e) { return 'threw: ' + e.message; } }, [call, arg]);
+      const r = await frame.evaluate(async ([c, a]) => { try { const x = await window.neurodrive[c](a); return x === null || typeof x === 'object' ? 'ok' : typeof x; } catch (e) { return 'threw: ' + e.message; } }, [call, arg]);
       assert.ok(r === 'ok' || r === 'string', `${call} answered ${r}`);
     } else if (k < 0.95) {
       await frame.locator('#canvas').focus();

@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 test('a click on the canvas gives it the keyboard: a shortcut works right after, and Escape closes View settings', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
-  await page.evaluate(() => document.getElementById('copy-link').focus());  // focus starts elsewhere
+  await page.evaluate(() => document.getElementById('share').focus());  // focus starts elsewhere
   const r = await rectOf(page, 'region:nac');
   assert.ok(r, 'the accumbens is drawn');
   await clickAt(page, r);

@@ -1,0 +1,25 @@
+// scenario.hpp - the teachers' scenario builder (web/app.js draws its dialog): what it offers, with
+// labels in the UI language, and the link it builds from the current state (preset and inputs) plus
+// a chosen view (locks, hidden panels, lesson, language, theme, text size, simple view).
+// No ImGui, SDL or Emscripten: unit-tested natively (tests/app/test_scenario.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app.hpp"
+
+namespace neurodrive::app {
+
+// {"inputs":[{name,label,group}],"groups":[{name,label}],"panels":[{name,label}],"lessons":[{id,title}],
+//  "scales":[..],"embed_titles":{en,es},"current":{lock,hide,lesson,lang,theme,scale,minimal},"labels":{builder.*, ...}}
+std::string builder_json(const App& app);
+
+// options: a JSON object with any of lock: [input or group names], hide: [panel names], lesson: id or
+// "", lang: "en" | "es", theme: "dark" | "projector", scale: 0.75 - 2, minimal: true | false. An
+// option left out keeps the current view's value (so {} gives the share link). Unknown options, names
+// and values are refused whole with an error naming them; on success *query is the link's query and
+// the result is "".
+std::string scenario_query(const App& app, std::string_view options_json, std::string* query);
+
+}  // namespace neurodrive::app
