@@ -28,6 +28,7 @@ $(NATIVE)/CMakeCache.txt:
 dist: setup $(WASM)/CMakeCache.txt ## build the browser version (release) into dist/, plus the single file dist/neurodrive.html
 	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
 	node scripts/make_dist.mjs $(WASM) dist
+	@node scripts/page_size.mjs dist
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
 
