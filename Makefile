@@ -34,6 +34,7 @@ dist: setup $(WASM)/CMakeCache.txt ## build the browser version into dist/, the 
 	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
 	node scripts/make_dist.mjs $(WASM) dist
 	node scripts/make_scorm.mjs dist
+	@node scripts/page_size.mjs dist
 	@echo "dist/ is ready: copy it to any static web host (or use dist/neurodrive.html alone)."
 
 scorm-args:

@@ -14,6 +14,9 @@ out=build/bench
 mkdir -p "$out"
 [ -f dist/index.html ] || { echo "bench.sh: dist/ is missing: run make dist first" >&2; exit 1; }
 
+# The download budget first (seconds, no browser): every file index.html loads, gzip -9, against 450 KB.
+node scripts/page_size.mjs dist >&2
+
 # The bare page: SDL2 + Dear ImGui 1.86 + WebGL2 showing ImGui::ShowDemoWindow(), same toolchain and flags.
 echo "== building the bare Dear ImGui page (build/baseline)" >&2
 if [ ! -f build/baseline/CMakeCache.txt ]; then

@@ -1,0 +1,60 @@
+// size.test.mjs - the download budget (issue 13): scripts/page_size.mjs finds every file index.html
+// loads by reading the page and its scripts (so a library app.js loads lazily is counted when it lands),
+// and the multi-file page in dist/ stays within 450 KB gzip -9 in total.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pageFiles, pageSize, BUDGET_BYTES } from '../../scripts/page_size.mjs';
+import { startServer, launch } from './harness.mjs';
+
+const DIST = 'dist';
+const HAS_DIST = fs.existsSync(path.join(DIST, 'index.html')) && fs.existsSync(path.join(DIST, 'neurodrive.wasm'));
+
+test('page_size follows the page: tags, files named in scripts (also lazy loads), nothing outside the folder or the page', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-size-'));
+  const write = (f, text) => { fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); fs.writeFileSync(path.join(dir, f), text); };
+  write('index.html', '<link rel="stylesheet" href="style.css"><link rel="icon" href="data:image/svg+xml;base64,AA">'
+    + '<script src="core.js"></script><script src=\'app.js?v=2\'></script><script src="https://elsewhere.example/x.js"></script>'
+    + '<a href="worksheets/one.html">worksheet</a>');
+  write('style.css', 'body{}');
+  write('core.js', 'var a="x",wasmBinaryFile="core.wasm";');
+  write('core.wasm', '\0asm');
+  // app.js loads a library on a click, and that library a data file of its own (in a sub-folder).
+  write('app.js', "button.onclick=()=>{const s=document.createElement('script');s.src='lib/qr.min.js';document.head.append(s)};const help=`missing.js`;");
+  write('lib/qr.min.js', 'fetch("./tables.json")');
+  write('lib/tables.json', '{}');
+  write('worksheets/one.html', '<p>not loaded by the page</p>');
+  write('unused.js', 'not named anywhere');
+  const files = pageFiles(dir).map((f) => f.file).sort();
+  assert.deepEqual(files, ['app.js', 'core.js', 'core.wasm', 'index.html', 'lib/qr.min.js', 'lib/tables.json', 'style.css']);
+  const r = pageSize(dir);
+  assert.equal(r.gzip_bytes, r.files.reduce((a, f) => a + f.gzip_bytes, 0));
+  assert.ok(r.files.every((f) => f.gzip_bytes > 0));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('dist/: the multi-file page and everything it loads stay within 450 KB gzip -9', { skip: !HAS_DIST && 'dist/ not built' }, () => {
+  const r = pageSize(DIST);
+  const files = r.files.map((f) => f.file);
+  for (const f of ['index.html', 'neurodrive.js', 'neurodrive.wasm', 'app.js', 'audio.js', 'style.css', 'favicon.svg'])
+    assert.ok(files.includes(f), `${f} is counted`);
+  const list = r.files.map((f) => `${f.file} ${f.gzip_bytes}`).join(', ');
+  assert.ok(r.gzip_bytes <= BUDGET_BYTES, `${r.gzip_bytes} bytes gzip -9 in total (${list}); budget ${BUDGET_BYTES}`);
+});
+
+test('dist/: every file the page fetches while starting is among the files counted', { skip: !HAS_DIST && 'dist/ not built' }, async () => {
+  const counted = new Set(pageFiles(DIST).map((f) => f.file));
+  const srv = await startServer({ root: DIST });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const fetched = new Set();
+    page.on('response', (r) => { if (r.url().startsWith(srv.url)) fetched.add(decodeURIComponent(new URL(r.url()).pathname).slice(1) || 'index.html'); });
+    await page.goto(srv.url + '?persist=0');
+    await page.evaluate(() => window.neurodrive.ready.then(() => true));
+    assert.ok(fetched.has('neurodrive.wasm'), 'the page fetched the wasm');
+    for (const f of fetched) assert.ok(counted.has(f), `${f} was fetched but page_size does not count it`);
+  } finally { await browser.close(); await srv.close(); }
+});
