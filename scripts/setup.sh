@@ -75,17 +75,23 @@ fetch_source libsdl2 'libsdl2_2.26.5+dfsg.orig.tar.gz' SDL2-2.26.5
 fetch_source imgui 'imgui_1.86+ds.orig.tar.xz' imgui-1.86
 [ -d "$DEPS/src/imgui-1.86" ] || { d=$(ls -d "$DEPS"/src/imgui-*/ | head -1); mv "$d" "$DEPS/src/imgui-1.86"; }
 
-# --- 3. SDL2 built for WebAssembly (about 3.5 minutes once; cached) --------------------------------
-if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then
+# --- 3. SDL2 built for WebAssembly (about 4 minutes once; cached) ----------------------------------
+# Lean: the page draws with WebGL2 and plays sound from audio.js, so SDL's software blitters
+# (SDL_LEAN_AND_MEAN) and its audio subsystem are left out: 34 KB gzip less wasm (docs/PERFORMANCE.md).
+# The stamp names the build options; a cache built with other options is rebuilt.
+SDL2_WASM_OPTIONS="lean-and-mean audio-off v1"
+if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ] || [ "$(cat "$DEPS/sdl2-wasm/options" 2>/dev/null)" != "$SDL2_WASM_OPTIONS" ]; then
     say "building SDL2 for WebAssembly (once, about 4 minutes on 2 cores)"
-    rm -rf "$DEPS/build-sdl2-wasm"
+    rm -rf "$DEPS/build-sdl2-wasm" "$DEPS/sdl2-wasm"
     emcmake cmake -S "$DEPS/src/SDL2-2.26.5" -B "$DEPS/build-sdl2-wasm" -DCMAKE_BUILD_TYPE=Release \
-        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2-wasm" \
+        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DCMAKE_C_FLAGS="-DSDL_LEAN_AND_MEAN=1" \
+        -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2-wasm" \
         >"$DEPS/sdl2-wasm-build.log" 2>&1 \
         && cmake --build "$DEPS/build-sdl2-wasm" -j2 >>"$DEPS/sdl2-wasm-build.log" 2>&1 \
         && cmake --install "$DEPS/build-sdl2-wasm" >>"$DEPS/sdl2-wasm-build.log" 2>&1 \
         || { tail -20 "$DEPS/sdl2-wasm-build.log" >&2; fail "building SDL2 for wasm failed (log: $DEPS/sdl2-wasm-build.log)" "read the log; delete .deps/build-sdl2-wasm and retry"; }
     rm -rf "$DEPS/build-sdl2-wasm"
+    echo "$SDL2_WASM_OPTIONS" >"$DEPS/sdl2-wasm/options"
 else
     say "SDL2 for WebAssembly: cached"
 fi
