@@ -26,6 +26,7 @@ APT_PACKAGES=(
     xvfb xauth libgl1-mesa-dri  # virtual X server + software OpenGL: the native app's smoke test
     fonts-roboto-unhinted   # TrueType font embedded in the app (subset at build time)
     fonttools               # pyftsubset
+    unzip                   # unzip and zipinfo: the SCORM package test opens the zip
     nodejs npm
 )
 [ "$(id -u)" = 0 ] || SUDO=sudo

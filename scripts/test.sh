@@ -92,6 +92,7 @@ fi
 # 3. Browser end-to-end tests on the release build in dist/.
 step "browser build (dist/)"
 node scripts/make_dist.mjs build/wasm dist || fail_step "dist"
+node scripts/make_scorm.mjs dist || fail_step "SCORM package"
 step "browser end-to-end tests (headless Chromium)"
 e2e_out=$(node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs 2>&1); e2e_rc=$?
 echo "$e2e_out" | grep -E '^(not )?ok |^# (pass|fail)|Error|error' | head -60
