@@ -111,3 +111,17 @@ export function textProblems(layout) {
   }
   return problems;
 }
+
+// One lesson step by keyboard on the accessible lesson controls (a page or a frame): pick an option,
+// lock it in, act with native controls (key presses on [id, key] pairs), wait for the verdict and
+// return its text.
+export async function lessonStepByKeyboard(app, option, actions) {
+  await app.waitForSelector(`#a11y-lesson-option-${option}`, { state: 'attached' });
+  await app.locator(`#a11y-lesson-option-${option}`).press('Space');
+  await app.waitForFunction(() => { const b = document.getElementById('a11y-lesson-lock'); return b && !b.disabled; });
+  await app.locator('#a11y-lesson-lock').press('Enter');
+  await app.waitForSelector('#a11y-lesson-do', { state: 'attached' });
+  for (const [id, key] of actions) await app.locator(`#${id}`).press(key);
+  await app.waitForSelector('#a11y-lesson-verdict', { state: 'attached', timeout: 30000 });
+  return app.locator('#a11y-lesson-verdict').textContent();
+}

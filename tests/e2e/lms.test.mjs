@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { startServer, launch } from './harness.mjs';
+import { startServer, launch, lessonStepByKeyboard } from './harness.mjs';
 
 let srv, host, browser;
 before(async () => {
@@ -36,15 +36,7 @@ async function embed(page, query) {
 }
 const fromApp = (page) => page.evaluate((o) => window.received.filter((m) => m.origin === o), appOrigin());
 
-async function doStep(frame, option, actions) {
-  await frame.waitForSelector(`#a11y-lesson-option-${option}`, { state: 'attached' });
-  await frame.locator(`#a11y-lesson-option-${option}`).press('Space');
-  await frame.waitForFunction(() => { const b = document.getElementById('a11y-lesson-lock'); return b && !b.disabled; });
-  await frame.locator('#a11y-lesson-lock').press('Enter');
-  await frame.waitForSelector('#a11y-lesson-do', { state: 'attached' });
-  for (const [id, key] of actions) await frame.locator(`#${id}`).press(key);
-  await frame.waitForSelector('#a11y-lesson-verdict', { state: 'attached', timeout: 30000 });
-}
+const doStep = lessonStepByKeyboard;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

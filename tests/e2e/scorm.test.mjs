@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, screenshot } from './harness.mjs';
+import { startServer, launch, screenshot, lessonStepByKeyboard } from './harness.mjs';
 
 const ROOT = path.resolve('build/scorm-lms');
 const ZIP = path.resolve('dist/neurodrive-scorm12.zip');
@@ -48,18 +48,7 @@ async function waitCommitted(page, pred, what) {
     await page.waitForTimeout(200);
   }
 }
-// One lesson step by keyboard on the accessible lesson controls: pick an option, lock it in, act with
-// native sliders (key presses), wait for the verdict.
-async function doStep(app, option, actions) {
-  await app.waitForSelector(`#a11y-lesson-option-${option}`, { state: 'attached' });
-  await app.locator(`#a11y-lesson-option-${option}`).press('Space');
-  await app.waitForFunction(() => { const b = document.getElementById('a11y-lesson-lock'); return b && !b.disabled; });
-  await app.locator('#a11y-lesson-lock').press('Enter');
-  await app.waitForSelector('#a11y-lesson-do', { state: 'attached' });
-  for (const [id, key] of actions) await app.locator(`#${id}`).press(key);
-  await app.waitForSelector('#a11y-lesson-verdict', { state: 'attached', timeout: 30000 });
-  return app.locator('#a11y-lesson-verdict').textContent();
-}
+const doStep = lessonStepByKeyboard;
 
 test('the package: a valid zip (unzip -t) with a SCORM 1.2 manifest, one SCO, the launch page and the app', () => {
   const t = execFileSync('unzip', ['-t', ZIP]).toString();
