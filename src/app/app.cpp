@@ -651,6 +651,9 @@ std::string export_json(const App& app, std::string_view kind) {
     }
     info.time_s = app.state.time_s;
     info.version = ND_VERSION;
+    // The picture shows both brains in compare mode: its caption names the second (the CSV data is A's).
+    if (kind == "caption" && app.compare.on)
+        info.scenario = "A: " + info.scenario + ", B: " + scenario_title(app, app.compare.preset, app.compare.inputs);
     std::string text, ext = "csv";
     if (kind == "signals") text = export_signals_csv(app.history, info);
     else if (kind == "trials") text = export_trials_csv(app.history, info);

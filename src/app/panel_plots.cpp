@@ -165,32 +165,32 @@ void plot(App& app, const PlotDesc& d) {
         else if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
     dl->PopClipRect();
-    // Legend inside the plot, top right. When it is wider than the plot its text shrinks (to 75%), then
-    // the last entries are left out, so it never covers the axis labels.
+    // Legend inside the plot, top right: one row, or one entry per line (right-aligned) when the row is
+    // wider than the plot; entries are left out only when even the column is taller than three quarters of the plot.
+    // It never covers the axis labels.
     std::vector<const Series*> shown;
     for (const Series& s : d.series) if (*s.label) shown.push_back(&s);
-    auto legend_w = [&](float size) {
-        float w = 0.0f;
-        for (const Series* s : shown) w += small->CalcTextSizeA(size, 1e9f, 0, s->label).x + size * 2.7f;
-        return w;
-    };
-    float lpx = px;
-    if (legend_w(px) > right - left - 8.0f) lpx = std::max(px * 0.75f, px * (right - left - 8.0f) / legend_w(px));
-    while (!shown.empty() && legend_w(lpx) > right - left - 8.0f) shown.pop_back();
-    float lx = right - 4.0f;
+    const float entry_h = px * 1.3f;
+    float row_w = 0.0f;
+    for (const Series* s : shown) row_w += small->CalcTextSizeA(px, 1e9f, 0, s->label).x + px * 2.7f;
+    const bool column = row_w > right - left - 8.0f;
+    while (column && !shown.empty() && static_cast<float>(shown.size()) * entry_h > (bottom - top) * 0.75f) shown.pop_back();
+    float lx = right - 4.0f, ly = top;
     for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
         const Series* s = *it;
-        const float tw = small->CalcTextSizeA(lpx, 1e9f, 0, s->label).x;
-        lx -= tw + lpx * 1.9f;
-        const ImVec2 a(lx - 3.0f, top + 2.0f), b(lx + lpx * 1.7f + tw + 3.0f, top + lpx * 1.25f);
+        const float tw = small->CalcTextSizeA(px, 1e9f, 0, s->label).x;
+        if (column) { lx = right - 4.0f; ly = top + entry_h * static_cast<float>(shown.rend() - it - 1); }
+        lx -= tw + px * 1.9f;
+        const ImVec2 a(lx - 3.0f, ly + 2.0f), b(lx + px * 1.7f + tw + 3.0f, ly + px * 1.25f);
         dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
-        if (s->dashed) dashed_polyline(dl, {ImVec2(lx, top + lpx * 0.7f), ImVec2(lx + lpx * 1.3f, top + lpx * 0.7f)}, s->color, s->thickness + 0.5f, lpx * 0.3f);
-        else dl->AddLine(ImVec2(lx, top + lpx * 0.7f), ImVec2(lx + lpx * 1.3f, top + lpx * 0.7f), s->color, s->thickness + 0.5f);
-        if (s->markers) dl->AddCircleFilled(ImVec2(lx + lpx * 0.65f, top + lpx * 0.7f), s->thickness * 1.3f, s->color);
-        dl->AddText(small, lpx, ImVec2(lx + lpx * 1.6f, top + 2.0f), th.text, s->label);
-        record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + lpx * 1.6f, top + 2.0f), ImVec2(lx + lpx * 1.6f + tw, top + 2.0f + lpx),
+        const ImVec2 l0(lx, ly + px * 0.7f), l1(lx + px * 1.3f, ly + px * 0.7f);
+        if (s->dashed) dashed_polyline(dl, {l0, l1}, s->color, s->thickness + 0.5f, px * 0.3f);
+        else dl->AddLine(l0, l1, s->color, s->thickness + 0.5f);
+        if (s->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
+        dl->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
+        record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + px * 1.6f, ly + 2.0f), ImVec2(lx + px * 1.6f + tw, ly + 2.0f + px),
                      ImVec4(left, clip.y, clip.z, clip.w));
-        lx -= lpx * 0.8f;
+        lx -= px * 0.8f;
     }
 }
 

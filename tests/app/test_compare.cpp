@@ -169,3 +169,12 @@ TEST_CASE("get().compare is null when off and names the second brain's scenario 
     CHECK(s.find("\"preset\":\"hypothyroid\"") != std::string::npos);
     CHECK(s.find("(changed)") != std::string::npos);
 }
+
+TEST_CASE("the picture's caption names both brains in compare mode, and the CSV exports stay brain A's") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::cmd_compare(app, "hypothyroid").empty());
+    const std::string caption = na::export_json(app, "caption");
+    CHECK(caption.find("A: Healthy baseline, B: Overt hypothyroidism") != std::string::npos);
+    CHECK(na::export_json(app, "signals").find("Overt hypothyroidism") == std::string::npos);
+}
