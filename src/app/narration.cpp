@@ -85,7 +85,10 @@ std::vector<std::string> narrate_difference(const Strings& s, const NarrationInp
     }
     if (best >= 0) {
         const std::string name = s.get("input." + std::string(specs[best].name));
-        std::snprintf(buf, sizeof buf, s.get("compare.input"), name.c_str(), 100.0 * in.compare_inputs->*(specs[best].field), 100.0 * in.inputs->*(specs[best].field));
+        // Levels are relative to typical; manipulations are a fraction of their full effect.
+        const bool level = specs[best].kind == model::InputKind::Level;
+        std::snprintf(buf, sizeof buf, s.get(level ? "compare.input" : "compare.input.manipulation"), name.c_str(),
+                      100.0 * in.compare_inputs->*(specs[best].field), 100.0 * in.inputs->*(specs[best].field));
         out.push_back(buf);
     } else {
         out.push_back(s.get("compare.same_inputs"));

@@ -178,3 +178,15 @@ TEST_CASE("the picture's caption names both brains in compare mode, and the CSV 
     CHECK(caption.find("A: Healthy baseline, B: Overt hypothyroidism") != std::string::npos);
     CHECK(na::export_json(app, "signals").find("Overt hypothyroidism") == std::string::npos);
 }
+
+TEST_CASE("compare narration words a manipulation as a share of its full effect, a level as a share of typical") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::cmd_compare(app, "dat_block:1").empty());
+    auto sentences = na::narrate(app.strings, na::narration_input(app));
+    REQUIRE(sentences.size() >= 2);
+    CHECK(sentences[1] == "The two brains differ most in DAT blocker: 100% of its full effect in B, 0% in A.");
+    REQUIRE(na::cmd_compare(app, "thyroid:0.3").empty());
+    sentences = na::narrate(app.strings, na::narration_input(app));
+    CHECK(sentences[1] == "The two brains differ most in Thyroid hormone: 30% of typical in B, 100% in A.");
+}
