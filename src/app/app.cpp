@@ -269,12 +269,8 @@ void compare_stop(App& app) {
 std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs) {
     const model::Preset* p = model::find_preset(preset);
     if (!p) return app.strings.get("preset.custom");
-    std::string title = preset_title(app, *p);
-    int n = 0;
-    const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i)
-        if (inputs.*(specs[i].field) != p->inputs.*(specs[i].field)) return title + " " + app.strings.get("compare.changed");
-    return title;
+    const std::string title = preset_title(app, *p);
+    return changed_inputs(inputs, preset).empty() ? title : title + " " + app.strings.get("compare.changed");
 }
 
 void set_input_value(App& app, std::string_view name, double value) {
@@ -639,14 +635,9 @@ std::string export_json(const App& app, std::string_view kind) {
     ExportInfo info;
     const model::Preset* p = model::find_preset(app.preset);
     info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
-    const model::Inputs base = p ? p->inputs : model::Inputs{};
-    int n = 0;
-    const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) {
-        const double v = app.inputs.*(specs[i].field);
-        if (v == base.*(specs[i].field)) continue;
+    for (const auto& [spec, v] : changed_inputs(app.inputs, app.preset)) {
         char b[64];
-        std::snprintf(b, sizeof b, "%s=%g", std::string(specs[i].name).c_str(), v);
+        std::snprintf(b, sizeof b, "%s=%g", std::string(spec->name).c_str(), v);
         info.changed += (info.changed.empty() ? "" : ", ") + std::string(b);
     }
     info.time_s = app.state.time_s;

@@ -62,7 +62,6 @@ void persist_absorb(Persistence& p, const App& app) { p.seen = choices_now(app);
 
 std::string stored_record(const Choices& saved) {
     const model::Preset* preset = model::find_preset(saved.preset);
-    const model::Inputs& base = base_inputs(saved.preset);
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
@@ -70,17 +69,14 @@ std::string stored_record(const Choices& saved) {
     w.Int(1);
     bool any = false;
     if (preset && preset->id != "baseline") { json_key(w, "preset"); json_put(w, preset->id); any = true; }
-    int n = 0;
-    const model::InputSpec* specs = model::input_specs(&n);
-    bool inputs_open = false;
-    for (int i = 0; i < n; ++i) {
-        const double v = saved.inputs.*(specs[i].field);
-        if (v == base.*(specs[i].field)) continue;
-        if (!inputs_open) { json_key(w, "inputs"); w.StartObject(); inputs_open = true; }
-        json_key(w, specs[i].name);
-        json_put_num(w, v);
+    const auto changed = changed_inputs(saved.inputs, saved.preset);
+    if (!changed.empty()) {
+        json_key(w, "inputs");
+        w.StartObject();
+        for (const auto& [spec, v] : changed) { json_key(w, spec->name); json_put_num(w, v); }
+        w.EndObject();
+        any = true;
     }
-    if (inputs_open) { w.EndObject(); any = true; }
     if (!saved.theme.empty()) { json_key(w, "theme"); json_put(w, saved.theme); any = true; }
     if (!saved.lang.empty()) { json_key(w, "lang"); json_put(w, saved.lang); any = true; }
     if (saved.scale > 0.0) { json_key(w, "scale"); json_put_num(w, saved.scale); any = true; }

@@ -311,14 +311,8 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
         q += encode(value);
     };
     const model::Preset* p = model::find_preset(preset);
-    const model::Inputs base = p ? p->inputs : model::Inputs{};
     if (p && p->id != "baseline") add("preset", p->id);
-    int n = 0;
-    const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) {
-        const double v = inputs.*(specs[i].field);
-        if (v != base.*(specs[i].field)) add(specs[i].name, format_exact(v));
-    }
+    for (const auto& [spec, v] : changed_inputs(inputs, preset)) add(spec->name, format_exact(v));
     auto join = [](const std::vector<std::string>& list) {
         std::string s;
         for (const auto& x : list) s += (s.empty() ? "" : ",") + x;
@@ -376,15 +370,20 @@ model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
 
 std::string compare_text(const model::Inputs& inputs, std::string_view preset) {
     const model::Preset* p = model::find_preset(preset);
-    const model::Inputs base = p ? p->inputs : model::Inputs{};
     std::string s = p ? p->id : "baseline";
+    for (const auto& [spec, v] : changed_inputs(inputs, preset)) s += "," + std::string(spec->name) + ":" + format_exact(v);
+    return s;
+}
+
+std::vector<std::pair<const model::InputSpec*, double>> changed_inputs(const model::Inputs& inputs, std::string_view preset) {
+    const model::Preset* p = model::find_preset(preset);
+    const model::Inputs base = p ? p->inputs : model::Inputs{};
+    std::vector<std::pair<const model::InputSpec*, double>> out;
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) {
-        const double v = inputs.*(specs[i].field);
-        if (v != base.*(specs[i].field)) s += "," + std::string(specs[i].name) + ":" + format_exact(v);
-    }
-    return s;
+    for (int i = 0; i < n; ++i)
+        if (inputs.*(specs[i].field) != base.*(specs[i].field)) out.emplace_back(&specs[i], inputs.*(specs[i].field));
+    return out;
 }
 
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset) {

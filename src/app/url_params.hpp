@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "neurodrive/model.hpp"
+#include "neurodrive/names.hpp"
 
 namespace neurodrive::app {
 
@@ -80,6 +82,10 @@ std::optional<std::string> normalize_origin(std::string_view text);
 // letters, digits and - . _ ~ / (and %XX escapes) in the path; no user info, query or fragment.
 // Returns it ending in "/", or nothing.
 std::optional<std::string> normalize_iri_base(std::string_view text);
+
+// The inputs that differ from a preset's (the healthy baseline's for an unknown id, e.g. "custom"), in
+// registry order: what a share link, a compare value, an export header and the stored state record.
+std::vector<std::pair<const model::InputSpec*, double>> changed_inputs(const model::Inputs& inputs, std::string_view preset);
 
 // Shortest decimal text that reads back as exactly the same double.
 std::string format_exact(double v);
