@@ -43,7 +43,7 @@ void findings_table(App& app) {
         ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
         ImGui::TextUnformatted(std::string(f.citation).c_str());
         // The model's own account is English prose from the registry; other languages show the verdict.
-        if (done && app.ui.lang == "en") {
+        if (done && app.settings.lang == "en") {
             std::string model_text = std::string(tr(app, "evidence.model")) + " " + app.evidence[i].model;
             ImGui::TextUnformatted(model_text.c_str());
         }
