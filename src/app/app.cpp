@@ -75,7 +75,7 @@ bool init(App& app) {
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded(nd_geometry, nd_geometry_size), &app.geometry);
     if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded(nd_lessons, nd_lessons_size), &app.lessons);
     if (app.asset_error.empty()) app.asset_error = parse_references(embedded(nd_references, nd_references_size), &app.references);
-    if (app.asset_error.empty() && !model::builtin_presets().error.empty()) app.asset_error = model::builtin_presets().error;
+    if (app.asset_error.empty() && !io::builtin_presets().error.empty()) app.asset_error = io::builtin_presets().error;
     app.lesson.done.assign(app.lessons.size(), 0);
     app.lesson.resume.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;
@@ -201,7 +201,7 @@ void fire_event(App& app, model::Event e) {
 }
 
 bool set_preset(App& app, std::string_view id) {
-    const model::Preset* p = model::find_preset(id);
+    const io::Preset* p = io::find_preset(id);
     if (!p) return false;
     const model::Inputs before = app.inputs;
     app.inputs = p->inputs;
@@ -255,7 +255,7 @@ void restart_both(App& app, const std::string& preset, const model::Inputs& inpu
     // clocks stay equal (a brain already settled just stays where it is).
     double settle_days = 0.0;
     for (const std::string& id : {app.preset, b.preset})
-        if (const model::Preset* p = model::find_preset(id)) settle_days = std::max(settle_days, p->settle_days);
+        if (const io::Preset* p = io::find_preset(id)) settle_days = std::max(settle_days, p->settle_days);
     if (settle_days > 0.0) advance_sim(app, settle_days / app.state.params.days_per_s);
     restart_history(app);
     history_clear(b.history, b.state.time_s);
@@ -267,7 +267,7 @@ void compare_stop(App& app) {
 }
 
 std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs) {
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     if (!p) return app.strings.get("preset.custom");
     const std::string title = preset_title(app, *p);
     return changed_inputs(inputs, preset).empty() ? title : title + " " + app.strings.get("compare.changed");
@@ -323,8 +323,8 @@ void apply_environment(App& app, std::string_view env) {
 }
 
 // [SECTION] Text helpers ---------------------------------------------------------------------------------
-const char* preset_title(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
-const char* preset_explanation(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
+const char* preset_title(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
+const char* preset_explanation(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
 
 const char* tr_or(const App& app, const std::string& key, std::string_view english) {
     const auto it = app.strings.table.find(key);
@@ -633,7 +633,7 @@ std::string state_json(const App& app) {
 
 std::string export_json(const App& app, std::string_view kind) {
     ExportInfo info;
-    const model::Preset* p = model::find_preset(app.preset);
+    const io::Preset* p = io::find_preset(app.preset);
     info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
     for (const auto& [spec, v] : changed_inputs(app.inputs, app.preset)) {
         char b[64];

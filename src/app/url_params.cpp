@@ -8,7 +8,7 @@
 #include <cstdlib>
 
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace neurodrive::app {
 namespace {
@@ -236,7 +236,7 @@ UrlConfig parse_query(std::string_view query) {
             }
             c.inputs.emplace_back(name, *v);
         } else if (name == "preset") {
-            if (!model::find_preset(value)) ignore("unknown preset");
+            if (!io::find_preset(value)) ignore("unknown preset");
             else c.preset = value;
         } else if (name == "lock" || name == "hide") {
             std::vector<std::string>& list = name == "lock" ? c.lock : c.hide;
@@ -310,7 +310,7 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
         q += '=';
         q += encode(value);
     };
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     if (p && p->id != "baseline") add("preset", p->id);
     for (const auto& [spec, v] : changed_inputs(inputs, preset)) add(spec->name, format_exact(v));
     auto join = [](const std::vector<std::string>& list) {
@@ -338,7 +338,7 @@ std::optional<CompareSpec> parse_compare(std::string_view text, std::string* err
         const std::size_t colon = item.find(':');
         if (colon == std::string::npos) {
             if (i > 0) { *error = "the preset comes first: compare=preset,input:value"; return std::nullopt; }
-            if (!model::find_preset(item)) { *error = "unknown preset " + shorten(item); return std::nullopt; }
+            if (!io::find_preset(item)) { *error = "unknown preset " + shorten(item); return std::nullopt; }
             spec.preset = item;
             continue;
         }
@@ -360,7 +360,7 @@ std::optional<CompareSpec> parse_compare(std::string_view text, std::string* err
 }
 
 model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
-    const model::Preset* p = model::find_preset(spec.preset);
+    const io::Preset* p = io::find_preset(spec.preset);
     model::Inputs inputs = p ? p->inputs : model::Inputs{};
     *preset = p ? p->id : "baseline";
     char buf[160];
@@ -369,14 +369,14 @@ model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
 }
 
 std::string compare_text(const model::Inputs& inputs, std::string_view preset) {
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     std::string s = p ? p->id : "baseline";
     for (const auto& [spec, v] : changed_inputs(inputs, preset)) s += "," + std::string(spec->name) + ":" + format_exact(v);
     return s;
 }
 
 std::vector<std::pair<const model::InputSpec*, double>> changed_inputs(const model::Inputs& inputs, std::string_view preset) {
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     const model::Inputs base = p ? p->inputs : model::Inputs{};
     std::vector<std::pair<const model::InputSpec*, double>> out;
     int n = 0;
@@ -388,7 +388,7 @@ std::vector<std::pair<const model::InputSpec*, double>> changed_inputs(const mod
 
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset) {
     if (config.preset) {
-        if (const model::Preset* p = model::find_preset(*config.preset)) {
+        if (const io::Preset* p = io::find_preset(*config.preset)) {
             *inputs = p->inputs;
             *preset = p->id;
         }

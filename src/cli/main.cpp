@@ -26,7 +26,7 @@
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/findings.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "neurodrive/rng.hpp"
 
 namespace nm = neurodrive::model;
@@ -90,7 +90,7 @@ std::string allowed_inputs() {
 
 std::string allowed_presets() {
     std::string s;
-    for (const auto& p : nm::builtin_presets().presets) s += (s.empty() ? "" : ", ") + p.id;
+    for (const auto& p : neurodrive::io::builtin_presets().presets) s += (s.empty() ? "" : ", ") + p.id;
     return s;
 }
 
@@ -131,7 +131,7 @@ std::string parse_common(const std::vector<std::string>& args, std::size_t& i, C
     const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
     if (a == "--preset") {
         if (!v) return "--preset needs a name; allowed: " + allowed_presets();
-        const nm::Preset* p = nm::find_preset(*v);
+        const neurodrive::io::Preset* p = neurodrive::io::find_preset(*v);
         if (!p) return "unknown preset '" + *v + "'; allowed: " + allowed_presets();
         c.preset = p->id;
         c.inputs = p->inputs;
@@ -185,7 +185,7 @@ int cmd_list() {
     std::printf(")\n");
     std::printf("\nEVENTS\n  cue       a cue that predicts reward 1.5 s later\n  reward    an unpredicted reward now\n  omit      an expected reward that does not come\n");
     std::printf("\nPRESETS\n");
-    for (const auto& p : nm::builtin_presets().presets) std::printf("  %-20s %s\n", p.id.c_str(), p.title.c_str());
+    for (const auto& p : neurodrive::io::builtin_presets().presets) std::printf("  %-20s %s\n", p.id.c_str(), p.title.c_str());
     std::printf("\nEXPERIMENTS\n");
     for (const auto& e : nm::experiment_specs()) {
         std::printf("  %-14s tier %-3s %s\n                 %s (%s)\n", std::string(e.name).c_str(), std::string(e.tier).c_str(),
@@ -462,8 +462,8 @@ int cmd_validate(const std::vector<std::string>& args) {
 // [SECTION] main ---------------------------------------------------------------------------------------
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (!nm::builtin_presets().error.empty()) {
-        std::fprintf(stderr, "neurodrive-cli: built-in %s\n", nm::builtin_presets().error.c_str());
+    if (!neurodrive::io::builtin_presets().error.empty()) {
+        std::fprintf(stderr, "neurodrive-cli: built-in %s\n", neurodrive::io::builtin_presets().error.c_str());
         return 1;
     }
     if (args.empty()) return usage_error("no command; allowed: run, experiment, validate, params, list, help (see 'neurodrive-cli help')");

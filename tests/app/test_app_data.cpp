@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include <string>
 
 #include "app.hpp"
@@ -159,7 +159,7 @@ TEST_CASE("English and Spanish are complete and their templates take the same va
             FAIL_CHECK("missing in en.json: " << key);
     for (const auto& [key, value] : en.table)
         if (es.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(es.table.at(key)), key);
-    for (const auto& p : neurodrive::model::builtin_presets().presets) {
+    for (const auto& p : neurodrive::io::builtin_presets().presets) {
         CHECK_MESSAGE(es.table.count("preset." + p.id + ".title") == 1, p.id);
         CHECK_MESSAGE(es.table.count("preset." + p.id + ".explanation") == 1, p.id);
     }
@@ -226,5 +226,5 @@ TEST_CASE("the language can be switched and the environment is validated") {
     CHECK(app.ui.lang == "es");
     CHECK(app.ui.scale == 1.5f);
     CHECK(!na::set_language(app, "fr"));
-    CHECK(std::string(na::preset_title(app, *neurodrive::model::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
+    CHECK(std::string(na::preset_title(app, *neurodrive::io::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
 }

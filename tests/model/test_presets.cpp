@@ -3,32 +3,32 @@
 
 #include <string>
 
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace nm = neurodrive::model;
 
 TEST_CASE("the built-in presets parse and cover the required scenarios") {
-    const auto& list = nm::builtin_presets();
+    const auto& list = neurodrive::io::builtin_presets();
     REQUIRE(list.error.empty());
     for (const char* id : {"baseline", "hypothyroid", "low_testosterone", "low_estradiol", "chronic_stress", "acute_stress",
                            "dopamine_depletion", "stimulant", "ssri_like", "depleted_pfc",
                            "dat_blocker", "ssri_weeks", "high_dose_stimulant", "hyperthyroid", "low_cortisol"})
-        CHECK_MESSAGE(nm::find_preset(id) != nullptr, id);
-    CHECK(nm::find_preset("hypothyroid")->inputs.thyroid == 0.3);
+        CHECK_MESSAGE(neurodrive::io::find_preset(id) != nullptr, id);
+    CHECK(neurodrive::io::find_preset("hypothyroid")->inputs.thyroid == 0.3);
     for (const auto& p : list.presets) CHECK(nm::inputs_valid(p.inputs));
-    CHECK(nm::find_preset("ssri_weeks")->settle_days >= 14.0);
-    CHECK(nm::find_preset("ssri_like")->settle_days == 0.0);
+    CHECK(neurodrive::io::find_preset("ssri_weeks")->settle_days >= 14.0);
+    CHECK(neurodrive::io::find_preset("ssri_like")->settle_days == 0.0);
 }
 
 TEST_CASE("drugs named by mechanism act by it: the stimulant blocks DAT and NET, the DAT blocker only DAT, the SSRI only SERT") {
-    const auto* mph = nm::find_preset("stimulant");
+    const auto* mph = neurodrive::io::find_preset("stimulant");
     CHECK(mph->inputs.dat_block > 0.0);
     CHECK(mph->inputs.net_block > 0.0);
-    const auto* dat = nm::find_preset("dat_blocker");
+    const auto* dat = neurodrive::io::find_preset("dat_blocker");
     CHECK(dat->inputs.dat_block > 0.0);
     CHECK(dat->inputs.net_block == 0.0);
-    CHECK(nm::find_preset("ssri_like")->inputs.sert_block > 0.0);
-    CHECK(nm::find_preset("ssri_like")->inputs.serotonin == 1.0);
+    CHECK(neurodrive::io::find_preset("ssri_like")->inputs.sert_block > 0.0);
+    CHECK(neurodrive::io::find_preset("ssri_like")->inputs.serotonin == 1.0);
 }
 
 TEST_CASE("bad preset documents give a clear error and no presets") {
@@ -44,10 +44,10 @@ TEST_CASE("bad preset documents give a clear error and no presets") {
         "{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{},\"mood\":1}]}",
     };
     for (const char* text : bad) {
-        const nm::PresetList list = nm::parse_presets(text);
+        const neurodrive::io::PresetList list = neurodrive::io::parse_presets(text);
         CHECK_MESSAGE(!list.error.empty(), text);
         CHECK(list.presets.empty());
     }
-    CHECK(nm::parse_presets("{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{\"mojo\": 1}}]}")
+    CHECK(neurodrive::io::parse_presets("{\"presets\": [{\"id\":\"a\",\"title\":\"t\",\"explanation\":\"e\",\"sources\":\"s\",\"inputs\":{\"mojo\": 1}}]}")
               .error.find("mojo") != std::string::npos);
 }

@@ -8,14 +8,14 @@
 
 #include "neurodrive/model.hpp"
 
-namespace neurodrive::model {
+namespace neurodrive::io {
 
 struct Preset {
     std::string id;           // e.g. "hypothyroid"
     std::string title;        // e.g. "Overt hypothyroidism"
     std::string explanation;  // two sentences
     std::string sources;
-    Inputs inputs;            // typical values for everything the preset does not set
+    model::Inputs inputs;            // typical values for everything the preset does not set
     double settle_days = 0.0; // > 0: the scenario is these inputs held this long (e.g. an SSRI after weeks)
 };
 
@@ -32,4 +32,4 @@ PresetList parse_presets(std::string_view json_text);
 const PresetList& builtin_presets();
 const Preset* find_preset(std::string_view id);
 
-}  // namespace neurodrive::model
+}  // namespace neurodrive::io

@@ -1,19 +1,19 @@
 // presets.cpp - parses the presets document (JSON, via header-only RapidJSON; no exceptions).
 // Pure: the embedded text is a byte array made by cmake/embed.cmake; no file I/O.
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
 #include <cmath>
 
-#include "neurodrive/json_read.hpp"
+#include "neurodrive/io/json_read.hpp"
 #include "neurodrive/names.hpp"
 
 extern const unsigned char nd_presets[];
 extern const unsigned long nd_presets_size;
 
-namespace neurodrive::model {
+namespace neurodrive::io {
 
 PresetList parse_presets(std::string_view text) {
     PresetList out;
@@ -40,7 +40,7 @@ PresetList parse_presets(std::string_view text) {
             const std::string name(m.name.GetString(), m.name.GetStringLength());
             if (!m.value.IsNumber()) return fail(where + " (" + preset.id + "): input \"" + name + "\" must be a number");
             char buf[160];
-            const std::string_view err = set_input(preset.inputs, name, m.value.GetDouble(), buf, sizeof buf);
+            const std::string_view err = model::set_input(preset.inputs, name, m.value.GetDouble(), buf, sizeof buf);
             if (!err.empty()) return fail(where + " (" + preset.id + "): " + std::string(err));
         }
         if (p.HasMember("settle_days")) {
@@ -70,4 +70,4 @@ const Preset* find_preset(std::string_view id) {
     return nullptr;
 }
 
-}  // namespace neurodrive::model
+}  // namespace neurodrive::io
