@@ -74,6 +74,15 @@ struct Outputs {
     double da_vta_nM = 0.0;           // somatodendritic DA in the VTA (acts on D2 autoreceptors)
     double stereotypy = 0.0;          // share of behaviour taken by stereotyped, undirected activity, 0-1
     double activation = 0.0;          // behavioural activation: initiating any action, eating included, 0-1
+    // The striatum's two output pathways (Gerfen & Surmeier 2011), x typical: direct (D1, promotes
+    // action) and indirect (D2, suppresses it), in the accumbens (ventral) and dorsal striatum.
+    double direct_nac = 0.0;
+    double indirect_nac = 0.0;
+    double direct_dstr = 0.0;
+    double indirect_dstr = 0.0;
+    double striatal_go = 0.0;         // direct/indirect balance of both regions, x typical: what starts actions
+    double d2_drug_occupancy = 0.0;   // fraction of striatal D2 receptors held by the D2 antagonist
+    double vta_active_cells = 0.0;    // fraction of VTA DA neurons spontaneously active, 0-1
     double lc_phasic_capacity = 0.0;  // size of the LC's phasic response to a cue, multiple of typical
     double ht1a_sensitivity = 0.0;    // raphe 5-HT1A autoreceptor sensitivity, multiple of typical
     double cortisol_level = 0.0;      // tissue glucocorticoid level, multiple of typical
@@ -125,10 +134,11 @@ struct State {
     // Terminals
     double pool_nac = 1.0, pool_dstr = 1.0, pool_pfc = 1.0;   // releasable fractions
     double term_auto_nac = 0.0, term_auto_dstr = 0.0;         // terminal D2 autoreceptor activation
-    double facilitation = 0.0;     // short-term facilitation of striatal release, 0-1
     double da_nac_nM = 0.0, da_dstr_nM = 0.0, da_pfc_nM = 0.0;
-    double d2_signal_nac = 0.0, d1_signal_nac = 0.0, d1_signal_pfc = 0.0;  // receptor signals
-    double d1_sustained_dstr = 0.0;  // slow dorsal striatal D1 stimulation (drives stereotypy), x typical
+    // Receptor signals: the fraction of receptors bound by DA, followed with receptor kinetics.
+    double d1_nac = 0.0, d2_nac = 0.0, d1_dstr = 0.0, d2_dstr = 0.0;
+    double d1_signal_pfc = 0.0;    // PFC D1 stimulation, x typical (DA and agonist)
+    double go_sustained_dstr = 1.0;  // slow dorsal direct/indirect balance (drives stereotypy), x typical
     // Locus coeruleus
     double lc_rate_hz = 0.0, lc_tonic_rate_hz = 0.0;  // all firing, and its tonic part
     double ne_lc = 1.0, ne_ctx = 1.0;  // NE at the LC and in cortex, x typical
