@@ -125,6 +125,9 @@ struct State {
     std::int64_t steps = 0;        // fixed steps taken; time_s = steps * kStepS
     std::int64_t pending_ns = 0;   // simulated time requested but not yet stepped
     double time_s = 0.0;
+    double sim_day = 0.0;          // hormone clock: days the slow processes have run
+    bool hold_slow_clock = false;  // true: hormones and slow adaptations stay where they are (a scenario held
+                                   // at its place on the hormone clock, e.g. an SSRI's first days)
     std::uint64_t rng = 0x9E3779B97F4A7C15ull;
     // VTA: two populations (mesolimbic -> NAc and dorsal striatum; mesocortical -> PFC)
     double ml_noise_hz = 0.0, mc_noise_hz = 0.0;
@@ -171,6 +174,10 @@ State make_state(const Inputs& in, std::uint64_t seed = 1, const Params& params 
 // Advance by dt_s of simulated time in fixed steps (a remainder is carried in State::pending_ns, so
 // advancing 10 s once or in 600 pieces gives the same result).
 void advance(State& s, const Inputs& in, double dt_s);
+
+// A scenario at its place on the hormone clock: advance `days` of simulated hormone time with these
+// inputs, then hold the hormone clock there (State::hold_slow_clock) until the caller releases it.
+void hold_at_day(State& s, const Inputs& in, double days);
 
 // An event happens now.
 void apply_event(State& s, Event e);

@@ -60,6 +60,20 @@ void restart_history(App& app) {
 void restart_both(App& app, const std::string& preset, const model::Inputs& inputs);
 
 // The input changed by the user or a preset; what narration names first.
+// A preset held at its place on the hormone clock (an SSRI's first days) stops holding once the inputs
+// are no longer the preset's, or when a lesson step asks for days to pass.
+bool clock_should_run(const App& app) {
+    if (!changed_inputs(app.inputs, app.preset).empty() || !io::find_preset(app.preset)) return true;
+    if (app.lesson.lesson < 0 || app.lesson.phase == LessonPhase::Predict) return false;
+    for (const LessonCheck& c : app.lessons[static_cast<std::size_t>(app.lesson.lesson)].steps[static_cast<std::size_t>(app.lesson.step)].checks)
+        if (c.kind == LessonCheck::Kind::WaitDays) return true;
+    return false;
+}
+void release_held_clock(App& app) {
+    if (app.state.hold_slow_clock && clock_should_run(app)) app.state.hold_slow_clock = false;
+    if (app.compare.on && app.compare.state.hold_slow_clock && clock_should_run(app)) app.compare.state.hold_slow_clock = false;
+}
+
 void note_change(App& app, const model::Inputs& before) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
@@ -147,6 +161,7 @@ void update(App& app, double real_dt_s) {
         app.ui.lab_run_request = -1;
     }
     if (app.paused) return;
+    release_held_clock(app);
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);
     schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
@@ -207,8 +222,13 @@ bool set_preset(App& app, std::string_view id) {
     app.inputs = p->inputs;
     app.preset = p->id;
     note_change(app, before);
-    // A preset that describes a long-held state (an SSRI after weeks) runs its days on the hormone clock.
-    if (p->settle_days > 0.0) advance_sim(app, p->settle_days / app.state.params.days_per_s);
+    // A preset at its place on the hormone clock (an SSRI's first days, or after weeks) runs its days and
+    // holds the clock there until an input changes (note_change releases it).
+    if (p->hold_day > 0.0) {
+        app.state.hold_slow_clock = false;
+        advance_sim(app, p->hold_day / app.state.params.days_per_s);
+        app.state.hold_slow_clock = true;
+    }
     // Reveal and briefly highlight the sliders it changed.
     app.ui.highlight.clear();
     int n = 0;
@@ -253,10 +273,13 @@ void restart_both(App& app, const std::string& preset, const model::Inputs& inpu
     b.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
     // A scenario held for days (an SSRI after weeks) settles first; both settle as long, so the
     // clocks stay equal (a brain already settled just stays where it is).
-    double settle_days = 0.0;
+    double hold_day = 0.0;
     for (const std::string& id : {app.preset, b.preset})
-        if (const io::Preset* p = io::find_preset(id)) settle_days = std::max(settle_days, p->settle_days);
-    if (settle_days > 0.0) advance_sim(app, settle_days / app.state.params.days_per_s);
+        if (const io::Preset* p = io::find_preset(id)) hold_day = std::max(hold_day, p->hold_day);
+    if (hold_day > 0.0) {
+        advance_sim(app, hold_day / app.state.params.days_per_s);
+        app.state.hold_slow_clock = b.state.hold_slow_clock = true;
+    }
     restart_history(app);
     history_clear(b.history, b.state.time_s);
 }

@@ -155,7 +155,7 @@ void panel_time_events(App& app) {
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
-    std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
+    std::snprintf(clock, sizeof clock, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
     auto dim_text = [&](const char* text, const char* id) {
         flow(ImGui::CalcTextSize(text).x, false);
         ImGui::AlignTextToFramePadding();

@@ -119,7 +119,7 @@ void write_string(Json& w, std::string_view s) { w.String(s.data(), static_cast<
 struct Common {
     nm::Inputs inputs;
     std::string preset = "baseline";
-    double settle_days = 0.0;
+    double hold_day = 0.0;
     std::uint64_t seed = 1;
 };
 
@@ -135,7 +135,7 @@ std::string parse_common(const std::vector<std::string>& args, std::size_t& i, C
         if (!p) return "unknown preset '" + *v + "'; allowed: " + allowed_presets();
         c.preset = p->id;
         c.inputs = p->inputs;
-        c.settle_days = p->settle_days;
+        c.hold_day = p->hold_day;
     } else if (a == "--set") {
         std::string key, value;
         if (!v || !split_assignment(*v, &key, &value)) return "--set needs NAME=VALUE; names: " + allowed_inputs();
@@ -238,11 +238,11 @@ int cmd_run(const std::vector<std::string>& args) {
         }
     }
     for (const auto& [k, v] : sets) { char b[160]; nm::set_input(c.inputs, k, v, b, sizeof b); }
-    // Start from the healthy state and let the hormone clock carry it to the chosen inputs (a preset
-    // that describes a long-held state, such as an SSRI after weeks, first runs for its settle days).
+    // Start from the healthy state and let the hormone clock carry it to the chosen inputs (a preset at
+    // its place on the hormone clock, such as an SSRI's first days, runs its days and then holds there).
     nm::State s = nm::make_state(nm::Inputs{}, c.seed);
-    if (c.settle_days > 0.0) {
-        nm::advance(s, c.inputs, c.settle_days / s.params.days_per_s);
+    if (c.hold_day > 0.0) {
+        nm::hold_at_day(s, c.inputs, c.hold_day);
         s.steps = 0;
         s.time_s = 0.0;
     }

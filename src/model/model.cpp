@@ -269,6 +269,8 @@ void slow_update(State& s, const Inputs& in, const Rest& r) {
     const Params& p = s.params;
     // Stereotypy follows sustained, not phasic, dorsal striatal output (changes over ~10 s).
     s.go_sustained_dstr += (dorsal_output(s, r).go - s.go_sustained_dstr) * kSlowEvery * kStepS / p.stereotypy_tau_s;
+    if (s.hold_slow_clock) return;
+    s.sim_day += kSlowEvery * kStepS * p.days_per_s;
     {
         const double dd = kSlowEvery * kStepS * p.days_per_s;
         s.estradiol_eff += (in.estradiol - s.estradiol_eff) * dd / p.estradiol_tau_days;
@@ -428,6 +430,7 @@ State make_state(const Inputs& in, std::uint64_t seed, const Params& params) {
     s.steps = 0;
     s.pending_ns = 0;
     s.time_s = 0.0;
+    s.sim_day = 0.0;
     s.td = TdState{};
     s.trials = 0;
     return s;
@@ -444,11 +447,17 @@ void advance(State& s, const Inputs& in, double dt_s) {
     while (s.pending_ns >= kStepNs) {
         if (s.steps % kSlowEvery == 0) {
             slow_update(s, in, f.rest);
-            w = slow_of(s);
+            if (!s.hold_slow_clock) w = slow_of(s);
         }
         step(s, in, f, w);
         s.pending_ns -= kStepNs;
     }
+}
+
+void hold_at_day(State& s, const Inputs& in, double days) {
+    s.hold_slow_clock = false;
+    if (days > 0.0) advance(s, in, days / s.params.days_per_s);
+    s.hold_slow_clock = true;
 }
 
 void apply_event(State& s, Event e) {
@@ -552,7 +561,7 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.mesolimbic = nac_release / (nac_release + 1.0);
     o.mesocortical = pfc_release / (pfc_release + 1.0);
     o.rpe = phasic_delta(s.td, p.burst_s);
-    o.sim_day = s.time_s * p.days_per_s;
+    o.sim_day = s.sim_day;
     o.lc_rate_hz = s.lc_rate_hz;
     o.raphe_rate_hz = s.raphe_rate_hz;
     o.serotonin_level = s.ht_forebrain;

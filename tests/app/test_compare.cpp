@@ -86,7 +86,7 @@ TEST_CASE("compare mode: a scenario held for weeks settles both brains for as lo
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "ssri_weeks").empty());
     CHECK(app.state.time_s == app.compare.state.time_s);
-    CHECK(app.out.sim_day >= neurodrive::io::find_preset("ssri_weeks")->settle_days - 1e-6);
+    CHECK(app.out.sim_day >= neurodrive::io::find_preset("ssri_weeks")->hold_day - 0.05);
     CHECK(app.compare.out.ht1a_sensitivity < app.out.ht1a_sensitivity);  // B's autoreceptors desensitised over the weeks
 }
 

@@ -10,13 +10,26 @@
 
 namespace neurodrive::io {
 
+// One thing a preset's explanation says, as data a test checks against the model: an output of the
+// scenario (or a result of one of the model's experiments run on it), absolute or relative to the
+// typical brain at the same time. Unset bounds are NaN.
+struct PresetClaim {
+    std::string says;         // the words of the explanation this checks
+    std::string output;       // an output name (names.cpp), or
+    std::string experiment;   // an experiment (experiments.cpp) and one of its scalar or array results
+    std::string result;
+    double min = 0.0 / 0.0, max = 0.0 / 0.0, min_ratio = 0.0 / 0.0, max_ratio = 0.0 / 0.0;
+};
+
 struct Preset {
     std::string id;           // e.g. "hypothyroid"
     std::string title;        // e.g. "Overt hypothyroidism"
     std::string explanation;  // two sentences
     std::string sources;
-    model::Inputs inputs;            // typical values for everything the preset does not set
-    double settle_days = 0.0; // > 0: the scenario is these inputs held this long (e.g. an SSRI after weeks)
+    model::Inputs inputs;     // typical values for everything the preset does not set
+    double hold_day = 0.0;    // > 0: the scenario's position on the hormone clock - shown after holding the
+                              // inputs this many days, with the hormone clock held there (an SSRI's first days)
+    std::vector<PresetClaim> claims;
 };
 
 struct PresetList {
