@@ -367,8 +367,8 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     const double d1_pfc = occupancy(s.da_pfc_nM, p.d1_kd_nM) / r.d1_pfc + p.d1_pfc_agonist_max * in.d1_agonist_pfc;
     s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * k_rec;
 
-    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum &
-    // Aghajanian 1976), and a phasic response whose size depends on the tonic mode.
+    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum & Aghajanian 1976),
+    // and a phasic response whose size depends on the tonic mode.
     const double lc_tonic = std::max(0.0, p.lc_tonic_hz * in.norepinephrine * (1.0 + p.acute_ne_gain * s.acute_stress)
                                               * (1.0 - sd_gain(p.lc_a2_max) * occupancy(s.ne_lc, 1.0)) * f.a2_norm);
     s.lc_phasic -= s.lc_phasic * f.dt_over.lc_phasic_tau_s;
