@@ -26,7 +26,7 @@ namespace neurodrive::model {
     X(sd_auto_mc, 0.1, "fraction", "C", "", 1, "mesocortical neurons have weak or no somatodendritic autoreceptor inhibition (Lammel et al. 2008; Chiodo et al. 1984); the size is a model choice") \
     X(da_vta_rest_nM, 4.0, "nM", "C", "", 1, "somatodendritic DA in the VTA: a few nM, below striatal levels (model choice)") \
     X(vta_da_tau_s, 0.25, "s", "C", "", 1, "dendritic DA acts for a few hundred ms (model choice)")                      \
-    X(stress_active_loss, 0.64, "per unit excess load", "B", "chronic_stress_vta", 1, "a chronic stressor leaves fewer VTA DA neurons spontaneously active; those still active fire normally (Moore, Rose & Grace 2001)") \
+    X(stress_active_loss, 0.64, "per unit excess load", "B", "chronic_stress_vta", 1, "a chronic stressor leaves fewer VTA DA neurons spontaneously active; those still active fire normally (Moore, Rose & Grace 2001: 17 days of cold, -64%); linking it to the glucocorticoid load is a model assumption") \
     X(ht2c_max_restraint, 0.54, "fraction", "B", "ht2c_restraint", 1, "a full dose of a 5-HT2C agonist lowers VTA DA firing by about half (Di Matteo et al. 2000)") \
     X(ht2c_tone, 0.2, "fraction", "C", "", 1, "5-HT2C receptors restrain VTA DA at rest: blocking them raises DA firing and release (Di Matteo et al. 1999); the size is a model choice") \
     X(ht2c_constitutive, 0.85, "fraction", "C", "", 1, "share of that restraint that needs no 5-HT: 5-HT2C receptors are constitutively active (De Deurwaerdere et al. 2004); the size is a model choice") \
@@ -52,7 +52,7 @@ namespace neurodrive::model {
     X(term_auto_tau_s, 0.3, "s", "B", "", 1, "the terminal brake acts within a few hundred ms (Benoit-Marand, Borrelli & Gonon 2001)") \
     X(d2_kd_nM, 10.0, "nM", "A", "", 1, "D2 receptors mostly high affinity, EC50 ~10 nM (Richfield et al. 1989; Dreyer et al. 2010)") \
     X(d1_kd_nM, 1000.0, "nM", "A", "", 1, "D1 receptors mostly low affinity, EC50 ~1 uM (Richfield et al. 1989; Dreyer et al. 2010)") \
-    X(receptor_tau_s, 0.5, "s", "C", "", 1, "D1 and D2 receptor signalling follow DA with the same kinetics (Hunger, Kumar & Schmidt 2020); the value is a model choice") \
+    X(receptor_tau_s, 0.5, "s", "C", "", 1, "D1 and D2 receptor populations respond alike to tonic and phasic DA (Hunger, Kumar & Schmidt 2020, who find integration over minutes); 0.5 s is a much faster model choice so that a burst shows within a second") \
     X(d2_drug_top_occupancy, 0.9, "fraction", "C", "", 0, "share of D2 receptors the antagonist holds at resting DA at full effect; the input scales that occupancy, and catalepsy appears above ~80% (Wadenberg et al. 2001); the value is a model choice") \
     X(direct_floor, 0.6, "x typical", "C", "", 1, "direct-pathway activity left with no D1 stimulation (cortical drive alone; model choice)") \
     X(direct_half, 2.0, "x typical D1 stimulation", "C", "", 1, "D1 stimulation giving half of the D1 excitation of direct-pathway neurons (model choice)") \
@@ -64,7 +64,7 @@ namespace neurodrive::model {
     /* [SECTION] Prefrontal cortex */                                                                                    \
     X(da_pfc_rest_nM, 3.0, "nM", "A", "resting_levels", 1, "resting mPFC DA ~3 nM (Abercrombie et al. 1989)")            \
     X(pfc_clear_per_s, 0.5, "1/s", "B", "", 1, "slow PFC clearance, time constant 1-3 s (Mundorf et al. 2001)")          \
-    X(pfc_net_share, 0.55, "fraction", "B", "net_block_pfc", 1, "share of PFC DA cleared by NET: NET block raises PFC DA x2-4 (Carboni et al. 1990)") \
+    X(pfc_net_share, 0.55, "fraction", "B", "net_block_pfc", 1, "share of PFC DA cleared by NET: NET inhibition raises PFC DA two- to four-fold (Kaenmaki et al. 2010); PFC DA is cleared by NET (Carboni et al. 1990)") \
     X(pfc_comt_share, 0.375, "fraction", "B", "comt_pfc", 1, "share cleared through COMT: COMT loss +60% basal PFC DA (Kaenmaki et al. 2010)") \
     X(d1_pfc_agonist_max, 6.0, "x typical", "C", "", 1, "a full PFC D1 agonist dose: 6x typical D1 stimulation (model choice)") \
     X(pfc_optimum, 1.6, "x typical D1 stimulation", "C", "", 1, "the typical PFC sits below its working-memory optimum, so a modest DA boost helps it (Cools & D'Esposito 2011); the value is a model choice") \
@@ -75,7 +75,7 @@ namespace neurodrive::model {
     X(lc_tonic_hz, 2.0, "Hz", "A", "", 1, "awake LC fires 1-3 Hz (Berridge & Waterhouse 2003)")                          \
     X(lc_phasic_hz, 8.0, "Hz", "C", "", 1, "size of the target-locked LC burst in the focused mode (Aston-Jones et al. 1994); the value is a model choice") \
     X(lc_phasic_tau_s, 0.15, "s", "B", "", 1, "LC phasic response ~100-200 ms (Aston-Jones et al. 1994)")                \
-    X(lc_a2_max, 0.6, "fraction", "C", "", 1, "alpha2 autoreceptors inhibit LC firing (Cedarbaum & Aghajanian 1976); the size is a model choice") \
+    X(lc_a2_max, 0.6, "fraction", "C", "", 1, "alpha2 autoreceptors inhibit LC firing, so a NET blocker slows the LC (Cedarbaum & Aghajanian 1976; Szabo & Blier 2001); the size is a model choice") \
     X(ne_tau_s, 0.5, "s", "C", "", 1, "time constant of extracellular NE (model choice)")                                \
     X(ne_net_share, 0.8, "fraction", "C", "", 1, "share of NE cleared by NET (model choice)")                            \
     X(lc_mode_low, 1.05, "x typical", "C", "", 1, "tonic NE at which engagement has half risen out of the drowsy, disengaged mode (Aston-Jones & Cohen 2005); the value is a model choice") \
@@ -96,28 +96,28 @@ namespace neurodrive::model {
     X(ht1a_desens_max, 0.7, "fraction", "C", "", 1, "sustained 5-HT1A activation desensitises the autoreceptors (Blier & de Montigny 1994); the size is a model choice") \
     X(ht1a_desens_half, 0.5, "x typical occupancy excess", "C", "", 1, "excess occupancy giving half the desensitisation (model choice)") \
     X(ht1a_tau_days, 7.0, "days", "B", "ssri_delay", 1, "desensitisation over 2-3 weeks: the delayed onset of SSRIs (Blier & de Montigny 1994)") \
-    X(wait_base_s, 12.0, "s", "B", "waiting_5ht", 1, "giving-up time ~12 s at p = 0.75 (Miyazaki et al. 2014)")          \
+    X(wait_base_s, 12.0, "s", "B", "waiting_5ht", 1, "giving-up time ~12 s at p = 0.75 (Miyazaki et al. 2014; 2018 for the 75% condition; the times are read from the papers' figures, not checked here)") \
     X(wait_floor_s, 3.0, "s", "B", "patience_floor", 1, "mice still wait seconds for an unlikely reward (Miyazaki et al. 2018)") \
     X(wait_threshold_odds, 1.6, "odds", "B", "waiting_probability", 1, "waiting lengthens only once the reward is likely: no 5-HT effect at p <= 0.5 (Miyazaki et al. 2018)") \
     X(wait_softness, 0.15, "log odds", "C", "", 1, "softness of that threshold (model choice)")                          \
-    X(serotonin_prior_exp, 0.55, "", "B", "waiting_5ht", 1, "5-HT raises confidence that reward will come: doubled 5-HT -> ~17.5 s (Miyazaki et al. 2014)") \
+    X(serotonin_prior_exp, 0.55, "", "B", "waiting_5ht", 1, "5-HT raises confidence that reward will come (Miyazaki et al. 2018): doubled 5-HT -> ~17.5 s (figures, not checked here)") \
     /* [SECTION] Hormone clock (compressed) */                                                                           \
     X(days_per_s, 2.0, "days per simulated s", "-", "", 0, "hormone clock: 1 simulated second = 2 days (teaching compression)") \
-    X(estradiol_tau_days, 1.0, "days", "C", "", 1, "estradiol: membrane effects <30 min, genomic hours-days (Becker 1990); the value is a model choice") \
+    X(estradiol_tau_days, 1.0, "days", "C", "", 1, "estradiol potentiates stimulated striatal DA release within 30 min (Becker 1990); the value is a model choice") \
     X(testosterone_tau_days, 2.0, "days", "C", "", 1, "testosterone acts over hours to days (model choice)")             \
-    X(thyroid_tau_days, 10.0, "days", "B", "", 1, "T4 half-life ~7 days; clinical effects over weeks (Samuels 2014)")    \
-    X(cortisol_tau_days, 1.0, "days", "C", "", 1, "glucocorticoid replacement restores NAc DA within days (Barrot et al. 2000); the value is a model choice") \
+    X(thyroid_tau_days, 10.0, "days", "B", "", 1, "thyroid hormone acts over days to weeks; clinical effects of treatment take weeks (Samuels 2014); the value is a model choice") \
+    X(cortisol_tau_days, 1.0, "days", "C", "", 1, "adrenalectomy lowers accumbens shell DA and corticosterone restores it (Barrot et al. 2000); the time constant is a model choice") \
     X(stress_tau_days, 7.0, "days", "C", "", 1, "chronic stress effects build over weeks (Moore, Rose & Grace 2001: 17 days); the value is a model choice") \
     X(acute_stress_tau_s, 1.5, "s", "-", "", 1, "acute response builds over minutes in reality (compressed)")            \
     X(estradiol_release_gain, 0.2, "per unit estradiol", "C", "", 1, "estradiol potentiates stimulated striatal DA release within 30 min (Becker 1990); the size is a model choice") \
-    X(estradiol_pfc_gain, 0.1, "per unit estradiol", "C", "", 1, "and PFC DA a little (Jacobs & D'Esposito 2011); the size is a model choice") \
+    X(estradiol_pfc_gain, 0.1, "per unit estradiol", "C", "", 1, "estradiol's effect on PFC function depends on baseline DA (Jacobs & D'Esposito 2011); the DA gain is a model choice") \
     X(testosterone_salience, 0.08, "per unit testosterone", "C", "", 1, "modest gain on incentive salience (Hermans et al. 2010; Packard et al. 1998) - mixed evidence") \
     X(thyroid_synthesis, 0.05, "per unit thyroid", "C", "", 1, "a tiny DA-synthesis effect (sparse, conflicting evidence; model choice)") \
     X(hypothyroid_floor, 0.3, "x typical", "C", "hypothyroid", 1, "overt hypothyroidism: fatigue, psychomotor slowing (Samuels 2014); the size is a model choice") \
     X(hyper_fatigue, 0.15, "per unit excess thyroid", "C", "", 1, "thyroid excess brings fatigue and poor concentration, not extra drive (Bauer, Goetz, Glenn & Whybrow 2008); the size is a model choice") \
-    X(cort_release_support, 0.4, "fraction", "C", "", 1, "corticosterone supports NAc DA release; adrenalectomy lowers it (Barrot et al. 2000); the size is a model choice") \
+    X(cort_release_support, 0.4, "fraction", "C", "", 1, "corticosterone supports accumbens (shell) DA; adrenalectomy lowers it (Barrot et al. 2000); the size is a model choice") \
     X(cort_fatigue, 0.3, "fraction", "C", "", 1, "glucocorticoid deficiency brings fatigue and apathy (adrenal insufficiency); the size is a model choice") \
-    X(stress_hedonic_loss, 0.15, "per unit excess load", "C", "", 1, "chronic stress blunts hedonic reactions (Papp, Willner & Muscat 1991); the size is a model choice") \
+    X(stress_hedonic_loss, 0.15, "per unit excess load", "C", "", 1, "chronic mild stress reduces reward sensitivity (Papp, Willner & Muscat 1991); splitting it into liking, wanting and mood, and its size, are model choices") \
     /* [SECTION] Behaviour */                                                                                            \
     X(latency_base_s, 1.0, "s", "-", "", 0, "typical response latency (model scale)")                                    \
     X(reward_rate_per_min, 4.0, "per min", "-", "", 0, "typical environment: 4 rewards per minute (model scale)")        \
@@ -126,12 +126,12 @@ namespace neurodrive::model {
     X(wanting_k, 1.05, "", "-", "", 0, "wanting = 1 - exp(-k S): 0.65 at typical salience S = 1 (model scale)")          \
     X(liking_typical, 0.7, "0-1", "-", "", 0, "typical hedonic reaction (model scale)")                                  \
     X(mood_typical, 0.65, "0-1", "-", "", 0, "typical mood (model scale)")                                               \
-    X(mood_serotonin, 0.12, "per unit 5-HT", "C", "", 1, "forebrain 5-HT contributes modestly to mood; it is not a happiness chemical (Moncrieff et al. 2022)") \
-    X(mood_stress, 0.25, "per unit excess load", "C", "", 1, "chronic stress lowers mood (Papp, Willner & Muscat 1991); the size is a model choice") \
+    X(mood_serotonin, 0.12, "per unit 5-HT", "C", "", 1, "forebrain 5-HT contributes modestly to mood: the low-serotonin theory of depression is not supported (Moncrieff et al. 2022); the size is a model choice") \
+    X(mood_stress, 0.25, "per unit excess load", "C", "", 1, "chronic mild stress reduces reward sensitivity (Papp, Willner & Muscat 1991); the size is a model choice") \
     X(mood_dopamine, 0.15, "fraction", "C", "", 1, "tonic DA contributes a little to mood (model choice)")               \
-    X(activation_go_half, 0.28, "x typical striatal go", "C", "aphagia", 1, "striatal direct/indirect balance at which half of actions, eating included, still start: near-total DA loss abolishes eating (Ungerstedt 1971; Zhou & Palmiter 1995)") \
+    X(activation_go_half, 0.28, "x typical striatal go", "C", "aphagia", 1, "striatal direct/indirect balance at which half of actions, eating included, still start: near-total DA loss abolishes eating (Ungerstedt 1971; Zhou & Palmiter 1995), while about 9% of striatal DA restores feeding (Szczypka et al. 1999)") \
     X(activation_hill, 6.0, "", "C", "", 0, "steepness of that loss (model choice")                                      \
-    X(pellet_g, 0.045, "g", "-", "", 0, "45 mg pellets (Salamone et al. 1991)")                                          \
+    X(pellet_g, 0.045, "g", "-", "", 0, "45 mg pellets (model scale)")                                                   \
     X(eat_pellet_s, 2.0, "s", "-", "", 0, "time to eat one pellet (model scale)")                                        \
     X(chow_g_per_s, 0.010, "g/s", "-", "", 0, "lab chow eaten from the cage floor (model scale)")                        \
     X(pellet_value, 3.0, "per g", "C", "", 1, "preferred food is worth more per gram than chow (Salamone et al. 1991); the value is a model choice") \

@@ -202,7 +202,8 @@ TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the Eng
     // Words that are the same in both languages, proper names and abbreviations; citations; formats.
     const std::vector<std::string> same_ok = {"app.title", "input.estradiol", "drive.vigor", "plot.nac", "region.lc", "legend.cortisol",
         "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "lang.en", "lang.es", "glossary.dat.term", "glossary.lc.term",
-        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed"};
+        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed",
+        "striatum.nac", "striatum.dorsal"};
     const std::vector<std::string> prefixes_ok = {"region.source.", "pathway.source.", "region.label_value."};
     for (const auto& [key, value] : en.table) {
         if (!es.table.count(key) || es.table.at(key) != value) continue;
