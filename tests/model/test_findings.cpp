@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "neurodrive/experiments.hpp"
 #include "neurodrive/findings.hpp"
 
 namespace nm = neurodrive::model;
@@ -129,5 +130,13 @@ TEST_CASE("the registry is honest about kinds: calibrations name their parameter
             if (comma == std::string_view::npos) break;
             list.remove_prefix(comma + 1);
         }
+    }
+}
+
+TEST_CASE("every experiment names the findings it checks, and each exists in the registry") {
+    for (const auto& e : nm::experiment_specs()) {
+        INFO(e.name);
+        CHECK(!e.findings.empty());
+        for (std::string_view id : e.findings) CHECK(nm::find_finding(id) != nullptr);
     }
 }
