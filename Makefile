@@ -63,7 +63,7 @@ fuzz: setup ## run every libFuzzer target for FUZZ_SECONDS (default 300) each; c
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; build/fuzz/tests/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	  -artifact_prefix=build/ build/fuzz-corpus/$$f tests/fuzz/corpus/$$f 2>&1 | { grep -E '^Done|ERROR|SUMMARY' || true; } || exit 1; done
 
-validate: native ## check every published finding, then with every parameter perturbed by 20% (100 samples); writes docs/VALIDATION.md
+validate: native ## check every published finding, then with every parameter perturbed by 20% and by 30% (100 samples each); writes docs/VALIDATION.md
 	bash scripts/update_docs.sh $(NATIVE)/neurodrive-cli --validate
 
 docs: native ## regenerate the parameter table in docs/MODEL.md from params.hpp

@@ -8,7 +8,7 @@
 namespace neurodrive::model {
 
 // How a rat shares its time between the lever (preferred pellets on a fixed ratio), free chow and
-// everything else (resting, grooming): a softmax over the three utilities.
+// everything else (grooming, resting): in proportion to the value each gives per second (matching).
 struct EffortChoice {
     double lever_share = 0.0;       // fraction of time spent working the lever, 0-1
     double chow_share = 0.0;        // fraction of time spent eating chow, 0-1
@@ -18,7 +18,7 @@ struct EffortChoice {
 };
 
 // ratio: presses per pellet (FR); appetite: 0-1 (hunger after satiety);
-// effort_capacity: DA- and thyroid-set willingness to pay effort (1 = typical);
+// effort_capacity: striatum- and thyroid-set willingness to pay effort (1 = typical);
 // press_interval_s: time per press (follows response latency).
 // chow_available = false: a plain ratio schedule with nothing else to eat (Aberman & Salamone 1999).
 EffortChoice effort_choice(double ratio, double appetite, double effort_capacity, double press_interval_s, const Params& p,
@@ -29,6 +29,12 @@ double press_interval_s(double response_latency_s, const Params& p);
 
 // Optimal latency tau* = sqrt(C_v / R) (Niv et al. 2007); R scaled by tonic DA, C_v by metabolic capacity.
 double optimal_latency_s(double reward_rate_per_min, double tonic_da_signal, double metabolic_capacity, const Params& p);
+
+// Share of behaviour taken by stereotypy for a sustained dorsal striatal direct/indirect balance (x typical).
+double stereotypy_share(double dorsal_go, const Params& p);
+
+// Behavioural activation (starting any action, eating included) for a striatal direct/indirect balance.
+double activation_share(double striatal_go, const Params& p);
 
 // Working memory vs PFC D1 stimulation (multiple of typical): inverted U on a log scale.
 double working_memory(double d1_stimulation, const Params& p);

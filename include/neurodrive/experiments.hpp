@@ -65,6 +65,7 @@ struct ExperimentSpec {
     std::vector<std::string_view> result_keys;
     ExperimentRun run;
     ExperimentChart chart;
+    std::vector<std::string_view> findings;  // ids of the findings registry (findings.hpp) checked with this experiment
 };
 
 const std::vector<ExperimentSpec>& experiment_specs();

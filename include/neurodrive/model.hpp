@@ -74,6 +74,15 @@ struct Outputs {
     double da_vta_nM = 0.0;           // somatodendritic DA in the VTA (acts on D2 autoreceptors)
     double stereotypy = 0.0;          // share of behaviour taken by stereotyped, undirected activity, 0-1
     double activation = 0.0;          // behavioural activation: initiating any action, eating included, 0-1
+    // The striatum's two output pathways (Gerfen & Surmeier 2011), x typical: direct (D1, promotes
+    // action) and indirect (D2, suppresses it), in the accumbens (ventral) and dorsal striatum.
+    double direct_nac = 0.0;
+    double indirect_nac = 0.0;
+    double direct_dstr = 0.0;
+    double indirect_dstr = 0.0;
+    double striatal_go = 0.0;         // direct/indirect balance of both regions, x typical: what starts actions
+    double d2_drug_occupancy = 0.0;   // fraction of striatal D2 receptors held by the D2 antagonist
+    double vta_active_cells = 0.0;    // fraction of VTA DA neurons spontaneously active, 0-1
     double lc_phasic_capacity = 0.0;  // size of the LC's phasic response to a cue, multiple of typical
     double ht1a_sensitivity = 0.0;    // raphe 5-HT1A autoreceptor sensitivity, multiple of typical
     double cortisol_level = 0.0;      // tissue glucocorticoid level, multiple of typical
@@ -116,6 +125,9 @@ struct State {
     std::int64_t steps = 0;        // fixed steps taken; time_s = steps * kStepS
     std::int64_t pending_ns = 0;   // simulated time requested but not yet stepped
     double time_s = 0.0;
+    double sim_day = 0.0;          // hormone clock: days the slow processes have run
+    bool hold_slow_clock = false;  // true: hormones and slow adaptations stay where they are (a scenario held
+                                   // at its place on the hormone clock, e.g. an SSRI's first days)
     std::uint64_t rng = 0x9E3779B97F4A7C15ull;
     // VTA: two populations (mesolimbic -> NAc and dorsal striatum; mesocortical -> PFC)
     double ml_noise_hz = 0.0, mc_noise_hz = 0.0;
@@ -125,10 +137,11 @@ struct State {
     // Terminals
     double pool_nac = 1.0, pool_dstr = 1.0, pool_pfc = 1.0;   // releasable fractions
     double term_auto_nac = 0.0, term_auto_dstr = 0.0;         // terminal D2 autoreceptor activation
-    double facilitation = 0.0;     // short-term facilitation of striatal release, 0-1
     double da_nac_nM = 0.0, da_dstr_nM = 0.0, da_pfc_nM = 0.0;
-    double d2_signal_nac = 0.0, d1_signal_nac = 0.0, d1_signal_pfc = 0.0;  // receptor signals
-    double d1_sustained_dstr = 0.0;  // slow dorsal striatal D1 stimulation (drives stereotypy), x typical
+    // Receptor signals: the fraction of receptors bound by DA, followed with receptor kinetics.
+    double d1_nac = 0.0, d2_nac = 0.0, d1_dstr = 0.0, d2_dstr = 0.0;
+    double d1_signal_pfc = 0.0;    // PFC D1 stimulation, x typical (DA and agonist)
+    double go_sustained_dstr = 1.0;  // slow dorsal direct/indirect balance (drives stereotypy), x typical
     // Locus coeruleus
     double lc_rate_hz = 0.0, lc_tonic_rate_hz = 0.0;  // all firing, and its tonic part
     double ne_lc = 1.0, ne_ctx = 1.0;  // NE at the LC and in cortex, x typical
@@ -161,6 +174,10 @@ State make_state(const Inputs& in, std::uint64_t seed = 1, const Params& params 
 // Advance by dt_s of simulated time in fixed steps (a remainder is carried in State::pending_ns, so
 // advancing 10 s once or in 600 pieces gives the same result).
 void advance(State& s, const Inputs& in, double dt_s);
+
+// A scenario at its place on the hormone clock: advance `days` of simulated hormone time with these
+// inputs, then hold the hormone clock there (State::hold_slow_clock) until the caller releases it.
+void hold_at_day(State& s, const Inputs& in, double days);
 
 // An event happens now.
 void apply_event(State& s, Event e);

@@ -9,7 +9,7 @@
 #include "json_text.hpp"
 #include "narration.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace neurodrive::app {
 namespace {
@@ -85,7 +85,7 @@ std::string mirror_json(const App& app) {
     w.EndArray();
     json_key(w, "presets");
     w.StartArray();
-    for (const auto& p : model::builtin_presets().presets) {
+    for (const auto& p : io::builtin_presets().presets) {
         w.StartObject();
         json_key(w, "id"); json_put(w, p.id);
         json_key(w, "title"); json_put(w, preset_title(app, p));

@@ -45,6 +45,20 @@ void restart_history(App& app) {
 void restart_both(App& app, const std::string& preset, const model::Inputs& inputs);
 
 // The input changed by the user or a preset; what narration names first.
+// A preset held at its place on the hormone clock (an SSRI's first days) stops holding once the inputs
+// are no longer the preset's, or when a lesson step asks for days to pass.
+bool clock_should_run(const App& app) {
+    if (!changed_inputs(app.inputs, app.preset).empty() || !io::find_preset(app.preset)) return true;
+    if (app.lesson.lesson < 0 || app.lesson.phase == LessonPhase::Predict) return false;
+    for (const LessonCheck& c : app.lessons[static_cast<std::size_t>(app.lesson.lesson)].steps[static_cast<std::size_t>(app.lesson.step)].checks)
+        if (c.kind == LessonCheck::Kind::WaitDays) return true;
+    return false;
+}
+void release_held_clock(App& app) {
+    if (app.state.hold_slow_clock && clock_should_run(app)) app.state.hold_slow_clock = false;
+    if (app.compare.on && app.compare.state.hold_slow_clock && clock_should_run(app)) app.compare.state.hold_slow_clock = false;
+}
+
 void note_change(App& app, const model::Inputs& before) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
@@ -57,7 +71,7 @@ void note_change(App& app, const model::Inputs& before) {
 // [SECTION] Frame: init, update, advance -----------------------------------------------------------------
 bool init(App& app) {
     // The tables first: the strings of the default language, then every data file.
-    for (const std::string* table_error : {&builtin_colors().error, &model::builtin_presets().error})
+    for (const std::string* table_error : {&builtin_colors().error, &io::builtin_presets().error})
         if (app.asset_error.empty()) app.asset_error = *table_error;
     if (app.asset_error.empty()) app.asset_error = load_strings(app.settings.lang, &app.strings);
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded_asset("geometry"), &app.geometry);
@@ -136,6 +150,7 @@ void update(App& app, double real_dt_s) {
         app.ui.lab_run_request = -1;
     }
     if (app.paused) return;
+    release_held_clock(app);
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);
     schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion);
@@ -190,14 +205,19 @@ void fire_event(App& app, model::Event e) {
 }
 
 bool set_preset(App& app, std::string_view id) {
-    const model::Preset* p = model::find_preset(id);
+    const io::Preset* p = io::find_preset(id);
     if (!p) return false;
     const model::Inputs before = app.inputs;
     app.inputs = p->inputs;
     app.preset = p->id;
     note_change(app, before);
-    // A preset that describes a long-held state (an SSRI after weeks) runs its days on the hormone clock.
-    if (p->settle_days > 0.0) advance_sim(app, p->settle_days / app.state.params.days_per_s);
+    // A preset at its place on the hormone clock (an SSRI's first days, or after weeks) runs its days and
+    // holds the clock there until an input changes (note_change releases it).
+    if (p->hold_day > 0.0) {
+        app.state.hold_slow_clock = false;
+        advance_sim(app, p->hold_day / app.state.params.days_per_s);
+        app.state.hold_slow_clock = true;
+    }
     // Reveal and briefly highlight the sliders it changed.
     app.ui.highlight.clear();
     int n = 0;
@@ -242,10 +262,13 @@ void restart_both(App& app, const std::string& preset, const model::Inputs& inpu
     b.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
     // A scenario held for days (an SSRI after weeks) settles first; both settle as long, so the
     // clocks stay equal (a brain already settled just stays where it is).
-    double settle_days = 0.0;
+    double hold_day = 0.0;
     for (const std::string& id : {app.preset, b.preset})
-        if (const model::Preset* p = model::find_preset(id)) settle_days = std::max(settle_days, p->settle_days);
-    if (settle_days > 0.0) advance_sim(app, settle_days / app.state.params.days_per_s);
+        if (const io::Preset* p = io::find_preset(id)) hold_day = std::max(hold_day, p->hold_day);
+    if (hold_day > 0.0) {
+        advance_sim(app, hold_day / app.state.params.days_per_s);
+        app.state.hold_slow_clock = b.state.hold_slow_clock = true;
+    }
     restart_history(app);
     history_clear(b.history, b.state.time_s);
 }
@@ -256,7 +279,7 @@ void compare_stop(App& app) {
 }
 
 std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs) {
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     if (!p) return app.strings.get("preset.custom");
     const std::string title = preset_title(app, *p);
     return changed_inputs(inputs, preset).empty() ? title : title + " " + app.strings.get("compare.changed");
@@ -288,8 +311,8 @@ std::string text_in_language(std::string_view lang, std::string_view key) {
 void apply_environment(App& app, std::string_view env) { apply_settings(app, parse_query(env, kFromEnv).values); }
 
 // [SECTION] Text helpers ---------------------------------------------------------------------------------
-const char* preset_title(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
-const char* preset_explanation(const App& app, const model::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
+const char* preset_title(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
+const char* preset_explanation(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
 
 const char* tr_or(const App& app, const std::string& key, std::string_view english) {
     const auto it = app.strings.table.find(key);
@@ -621,7 +644,7 @@ std::string export_json(const App& app, std::string_view kind) {
     const auto& kinds = export_kinds();
     const auto it = std::find_if(kinds.begin(), kinds.end(), [&](const ExportKind& k) { return k.kind == kind; });
     ExportInfo info;
-    const model::Preset* p = model::find_preset(app.preset);
+    const io::Preset* p = io::find_preset(app.preset);
     info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
     for (const auto& [spec, v] : changed_inputs(app.inputs, app.preset)) {
         char b[64];

@@ -25,7 +25,7 @@
 #include "lessons.hpp"
 #include "neurodrive/findings.hpp"
 #include "neurodrive/model.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "schematic_model.hpp"
 #include "settings.hpp"
 #include "url_params.hpp"
@@ -173,8 +173,8 @@ void apply_environment(App& app, std::string_view env);
 
 // A preset's title and explanation in the UI language (assets/presets.json holds the English text;
 // other languages override it with "preset.<id>.title" / ".explanation" in their string table).
-const char* preset_title(const App& app, const model::Preset& p);
-const char* preset_explanation(const App& app, const model::Preset& p);
+const char* preset_title(const App& app, const io::Preset& p);
+const char* preset_explanation(const App& app, const io::Preset& p);
 
 // A registry text (English, in code) in the UI language: the strings table's key when present.
 const char* tr_or(const App& app, const std::string& key, std::string_view english);

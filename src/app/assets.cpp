@@ -143,9 +143,10 @@ std::string parse_references(std::string_view json, std::vector<Reference>* out)
     std::vector<Reference> refs;
     for (const auto& r : doc["references"].GetArray()) {
         Reference ref;
-        if (!r.IsObject() || !read_string(r, "cite", &ref.cite) || !read_string(r, "source", &ref.source) || !read_string(r, "topic", &ref.topic)
-            || !read_string(r, "tier", &ref.tier))
-            return "references[" + std::to_string(refs.size()) + "]: needs strings cite, source, topic and tier";
+        if (!r.IsObject() || !read_string(r, "cite", &ref.cite) || !read_string(r, "authors", &ref.authors) || !read_string(r, "title", &ref.title)
+            || !read_string(r, "source", &ref.source) || !read_string(r, "topic", &ref.topic) || !read_string(r, "tier", &ref.tier))
+            return "references[" + std::to_string(refs.size()) + "]: needs strings cite, authors, title, source, topic and tier";
+        if (r.HasMember("doi") && r["doi"].IsString()) ref.doi = json_view(r["doi"]);
         refs.push_back(std::move(ref));
     }
     *out = std::move(refs);

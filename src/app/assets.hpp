@@ -73,7 +73,10 @@ struct Geometry {
 
 struct Reference {
     std::string cite;    // "Schultz, Dayan & Montague 1997"
+    std::string authors; // "Schultz W, Dayan P, Montague PR"
+    std::string title;
     std::string source;  // journal, volume:page
+    std::string doi;     // "" when the paper has none
     std::string topic;   // what it supports here (English)
     std::string tier;    // evidence tier
 };

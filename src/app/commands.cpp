@@ -8,7 +8,7 @@
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace neurodrive::app {
 namespace {
@@ -83,10 +83,10 @@ std::string cmd_set_inputs_object(App& app, const rapidjson::Value& doc) {
 
 std::string cmd_preset(App& app, std::string_view id) {
     if (std::string lock = lock_error(app, "presets"); !lock.empty()) return lock;
-    const model::Preset* p = model::find_preset(id);
+    const io::Preset* p = io::find_preset(id);
     if (!p) {
         std::string allowed;
-        for (const auto& q : model::builtin_presets().presets) allowed += (allowed.empty() ? "" : ", ") + q.id;
+        for (const auto& q : io::builtin_presets().presets) allowed += (allowed.empty() ? "" : ", ") + q.id;
         return "unknown preset \"" + shown(id) + "\"; allowed: " + allowed;
     }
     int n = 0;

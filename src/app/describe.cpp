@@ -40,6 +40,10 @@ std::string describe_scene(const App& app) {
     std::snprintf(buf, sizeof buf, app.strings.get("scene.hormones"), 100.0 * o.thyroid_level, 100.0 * o.cortisol_level, 100.0 * o.estradiol_level,
                   100.0 * o.testosterone_level);
     add(buf);
+    if (o.activation < 0.5 * t.activation) {
+        std::snprintf(buf, sizeof buf, app.strings.get("scene.catalepsy"), 100.0 * o.activation / t.activation);
+        add(buf);
+    }
     if (o.stereotypy > 0.2) {
         std::snprintf(buf, sizeof buf, app.strings.get("scene.stereotypy"), 100.0 * o.stereotypy);
         add(buf);

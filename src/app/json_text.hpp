@@ -7,7 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "neurodrive/json_read.hpp"
+#include "neurodrive/io/json_read.hpp"
 
 #include <string>
 #include <string_view>
@@ -17,7 +17,7 @@
 namespace neurodrive::app {
 
 // The project's one reader (neurodrive/json_read.hpp): exact numbers, UTF-8 validated.
-using model::parse_json;
+using io::parse_json;
 
 // A member name or string value with its full length (a NUL inside stays inside).
 inline std::string_view json_view(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }

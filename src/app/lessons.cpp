@@ -32,7 +32,7 @@ bool valid_focus(const std::string& f) {
         int n = 0;
         const model::DriveComponent* parts = model::drive_components(&n);
         for (int i = 0; i < n; ++i) if (f.compare(6, std::string::npos, parts[i].output) == 0) return true;
-        return f == "drive:liking" || f == "drive:stereotypy";
+        return f == "drive:liking" || f == "drive:stereotypy" || f == "drive:activation";
     }
     return false;
 }

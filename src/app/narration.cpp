@@ -40,6 +40,7 @@ std::string cause_key(const Cause& c, const model::Outputs& o) {
     if (c.name == "dopamine" && !c.high && o.activation < 0.5) return "why.dopamine.zero";
     if ((c.name == "dat_block" || c.name == "dopamine") && c.high && o.stereotypy > 0.25) return "why.stereotypy";
     if (c.name == "sert_block" && o.ht1a_sensitivity < 0.75) return "why.sert_block.weeks";
+    if (c.name == "d2_antagonist" && o.activation < 0.5) return "why.d2_antagonist.catalepsy";
     return "why." + c.name + (c.high ? ".high" : ".low");
 }
 

@@ -12,10 +12,10 @@ void findings_table(App& app) {
     const Theme& th = theme();
     app.ui.evidence_visible = true;
     const auto& specs = model::finding_specs();
-    int predictions = 0;
-    for (const auto& f : specs) predictions += f.kind == model::FindingKind::Prediction ? 1 : 0;
-    char intro[256];
-    std::snprintf(intro, sizeof intro, tr(app, "evidence.intro"), static_cast<int>(specs.size()), predictions);
+    int kinds[3] = {0, 0, 0};  // predictions, calibrations, structural
+    for (const auto& f : specs) ++kinds[static_cast<int>(f.kind)];
+    char intro[512];
+    std::snprintf(intro, sizeof intro, tr(app, "evidence.intro"), static_cast<int>(specs.size()), kinds[0], kinds[1], kinds[2]);
     text_block(app, "evidence.intro", intro, th.text_dim);
     if (app.evidence.size() < specs.size()) {
         char progress[96];
@@ -33,15 +33,21 @@ void findings_table(App& app) {
         ImGui::TextUnformatted(!done ? "..." : holds ? tr(app, "evidence.holds") : tr(app, "evidence.fails"));
         ImGui::PopStyleColor();
         ImGui::SameLine();
+        static const char* const kind_keys[] = {"evidence.prediction", "evidence.calibration", "evidence.structural"};
         char kind[160];
-        std::snprintf(kind, sizeof kind, "%s - %s %s", f.kind == model::FindingKind::Prediction ? tr(app, "evidence.prediction") : tr(app, "evidence.calibration"),
-                      tr(app, "evidence.tier"), std::string(f.tier).c_str());
+        std::snprintf(kind, sizeof kind, "%s - %s %s", tr(app, kind_keys[static_cast<int>(f.kind)]), tr(app, "evidence.tier"), std::string(f.tier).c_str());
         ImGui::TextUnformatted(kind);
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr_or(app, "finding." + std::string(f.id), f.published));
         ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
         ImGui::TextUnformatted(std::string(f.citation).c_str());
+        // The published value and where it appears, and the model's own account, are English prose from the
+        // registry; other languages show the verdict.
+        if (app.settings.lang == "en") {
+            const std::string value = std::string(tr(app, "evidence.published_value")) + " " + std::string(f.value);
+            ImGui::TextUnformatted(value.c_str());
+        }
         // The model's own account is English prose from the registry; other languages show the verdict.
         if (done && app.settings.lang == "en") {
             std::string model_text = std::string(tr(app, "evidence.model")) + " " + app.evidence[i].model;
@@ -50,6 +56,10 @@ void findings_table(App& app) {
         if (f.kind == model::FindingKind::Calibration) {
             const std::string fitted = std::string(tr(app, "evidence.fitted")) + " " + model::calibrated_params(f.id);
             ImGui::TextUnformatted(fitted.c_str());
+        }
+        if (f.kind == model::FindingKind::Structural) {
+            const std::string basis = std::string(tr(app, "evidence.basis")) + " " + std::string(f.basis);
+            ImGui::TextUnformatted(basis.c_str());
         }
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
@@ -104,7 +114,8 @@ void about_modal(App& app) {
                     ImGui::PushFont(fonts().bold);
                     ImGui::TextUnformatted(r.cite.c_str());
                     ImGui::PopFont();
-                    const std::string line = r.source + ". " + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
+                    const std::string line = r.authors + ". " + r.title + ". " + r.source + (r.doi.empty() ? "" : ". doi:" + r.doi) + ". "
+                                             + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
                     ImGui::TextUnformatted(line.c_str());
                 }
             }

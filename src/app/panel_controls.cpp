@@ -157,7 +157,7 @@ void panel_time_events(App& app) {
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
-    std::snprintf(clock, sizeof clock, tr(app, "time.clock"), app.state.time_s, app.out.sim_day);
+    std::snprintf(clock, sizeof clock, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
     auto dim_text = [&](const char* text, const char* id) {
         flow(ImGui::CalcTextSize(text).x, false);
         ImGui::AlignTextToFramePadding();
@@ -206,14 +206,14 @@ void panel_controls(App& app) {
 
     // Scenario: the title row carries Reset all, so the preset names get the full width.
     section_title(app, "presets", tr(app, "group.presets"));
-    const model::Preset* current = model::find_preset(app.preset);
+    const io::Preset* current = io::find_preset(app.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
     if (ImGui::SmallButton(tr(app, "reset.all"))) cmd_reset(app);
     record_item(app, "button:reset");
     ImGui::SetNextItemWidth(full);
     if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
-        for (const auto& p : model::builtin_presets().presets) {
+        for (const auto& p : io::builtin_presets().presets) {
             const bool selected = current && current->id == p.id;
             if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_preset(app, p.id);
             if (selected) ImGui::SetItemDefaultFocus();
@@ -243,7 +243,7 @@ void panel_controls(App& app) {
     if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
         if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) cmd_compare(app, "off");
         record_item(app, "option:compare.off");
-        for (const auto& p : model::builtin_presets().presets) {
+        for (const auto& p : io::builtin_presets().presets) {
             const bool selected = app.compare.on && app.compare.preset == p.id;
             if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_compare(app, p.id);
             record_item(app, "option:compare." + p.id);

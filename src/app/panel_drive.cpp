@@ -134,7 +134,7 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     // The rows fit the height that is left (down to 70% of a text line) rather than scroll.
     const float after_rows = font_px(fonts().small) * 1.4f + spacing;
     const float budget = ImGui::GetContentRegionAvail().y - narr - after_rows;
-    const float row_h = std::clamp(budget / 8.0f - spacing * 0.5f, ImGui::GetFontSize() * 0.7f, ImGui::GetFrameHeight() * 0.8f);
+    const float row_h = std::clamp(budget / 9.0f - spacing * 0.5f, ImGui::GetFontSize() * 0.7f, ImGui::GetFrameHeight() * 0.8f);
     char tip[320];
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, std::round(spacing * 0.5f)));
     for (int i = 0; i < n; ++i) {
@@ -142,14 +142,16 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
         std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
         component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[static_cast<std::size_t>(i) % colors.size()], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
     }
-    // Driven but not directed: the share of behaviour taken by stereotypy; and liking. Neither is drive.
+    // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken
+    // by stereotypy (driven but not directed), and liking.
     ImGui::PushFont(fonts().small);
     text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
+    component_row(app, "activation", o.activation, t.activation, th.good, tr(app, "drive.tip.activation"), row_h, two ? ob.activation : -1.0);
     component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
     component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"), row_h, two ? ob.liking : -1.0);
     ImGui::PopStyleVar();
-    if (budget > 8.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
+    if (budget > 9.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
         ImGui::PushFont(fonts().small);
         text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
         ImGui::PopFont();

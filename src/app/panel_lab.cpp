@@ -8,6 +8,7 @@
 
 #include "neurodrive/experiments.hpp"
 #include "commands.hpp"
+#include "neurodrive/findings.hpp"
 #include "ui.hpp"
 
 namespace neurodrive::app {
@@ -132,6 +133,13 @@ void panel_lab(App& app) {
     record_item(app, "button:lab.run");
     const std::string published = std::string(tr(app, "lab.published")) + " " + tr_or(app, exp_key(spec, "finding"), spec.finding) + " (" + std::string(spec.citation) + ")";
     text_block(app, "lab.finding", published.c_str(), th.text);
+    // What the evidence table (About > Evidence) makes of the findings this experiment checks, by kind.
+    int kinds[3] = {0, 0, 0};
+    for (std::string_view id : spec.findings)
+        if (const model::FindingSpec* f = model::find_finding(id)) ++kinds[static_cast<int>(f->kind)];
+    char evidence_line[256];
+    std::snprintf(evidence_line, sizeof evidence_line, tr(app, "lab.evidence"), kinds[0], kinds[1], kinds[2]);
+    text_block(app, "lab.evidence", evidence_line, th.text_dim);
     const bool ran = app.lab.experiment == spec.name;
     if (!ran) text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);
     if (side) {

@@ -151,6 +151,75 @@ namespace {
 
 // Long on purpose: one pass over one brain - body, pathways with their pulses, regions with their
 // levels, legend, labels placed around each other, tooltips - sharing the view and the taken boxes.
+// The striatum's two output pathways (issue 19): for the accumbens and the dorsal striatum, a "go"
+// (direct, D1) and a "stop" (indirect, D2) bar on a log scale, typical at the centre tick (x1/4 to x4).
+// Placed in a free corner of the schematic; returns its box (empty when no corner is free).
+Box draw_striatum_output(App& app, const BrainRef& brain, ImDrawList* dl, const Box& area, const std::vector<Box>& taken, float text_px, bool hovered_canvas) {
+    const Theme& th = theme();
+    ImFont* f = fonts().small;
+    const char* title = tr(app, "striatum.title");
+    const char* rows[] = {tr(app, "striatum.nac"), tr(app, "striatum.dorsal")};
+    const char* cols[] = {tr(app, "striatum.go"), tr(app, "striatum.stop")};
+    float row_w = 0.0f, col_w = 0.0f;
+    for (const char* r : rows) row_w = std::max(row_w, f->CalcTextSizeA(text_px, 1e9f, 0.0f, r).x);
+    for (const char* c : cols) col_w = std::max(col_w, f->CalcTextSizeA(text_px, 1e9f, 0.0f, c).x);
+    const float bar_w = std::max(col_w, text_px * 4.0f), pad = text_px * 0.4f, line = text_px * 1.25f;
+    const float title_w = f->CalcTextSizeA(text_px, 1e9f, 0.0f, title).x;
+    const ImVec2 size(std::max(row_w + 2.0f * bar_w + 4.0f * pad, title_w + 2.0f * pad), 4.0f * line + pad);
+    // Corners in order of preference: top right (below the legend), bottom right, top left.
+    const ImVec2 corners[] = {ImVec2(area.max.x - size.x - 6.0f, area.min.y + line * 2.0f), ImVec2(area.max.x - size.x - 6.0f, area.max.y - size.y - 6.0f),
+                              ImVec2(area.min.x + 6.0f, area.min.y + line * 2.0f)};
+    Box box{};
+    bool found = false;
+    for (const ImVec2& c : corners) {
+        const Box b{c, ImVec2(c.x + size.x, c.y + size.y)};
+        if (b.min.x < area.min.x || b.min.y < area.min.y) continue;
+        bool clear = true;
+        for (const Box& t : taken) clear = clear && !overlaps(b, t, 4.0f);
+        if (clear) { box = b; found = true; break; }
+    }
+    if (!found) return Box{};
+    dl->AddRectFilled(box.min, box.max, with_alpha(th.panel, 0.92f), 6.0f);
+    dl->AddRect(box.min, box.max, th.panel_border, 6.0f);
+    ImVec2 p(box.min.x + pad, box.min.y + pad * 0.5f);
+    dl->AddText(f, text_px, p, th.text, title);
+    const ImVec4 clip(area.min.x, area.min.y, area.max.x, area.max.y);
+    record_label(app, "striatum.title" + brain.tag, p, ImVec2(p.x + title_w, p.y + text_px), clip);
+    const float x0 = box.min.x + pad + row_w + pad;
+    for (int c = 0; c < 2; ++c) {
+        const float cw = f->CalcTextSizeA(text_px, 1e9f, 0.0f, cols[c]).x;
+        const ImVec2 cp(x0 + static_cast<float>(c) * (bar_w + pad) + (bar_w - cw) * 0.5f, box.min.y + pad * 0.5f + line);
+        dl->AddText(f, text_px, cp, c == 0 ? th.good : th.bad, cols[c]);
+        record_label(app, std::string(c == 0 ? "striatum.go" : "striatum.stop") + brain.tag, cp, ImVec2(cp.x + cw, cp.y + text_px), clip);
+    }
+    const double values[2][2] = {{brain.out.direct_nac, brain.out.indirect_nac}, {brain.out.direct_dstr, brain.out.indirect_dstr}};
+    for (int r = 0; r < 2; ++r) {
+        const float y = box.min.y + pad * 0.5f + line * static_cast<float>(r + 2);
+        dl->AddText(f, text_px, ImVec2(box.min.x + pad, y), th.text_dim, rows[r]);
+        for (int c = 0; c < 2; ++c) {
+            const ImVec2 b0(x0 + static_cast<float>(c) * (bar_w + pad), y + text_px * 0.2f), b1(b0.x + bar_w, y + text_px * 0.95f);
+            dl->AddRectFilled(b0, b1, th.grid, 3.0f);
+            // log2 of the activity, from x1/4 (empty) through typical (half) to x4 (full).
+            const float frac = std::clamp(0.5f + static_cast<float>(std::log2(std::max(values[r][c], 1e-3))) / 4.0f, 0.0f, 1.0f);
+            dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * frac, b1.y), c == 0 ? th.good : th.bad, 3.0f);
+            const float mid = b0.x + bar_w * 0.5f;
+            dl->AddLine(ImVec2(mid, b0.y - 2.0f), ImVec2(mid, b1.y + 2.0f), th.ghost, 2.0f);
+        }
+    }
+    app.widget_rects.push_back({"striatum_output" + brain.tag, box.min.x, box.min.y, box.max.x - box.min.x, box.max.y - box.min.y});
+    if (hovered_canvas && ImGui::IsMouseHoveringRect(box.min, box.max)) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextUnformatted(tr(app, "striatum.tip"));
+        char buf[256];
+        std::snprintf(buf, sizeof buf, tr(app, "striatum.values"), 100.0 * values[0][0], 100.0 * values[0][1], 100.0 * values[1][0], 100.0 * values[1][1]);
+        ImGui::TextUnformatted(buf);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    return box;
+}
+
 void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -284,8 +353,15 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
         }
     }
 
-    // Labels, most important first; a label that finds no free spot is left out rather than overlap.
+    // The striatum's output pathways in a free corner (not on phones and small frames: the drive meter's
+    // "starts actions" row and the narration say it there).
     const bool compact = s < 0.5f;
+    if (!compact && !is_hidden(app, "legend")) {
+        const Box so = draw_striatum_output(app, brain, dl, area, taken, std::max(font_px(fonts().small), 12.0f), hovered);
+        if (so.max.x > so.min.x) taken.push_back(so);
+    }
+
+    // Labels, most important first; a label that finds no free spot is left out rather than overlap.
     ImFont* bold = fonts().bold;
     const float label_px = std::max(13.0f, font_px(bold) * std::clamp(s * 1.4f, 0.85f, 1.1f));
     const float value_px = std::max(12.0f, small_px * std::clamp(s * 1.25f, 0.8f, 1.0f));

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "json_text.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace neurodrive::app {
 namespace {
@@ -71,7 +71,7 @@ void persist_sync(Persistence& p, const App& app) {
     if (now.preset != p.seen.preset) {
         p.saved.preset = now.preset;
         // Choosing a preset (or Reset all) chooses every input: nothing a host set earlier stays behind.
-        if (model::find_preset(now.preset)) p.saved.inputs = now.inputs;
+        if (io::find_preset(now.preset)) p.saved.inputs = now.inputs;
     }
     for (int i = 0; i < n; ++i) {
         const auto field = specs[i].field;
@@ -85,7 +85,7 @@ void persist_sync(Persistence& p, const App& app) {
 void persist_absorb(Persistence& p, const App& app) { p.seen = choices_now(app); }
 
 std::string stored_record(const Choices& saved) {
-    const model::Preset* preset = model::find_preset(saved.preset);
+    const io::Preset* preset = io::find_preset(saved.preset);
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
@@ -133,7 +133,7 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
     // Pass 1: preset (the inputs are relative to it); pass 2: everything else.
     const auto preset = doc.FindMember("preset");
     if (preset != doc.MemberEnd()) {
-        if (preset->value.IsString() && model::find_preset(json_view(preset->value)) && set_preset(app, json_view(preset->value))) restored->preset = app.preset;
+        if (preset->value.IsString() && io::find_preset(json_view(preset->value)) && set_preset(app, json_view(preset->value))) restored->preset = app.preset;
         else ignored.push_back({"preset", setting_error(*find_setting("preset"))});
     }
     restored->inputs = preset_inputs(restored->preset);

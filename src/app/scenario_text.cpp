@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "settings.hpp"
 
 namespace neurodrive::app {
@@ -17,7 +17,7 @@ std::optional<CompareSpec> parse_compare(std::string_view text, std::string* err
         const std::size_t colon = item.find(':');
         if (colon == std::string::npos) {
             if (i > 0) { *error = "the preset comes first: compare=preset,input:value"; return std::nullopt; }
-            if (!model::find_preset(item)) { *error = "unknown preset " + shown(item); return std::nullopt; }
+            if (!io::find_preset(item)) { *error = "unknown preset " + shown(item); return std::nullopt; }
             spec.preset = item;
             continue;
         }
@@ -40,12 +40,12 @@ std::optional<CompareSpec> parse_compare(std::string_view text, std::string* err
 
 const model::Inputs& preset_inputs(std::string_view preset) {
     static const model::Inputs typical{};
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     return p ? p->inputs : typical;
 }
 
 model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
-    const model::Preset* p = model::find_preset(spec.preset);
+    const io::Preset* p = io::find_preset(spec.preset);
     model::Inputs inputs = preset_inputs(spec.preset);
     *preset = p ? p->id : "baseline";
     char buf[160];
@@ -54,7 +54,7 @@ model::Inputs compare_inputs(const CompareSpec& spec, std::string* preset) {
 }
 
 std::string compare_text(const model::Inputs& inputs, std::string_view preset) {
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     std::string s = p ? p->id : "baseline";
     for (const auto& [spec, v] : changed_inputs(inputs, preset)) s += "," + std::string(spec->name) + ":" + format_exact(v);
     return s;

@@ -21,7 +21,7 @@
 #include "colors.hpp"
 #include "json_text.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "scenario_text.hpp"
 
 namespace neurodrive::app {
@@ -47,7 +47,7 @@ namespace {
 
 std::vector<std::string> preset_ids() {
     std::vector<std::string> ids;
-    for (const auto& p : model::builtin_presets().presets) ids.push_back(p.id);
+    for (const auto& p : io::builtin_presets().presets) ids.push_back(p.id);
     return ids;
 }
 std::vector<std::string> lockable() {

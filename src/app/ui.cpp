@@ -18,7 +18,7 @@
 #include <string>
 
 #include "commands.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "ui.hpp"
 
 #include <imgui_internal.h>  // drag_to_scroll: the hovered window and its scroll range
@@ -274,7 +274,7 @@ void handle_shortcuts(App& app) {
         else if (c == 'w' || c == 'W') cmd_event(app, "reward");
         else if (c == 'o' || c == 'O') cmd_event(app, "omit");
         else if (c >= '1' && c <= '9') {
-            const auto& list = model::builtin_presets().presets;
+            const auto& list = io::builtin_presets().presets;
             const std::size_t index = static_cast<std::size_t>(c - '1');
             if (index < list.size()) cmd_preset(app, list[index].id);
         } else if (c == '?') app.ui.shortcuts_open = true;

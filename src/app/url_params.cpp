@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 namespace neurodrive::app {
 namespace {
@@ -125,7 +125,7 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
         q += '=';
         q += encode(value);
     };
-    const model::Preset* p = model::find_preset(preset);
+    const io::Preset* p = io::find_preset(preset);
     for (const SettingSpec& spec : setting_specs()) {
         if (!(spec.use & kInLink)) continue;
         if (spec.name == "preset") {  // the preset, then the inputs changed from it
@@ -140,7 +140,7 @@ std::string share_query(const model::Inputs& inputs, std::string_view preset, co
 
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset) {
     if (config.values.preset) {
-        if (const model::Preset* p = model::find_preset(*config.values.preset)) {
+        if (const io::Preset* p = io::find_preset(*config.values.preset)) {
             *inputs = p->inputs;
             *preset = p->id;
         }

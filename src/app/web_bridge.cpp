@@ -24,7 +24,7 @@
 #include "scenario.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 // [SECTION] Start-up texts from the page (app.js passes them in Module.ndStart) ----------------------
 // Each returns a malloc'd UTF-8 copy (the caller frees it) of a string app.js already cut to size.
@@ -441,7 +441,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
     rapidjson::StringBuffer buf;
     na::JsonWriter w(buf);
     w.StartArray();
-    for (const auto& p : nm::builtin_presets().presets) {
+    for (const auto& p : neurodrive::io::builtin_presets().presets) {
         w.StartObject();
         na::json_key(w, "id"); na::json_put(w, p.id);
         na::json_key(w, "title"); na::json_put(w, p.title);

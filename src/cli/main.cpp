@@ -26,7 +26,7 @@
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/findings.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "neurodrive/rng.hpp"
 
 namespace nm = neurodrive::model;
@@ -46,7 +46,7 @@ void print_usage(std::FILE* f) {
         "usage:\n"
         "  neurodrive-cli run [--set NAME=VALUE]... [--preset NAME] [--duration SECONDS] [--seed N] [--csv FILE]\n"
         "  neurodrive-cli experiment NAME [--set NAME=VALUE]... [--preset NAME] [--param KEY=VALUE]... [--seed N]\n"
-        "  neurodrive-cli validate [--perturb F] [--samples N] [--seed S] [--json | --markdown]\n"
+        "  neurodrive-cli validate [--perturb F [--perturb F2]] [--samples N] [--seed S] [--json | --markdown]\n"
         "  neurodrive-cli params [--markdown]\n"
         "  neurodrive-cli list\n"
         "  neurodrive-cli help\n", f);
@@ -90,7 +90,7 @@ std::string allowed_inputs() {
 
 std::string allowed_presets() {
     std::string s;
-    for (const auto& p : nm::builtin_presets().presets) s += (s.empty() ? "" : ", ") + p.id;
+    for (const auto& p : neurodrive::io::builtin_presets().presets) s += (s.empty() ? "" : ", ") + p.id;
     return s;
 }
 
@@ -119,7 +119,7 @@ void write_string(Json& w, std::string_view s) { w.String(s.data(), static_cast<
 struct Common {
     nm::Inputs inputs;
     std::string preset = "baseline";
-    double settle_days = 0.0;
+    double hold_day = 0.0;
     std::uint64_t seed = 1;
 };
 
@@ -131,11 +131,11 @@ std::string parse_common(const std::vector<std::string>& args, std::size_t& i, C
     const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
     if (a == "--preset") {
         if (!v) return "--preset needs a name; allowed: " + allowed_presets();
-        const nm::Preset* p = nm::find_preset(*v);
+        const neurodrive::io::Preset* p = neurodrive::io::find_preset(*v);
         if (!p) return "unknown preset '" + *v + "'; allowed: " + allowed_presets();
         c.preset = p->id;
         c.inputs = p->inputs;
-        c.settle_days = p->settle_days;
+        c.hold_day = p->hold_day;
     } else if (a == "--set") {
         std::string key, value;
         if (!v || !split_assignment(*v, &key, &value)) return "--set needs NAME=VALUE; names: " + allowed_inputs();
@@ -185,7 +185,7 @@ int cmd_list() {
     std::printf(")\n");
     std::printf("\nEVENTS\n  cue       a cue that predicts reward 1.5 s later\n  reward    an unpredicted reward now\n  omit      an expected reward that does not come\n");
     std::printf("\nPRESETS\n");
-    for (const auto& p : nm::builtin_presets().presets) std::printf("  %-20s %s\n", p.id.c_str(), p.title.c_str());
+    for (const auto& p : neurodrive::io::builtin_presets().presets) std::printf("  %-20s %s\n", p.id.c_str(), p.title.c_str());
     std::printf("\nEXPERIMENTS\n");
     for (const auto& e : nm::experiment_specs()) {
         std::printf("  %-14s tier %-3s %s\n                 %s (%s)\n", std::string(e.name).c_str(), std::string(e.tier).c_str(),
@@ -238,11 +238,11 @@ int cmd_run(const std::vector<std::string>& args) {
         }
     }
     for (const auto& [k, v] : sets) { char b[160]; nm::set_input(c.inputs, k, v, b, sizeof b); }
-    // Start from the healthy state and let the hormone clock carry it to the chosen inputs (a preset
-    // that describes a long-held state, such as an SSRI after weeks, first runs for its settle days).
+    // Start from the healthy state and let the hormone clock carry it to the chosen inputs (a preset at
+    // its place on the hormone clock, such as an SSRI's first days, runs its days and then holds there).
     nm::State s = nm::make_state(nm::Inputs{}, c.seed);
-    if (c.settle_days > 0.0) {
-        nm::advance(s, c.inputs, c.settle_days / s.params.days_per_s);
+    if (c.hold_day > 0.0) {
+        nm::hold_at_day(s, c.inputs, c.hold_day);
         s.steps = 0;
         s.time_s = 0.0;
     }
@@ -342,117 +342,160 @@ nm::Params perturbed(double f, std::uint64_t seed, int sample) {
     return p;
 }
 
-// Long on purpose: argument parsing, the unperturbed check, the perturbed runs on two threads and
-// three output formats read best in order, as the command's help describes them.
-int cmd_validate(const std::vector<std::string>& args) {
-    double f = 0.0, samples = 0.0, seed = 1.0;
+struct ValidateOptions {
+    std::vector<double> perturb;  // one robustness column per level (0.2 = every parameter within +-20%)
+    int samples = 0;
+    std::uint64_t seed = 1;
     bool json = false, markdown = false;
+};
+
+std::string parse_validate(const std::vector<std::string>& args, ValidateOptions* o) {
+    double samples = 0.0, seed = 1.0;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
+        double f = 0.0;
         if (args[i] == "--perturb") {
-            if (!v || !parse_number(*v, &f) || f < 0.0 || f > 0.5) return usage_error("--perturb needs a fraction from 0 to 0.5 (0.2 = every parameter within +-20%)");
+            if (!v || !parse_number(*v, &f) || !(f > 0.0) || f > 0.5) return "--perturb needs a fraction above 0 and up to 0.5 (0.2 = every parameter within +-20%)";
+            if (o->perturb.size() == 2) return "--perturb can be given at most twice (e.g. --perturb 0.2 --perturb 0.3)";
+            o->perturb.push_back(f);
             ++i;
         } else if (args[i] == "--samples") {
-            if (!v || !parse_whole(*v, 1, 10000, &samples)) return usage_error("--samples needs a whole number from 1 to 10000");
+            if (!v || !parse_whole(*v, 1, 10000, &samples)) return "--samples needs a whole number from 1 to 10000";
             ++i;
         } else if (args[i] == "--seed") {
-            if (!v || !parse_whole(*v, 0, 4294967295.0, &seed)) return usage_error("--seed needs a whole number from 0 to 4294967295");
+            if (!v || !parse_whole(*v, 0, 4294967295.0, &seed)) return "--seed needs a whole number from 0 to 4294967295";
             ++i;
         } else if (args[i] == "--json") {
-            json = true;
+            o->json = true;
         } else if (args[i] == "--markdown") {
-            markdown = true;
+            o->markdown = true;
         } else {
-            return usage_error("unknown argument '" + args[i] + "' for validate; see 'neurodrive-cli help'");
+            return "unknown argument '" + args[i] + "' for validate; see 'neurodrive-cli help'";
         }
     }
-    if (json && markdown) return usage_error("choose one of --json and --markdown");
-    if (f > 0.0 && samples == 0.0) samples = 100.0;
-    if (f == 0.0 && samples > 0.0) return usage_error("--samples needs --perturb F");
-    const auto& findings = nm::finding_specs();
-    std::vector<nm::FindingOutcome> published(findings.size());
-    for (std::size_t k = 0; k < findings.size(); ++k) published[k] = findings[k].check(nm::Params{});
+    if (o->json && o->markdown) return "choose one of --json and --markdown";
+    if (!o->perturb.empty() && samples == 0.0) samples = 100.0;
+    if (o->perturb.empty() && samples > 0.0) return "--samples needs --perturb F";
+    o->samples = static_cast<int>(samples);
+    o->seed = static_cast<std::uint64_t>(seed);
+    return {};
+}
 
-    // Perturbed samples, shared between two worker threads (this machine's cores); each sample is a
-    // pure function of (seed, index), so the result does not depend on the number of threads.
-    const int n_samples = static_cast<int>(samples);
+// The share of perturbed samples (every perturbable parameter within +-f) in which each finding holds,
+// on two worker threads (this machine's cores); each sample is a pure function of (seed, index), so the
+// result does not depend on the number of threads.
+std::vector<double> holds_share(const std::vector<nm::FindingSpec>& findings, double f, int n_samples, std::uint64_t seed) {
     std::vector<std::vector<char>> held(static_cast<std::size_t>(n_samples), std::vector<char>(findings.size(), 0));
     auto work = [&](int first, int step) {
         for (int s = first; s < n_samples; s += step) {
-            const nm::Params p = perturbed(f, static_cast<std::uint64_t>(seed), s);
+            const nm::Params p = perturbed(f, seed, s);
             for (std::size_t k = 0; k < findings.size(); ++k) held[static_cast<std::size_t>(s)][k] = findings[k].check(p).holds ? 1 : 0;
         }
     };
-    if (n_samples > 0) {
-        std::thread other(work, 1, 2);
-        work(0, 2);
-        other.join();
-    }
+    std::thread other(work, 1, 2);
+    work(0, 2);
+    other.join();
     std::vector<double> share(findings.size(), 0.0);
     for (std::size_t k = 0; k < findings.size(); ++k) {
         int count = 0;
         for (const auto& row : held) count += row[k];
-        share[k] = n_samples ? static_cast<double>(count) / n_samples : 0.0;
+        share[k] = static_cast<double>(count) / n_samples;
     }
+    return share;
+}
 
-    int failing = 0, fragile = 0, predictions = 0;
-    for (std::size_t k = 0; k < findings.size(); ++k) {
-        failing += published[k].holds ? 0 : 1;
-        if (findings[k].kind == nm::FindingKind::Prediction) {
-            ++predictions;
-            if (n_samples && share[k] < 0.9) ++fragile;
-        }
-    }
-    if (json) {
-        rapidjson::StringBuffer buf;
-        Json w(buf);
+// What the kind of a finding rests on: the fitted parameters, or the equation that makes it true.
+std::string kind_label(const nm::FindingSpec& s) {
+    std::string kind(nm::finding_kind_name(s.kind));
+    if (s.kind == nm::FindingKind::Calibration) kind += " (" + nm::calibrated_params(s.id) + ")";
+    if (s.kind == nm::FindingKind::Structural) kind += " (" + std::string(s.basis) + ")";
+    return kind;
+}
+
+struct Validation {
+    const std::vector<nm::FindingSpec>& findings;
+    std::vector<nm::FindingOutcome> published;   // with the published parameters
+    std::vector<std::vector<double>> share;      // per perturbation level, per finding
+};
+
+void write_validation_json(const ValidateOptions& o, const Validation& v) {
+    rapidjson::StringBuffer buf;
+    Json w(buf);
+    w.StartObject();
+    w.Key("perturb"); w.StartArray(); for (double f : o.perturb) w.Double(f); w.EndArray();
+    w.Key("samples"); w.Int(o.samples);
+    w.Key("seed"); w.Uint64(o.seed);
+    w.Key("findings");
+    w.StartArray();
+    for (std::size_t k = 0; k < v.findings.size(); ++k) {
+        const auto& s = v.findings[k];
         w.StartObject();
-        w.Key("perturb"); w.Double(f);
-        w.Key("samples"); w.Int(n_samples);
-        w.Key("seed"); w.Uint64(static_cast<std::uint64_t>(seed));
-        w.Key("findings");
-        w.StartArray();
-        for (std::size_t k = 0; k < findings.size(); ++k) {
-            const auto& s = findings[k];
-            w.StartObject();
-            w.Key("id"); write_string(w, s.id);
-            w.Key("kind"); write_string(w, nm::finding_kind_name(s.kind));
-            w.Key("calibrates"); write_string(w, nm::calibrated_params(s.id));
-            w.Key("tier"); write_string(w, s.tier);
-            w.Key("section"); write_string(w, s.section);
-            w.Key("published"); write_string(w, s.published);
-            w.Key("citation"); write_string(w, s.citation);
-            w.Key("model"); write_string(w, published[k].model);
-            w.Key("holds"); w.Bool(published[k].holds);
-            w.Key("holds_share"); if (n_samples) w.Double(share[k]); else w.Null();
-            w.EndObject();
-        }
-        w.EndArray();
+        w.Key("id"); write_string(w, s.id);
+        w.Key("kind"); write_string(w, nm::finding_kind_name(s.kind));
+        w.Key("calibrates"); write_string(w, nm::calibrated_params(s.id));
+        w.Key("basis"); write_string(w, s.basis);
+        w.Key("tier"); write_string(w, s.tier);
+        w.Key("section"); write_string(w, s.section);
+        w.Key("published"); write_string(w, s.published);
+        w.Key("value"); write_string(w, s.value);
+        w.Key("citation"); write_string(w, s.citation);
+        w.Key("model"); write_string(w, v.published[k].model);
+        w.Key("holds"); w.Bool(v.published[k].holds);
+        // One share per perturbation level, in the order of --perturb; the first also as holds_share.
+        w.Key("holds_share"); if (!v.share.empty()) w.Double(v.share[0][k]); else w.Null();
+        w.Key("holds_shares"); w.StartArray(); for (const auto& level : v.share) w.Double(level[k]); w.EndArray();
         w.EndObject();
-        std::printf("%s\n", buf.GetString());
-    } else if (markdown) {
-        std::printf("| finding | kind | tier | published | this model | holds |%s\n|---|---|---|---|---|---|%s\n",
-                    n_samples ? " holds under perturbation |" : "", n_samples ? "---|" : "");
-        for (std::size_t k = 0; k < findings.size(); ++k) {
-            const auto& s = findings[k];
-            std::string kind(nm::finding_kind_name(s.kind));
-            if (s.kind == nm::FindingKind::Calibration) kind += " (" + nm::calibrated_params(s.id) + ")";
-            std::printf("| `%s` | %s | %s | %s (%s) | %s | %s |", std::string(s.id).c_str(), kind.c_str(), std::string(s.tier).c_str(),
-                        std::string(s.published).c_str(), std::string(s.citation).c_str(), published[k].model.c_str(), published[k].holds ? "yes" : "**no**");
-            if (n_samples) std::printf(" %.0f%%%s |", 100.0 * share[k], s.kind == nm::FindingKind::Prediction && share[k] < 0.9 ? " **fragile**" : "");
-            std::printf("\n");
-        }
-    } else {
-        for (std::size_t k = 0; k < findings.size(); ++k) {
-            const auto& s = findings[k];
-            std::printf("%-4s %-26s %-11s tier %-4s %s\n", published[k].holds ? "ok" : "FAIL", std::string(s.id).c_str(),
-                        std::string(nm::finding_kind_name(s.kind)).c_str(), std::string(s.tier).c_str(), published[k].model.c_str());
-            if (n_samples) std::printf("     holds in %.0f%% of %d samples with every parameter within +-%.0f%%\n", 100.0 * share[k], n_samples, 100.0 * f);
-        }
     }
-    std::fprintf(stderr, "%zu findings (%d predictions, %zu calibrations): %d do not hold with the published parameters", findings.size(), predictions,
-                 findings.size() - static_cast<std::size_t>(predictions), failing);
-    if (n_samples) std::fprintf(stderr, "; %d predictions hold in fewer than 90%% of %d perturbed samples", fragile, n_samples);
+    w.EndArray();
+    w.EndObject();
+    std::printf("%s\n", buf.GetString());
+}
+
+void write_validation_markdown(const ValidateOptions& o, const Validation& v) {
+    std::printf("| finding | kind | tier | published (source) | published value (where) | this model | holds |");
+    for (double f : o.perturb) std::printf(" holds at +-%.0f%% |", 100.0 * f);
+    std::printf("\n|---|---|---|---|---|---|---|");
+    for (std::size_t i = 0; i < o.perturb.size(); ++i) std::printf("---|");
+    std::printf("\n");
+    for (std::size_t k = 0; k < v.findings.size(); ++k) {
+        const auto& s = v.findings[k];
+        std::printf("| `%s` | %s | %s | %s (%s) | %s | %s | %s |", std::string(s.id).c_str(), kind_label(s).c_str(), std::string(s.tier).c_str(),
+                    std::string(s.published).c_str(), std::string(s.citation).c_str(), std::string(s.value).c_str(), v.published[k].model.c_str(),
+                    v.published[k].holds ? "yes" : "**no**");
+        for (std::size_t i = 0; i < v.share.size(); ++i)
+            std::printf(" %.0f%%%s |", 100.0 * v.share[i][k], i == 0 && s.kind == nm::FindingKind::Prediction && v.share[i][k] < 0.9 ? " **fragile**" : "");
+        std::printf("\n");
+    }
+}
+
+void write_validation_text(const ValidateOptions& o, const Validation& v) {
+    for (std::size_t k = 0; k < v.findings.size(); ++k) {
+        const auto& s = v.findings[k];
+        std::printf("%-4s %-26s %-11s tier %-4s %s\n", v.published[k].holds ? "ok" : "FAIL", std::string(s.id).c_str(),
+                    std::string(nm::finding_kind_name(s.kind)).c_str(), std::string(s.tier).c_str(), v.published[k].model.c_str());
+        for (std::size_t i = 0; i < v.share.size(); ++i)
+            std::printf("     holds in %.0f%% of %d samples with every parameter within +-%.0f%%\n", 100.0 * v.share[i][k], o.samples, 100.0 * o.perturb[i]);
+    }
+}
+
+int cmd_validate(const std::vector<std::string>& args) {
+    ValidateOptions o;
+    if (std::string err = parse_validate(args, &o); !err.empty()) return usage_error(err);
+    Validation v{nm::finding_specs(), {}, {}};
+    for (const auto& f : v.findings) v.published.push_back(f.check(nm::Params{}));
+    for (double f : o.perturb) v.share.push_back(holds_share(v.findings, f, o.samples, o.seed));
+    if (o.json) write_validation_json(o, v);
+    else if (o.markdown) write_validation_markdown(o, v);
+    else write_validation_text(o, v);
+    int failing = 0, fragile = 0, counts[3] = {0, 0, 0};
+    for (std::size_t k = 0; k < v.findings.size(); ++k) {
+        failing += v.published[k].holds ? 0 : 1;
+        ++counts[static_cast<int>(v.findings[k].kind)];
+        if (v.findings[k].kind == nm::FindingKind::Prediction && !v.share.empty() && v.share[0][k] < 0.9) ++fragile;
+    }
+    std::fprintf(stderr, "%zu findings (%d predictions, %d calibrations, %d structural): %d do not hold with the published parameters",
+                 v.findings.size(), counts[0], counts[1], counts[2], failing);
+    if (!v.share.empty()) std::fprintf(stderr, "; %d predictions hold in fewer than 90%% of %d samples at +-%.0f%%", fragile, o.samples, 100.0 * o.perturb[0]);
     std::fprintf(stderr, "\n");
     return failing == 0 ? 0 : 1;
 }
@@ -462,8 +505,8 @@ int cmd_validate(const std::vector<std::string>& args) {
 // [SECTION] main ---------------------------------------------------------------------------------------
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (!nm::builtin_presets().error.empty()) {
-        std::fprintf(stderr, "neurodrive-cli: built-in %s\n", nm::builtin_presets().error.c_str());
+    if (!neurodrive::io::builtin_presets().error.empty()) {
+        std::fprintf(stderr, "neurodrive-cli: built-in %s\n", neurodrive::io::builtin_presets().error.c_str());
         return 1;
     }
     if (args.empty()) return usage_error("no command; allowed: run, experiment, validate, params, list, help (see 'neurodrive-cli help')");

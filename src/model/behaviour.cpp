@@ -13,20 +13,25 @@ EffortChoice effort_choice(double ratio, double appetite, double effort_capacity
     c.pellets_g_per_s = p.pellet_g / seconds_per_pellet;
     c.presses_per_s = ratio / seconds_per_pellet;
     c.chow_g_per_s = chow_available ? p.chow_g_per_s : 0.0;
-    // Salamone & Correa 2012: low NAc DA makes effort costlier; the value of food is unchanged
-    // (so chow, which needs no work, is chosen instead - appetite is preserved).
-    const double capacity = std::max(effort_capacity, 0.02);
-    const double lever_utility = appetite * p.pellet_value * c.pellets_g_per_s - p.press_cost * c.presses_per_s / capacity;
-    const double chow_utility = appetite * c.chow_g_per_s;  // chow is the unit of value
-    // Everything else (resting, grooming) gains value as hunger falls: a sated rat rests rather than
-    // eats, so pre-feeding lowers both lever pressing and chow intake (Salamone 1991).
-    const double rest_utility = p.rest_utility * (1.0 - std::clamp(appetite, 0.0, 1.0));
-    const double t = p.choice_temperature;
-    const double e_lever = std::exp(std::min(50.0, t * (lever_utility - rest_utility)));
-    const double e_chow = chow_available ? std::exp(std::min(50.0, t * (chow_utility - rest_utility))) : 0.0;
-    const double total = e_lever + e_chow + 1.0;
-    c.lever_share = e_lever / total;
-    c.chow_share = e_chow / total;
+    // The value of food falls hyperbolically with the work it costs, and low accumbens output makes
+    // that work costlier (Salamone & Correa 2012); the value of food itself is unchanged, so chow,
+    // which needs no work, is chosen instead: appetite is preserved.
+    const double hunger = std::clamp(appetite, 0.0, 1.0);
+    const double work = p.work_discount_per_press * ratio / std::max(effort_capacity, 0.02);
+    const double lever_value = p.pellet_value * c.pellets_g_per_s / (1.0 + work);
+    const double chow_value = c.chow_g_per_s;  // chow is the unit of value
+    // Time goes to food in proportion to hunger: a sated rat rests rather than eats, so pre-feeding lowers
+    // lever pressing and chow intake alike. Then two choices, each sharing time in proportion to value
+    // (Herrnstein's matching law; Herrnstein 1970), sharpened by a sensitivity above 1 (each option weighs
+    // its value raised to that power): food or everything else (grooming, exploring) - which matters only
+    // when food is costly, on a high ratio with nothing else to eat - and, while seeking food, the lever
+    // or the chow.
+    const double a = p.choice_sensitivity;
+    const double food_w = std::pow(lever_value + chow_value, a), other_w = std::pow(p.other_value_per_s, a);
+    const double food_share = food_w + other_w > 0.0 ? hunger * food_w / (food_w + other_w) : 0.0;
+    const double lever_w = std::pow(lever_value, a), chow_w = std::pow(chow_value, a);
+    c.lever_share = lever_w + chow_w > 0.0 ? food_share * lever_w / (lever_w + chow_w) : 0.0;
+    c.chow_share = lever_w + chow_w > 0.0 ? food_share * chow_w / (lever_w + chow_w) : 0.0;
     return c;
 }
 
@@ -43,10 +48,30 @@ double optimal_latency_s(double reward_rate_per_min, double tonic_da_signal, dou
     return std::min(60.0, p.latency_base_s * std::sqrt(cost / r));
 }
 
+namespace {
+double hill(double x, double half, double n) {
+    if (x <= 0.0) return 0.0;
+    const double a = std::pow(x / half, n);
+    return a / (1.0 + a);
+}
+}  // namespace
+
+double stereotypy_share(double dorsal_go, const Params& p) {
+    // Sustained dorsal output far beyond its range: focused, repetitive, undirected behaviour that
+    // competes with goal-directed responding (Lyon & Robbins 1975).
+    return hill(dorsal_go, p.stereotypy_go_half, p.stereotypy_hill);
+}
+
+double activation_share(double striatal_go, const Params& p) {
+    // Lost with near-total DA loss (Ungerstedt 1971) and at high D2 antagonist occupancy (catalepsy).
+    return hill(striatal_go, p.activation_go_half, p.activation_hill);
+}
+
 double working_memory(double d1_stimulation, const Params& p) {
-    // Inverted U (Brozoski 1979; Zahrt 1997; Vijayraghavan 2007): Gaussian on log stimulation.
+    // Inverted U (Brozoski 1979; Zahrt 1997; Vijayraghavan 2007): Gaussian on log stimulation, between
+    // an impaired floor (no PFC DA: poor, not absent) and the best a brain does at its optimum.
     const double x = std::log(std::max(d1_stimulation, 1e-3) / p.pfc_optimum);
-    return std::exp(-x * x / (2.0 * p.pfc_width * p.pfc_width));
+    return p.executive_floor + (p.executive_peak - p.executive_floor) * std::exp(-x * x / (2.0 * p.pfc_width * p.pfc_width));
 }
 
 double giving_up_time_s(double reward_probability, double serotonin_level, const Params& p) {

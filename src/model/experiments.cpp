@@ -37,15 +37,15 @@ double param(const ExperimentSpec& spec, const ParamValues& values, std::string_
 }
 
 // Means of the fast readouts over a window, sampled every 10 ms while advancing.
-struct Mean { double vta_hz = 0, nac_nM = 0, pfc_nM = 0, lc_hz = 0; };
+struct Mean { double vta_hz = 0, nac_nM = 0, pfc_nM = 0, dstr_nM = 0, lc_hz = 0; };
 Mean average(State& s, const Inputs& in, double seconds) {
     Mean m;
     const int n = std::max(1, static_cast<int>(std::lround(seconds / 0.01)));
     for (int i = 0; i < n; ++i) {
         advance(s, in, 0.01);
-        m.vta_hz += s.ml_rate_hz; m.nac_nM += s.da_nac_nM; m.pfc_nM += s.da_pfc_nM; m.lc_hz += s.lc_rate_hz;
+        m.vta_hz += s.ml_rate_hz; m.nac_nM += s.da_nac_nM; m.pfc_nM += s.da_pfc_nM; m.dstr_nM += s.da_dstr_nM; m.lc_hz += s.lc_rate_hz;
     }
-    m.vta_hz /= n; m.nac_nM /= n; m.pfc_nM /= n; m.lc_hz /= n;
+    m.vta_hz /= n; m.nac_nM /= n; m.pfc_nM /= n; m.dstr_nM /= n; m.lc_hz /= n;
     return m;
 }
 
@@ -76,7 +76,7 @@ ExperimentResult conditioning(const ExperimentSpec& spec, const Inputs& in, cons
     const bool omit_last = param(spec, pv, "omit_last") > 0.5;
     State s = make_state(in, seed, mp);
     std::uint64_t rng = seed * 0xD1B54A32D192ED03ull + 1;
-    std::vector<double> cue_hz, reward_hz, cue_nM, reward_nM, rewarded_flags, recovery;
+    std::vector<double> cue_hz, reward_hz, cue_nM, reward_nM, rewarded_flags, cue_peak_s;
     double dip_hz = 0.0, dip_nM = 0.0;
     for (int t = 0; t < trials; ++t) {
         advance(s, in, 2.0 + 2.0 * uniform01(rng));  // inter-trial interval 3-5 s
@@ -86,15 +86,12 @@ ExperimentResult conditioning(const ExperimentSpec& spec, const Inputs& in, cons
         apply_event(s, Event::Cue);
         if (!rewarded) apply_event(s, Event::Omit);
         double cue_peak = -1e9, rew_peak = -1e9, rew_min = 1e9, cue_da = -1e9, rew_da = -1e9, rew_da_min = 1e9;
-        double cue_da_t = 0.0, back_t = -1.0;
+        double cue_da_t = 0.0;
         for (int k = 0; k < 300; ++k) {  // 3 s after the cue, sampled every 10 ms
             advance(s, in, 0.01);
             const double t_s = (k + 1) * 0.01;
             if (t_s <= 0.5) cue_peak = std::max(cue_peak, s.ml_rate_hz);
             if (t_s <= 1.0 && s.da_nac_nM > cue_da) { cue_da = s.da_nac_nM; cue_da_t = t_s; }
-            // Time for the cue transient to fall back within 10% of its height above baseline.
-            if (t_s > cue_da_t && t_s <= 1.5 && back_t < 0.0 && cue_da > base.nac_nM
-                && s.da_nac_nM - base.nac_nM <= 0.1 * (cue_da - base.nac_nM)) back_t = t_s - cue_da_t;
             if (t_s > 1.5 && t_s <= 1.5 + mp.burst_s + 0.1) { rew_peak = std::max(rew_peak, s.ml_rate_hz); rew_min = std::min(rew_min, s.ml_rate_hz); }
             if (t_s > 1.5 && t_s <= 2.5) { rew_da = std::max(rew_da, s.da_nac_nM); rew_da_min = std::min(rew_da_min, s.da_nac_nM); }
         }
@@ -103,12 +100,12 @@ ExperimentResult conditioning(const ExperimentSpec& spec, const Inputs& in, cons
         cue_nM.push_back(cue_da - base.nac_nM);
         reward_nM.push_back((rewarded ? rew_da : rew_da_min) - base.nac_nM);
         rewarded_flags.push_back(rewarded ? 1.0 : 0.0);
-        recovery.push_back(back_t < 0.0 ? 1.5 : back_t);
+        cue_peak_s.push_back(cue_da_t);
         if (last && !rewarded) { dip_hz = rew_min - base.vta_hz; dip_nM = rew_da_min - base.nac_nM; }
     }
     ExperimentResult r;
     r.arrays = {{"cue_response_hz", cue_hz}, {"reward_response_hz", reward_hz}, {"cue_release_nM", cue_nM},
-                {"reward_release_nM", reward_nM}, {"rewarded", rewarded_flags}, {"cue_da_recovery_s", recovery}};
+                {"reward_release_nM", reward_nM}, {"rewarded", rewarded_flags}, {"cue_da_peak_s", cue_peak_s}};
     if (omit_last) r.scalars = {{"omission_dip_hz", dip_hz}, {"omission_dip_nM", dip_nM}};
     return r;
 }
@@ -177,6 +174,7 @@ ExperimentResult acute_stress(const ExperimentSpec&, const Inputs& base, const P
     auto pct = [](double after, double before_v) { return before_v > 0.0 ? 100.0 * (after / before_v - 1.0) : 0.0; };
     ExperimentResult r;
     r.scalars = {{"da_nac_change_pct", pct(during.nac_nM, before.nac_nM)}, {"da_pfc_change_pct", pct(during.pfc_nM, before.pfc_nM)},
+                 {"da_dstr_change_pct", pct(during.dstr_nM, before.dstr_nM)},
                  {"working_memory_change_pct", pct(wm_during, wm_before)}, {"lc_rate_change_pct", pct(during.lc_hz, before.lc_hz)}};
     return r;
 }
@@ -279,10 +277,11 @@ const std::vector<ExperimentSpec>& experiment_specs() {
          {{"trials", 60, 1, 500, true, "number of cue-reward trials"},
           {"reward_probability", 1, 0, 1, false, "probability that the cue is followed by reward"},
           {"omit_last", 0, 0, 1, true, "1 = withhold the reward on the last trial"}},
-         {"cue_response_hz", "reward_response_hz", "cue_release_nM", "reward_release_nM", "rewarded", "cue_da_recovery_s",
+         {"cue_response_hz", "reward_response_hz", "cue_release_nM", "reward_release_nM", "rewarded", "cue_da_peak_s",
           "omission_dip_hz", "omission_dip_nM"},
          conditioning,
-         pair_chart("change in VTA firing (Hz)", {{"trials", 40}}, "", "cue_response_hz", "reward_response_hz", "trial", "at the cue", "at the reward")},
+         pair_chart("change in VTA firing (Hz)", {{"trials", 40}}, "", "cue_response_hz", "reward_response_hz", "trial", "at the cue", "at the reward"),
+         {"cue_da", "td_transfer", "omission_dip", "probability", "estradiol_release"}},
         {"effort_choice", "Effort, not appetite (lever vs free chow)",
          "NAc DA depletion cuts lever pressing for preferred food and raises chow intake; total intake is unchanged.",
          "Salamone et al. 1991; Salamone & Correa 2012", "A",
@@ -293,7 +292,8 @@ const std::vector<ExperimentSpec>& experiment_specs() {
          {"lever_presses", "pellets_g", "chow_g", "total_intake_g"},
          effort,
          bars_chart("amount in a 30-min session",
-          {{"lever presses (x100)", {}, "lever_presses", 0.01}, {"chow (g)", {}, "chow_g", 1.0}, {"total food (g)", {}, "total_intake_g", 1.0}})},
+          {{"lever presses (x100)", {}, "lever_presses", 0.01}, {"chow (g)", {}, "chow_g", 1.0}, {"total food (g)", {}, "total_intake_g", 1.0}}),
+         {"effort_choice", "effort_not_appetite", "ratio_dependence", "prefeeding", "partial_loss_eats", "aphagia", "neuroleptic_effort_first", "neuroleptic_reduces_stimulant_responding", "low_5ht_impulsive"}},
         {"vigor", "Tonic dopamine sets vigor",
          "Optimal latency = sqrt(cost / average reward rate): doubling the reward rate gives x0.71 latency.",
          "Niv, Daw, Joel & Dayan 2007", "B",
@@ -303,13 +303,15 @@ const std::vector<ExperimentSpec>& experiment_specs() {
          bars_chart("response latency (s)",
           {{"2 rewards/min", {{"reward_rate_per_min", 2}}, "response_latency_s", 1.0},
            {"4 rewards/min", {{"reward_rate_per_min", 4}}, "response_latency_s", 1.0},
-           {"8 rewards/min", {{"reward_rate_per_min", 8}}, "response_latency_s", 1.0}})},
+           {"8 rewards/min", {{"reward_rate_per_min", 8}}, "response_latency_s", 1.0}}),
+         {"vigor_rate"}},
         {"pfc_dose", "Too little and too much (PFC inverted U)",
          "Working memory falls with PFC DA depletion and with excessive D1 stimulation.",
          "Brozoski et al. 1979; Zahrt et al. 1997; Vijayraghavan et al. 2007", "A", {},
          {"d1_stimulation", "working_memory"},
          pfc_dose,
-         curve_chart("working memory (0-1)", "d1_stimulation", "working_memory", "PFC D1 stimulation (x typical)", true)},
+         curve_chart("working memory (0-1)", "d1_stimulation", "working_memory", "PFC D1 stimulation (x typical)", true),
+         {"pfc_inverted_u"}},
         {"waiting", "Serotonin and patience",
          "Activating dorsal-raphe 5-HT neurons lengthens waiting for a likely reward (~12 s -> ~17.5 s), not for an unlikely one.",
          "Miyazaki et al. 2014; Miyazaki et al. 2018", "B",
@@ -321,21 +323,24 @@ const std::vector<ExperimentSpec>& experiment_specs() {
           {{"25%, no stimulation", {{"reward_probability", 0.25}}, "giving_up_time_s", 1.0},
            {"25%, 5-HT stimulated", {{"reward_probability", 0.25}, {"serotonin_stim", 1}}, "giving_up_time_s", 1.0},
            {"75%, no stimulation", {{"reward_probability", 0.75}}, "giving_up_time_s", 1.0},
-           {"75%, 5-HT stimulated", {{"reward_probability", 0.75}, {"serotonin_stim", 1}}, "giving_up_time_s", 1.0}})},
+           {"75%, 5-HT stimulated", {{"reward_probability", 0.75}, {"serotonin_stim", 1}}, "giving_up_time_s", 1.0}}),
+         {"waiting_5ht", "waiting_probability", "patience_floor"}},
         {"acute_stress", "An acute stressor",
-         "An acute stressor raises DA most in PFC (+95%) and less in NAc (+39%), and activates the locus coeruleus.",
+         "An acute stressor raises DA most in PFC (+95%), less in NAc (+39%) and least in dorsal striatum (+25%), and activates the locus coeruleus.",
          "Abercrombie et al. 1989; Valentino & Van Bockstaele 2008", "B", {},
-         {"da_nac_change_pct", "da_pfc_change_pct", "working_memory_change_pct", "lc_rate_change_pct"},
+         {"da_nac_change_pct", "da_pfc_change_pct", "da_dstr_change_pct", "working_memory_change_pct", "lc_rate_change_pct"},
          acute_stress,
          bars_chart("change during the stressor (%)",
-          {{"NAc dopamine", {}, "da_nac_change_pct", 1.0}, {"PFC dopamine", {}, "da_pfc_change_pct", 1.0},
-           {"LC firing", {}, "lc_rate_change_pct", 1.0}, {"working memory", {}, "working_memory_change_pct", 1.0}})},
+          {{"NAc dopamine", {}, "da_nac_change_pct", 1.0}, {"PFC dopamine", {}, "da_pfc_change_pct", 1.0}, {"striatal dopamine", {}, "da_dstr_change_pct", 1.0},
+           {"LC firing", {}, "lc_rate_change_pct", 1.0}, {"working memory", {}, "working_memory_change_pct", 1.0}}),
+         {"acute_stress", "acute_stress_wm"}},
         {"stimulant_dose", "Too much of a good thing (stimulant dose)",
          "Stimulants raise goal-directed responding at low doses; at high doses stereotyped behaviour competes with it and responding falls.",
          "Lyon & Robbins 1975; Robbins 1976", "A/B", {},
          {"dat_block", "presses_per_min", "stereotypy", "da_dstr_nM"},
          stimulant_dose,
-         curve_chart("lever presses per minute (FR5)", "dat_block", "presses_per_min", "DAT block added (fraction)", false)},
+         curve_chart("lever presses per minute (FR5)", "dat_block", "presses_per_min", "DAT block added (fraction)", false),
+         {"striatal_inverted_u"}},
         {"ssri_course", "Why an SSRI takes weeks",
          "Blocking SERT first lowers raphe firing through 5-HT1A autoreceptors; as they desensitise over 2-3 weeks firing recovers and forebrain 5-HT rises.",
          "Blier & de Montigny 1994", "B",
@@ -343,7 +348,8 @@ const std::vector<ExperimentSpec>& experiment_specs() {
           {"days", 28, 1, 120, true, "days to follow"}},
          {"day", "raphe_rate_hz", "serotonin_level", "patience_s", "ht1a_sensitivity"},
          ssri_course,
-         pair_chart("x typical", {}, "day", "serotonin_level", "ht1a_sensitivity", "day", "forebrain serotonin", "autoreceptor sensitivity")},
+         pair_chart("x typical", {}, "day", "serotonin_level", "ht1a_sensitivity", "day", "forebrain serotonin", "autoreceptor sensitivity"),
+         {"ssri_autoreceptor", "ssri_delay"}},
     };
     return specs;
 }

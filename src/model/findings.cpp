@@ -15,6 +15,7 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "neurodrive/behaviour.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
 
@@ -80,9 +81,8 @@ FindingOutcome burst_shape(const Params& p) {
 
 FindingOutcome cue_da(const Params& p) {
     const auto r = run(p, "conditioning", {{"trials", 40}});
-    const double peak = mean_last(*r.array("cue_release_nM"), 10), back = mean_last(*r.array("cue_da_recovery_s"), 10);
-    return {peak >= 30.0 && peak <= 120.0 && back <= 2.0,
-            fmt("trained cue: +%.0f nM in NAc, back to baseline in %.2f s", peak, back)};
+    const double peak = mean_last(*r.array("cue_release_nM"), 10), at = mean_last(*r.array("cue_da_peak_s"), 10);
+    return {peak >= 15.0 && peak <= 120.0 && at <= 0.5, fmt("trained cue: +%.0f nM in NAc, peaking %.2f s after the cue", peak, at)};
 }
 
 FindingOutcome td_transfer(const Params& p) {
@@ -176,14 +176,21 @@ FindingOutcome ratio_dependence(const Params& p) {
         return 1.0 - d.scalar("lever_presses") / std::max(c.scalar("lever_presses"), 1.0);
     };
     const double fr1 = deficit(1), fr4 = deficit(4), fr16 = deficit(16), fr64 = deficit(64);
-    return {fr1 < 0.1 && fr4 < fr16 && fr16 < fr64, fmt("press deficit after NAc depletion: FR1 %.0f%%, FR4 %.0f%%, FR16 %.0f%%, FR64 %.0f%%",
-                                                       100 * fr1, 100 * fr4, 100 * fr16, 100 * fr64)};
+    const double intact16 = run(p, "effort_choice", {{"ratio", 16}, {"chow", 0}}).scalar("lever_presses");
+    const double intact64 = run(p, "effort_choice", {{"ratio", 64}, {"chow", 0}}).scalar("lever_presses");
+    // No deficit at FR1, growing with the ratio, partial even at FR64; intact rats keep working at FR64.
+    return {fr1 < 0.1 && fr1 < fr4 && fr4 < fr16 && fr16 < fr64 && fr64 < 0.9 && intact64 >= 0.5 * intact16,
+            fmt("press deficit after NAc depletion: FR1 %.0f%%, FR4 %.0f%%, FR16 %.0f%%, FR64 %.0f%%; intact rats press %.0f times at FR16, %.0f at FR64",
+                100 * fr1, 100 * fr4, 100 * fr16, 100 * fr64, intact16, intact64)};
 }
 
 FindingOutcome prefeeding(const Params& p) {
     const auto c = run(p, "effort_choice"), fed = run(p, "effort_choice", {{"prefeed", 1}});
-    return {fed.scalar("lever_presses") < c.scalar("lever_presses") && fed.scalar("chow_g") < c.scalar("chow_g"),
-            fmt("pre-fed: presses %.0f -> %.0f, chow %.1f -> %.1f g", c.scalar("lever_presses"), fed.scalar("lever_presses"), c.scalar("chow_g"), fed.scalar("chow_g"))};
+    const double fr1 = run(p, "effort_choice", {{"ratio", 1}, {"chow", 0}}).scalar("lever_presses");
+    const double fr1_fed = run(p, "effort_choice", {{"ratio", 1}, {"chow", 0}, {"prefeed", 1}}).scalar("lever_presses");
+    return {fed.scalar("lever_presses") < c.scalar("lever_presses") && fed.scalar("chow_g") < c.scalar("chow_g") && fr1_fed < 0.8 * fr1,
+            fmt("pre-fed: presses %.0f -> %.0f, chow %.1f -> %.1f g; on FR1 alone %.0f -> %.0f presses", c.scalar("lever_presses"),
+                fed.scalar("lever_presses"), c.scalar("chow_g"), fed.scalar("chow_g"), fr1, fr1_fed)};
 }
 
 FindingOutcome wanting_not_liking(const Params& p) {
@@ -270,13 +277,14 @@ FindingOutcome ht2c_restraint(const Params& p) {
 FindingOutcome ht2c_da_less(const Params& p) {
     const Outputs b = steady(p), o = steady(p, with(&Inputs::ht2c_agonist, 1.0));
     const double firing = 1.0 - o.vta_rate_hz / b.vta_rate_hz, da = 1.0 - o.da_nac_nM / b.da_nac_nM;
-    return {da > 0.05 && da < firing, fmt("VTA firing %.0f%%, NAc DA %.0f%% (published -50%% and -25%%)", -100.0 * firing, -100.0 * da)};
+    return {da > 0.1 && da < 0.75 * firing, fmt("VTA firing %.0f%%, NAc DA %.0f%%", -100.0 * firing, -100.0 * da)};
 }
 
 FindingOutcome acute_stress_levels(const Params& p) {
     const auto r = run(p, "acute_stress");
-    const double nac = r.scalar("da_nac_change_pct"), pfc = r.scalar("da_pfc_change_pct");
-    return {pfc > nac && std::abs(pfc - 95.0) < 30.0 && std::abs(nac - 39.0) < 16.0, fmt("PFC DA %+.0f%%, NAc DA %+.0f%%", pfc, nac)};
+    const double nac = r.scalar("da_nac_change_pct"), pfc = r.scalar("da_pfc_change_pct"), dstr = r.scalar("da_dstr_change_pct");
+    return {pfc > nac && nac > dstr && std::abs(pfc - 95.0) < 30.0 && std::abs(nac - 39.0) < 16.0 && std::abs(dstr - 25.0) < 12.0,
+            fmt("PFC DA %+.0f%%, NAc DA %+.0f%%, dorsal striatum %+.0f%%", pfc, nac, dstr)};
 }
 
 FindingOutcome acute_stress_wm(const Params& p) {
@@ -288,8 +296,11 @@ FindingOutcome acute_stress_wm(const Params& p) {
 
 FindingOutcome chronic_stress_vta(const Params& p) {
     const Outputs b = steady(p), o = steady(p, with(&Inputs::cortisol, 2.0));
-    const double drop = 1.0 - o.vta_rate_hz / b.vta_rate_hz;
-    return {drop >= 0.3 && drop <= 0.7, fmt("a doubled glucocorticoid load held for weeks: VTA firing %.0f%%", -100.0 * drop)};
+    const double drop = 1.0 - o.vta_active_cells / b.vta_active_cells;
+    // Fewer active neurons, not slower ones: the active neurons keep firing within their normal range.
+    return {drop >= 0.5 && drop <= 0.75 && o.vta_rate_hz >= 0.9 * b.vta_rate_hz,
+            fmt("a doubled glucocorticoid load held for weeks: active VTA DA neurons %.0f%%, their firing %.1f -> %.1f Hz", -100.0 * drop,
+                b.vta_rate_hz, o.vta_rate_hz)};
 }
 
 FindingOutcome chronic_stress_anhedonia(const Params& p) {
@@ -394,13 +405,16 @@ FindingOutcome stereotypy_dorsal(const Params& p) {
 }
 
 FindingOutcome top_of_dopamine(const Params& p) {
-    double best = -1.0, top = 0.0;
-    for (double d : {0.5, 1.0, 1.25, 1.5, 1.75, 2.0}) {
-        const double m = steady(p, with(&Inputs::dopamine, d), 20.0).motivation;
-        best = std::max(best, m);
+    // Along the stimulant axis (DAT block): drive peaks at a moderate block and the full block is below it.
+    double best = -1.0, best_at = 0.0, top = 0.0;
+    for (double d : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+        const double m = steady(p, with(&Inputs::dat_block, d), 20.0).motivation;
+        if (m > best) { best = m; best_at = d; }
         top = m;
     }
-    return {top < best, fmt("drive %.1f at double dopamine tone, below its best %.1f", top, best)};
+    const double base = steady(p, Inputs{}, 20.0).motivation;
+    return {top < best && top < base && best_at > 0.0 && best_at < 1.0,
+            fmt("drive %.1f typical, best %.1f at DAT block %.2f, %.1f at the full block", base, best, best_at, top)};
 }
 
 FindingOutcome aphagia(const Params& p) {
@@ -411,9 +425,10 @@ FindingOutcome aphagia(const Params& p) {
 
 FindingOutcome partial_loss_eats(const Params& p) {
     const double control = run(p, "effort_choice").scalar("total_intake_g");
-    const double partial = run(p, "effort_choice", {}, with(&Inputs::dopamine, 0.4)).scalar("total_intake_g");
+    const double partial = run(p, "effort_choice", {}, with(&Inputs::dopamine, 0.6)).scalar("total_intake_g");
     const double nac = run(p, "effort_choice", {}, with(&Inputs::nac_depletion, 0.9)).scalar("total_intake_g");
-    return {partial > 0.8 * control && nac > 0.8 * control, fmt("intake x%.2f at 40%% dopamine tone, x%.2f after a 90%% NAc lesion", partial / control, nac / control)};
+    return {partial > 0.8 * control && nac > 0.8 * control, fmt("intake x%.2f at 60%% dopamine tone (NAc DA about half), x%.2f after a 90%% NAc lesion",
+                                                              partial / control, nac / control)};
 }
 
 FindingOutcome thyroid_excess(const Params& p) {
@@ -430,7 +445,7 @@ FindingOutcome glucocorticoid_deficiency(const Params& p) {
 
 FindingOutcome high_ne_vigilance(const Params& p) {
     const Outputs b = steady(p), o = steady(p, with(&Inputs::norepinephrine, 2.0));
-    return {o.vigilance < 0.9 * b.vigilance && o.lc_phasic_capacity < b.lc_phasic_capacity,
+    return {o.vigilance < b.vigilance && o.lc_phasic_capacity < b.lc_phasic_capacity,
             fmt("high tonic LC: vigilance %.2f -> %.2f, phasic responsiveness x%.2f", b.vigilance, o.vigilance, o.lc_phasic_capacity)};
 }
 
@@ -452,62 +467,233 @@ FindingOutcome ssri_delay(const Params& p) {
     return {rise21 > 0.0 && rise3 < 0.6 * rise21, fmt("forebrain 5-HT rise at day 3 is %.0f%% of the rise at day 21", 100.0 * rise3 / std::max(rise21, 1e-9))};
 }
 
+// [SECTION] Section 7: the striatum's output pathways, drugs in combination, headroom -------------------
+double intake(const Params& p, const Inputs& in) { return run(p, "effort_choice", {}, in).scalar("total_intake_g"); }
+double presses(const Params& p, const Inputs& in, double ratio = 5.0) { return run(p, "effort_choice", {{"ratio", ratio}}, in).scalar("lever_presses"); }
+
+FindingOutcome catalepsy(const Params& p) {
+    // Catalepsy above ~80% D2 occupancy; at about half that occupancy actions still start.
+    const Outputs b = steady(p), half = steady(p, with(&Inputs::d2_antagonist, 0.5)), full = steady(p, with(&Inputs::d2_antagonist, 1.0));
+    return {full.activation < 0.6 * b.activation && half.activation > 0.85 * b.activation && full.da_nac_nM > b.da_nac_nM,
+            fmt("activation %.2f typical, %.2f at %.0f%% D2 occupancy, %.2f at %.0f%% (while NAc DA %.1f -> %.1f nM)", b.activation, half.activation,
+                100 * half.d2_drug_occupancy, full.activation, 100 * full.d2_drug_occupancy, b.da_nac_nM, full.da_nac_nM)};
+}
+
+FindingOutcome neuroleptic_effort_first(const Params& p) {
+    // A low dose cuts lever pressing while free feeding goes on (feeding falls only near catalepsy).
+    const double c_press = presses(p, {}), c_food = intake(p, {});
+    const Inputs low = with(&Inputs::d2_antagonist, 0.5), high = with(&Inputs::d2_antagonist, 1.0);
+    const double low_press = presses(p, low) / c_press, low_food = intake(p, low) / c_food, high_food = intake(p, high) / c_food;
+    return {low_press < 0.6 && low_food > 0.85, fmt("D2 antagonist 50%%: presses x%.2f, food x%.2f; 100%%: food x%.2f", low_press, low_food, high_food)};
+}
+
+FindingOutcome neuroleptic_blocks_stereotypy(const Params& p) {
+    double prev = 2.0;
+    bool falling = true;
+    std::string text;
+    for (double d2 : {0.0, 0.5, 0.8, 1.0}) {
+        const double st = steady(p, with(&Inputs::d2_antagonist, d2, with(&Inputs::dat_block, 1.0)), 30.0).stereotypy;
+        falling = falling && st < prev;
+        prev = st;
+        text += fmt("%sD2 antagonist %.0f%%: %.0f%%", text.empty() ? "stereotypy under full DAT block with " : ", ", 100 * d2, 100 * st);
+    }
+    return {falling && prev < 0.1, text};
+}
+
+FindingOutcome stereotypy_needs_d1_and_d2(const Params& p) {
+    // Structural: stereotypy reads the dorsal direct/indirect balance. Under a full DAT block, take away
+    // D1 excitation (the direct pathway at its D1-less floor, as with a D1 antagonist) or D2 inhibition (the
+    // indirect pathway at its typical level) and the balance no longer reaches stereotypy.
+    const Outputs o = steady(p, with(&Inputs::dat_block, 1.0), 30.0);
+    const double both = stereotypy_share(o.direct_dstr / o.indirect_dstr, p);
+    const double without_d1 = stereotypy_share(p.direct_floor / o.indirect_dstr, p), without_d2 = stereotypy_share(o.direct_dstr, p);
+    return {both > 0.5 && without_d1 < 0.2 * both && without_d2 < 0.2 * both,
+            fmt("stereotypy under full DAT block %.0f%%; %.0f%% without D1 excitation, %.0f%% without D2 inhibition", 100 * both, 100 * without_d1, 100 * without_d2)};
+}
+
+FindingOutcome neuroleptic_reduces_stimulant_responding(const Params& p) {
+    const Inputs stim = with(&Inputs::dat_block, 0.5);
+    const double s = presses(p, stim), both = presses(p, with(&Inputs::d2_antagonist, 0.5, stim)), base = presses(p, {});
+    return {s > base && both < 0.85 * s, fmt("presses at FR5: %.0f typical, %.0f with a moderate DAT block, %.0f with a D2 antagonist added", base, s, both)};
+}
+
+FindingOutcome stimulant_effort(const Params& p) {
+    const Outputs b = steady(p), o = steady(p, with(&Inputs::dat_block, 0.5), 20.0);
+    return {o.effort_willingness > b.effort_willingness + 0.03,
+            fmt("effortful choice %.2f typical, %.2f with a moderate DAT block", b.effort_willingness, o.effort_willingness)};
+}
+
+FindingOutcome neuroleptic_spares_liking(const Params& p) {
+    const Outputs b = steady(p), o = steady(p, with(&Inputs::d2_antagonist, 1.0));
+    return {o.liking == b.liking && o.wanting < b.wanting, fmt("D2 antagonist: wanting %.2f -> %.2f, liking %.2f -> %.2f", b.wanting, o.wanting, b.liking, o.liking)};
+}
+
+FindingOutcome headroom(const Params& p) {
+    // Design rule: the typical brain sits mid-range on every drive component, so a gain can show.
+    const Outputs o = steady(p, Inputs{}, 20.0);
+    int n = 0;
+    const DriveComponent* parts = drive_components(&n);
+    double top = 0.0;
+    std::string text;
+    for (int i = 0; i < n; ++i) {
+        const double v = o.*(parts[i].field);
+        top = std::max(top, v);
+        text += fmt("%s%s %.2f", text.empty() ? "" : ", ", std::string(parts[i].output).c_str(), v);
+    }
+    return {top <= 0.85, text};
+}
+
+FindingOutcome hyperdopaminergic_wanting(const Params& p) {
+    // More tonic DA (DAT knock-down mice: ~70% more) gives more wanting, not more liking.
+    const Outputs b = steady(p), o = steady(p, with(&Inputs::dopamine, 2.0), 20.0);
+    const double rise = o.da_nac_nM / b.da_nac_nM - 1.0;
+    return {o.wanting > b.wanting && o.liking == b.liking && rise > 0.3 && o.stereotypy < 0.1,
+            fmt("double dopamine tone: NAc DA %+.0f%%, wanting %.2f -> %.2f, liking %.2f -> %.2f, stereotypy %.0f%%", 100 * rise, b.wanting, o.wanting, b.liking,
+                o.liking, 100 * o.stereotypy)};
+}
+
+FindingOutcome serotonin_not_drive(const Params& p) {
+    const double base = steady(p).motivation, none = steady(p, with(&Inputs::serotonin, 0.0)).motivation;
+    return {none < base, fmt("drive %.1f typical, %.1f with no serotonin tone", base, none)};
+}
+
 // [SECTION] Registry -------------------------------------------------------------------------------------
 constexpr FindingKind P = FindingKind::Prediction;
 constexpr FindingKind C = FindingKind::Calibration;
+constexpr FindingKind S = FindingKind::Structural;
 
 }  // namespace
 
 const std::vector<FindingSpec>& finding_specs() {
+    // {id, section, published, value (and where it appears), citation, tier, kind, rises_to_top, basis (structural), check}
     static const std::vector<FindingSpec> specs = {
-        {"resting_levels", "2", "Resting DA: NAc ~11 nM, PFC ~3 nM (ratio ~2.5-5); VTA DA neurons fire 2-10 Hz", "Abercrombie et al. 1989; Grace & Bunney 1984", "A", C, "", resting_levels},
-        {"burst_shape", "2", "An unpredicted reward evokes a burst of 3-10 spikes at 14-30 Hz lasting 50-300 ms", "Grace & Bunney 1984; Hyland et al. 2002; Schultz & Romo 1990", "A", C, "", burst_shape},
-        {"cue_da", "2", "A trained cue evokes ~67 nM DA in NAc (tens of nM), back to baseline within 1-2 s", "Roitman et al. 2004", "A", C, "", cue_da},
-        {"td_transfer", "3", "With training the burst moves from the reward to the cue; a predicted reward gives almost none", "Schultz, Dayan & Montague 1997", "A", P, "", td_transfer},
-        {"omission_dip", "3", "Omitting an expected reward dips firing and DA below baseline at the expected time (firing floored at 0 Hz)", "Schultz, Dayan & Montague 1997; Bayer & Glimcher 2005", "A", P, "", omission_dip},
-        {"probability", "3", "The cue response rises and the reward response falls with reward probability", "Fiorillo, Tobler & Schultz 2003", "A", P, "", probability},
-        {"no_creep", "3", "The burst does not creep backwards bin by bin during learning", "Pan et al. 2005; Hart et al. 2014", "A", P, "", no_creep},
-        {"vigor_rate", "3", "Optimal latency sqrt(cost / rate): doubling the reward rate gives x0.71; DA depletion slows responding", "Niv, Daw, Joel & Dayan 2007", "B", P, "", vigor_rate},
-        {"effort_choice", "3", "Food-restricted rats mostly work for preferred pellets at FR5 even with free chow", "Salamone et al. 1991", "A", C, "", effort_typical},
-        {"effort_not_appetite", "3", "NAc DA depletion or a D2 antagonist cuts lever pressing and raises chow intake; total intake unchanged", "Salamone et al. 1991; Salamone & Correa 2012", "A", P, "", effort_not_appetite},
-        {"ratio_dependence", "3", "NAc depletion does nothing at FR1 and hurts more as the ratio grows (FR4 < FR16 < FR64)", "Aberman & Salamone 1999", "A", P, "", ratio_dependence},
-        {"prefeeding", "3", "Pre-feeding lowers both lever pressing and chow intake", "Salamone et al. 1991", "A", P, "", prefeeding},
-        {"wanting_not_liking", "3", "Near-total NAc DA loss cuts wanting but leaves liking intact", "Berridge & Robinson 1998; Pecina et al. 2003", "A", P, "", wanting_not_liking},
-        {"pfc_inverted_u", "3", "Working memory is impaired by PFC DA depletion and by excessive D1 stimulation", "Brozoski et al. 1979; Zahrt et al. 1997; Vijayraghavan et al. 2007", "A", P, "", pfc_inverted_u},
-        {"baseline_dependence", "3", "The same PFC DA boost helps a low-baseline brain and harms a high-baseline one", "Mattay et al. 2003; Cools & D'Esposito 2011", "A", P, "", baseline_dependence},
-        {"lc_adaptive_gain", "3", "Performance is an inverted U of tonic LC activity", "Aston-Jones & Cohen 2005; Usher et al. 1999", "A/B", P, "", lc_adaptive_gain},
-        {"lc_phasic_mode", "6", "LC bursts to task events in the moderate-tonic mode; phasic responses shrink in the high-tonic mode", "Aston-Jones & Cohen 2005; Aston-Jones et al. 1994", "A/B", P, "", lc_phasic_mode},
-        {"waiting_5ht", "3", "Raphe 5-HT activation lengthens waiting for a 75%-likely reward from ~12 s to ~17.5 s", "Miyazaki et al. 2014", "B", C, "", waiting_5ht},
-        {"waiting_probability", "3", "...but not when the reward is unlikely (25-50%)", "Miyazaki et al. 2018", "B", C, "", waiting_probability},
-        {"patience_floor", "6", "Mice still wait seconds for a reward that is only 25% likely", "Miyazaki et al. 2018", "B", C, "", patience_floor},
-        {"low_5ht_impulsive", "3", "Lowering 5-HT steepens delay discounting while effort choice is unchanged", "Denk et al. 2005; Schweighofer et al. 2008", "A/B", P, "", low_5ht_impulsive},
-        {"ht2c_restraint", "3", "A 5-HT2C agonist lowers VTA DA firing by up to ~50%", "Di Matteo et al. 1999", "A/B", C, "", ht2c_restraint},
-        {"ht2c_da_less", "3", "...and NAc DA by ~25%: release falls less than firing", "Di Matteo et al. 1999", "A/B", P, "", ht2c_da_less},
-        {"acute_stress", "3", "An acute stressor raises DA most in PFC (+95%), less in NAc (+39%)", "Abercrombie et al. 1989", "B", C, "", acute_stress_levels},
-        {"acute_stress_wm", "3", "An acute stressor activates the LC and can push PFC DA past its optimum: where PFC sits near it, working memory suffers", "Valentino & Van Bockstaele 2008; Arnsten 2009", "B", P, "", acute_stress_wm},
-        {"chronic_stress_vta", "3", "Chronic stress leaves fewer VTA DA neurons spontaneously active (-64% after 17 days of cold)", "Moore, Rose & Grace 2001", "B", C, "", chronic_stress_vta},
-        {"chronic_stress_anhedonia", "3", "Chronic stress blunts reward: less wanting and liking, lower mood", "Papp, Willner & Muscat 1991", "B", P, "", chronic_stress_anhedonia},
-        {"estradiol_release", "3", "Estradiol potentiates stimulated striatal DA release", "Becker 1990; Becker & Cha 1989", "A rodents / B humans", P, "estradiol", estradiol_release},
-        {"testosterone_modest", "3", "Testosterone effects on reward are mixed and modest (tier C): never a dopamine booster", "Packard et al. 1998; Hermans et al. 2010; Johnson et al. 2010", "C", P, "testosterone", testosterone_modest},
-        {"hypothyroid", "3", "Overt hypothyroidism brings psychomotor slowing and low mood that reverse with treatment", "Samuels 2014", "B", C, "", hypothyroid},
-        {"haloperidol_firing", "6", "A D2 antagonist acutely raises DA neuron firing (somatodendritic autoreceptors) and DA release", "Bunney, Walters, Roth & Aghajanian 1973", "A", P, "", haloperidol_firing},
-        {"cocaine_firing", "6", "A DAT blocker acutely lowers VTA firing while extracellular DA rises", "Einhorn, Johansen & White 1988", "A", P, "", cocaine_firing},
-        {"two_populations", "6", "PFC-projecting VTA neurons fire faster and lack somatodendritic autoreceptor control", "Lammel et al. 2008; Chiodo et al. 1984", "A/B", P, "", two_populations},
-        {"dat_block_regional", "2", "DAT block raises NAc DA several-fold and barely changes PFC DA (cleared by NET)", "Carboni et al. 1990", "A", P, "", dat_block_regional},
-        {"net_block_pfc", "2", "NET block raises PFC DA two- to four-fold", "Carboni et al. 1990", "A", C, "", net_block_pfc},
-        {"comt_pfc", "2", "COMT loss raises basal PFC DA ~60%; striatum unchanged", "Kaenmaki et al. 2010; Yavich et al. 2007", "A", C, "", comt_pfc},
-        {"net_block_lc", "6", "Blocking NET raises NE, which slows the LC through alpha2 autoreceptors", "Cedarbaum & Aghajanian 1976; Szabo & Blier 2001", "A/B", P, "", net_block_lc},
-        {"methylphenidate", "6", "Methylphenidate (DAT + NET block) at clinical levels raises DA and NE most in PFC, little in NAc", "Berridge et al. 2006", "A/B", P, "", methylphenidate},
-        {"striatal_inverted_u", "6", "Stimulants raise goal-directed responding at low doses; at high doses stereotypy competes and responding falls", "Lyon & Robbins 1975; Robbins 1976", "A/B", C, "", striatal_inverted_u},
-        {"stereotypy_dorsal", "6", "Stimulant stereotypy depends on dorsal, not accumbens, dopamine", "Kelly, Seviour & Iversen 1975", "A", P, "", stereotypy_dorsal},
-        {"top_of_dopamine", "6", "More dopamine is not always better: the strongest dopamine tone is not where drive peaks", "Robbins 1976; Cools & D'Esposito 2011", "A/B", P, "", top_of_dopamine},
-        {"aphagia", "6", "Near-total loss of brain DA abolishes eating", "Ungerstedt 1971; Zhou & Palmiter 1995", "A", C, "", aphagia},
-        {"partial_loss_eats", "6", "Partial or accumbens-limited DA loss spares eating", "Salamone & Correa 2012; Cannon & Palmiter 2003", "A", P, "", partial_loss_eats},
-        {"thyroid_excess", "6", "Thyroid excess brings anxiety, restlessness, fatigue and poor concentration, not extra drive", "Bauer, Goetz, Glenn & Whybrow 2008", "B", P, "", thyroid_excess},
-        {"glucocorticoid_deficiency", "6", "Glucocorticoid deficiency brings fatigue and apathy; adrenalectomy lowers NAc DA", "Barrot et al. 2000; Piazza & Le Moal 1996", "B", P, "", glucocorticoid_deficiency},
-        {"high_ne_vigilance", "6", "High tonic NE costs vigilance: phasic responses shrink, behaviour becomes distractible", "Aston-Jones & Cohen 2005", "A/B", P, "", high_ne_vigilance},
-        {"ssri_autoreceptor", "6", "An SSRI first lowers raphe firing (5-HT1A autoreceptors) so forebrain 5-HT rises little; after weeks firing recovers and 5-HT rises", "Blier & de Montigny 1994", "B", P, "", ssri_autoreceptor},
-        {"ssri_delay", "6", "The autoreceptors desensitise over 2-3 weeks: the delayed onset of antidepressant action", "Blier & de Montigny 1994", "B", C, "", ssri_delay},
+        // Calibrations: a parameter of params.hpp was set from the finding's own number.
+        {"resting_levels", "2", "Resting DA: NAc ~11 nM, striatum ~10 nM, PFC ~3 nM; VTA DA neurons fire 2-10 Hz",
+         "10 nM striatum, 11 nM NAc, 3 nM medial frontal cortex (abstract)", "Abercrombie et al. 1989; Grace & Bunney 1984", "A", C, "", "", resting_levels},
+        {"burst_shape", "2", "An unpredicted reward evokes a burst of 3-10 spikes at 14-30 Hz lasting 50-300 ms",
+         "3-10 spikes, 14-30 Hz, 50-300 ms (burst criteria)", "Grace & Bunney 1984; Hyland et al. 2002; Schultz & Romo 1990", "A", C, "", "", burst_shape},
+        {"effort_choice", "3", "Food-deprived rats mostly work for preferred pellets at FR5 even with free chow available",
+         "rats normally press and eat little chow (abstract)", "Salamone et al. 1991", "A", C, "", "", effort_typical},
+        {"waiting_5ht", "3", "Raphe 5-HT activation lengthens waiting for a likely reward",
+         "waiting prolonged in omission trials at 75% reward probability (abstract); ~12 s -> ~17.5 s (figures; not checked against the paper)",
+         "Miyazaki et al. 2014; Miyazaki et al. 2018", "B", C, "", "", waiting_5ht},
+        {"waiting_probability", "3", "...but not when the reward is unlikely (25-50%)", "prolonged at 75% but not at 50 or 25% (abstract)",
+         "Miyazaki et al. 2018", "B", C, "", "", waiting_probability},
+        {"patience_floor", "6", "Mice still wait seconds for a reward that is only 25% likely", "waiting times at 25% in the figures (not checked against the paper)",
+         "Miyazaki et al. 2018", "B", C, "", "", patience_floor},
+        {"ht2c_restraint", "3", "A 5-HT2C agonist lowers VTA DA firing by about half", "RO 60-0175: basal firing down by up to 53.9 +/- 15% (abstract)",
+         "Di Matteo et al. 2000", "B", C, "", "", ht2c_restraint},
+        {"acute_stress", "3", "An acute stressor raises DA most in PFC, less in NAc, least in dorsal striatum",
+         "tail shock: +95% medial frontal cortex, +39% NAc, +25% striatum (abstract)", "Abercrombie et al. 1989", "A", C, "", "", acute_stress_levels},
+        {"chronic_stress_vta", "3", "A chronic stressor leaves fewer VTA DA neurons spontaneously active; those left fire normally",
+         "17 days of cold: 64% fewer spontaneously active DA neurons, normal firing rate of the rest (abstract)", "Moore, Rose & Grace 2001", "B", C, "", "",
+         chronic_stress_vta},
+        {"hypothyroid", "3", "Overt hypothyroidism brings psychomotor slowing and low mood that reverse with treatment", "clinical review (no number)",
+         "Samuels 2014", "B", C, "", "", hypothyroid},
+        {"net_block_pfc", "2", "NET block raises PFC DA two- to four-fold", "x2-4 with selective NET inhibition (abstract)", "Kaenmaki et al. 2010", "A", C, "", "",
+         net_block_pfc},
+        {"comt_pfc", "2", "COMT loss raises basal PFC DA ~60%; striatum unchanged", "+60% PFC DA by no-net-flux, striatum and NAc unchanged (abstract)",
+         "Kaenmaki et al. 2010", "A", C, "", "", comt_pfc},
+        {"striatal_inverted_u", "6", "Stimulants raise goal-directed responding at low doses; at high doses stereotypy competes and responding falls",
+         "direction only", "Lyon & Robbins 1975; Robbins 1976", "A/B", C, "", "", striatal_inverted_u},
+        {"aphagia", "6", "Near-total loss of brain DA abolishes eating", "complete bilateral loss: aphagia (abstract); DA-deficient mice stop feeding (abstract)",
+         "Ungerstedt 1971; Zhou & Palmiter 1995", "A", C, "", "", aphagia},
+        {"ssri_delay", "6", "The 5-HT1A autoreceptors desensitise over 2-3 weeks: the delayed onset of antidepressant action", "2-3 weeks (review)",
+         "Blier & de Montigny 1994", "B", C, "", "", ssri_delay},
+        {"no_creep", "3", "The burst does not creep backwards bin by bin during learning (TD with long eligibility traces)",
+         "TD(0)'s stepwise shift is not seen; long eligibility traces reproduce the data (abstract)", "Pan et al. 2005", "B", C, "", "", no_creep},
+        {"thyroid_excess", "6", "Thyroid excess brings anxiety, restlessness, fatigue and poor concentration, not extra drive", "clinical review (no number)",
+         "Bauer, Goetz, Glenn & Whybrow 2008", "B", C, "", "", thyroid_excess},
+        {"catalepsy", "7", "A D2 antagonist lowers initiation, with catalepsy at high D2 occupancy, although extracellular DA rises",
+         "catalepsy tracks D2 occupancy (title); checked: activation below 60% of typical at the full effect (90% occupancy), above 85% at half of it (45%)",
+         "Wadenberg et al. 2001; Zetterstrom, Sharp & Ungerstedt 1985", "A", C, "", "", catalepsy},
+        {"top_of_dopamine", "6", "More dopamine is not always better: the strongest stimulant is not where drive peaks", "direction",
+         "Robbins 1976; Cools & D'Esposito 2011", "A/B", C, "", "", top_of_dopamine},
+        // Predictions: no parameter was set from these findings, and the equations do not guarantee them.
+        {"cue_da", "2", "A trained cue evokes a DA transient of tens of nM in NAc within a fraction of a second",
+         "67 +/- 20 nM by voltammetry, onset 0.2 +/- 0.1 s (abstract); checked as 15-120 nM peaking within 0.5 s: the model is scaled to "
+         "microdialysis resting levels (11 nM), so it sits below the voltammetric figure", "Roitman et al. 2004", "A", P, "", "", cue_da},
+        {"td_transfer", "3", "With training the burst moves from the reward to the cue; a predicted reward gives almost none", "direction", "Schultz, Dayan & Montague 1997",
+         "A", P, "", "", td_transfer},
+        {"omission_dip", "3", "Omitting an expected reward dips firing and DA below baseline at the expected time", "direction",
+         "Schultz, Dayan & Montague 1997; Bayer & Glimcher 2005", "A", P, "", "", omission_dip},
+        {"probability", "3", "The cue response rises and the reward response falls with reward probability", "monotonic in p (abstract)",
+         "Fiorillo, Tobler & Schultz 2003", "A", P, "", "", probability},
+        {"effort_not_appetite", "3", "NAc DA depletion or a low-dose D2 antagonist cuts lever pressing and raises chow intake; total intake about unchanged",
+         "presses substantially reduced, chow intake increased (abstract); total intake from the review", "Salamone et al. 1991; Salamone & Correa 2012", "A", P, "",
+         "", effort_not_appetite},
+        {"ratio_dependence", "3", "NAc depletion spares FR1 and hurts more as the ratio grows; the deficit stays partial and intact rats keep working at FR64",
+         "no effect at FR1, impairment much greater at larger ratios (abstract); checked: FR1 < 10%, FR1 < FR4 < FR16 < FR64 < 90%", "Aberman & Salamone 1999", "A", P,
+         "", "", ratio_dependence},
+        {"low_5ht_impulsive", "3", "Lowering 5-HT makes waiting shorter while effort choice is unchanged", "direction",
+         "Denk et al. 2005; Schweighofer et al. 2008", "A/B", P, "", "", low_5ht_impulsive},
+        {"ht2c_da_less", "3", "...and lowers NAc DA less than firing: release falls less than firing", "NAc DA -26 +/- 4%, firing up to -53.9% (abstract)",
+         "Di Matteo et al. 2000", "B", P, "", "", ht2c_da_less},
+        {"acute_stress_wm", "3", "An acute stressor can push PFC DA past its optimum: where PFC sits near it, working memory suffers", "direction",
+         "Arnsten 2009", "B", P, "", "", acute_stress_wm},
+        {"haloperidol_firing", "6", "A D2 antagonist acutely raises DA neuron firing (somatodendritic autoreceptors) and extracellular DA", "direction",
+         "Bunney, Walters, Roth & Aghajanian 1973; Zetterstrom, Sharp & Ungerstedt 1985", "A", P, "", "", haloperidol_firing},
+        {"cocaine_firing", "6", "A DAT blocker acutely lowers VTA firing while extracellular DA rises", "direction", "Einhorn, Johansen & White 1988", "A", P, "", "",
+         cocaine_firing},
+        {"net_block_lc", "6", "Blocking NET raises NE, which slows the LC through alpha2 autoreceptors", "direction", "Cedarbaum & Aghajanian 1976; Szabo & Blier 2001",
+         "A/B", P, "", "", net_block_lc},
+        {"methylphenidate", "6", "Methylphenidate (DAT + NET block) at clinical levels raises DA and NE most in PFC, little in NAc", "direction (abstract)",
+         "Berridge et al. 2006", "A/B", P, "", "", methylphenidate},
+        {"partial_loss_eats", "6", "Partial or accumbens-limited DA loss spares eating", "NAc depletion leaves chow intake up (abstract); 9% of striatal DA restores feeding",
+         "Salamone et al. 1991; Szczypka et al. 1999", "A", P, "", "", partial_loss_eats},
+        {"ssri_autoreceptor", "6", "An SSRI first lowers raphe firing (5-HT1A autoreceptors) so forebrain 5-HT rises little; after weeks firing recovers and 5-HT rises",
+         "direction (review)", "Blier & de Montigny 1994", "B", P, "", "", ssri_autoreceptor},
+        {"neuroleptic_effort_first", "7", "A low neuroleptic dose cuts lever pressing before free feeding; higher doses suppress feeding too",
+         "haloperidol 0.1 mg/kg: presses down, chow up (abstract)", "Salamone et al. 1991", "A", P, "", "", neuroleptic_effort_first},
+        {"neuroleptic_blocks_stereotypy", "7", "A D2 antagonist blocks stimulant stereotypy dose-dependently", "direction",
+         "Gerfen & Surmeier 2011; Kelly, Seviour & Iversen 1975", "A", P, "", "", neuroleptic_blocks_stereotypy},
+        {"neuroleptic_reduces_stimulant_responding", "7", "D2 blockade reduces stimulant-driven responding",
+         "haloperidol shifts choice to the small reward; amphetamine blunts it (abstract)", "Bardgett et al. 2009", "B", P, "", "", neuroleptic_reduces_stimulant_responding},
+        {"stimulant_effort", "7", "A moderate stimulant raises choice of the effortful, larger reward", "amphetamine biased choice toward the large effortful reward (abstracts)",
+         "Bardgett et al. 2009; Wardle et al. 2011", "B", P, "", "", stimulant_effort},
+        {"hyperdopaminergic_wanting", "3", "Hyperdopaminergic mice want more (eat more, run faster for a sweet reward) but do not like more",
+         "DAT knock-down: ~70% more synaptic DA, greater incentive performance, no more 'liking' (abstract)", "Pecina et al. 2003", "A", P, "dopamine", "",
+         hyperdopaminergic_wanting},
+        {"serotonin_not_drive", "7", "Removing serotonin does not add drive: 5-HT2C receptors restrain DA even without 5-HT, and mood falls",
+         "constitutive 5-HT2C activity (abstract)", "De Deurwaerdere et al. 2004", "B", P, "", "", serotonin_not_drive},
+        // Structural: true by the model's construction; `basis` names the equation. Teaching, not evidence.
+        {"vigor_rate", "3", "Optimal latency sqrt(cost / rate): doubling the reward rate gives x0.71; less striatal output slows responding", "x0.71 (the model's formula)",
+         "Niv, Daw, Joel & Dayan 2007", "B", S, "", "optimal_latency_s: latency = sqrt(C_v / R)", vigor_rate},
+        {"prefeeding", "3", "Pre-feeding lowers lever pressing and chow intake, on every ratio", "pre-feeding suppressed pressing and feeding (abstracts)",
+         "Salamone et al. 1991; Aberman & Salamone 1999", "A", S, "", "effort_choice: time on food is proportional to hunger", prefeeding},
+        {"wanting_not_liking", "3", "Near-total NAc DA loss cuts wanting but leaves liking intact", "direction", "Berridge & Robinson 1998", "A", S, "",
+         "outputs: liking has no DA term", wanting_not_liking},
+        {"neuroleptic_spares_liking", "7", "Neuroleptics do not make a sweet taste less liked", "pimozide does not shift palatability (abstract)", "Pecina et al. 1997",
+         "A", S, "", "outputs: liking has no DA term", neuroleptic_spares_liking},
+        {"pfc_inverted_u", "3", "Working memory is impaired by PFC DA depletion and by excessive D1 stimulation", "direction",
+         "Brozoski et al. 1979; Zahrt et al. 1997; Vijayraghavan et al. 2007", "A", S, "", "working_memory: a Gaussian in log D1 stimulation", pfc_inverted_u},
+        {"baseline_dependence", "3", "The same PFC DA boost (COMT inhibition) helps a low-DA PFC and harms a high-DA one", "direction",
+         "Cools & D'Esposito 2011", "A", S, "comt_inhibition", "working_memory: a Gaussian in log D1 stimulation", baseline_dependence},
+        {"lc_adaptive_gain", "3", "Performance is an inverted U of tonic LC activity", "direction", "Aston-Jones & Cohen 2005", "A/B", S, "",
+         "vigilance: one bell curve of tonic NE", lc_adaptive_gain},
+        {"lc_phasic_mode", "6", "LC bursts to task events in the moderate-tonic mode; phasic responses shrink in the high-tonic mode", "direction",
+         "Aston-Jones & Cohen 2005", "A/B", S, "", "lc_mode: the same bell curve scales the phasic response", lc_phasic_mode},
+        {"high_ne_vigilance", "6", "High tonic NE costs vigilance: phasic responses shrink, behaviour becomes distractible", "direction", "Aston-Jones & Cohen 2005",
+         "A/B", S, "", "vigilance: one bell curve of tonic NE", high_ne_vigilance},
+        {"stereotypy_dorsal", "6", "Stimulant stereotypy depends on dorsal, not accumbens, dopamine",
+         "caudate, not NAc, lesions abolished intense amphetamine stereotypy (abstract)", "Kelly, Seviour & Iversen 1975", "A", S, "",
+         "outputs: stereotypy reads the dorsal striatum only", stereotypy_dorsal},
+        {"stereotypy_needs_d1_and_d2", "7", "Stimulant stereotypy needs both D1 and D2 signalling", "direction", "Gerfen & Surmeier 2011", "A", S, "",
+         "stereotypy_share of the dorsal go = direct (D1) / indirect (D2)", stereotypy_needs_d1_and_d2},
+        {"dat_block_regional", "2", "DAT block raises striatal DA several-fold and leaves PFC DA unchanged (PFC DA is cleared by NET and COMT)",
+         "DAT inhibition had no effect on PFC DA (abstract)", "Kaenmaki et al. 2010", "A", S, "", "PFC clearance has no DAT term", dat_block_regional},
+        {"two_populations", "6", "PFC-projecting VTA neurons fire faster and lack somatodendritic autoreceptor control", "direction", "Lammel et al. 2008",
+         "A/B", S, "", "parameters: mc_tonic_hz > ml_tonic_hz, sd_auto_mc << sd_auto_ml", two_populations},
+        {"chronic_stress_anhedonia", "3", "Chronic stress blunts reward: less wanting and liking, lower mood", "direction", "Papp, Willner & Muscat 1991", "B", S, "",
+         "slow factors: stress load lowers active VTA neurons, liking and mood", chronic_stress_anhedonia},
+        {"estradiol_release", "3", "Estradiol potentiates stimulated striatal DA release", "direction", "Becker 1990", "A rodents / B humans", S, "estradiol",
+         "slow factors: estradiol scales striatal release", estradiol_release},
+        {"testosterone_modest", "3", "Testosterone effects on reward are mixed and modest (tier C): never a dopamine booster", "direction",
+         "Packard et al. 1998; Hermans et al. 2010; Johnson et al. 2010", "C", S, "testosterone", "slow factors: a small salience gain", testosterone_modest},
+        {"glucocorticoid_deficiency", "6", "Glucocorticoid deficiency brings fatigue and apathy; adrenalectomy lowers accumbens DA", "adrenalectomy lowers DA in the NAc shell (abstract)",
+         "Barrot et al. 2000", "B", S, "", "slow factors: cortisol below typical lowers NAc release and metabolic capacity", glucocorticoid_deficiency},
+        {"headroom", "7", "Design rule: a typical brain sits mid-range on every drive component, so a gain can show", "none above 0.85", "Cools & D'Esposito 2011",
+         "-", S, "", "parameters: typical levels of each component (scale choices)", headroom},
     };
     return specs;
 }
@@ -517,14 +703,31 @@ const FindingSpec* find_finding(std::string_view id) {
     return nullptr;
 }
 
-std::string_view finding_kind_name(FindingKind kind) { return kind == FindingKind::Prediction ? "prediction" : "calibration"; }
+std::string_view finding_kind_name(FindingKind kind) {
+    switch (kind) {
+    case FindingKind::Prediction: return "prediction";
+    case FindingKind::Calibration: return "calibration";
+    case FindingKind::Structural: return "structural";
+    }
+    return "";
+}
+
+bool calibrated_to_includes(std::string_view list, std::string_view finding_id) {
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        if (list.substr(0, comma) == finding_id) return true;
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return false;
+}
 
 std::string calibrated_params(std::string_view finding_id) {
     int n = 0;
     const ParamSpec* specs = param_specs(&n);
     std::string out;
     for (int i = 0; i < n; ++i)
-        if (specs[i].calibrated_to == finding_id) out += (out.empty() ? "" : ", ") + std::string(specs[i].name);
+        if (calibrated_to_includes(specs[i].calibrated_to, finding_id)) out += (out.empty() ? "" : ", ") + std::string(specs[i].name);
     return out;
 }
 

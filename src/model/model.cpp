@@ -36,8 +36,7 @@ struct Rest {
     double pool_ml, pool_mc;          // releasable pool at tonic firing
     double occ_vta, occ_nac, occ_dstr;  // D2 occupancy at the resting concentrations
     double q_vta, q_nac, q_dstr, q_pfc; // release per spike, nM
-    double d1_pfc, d1_dstr;             // D1 occupancy at rest (signals are relative to these)
-    double fac;                         // release facilitation at tonic firing
+    double d1_pfc, d1_nac, d1_dstr;     // D1 occupancy at rest (signals are relative to these)
     double occ_1a;                      // raphe 5-HT1A activation at typical 5-HT
 };
 
@@ -46,19 +45,24 @@ double dat_uptake(double vmax, const Params& p, double c) { return vmax * c / (p
 double other_pfc_share(const Params& p) { return std::max(0.0, 1.0 - p.pfc_net_share - p.pfc_comt_share); }
 double sd_gain(double g) { return std::min(g, 0.98); }  // an autoreceptor can never silence a cell on its own
 
-// Release facilitation at a steady firing rate: du/dt = a rate (1 - u) - u / tau.
-double facilitation_at(const Params& p, double rate_hz) {
-    const double x = p.fac_per_spike * rate_hz * p.fac_tau_s;
-    return x / (1.0 + x);
+// D2 receptors bound by DA when a competitive antagonist is present at `xa` times its own Kd:
+// x / (1 + x + xa), x = [DA] / Kd (the law of mass action for two ligands of one site).
+double d2_occupancy(const Params& p, double da_nM, double xa) {
+    const double x = da_nM / p.d2_kd_nM;
+    return x / (1.0 + x + xa);
+}
+// The antagonist's concentration over its Kd for an effect from 0 to 1: at resting NAc DA it holds
+// effect x d2_drug_top_occupancy of the D2 receptors (more DA displaces it, less DA leaves it more).
+double antagonist_ratio(const Params& p, double effect) {
+    const double occ = std::clamp(effect, 0.0, 1.0) * std::clamp(p.d2_drug_top_occupancy, 0.0, 0.99);
+    return occ / (1.0 - occ) * (1.0 + p.da_nac_rest_nM / p.d2_kd_nM);
 }
 // 5-HT1A autoreceptor activation (Hill 2) by 5-HT at the raphe, x typical.
 double ht1a_activation(const Params& p, double ht) { return ht * ht / (ht * ht + p.ht1a_kd * p.ht1a_kd); }
 
 Rest rest_of(const Params& p) {
     Rest r{};
-    r.fac = facilitation_at(p, p.ml_tonic_hz);
     r.occ_1a = ht1a_activation(p, 1.0);
-    const double fac_rest = 1.0 + p.fac_gain * r.fac;
     r.pool_ml = pool_at(p, p.ml_tonic_hz);
     r.pool_mc = pool_at(p, p.mc_tonic_hz);
     r.occ_vta = occupancy(p.da_vta_rest_nM, p.d2_kd_nM);
@@ -66,11 +70,12 @@ Rest rest_of(const Params& p) {
     r.occ_dstr = occupancy(p.da_dstr_rest_nM, p.d2_kd_nM);
     r.q_vta = (1.0 / p.vta_da_tau_s + p.diffusion_per_s) * p.da_vta_rest_nM / p.ml_tonic_hz;
     const double brake_nac = 1.0 - clamp01(p.term_auto_max) * r.occ_nac, brake_dstr = 1.0 - clamp01(p.term_auto_max) * r.occ_dstr;
-    r.q_nac = dat_uptake(p.dat_vmax_nac_nMps, p, p.da_nac_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_nac * fac_rest);
-    r.q_dstr = dat_uptake(p.dat_vmax_dstr_nMps, p, p.da_dstr_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_dstr * fac_rest);
+    r.q_nac = dat_uptake(p.dat_vmax_nac_nMps, p, p.da_nac_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_nac);
+    r.q_dstr = dat_uptake(p.dat_vmax_dstr_nMps, p, p.da_dstr_rest_nM) / (p.ml_tonic_hz * r.pool_ml * brake_dstr);
     const double k_pfc = p.pfc_clear_per_s * (p.pfc_net_share + p.pfc_comt_share + other_pfc_share(p));
     r.q_pfc = k_pfc * p.da_pfc_rest_nM / (p.mc_tonic_hz * r.pool_mc);
     r.d1_pfc = occupancy(p.da_pfc_rest_nM, p.d1_kd_nM);
+    r.d1_nac = occupancy(p.da_nac_rest_nM, p.d1_kd_nM);
     r.d1_dstr = occupancy(p.da_dstr_rest_nM, p.d1_kd_nM);
     return r;
 }
@@ -82,17 +87,17 @@ struct Fixed {
     double synthesis;         // DA per spike from the dopamine input (before thyroid)
     double phasic_scale;      // how much of a burst a weakened VTA can still produce
     double noise_step;        // OU noise increment scale
-    double d2_free;           // 1 - D2 antagonist
+    double d2_xa;             // D2 antagonist concentration over its Kd
     double dat_nac, dat_dstr, dat_vta_k;  // transporter capacity left
     double terminals_nac;     // NAc terminals left
     double terminals_pfc;     // PFC terminals left
     double k_pfc;             // PFC clearance rate with NET/COMT manipulations
     double ne_clear, ht_clear_raphe, ht_clear_forebrain;
-    double ht2c_agonist_factor;
+    double ht2c_agonist_factor;  // VTA drive left under the 5-HT2C agonist
     double sd_norm_ml, sd_norm_mc, a2_norm, ht1a_norm;  // 1 / (autoreceptor factor at rest)
     struct {  // kStepS / time constant: the share of the way a variable moves in one step
-        double acute_stress_tau_s, ht_raphe_tau_s, ht_forebrain_tau_s, term_auto_tau_s, d2_signal_tau_s, d1_signal_tau_s,
-            stereotypy_tau_s, lc_phasic_tau_s, ne_tau_s, fac_tau_s, pool_refill_s;
+        double acute_stress_tau_s, ht_raphe_tau_s, ht_forebrain_tau_s, term_auto_tau_s, receptor_tau_s, lc_phasic_tau_s, ne_tau_s,
+            pool_refill_s;
     } dt_over;
 };
 
@@ -105,7 +110,7 @@ Fixed fixed_for(const Params& p, const Inputs& in) {
     f.synthesis = d <= 1.0 ? d : 1.0 + 0.5 * (d - 1.0);
     f.phasic_scale = std::sqrt(std::min(d, 1.0));
     f.noise_step = p.vta_noise_hz * std::sqrt(2.0 * kNoiseEvery * kStepS / p.vta_noise_tau_s);
-    f.d2_free = 1.0 - in.d2_antagonist;
+    f.d2_xa = antagonist_ratio(p, in.d2_antagonist);
     const double dat_left = 1.0 - clamp01(p.dat_block_max) * in.dat_block;
     f.dat_nac = p.dat_vmax_nac_nMps * dat_left * (1.0 - clamp01(p.dat_on_lost_terminals) * in.nac_depletion);
     f.dat_dstr = p.dat_vmax_dstr_nMps * dat_left;
@@ -125,12 +130,9 @@ Fixed fixed_for(const Params& p, const Inputs& in) {
     f.dt_over.ht_raphe_tau_s = kStepS / p.ht_raphe_tau_s;
     f.dt_over.ht_forebrain_tau_s = kStepS / p.ht_forebrain_tau_s;
     f.dt_over.term_auto_tau_s = kStepS / p.term_auto_tau_s;
-    f.dt_over.d2_signal_tau_s = kStepS / p.d2_signal_tau_s;
-    f.dt_over.d1_signal_tau_s = kStepS / p.d1_signal_tau_s;
-    f.dt_over.stereotypy_tau_s = kStepS / p.stereotypy_tau_s;
+    f.dt_over.receptor_tau_s = kStepS / p.receptor_tau_s;
     f.dt_over.lc_phasic_tau_s = kStepS / p.lc_phasic_tau_s;
     f.dt_over.ne_tau_s = kStepS / p.ne_tau_s;
-    f.dt_over.fac_tau_s = kStepS / p.fac_tau_s;
     f.dt_over.pool_refill_s = kStepS / p.pool_refill_s;
     return f;
 }
@@ -142,7 +144,7 @@ struct Slow {
     double nac_release_gain; // estradiol, glucocorticoid support
     double dstr_release_gain;
     double pfc_release_gain;
-    double vta_stress;       // chronic load: fewer active VTA neurons
+    double vta_active;       // fraction of VTA DA neurons spontaneously active (chronic load lowers it)
     double stress_over;      // chronic load above typical
     double salience_gain;    // testosterone (tier C)
     double adrenergic;       // thyroid on adrenergic responsiveness
@@ -161,7 +163,7 @@ Slow slow_of(const State& s) {
     w.dstr_release_gain = estradiol;
     w.pfc_release_gain = 1.0 + p.estradiol_pfc_gain * (s.estradiol_eff - 1.0);
     w.stress_over = std::max(0.0, s.stress_load - 1.0);
-    w.vta_stress = std::max(0.0, 1.0 - p.stress_vta_loss * w.stress_over);
+    w.vta_active = std::max(0.0, 1.0 - p.stress_active_loss * w.stress_over);
     w.salience_gain = std::max(0.0, 1.0 + p.testosterone_salience * (s.testosterone_eff - 1.0));
     w.adrenergic = std::max(0.0, 1.0 + p.thyroid_adrenergic * (th - 1.0));
     return w;
@@ -223,19 +225,52 @@ void td_boundary(State& s) {
 
 // The LC's two modes (Aston-Jones & Cohen 2005): phasic responsiveness rises out of the disengaged
 // low-tonic state and shrinks again in the distractible high-tonic state. 1 at typical tone.
-double lc_mode(const Params& p, double tone) {
-    auto raw = [&](double r) {
-        const double lo = p.lc_mode_low * p.lc_mode_low, hi = p.lc_mode_high * p.lc_mode_high, r2 = r * r;
-        return r2 / (r2 + lo) * hi / (r2 + hi);
-    };
-    return raw(std::max(tone, 0.0)) / raw(1.0);
+double lc_engagement(const Params& p, double tone) {
+    const double n = p.lc_mode_hill, r = std::pow(std::max(tone, 0.0), n), lo = std::pow(p.lc_mode_low, n), hi = std::pow(p.lc_mode_high, n);
+    return r / (r + lo) * hi / (r + hi);
 }
+double lc_mode(const Params& p, double tone) { return lc_engagement(p, tone) / lc_engagement(p, 1.0); }
+// Vigilance: that engagement relative to its best, reached at sqrt(low x high) tonic NE.
+double vigilance(const Params& p, double ne_signal) {
+    return p.vigilance_peak * lc_engagement(p, ne_signal) / lc_engagement(p, std::sqrt(p.lc_mode_low * p.lc_mode_high));
+}
+
+// 5-HT2C restraint of the VTA, as the drive it leaves, 1 at typical 5-HT. Part of the restraint needs no
+// 5-HT at all (the receptors are constitutively active; De Deurwaerdere et al. 2004), the rest follows
+// forebrain 5-HT. Blocking it all raises drive by tone / (1 - tone) (Di Matteo et al. 1999).
+double ht2c_drive(const Params& p, double ht_forebrain) {
+    const double tone = std::clamp(p.ht2c_tone, 0.0, 0.9), c = clamp01(p.ht2c_constitutive);
+    const double bound = occupancy(std::max(ht_forebrain, 0.0), 1.0) / 0.5;  // 5-HT2C activation by 5-HT, 1 at typical
+    return std::max(0.0, 1.0 - tone * (c + (1.0 - c) * bound)) / (1.0 - tone);
+}
+
+// The striatum's output stage (Gerfen & Surmeier 2011): DA excites direct-pathway neurons through D1
+// receptors and inhibits indirect-pathway neurons through D2 receptors. Activities are multiples of
+// typical; `go` is their balance, the drive to start an action (Kravitz et al. 2010).
+struct StriatalOutput {
+    double direct, indirect, go;
+};
+StriatalOutput striatal_output(const Params& p, double d1_bound, double d1_rest, double d2_bound, double d2_rest) {
+    StriatalOutput o{};
+    const double u = d1_bound / d1_rest, h = std::max(p.direct_half, 1e-3), floor = clamp01(p.direct_floor);
+    o.direct = floor + (1.0 - floor) * (1.0 + h) * u / (u + h);
+    const double k = std::clamp(p.indirect_d2_max, 0.0, 0.99);
+    o.indirect = std::pow((1.0 - k * d2_bound) / (1.0 - k * d2_rest), p.indirect_exponent);
+    o.go = o.direct / std::max(o.indirect, 1e-6);
+    return o;
+}
+StriatalOutput dorsal_output(const State& s, const Rest& r) { return striatal_output(s.params, s.d1_dstr, r.d1_dstr, s.d2_dstr, r.occ_dstr); }
+StriatalOutput ventral_output(const State& s, const Rest& r) { return striatal_output(s.params, s.d1_nac, r.d1_nac, s.d2_nac, r.occ_nac); }
 
 // [SECTION] One fixed step: VTA, terminals, LC, raphe, hormone clock ------------------------------
 // Hormone clock: tissue levels relax toward the inputs (compressed time), and the raphe
 // autoreceptors adapt. Called every kSlowEvery steps.
-void slow_update(State& s, const Inputs& in) {
+void slow_update(State& s, const Inputs& in, const Rest& r) {
     const Params& p = s.params;
+    // Stereotypy follows sustained, not phasic, dorsal striatal output (changes over ~10 s).
+    s.go_sustained_dstr += (dorsal_output(s, r).go - s.go_sustained_dstr) * kSlowEvery * kStepS / p.stereotypy_tau_s;
+    if (s.hold_slow_clock) return;
+    s.sim_day += kSlowEvery * kStepS * p.days_per_s;
     {
         const double dd = kSlowEvery * kStepS * p.days_per_s;
         s.estradiol_eff += (in.estradiol - s.estradiol_eff) * dd / p.estradiol_tau_days;
@@ -270,19 +305,20 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     for (double& age : s.td.burst_age_s) age += dt;
     const double delta = phasic_delta(s.td, p.burst_s);
 
-    // Raphe first: forebrain 5-HT restrains the VTA through 5-HT2C receptors (Di Matteo 1999).
+    // Raphe first: forebrain 5-HT restrains the VTA through 5-HT2C receptors (Di Matteo et al. 1999).
     const double occ_1a = ht1a_activation(p, s.ht_raphe);
     s.raphe_rate_hz = std::max(0.0, p.raphe_hz * in.serotonin * (1.0 - sd_gain(p.ht1a_max) * s.ht1a_sensitivity * occ_1a) * f.ht1a_norm);
     const double raphe_out = s.raphe_rate_hz / p.raphe_hz;
     s.ht_raphe += (raphe_out - f.ht_clear_raphe * s.ht_raphe) * f.dt_over.ht_raphe_tau_s;
     s.ht_forebrain += (raphe_out - f.ht_clear_forebrain * s.ht_forebrain) * f.dt_over.ht_forebrain_tau_s;
-    const double ht2c = std::max(0.0, 1.0 - p.serotonin_restraint * (occupancy(s.ht_forebrain, 1.0) - 0.5) / 0.5) * f.ht2c_agonist_factor;
+    const double ht2c = ht2c_drive(p, s.ht_forebrain) * f.ht2c_agonist_factor;
 
     // VTA: two populations. Tonic drive with slow irregularity, the phasic prediction error, and
-    // somatodendritic D2 autoreceptors (dendritic DA slows firing; Bunney 1973, Einhorn 1988).
-    const double vta_drive = f.drive_scale * ht2c * w.vta_stress;
-    const double occ_sd = occupancy(s.da_vta_nM, p.d2_kd_nM) * f.d2_free;
-    const double phasic = p.burst_gain_hz * delta * f.phasic_scale * ht2c * w.vta_stress;
+    // somatodendritic D2 autoreceptors (dendritic DA slows firing; Bunney 1973, Einhorn 1988). The
+    // rates are those of the active neurons; chronic stress silences some (w.vta_active, below).
+    const double vta_drive = f.drive_scale * ht2c;
+    const double occ_sd = d2_occupancy(p, s.da_vta_nM, f.d2_xa);
+    const double phasic = p.burst_gain_hz * delta * f.phasic_scale * ht2c;
     if (s.steps % kNoiseEvery == 0) {
         const double decay = kNoiseEvery * dt / p.vta_noise_tau_s;
         s.ml_noise_hz += -s.ml_noise_hz * decay + f.noise_step * normal01(s.rng);
@@ -294,42 +330,45 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     s.ml_rate_hz = std::clamp(ml_in * (1.0 - sd_gain(p.sd_auto_ml) * occ_sd) * f.sd_norm_ml + s.ml_noise_hz * noise_scale, 0.0, p.max_rate_hz);
     s.mc_rate_hz = std::clamp(mc_in * (1.0 - sd_gain(p.sd_auto_mc) * occ_sd) * f.sd_norm_mc + s.mc_noise_hz * noise_scale, 0.0, p.max_rate_hz);
     if (s.td.bin >= 0 && s.td.bin * kTdBinS < p.burst_s) s.trial_peak_cue_hz = std::max(s.trial_peak_cue_hz, std::min(phasic, p.max_rate_hz));
-    const double synthesis = f.synthesis * w.synthesis_gain;
+    // DA released per spike of the population: synthesis, and how many neurons are active at all.
+    const double synthesis = f.synthesis * w.synthesis_gain * w.vta_active;
     s.da_vta_nM = std::max(0.0, s.da_vta_nM + (r.q_vta * s.ml_rate_hz * synthesis - f.dat_vta_k * s.da_vta_nM) * dt);
 
     // Striatal terminals (mesolimbic population): releasable pool, terminal D2 autoreceptors that
-    // brake release within a few hundred ms (Benoit-Marand 2001), DAT uptake and diffusion.
+    // brake release within a few hundred ms (Benoit-Marand 2001), DAT uptake and diffusion. Release
+    // per spike falls as the pool empties, so DA follows firing less than proportionally.
     const double rate = s.ml_rate_hz;
     const double pool_use = p.pool_use_per_spike * rate;
     const double term_max = clamp01(p.term_auto_max);
-    // Short-term facilitation: bursts release more per spike than tonic firing (Gonon 1988; Cragg 2003).
-    s.facilitation += p.fac_per_spike * rate * (1.0 - s.facilitation) * dt - s.facilitation * f.dt_over.fac_tau_s;
-    const double fac = 1.0 + p.fac_gain * s.facilitation;
-    s.term_auto_nac += (occupancy(s.da_nac_nM, p.d2_kd_nM) * f.d2_free - s.term_auto_nac) * f.dt_over.term_auto_tau_s;
-    s.term_auto_dstr += (occupancy(s.da_dstr_nM, p.d2_kd_nM) * f.d2_free - s.term_auto_dstr) * f.dt_over.term_auto_tau_s;
-    const double acute_nac = 1.0 + p.acute_nac_gain * s.acute_stress;
-    const double release_nac = r.q_nac * rate * s.pool_nac * (1.0 - term_max * s.term_auto_nac) * f.terminals_nac * synthesis * w.nac_release_gain * acute_nac * fac;
-    const double release_dstr = r.q_dstr * rate * s.pool_dstr * (1.0 - term_max * s.term_auto_dstr) * synthesis * w.dstr_release_gain * fac;
+    s.term_auto_nac += (d2_occupancy(p, s.da_nac_nM, f.d2_xa) - s.term_auto_nac) * f.dt_over.term_auto_tau_s;
+    s.term_auto_dstr += (d2_occupancy(p, s.da_dstr_nM, f.d2_xa) - s.term_auto_dstr) * f.dt_over.term_auto_tau_s;
+    const double acute = s.acute_stress;
+    const double release_nac = r.q_nac * rate * s.pool_nac * (1.0 - term_max * s.term_auto_nac) * f.terminals_nac * synthesis * w.nac_release_gain
+                               * (1.0 + p.acute_nac_gain * acute);
+    const double release_dstr = r.q_dstr * rate * s.pool_dstr * (1.0 - term_max * s.term_auto_dstr) * synthesis * w.dstr_release_gain
+                                * (1.0 + p.acute_dstr_gain * acute);
     s.pool_nac += (1.0 - s.pool_nac) * f.dt_over.pool_refill_s - pool_use * s.pool_nac * dt;
     s.pool_dstr += (1.0 - s.pool_dstr) * f.dt_over.pool_refill_s - pool_use * s.pool_dstr * dt;
     s.da_nac_nM = std::max(0.0, s.da_nac_nM + (release_nac - f.dat_nac * s.da_nac_nM / (p.dat_km_nM + s.da_nac_nM) - p.diffusion_per_s * s.da_nac_nM) * dt);
     s.da_dstr_nM = std::max(0.0, s.da_dstr_nM + (release_dstr - f.dat_dstr * s.da_dstr_nM / (p.dat_km_nM + s.da_dstr_nM) - p.diffusion_per_s * s.da_dstr_nM) * dt);
 
-    // PFC terminals (mesocortical population): no release-modulating autoreceptors, little DAT;
-    // cleared slowly by NET and COMT (Bannon, Michaud & Roth 1981; Mundorf 2001).
+    // PFC terminals (mesocortical population): little DAT; cleared slowly by NET and COMT (Mundorf 2001).
     s.pool_pfc += (1.0 - s.pool_pfc) * f.dt_over.pool_refill_s - p.pool_use_per_spike * s.mc_rate_hz * s.pool_pfc * dt;
-    const double release_pfc = r.q_pfc * s.mc_rate_hz * s.pool_pfc * f.terminals_pfc * synthesis * w.pfc_release_gain * (1.0 + p.acute_pfc_gain * s.acute_stress);
+    const double release_pfc = r.q_pfc * s.mc_rate_hz * s.pool_pfc * f.terminals_pfc * synthesis * w.pfc_release_gain * (1.0 + p.acute_pfc_gain * acute);
     s.da_pfc_nM = std::max(0.0, s.da_pfc_nM + (release_pfc - f.k_pfc * s.da_pfc_nM) * dt);
 
-    // Receptor signals, smoothed by receptor kinetics.
-    s.d2_signal_nac += (occupancy(s.da_nac_nM, p.d2_kd_nM) * f.d2_free - s.d2_signal_nac) * f.dt_over.d2_signal_tau_s;
-    s.d1_signal_nac += (occupancy(s.da_nac_nM, p.d1_kd_nM) - s.d1_signal_nac) * f.dt_over.d1_signal_tau_s;
+    // Receptor signals: D1 and D2 bound by DA (D2 in competition with the antagonist), with the same
+    // receptor kinetics for both (Hunger, Kumar & Schmidt 2020).
+    const double k_rec = f.dt_over.receptor_tau_s;
+    s.d1_nac += (occupancy(s.da_nac_nM, p.d1_kd_nM) - s.d1_nac) * k_rec;
+    s.d2_nac += (d2_occupancy(p, s.da_nac_nM, f.d2_xa) - s.d2_nac) * k_rec;
+    s.d1_dstr += (occupancy(s.da_dstr_nM, p.d1_kd_nM) - s.d1_dstr) * k_rec;
+    s.d2_dstr += (d2_occupancy(p, s.da_dstr_nM, f.d2_xa) - s.d2_dstr) * k_rec;
     const double d1_pfc = occupancy(s.da_pfc_nM, p.d1_kd_nM) / r.d1_pfc + p.d1_pfc_agonist_max * in.d1_agonist_pfc;
-    s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * f.dt_over.d1_signal_tau_s;
-    s.d1_sustained_dstr += (occupancy(s.da_dstr_nM, p.d1_kd_nM) / r.d1_dstr - s.d1_sustained_dstr) * f.dt_over.stereotypy_tau_s;
+    s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * k_rec;
 
-    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum &
-    // Aghajanian 1976), and a phasic response whose size depends on the tonic mode.
+    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum & Aghajanian 1976),
+    // and a phasic response whose size depends on the tonic mode.
     const double lc_tonic = std::max(0.0, p.lc_tonic_hz * in.norepinephrine * (1.0 + p.acute_ne_gain * s.acute_stress)
                                               * (1.0 - sd_gain(p.lc_a2_max) * occupancy(s.ne_lc, 1.0)) * f.a2_norm);
     s.lc_phasic -= s.lc_phasic * f.dt_over.lc_phasic_tau_s;
@@ -341,13 +380,6 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
 
     s.steps += 1;
     s.time_s = static_cast<double>(s.steps) * kStepS;
-}
-
-// [SECTION] Readouts ---------------------------------------------------------------------------------
-double hill(double x, double half, double n) {
-    if (x <= 0.0) return 0.0;
-    const double a = std::pow(x / half, n);
-    return a / (1.0 + a);
 }
 
 }  // namespace
@@ -370,11 +402,11 @@ State make_state(const Inputs& in, std::uint64_t seed, const Params& params) {
     s.da_pfc_nM = params.da_pfc_rest_nM;
     s.pool_nac = s.pool_dstr = pool_at(params, params.ml_tonic_hz);
     s.pool_pfc = pool_at(params, params.mc_tonic_hz);
-    s.facilitation = facilitation_at(params, params.ml_tonic_hz);
-    s.term_auto_nac = s.d2_signal_nac = occupancy(s.da_nac_nM, params.d2_kd_nM);
-    s.term_auto_dstr = occupancy(s.da_dstr_nM, params.d2_kd_nM);
-    s.d1_signal_nac = occupancy(s.da_nac_nM, params.d1_kd_nM);
-    s.d1_signal_pfc = s.d1_sustained_dstr = 1.0;
+    s.term_auto_nac = s.d2_nac = occupancy(s.da_nac_nM, params.d2_kd_nM);
+    s.term_auto_dstr = s.d2_dstr = occupancy(s.da_dstr_nM, params.d2_kd_nM);
+    s.d1_nac = occupancy(s.da_nac_nM, params.d1_kd_nM);
+    s.d1_dstr = occupancy(s.da_dstr_nM, params.d1_kd_nM);
+    s.d1_signal_pfc = s.go_sustained_dstr = 1.0;
     s.ml_rate_hz = params.ml_tonic_hz;
     s.mc_rate_hz = params.mc_tonic_hz;
     s.lc_rate_hz = s.lc_tonic_rate_hz = params.lc_tonic_hz;
@@ -394,9 +426,11 @@ State make_state(const Inputs& in, std::uint64_t seed, const Params& params) {
     // Then the manipulations start: settle the fast variables (10 s, the slowest being stereotypy).
     const Fixed f = fixed_for(params, in);
     for (int i = 0; i < 10000; ++i) step(s, in, f, w);
+    s.go_sustained_dstr = dorsal_output(s, f.rest).go;  // the slow dorsal balance, settled with the rest
     s.steps = 0;
     s.pending_ns = 0;
     s.time_s = 0.0;
+    s.sim_day = 0.0;
     s.td = TdState{};
     s.trials = 0;
     return s;
@@ -412,12 +446,18 @@ void advance(State& s, const Inputs& in, double dt_s) {
     Slow w = slow_of(s);  // a pure function of the slow state, which changes only in slow_update
     while (s.pending_ns >= kStepNs) {
         if (s.steps % kSlowEvery == 0) {
-            slow_update(s, in);
-            w = slow_of(s);
+            slow_update(s, in, f.rest);
+            if (!s.hold_slow_clock) w = slow_of(s);
         }
         step(s, in, f, w);
         s.pending_ns -= kStepNs;
     }
+}
+
+void hold_at_day(State& s, const Inputs& in, double days) {
+    s.hold_slow_clock = false;
+    if (days > 0.0) advance(s, in, days / s.params.days_per_s);
+    s.hold_slow_clock = true;
 }
 
 void apply_event(State& s, Event e) {
@@ -451,33 +491,39 @@ Outputs outputs(const State& s, const Inputs& in) {
     const Rest r = rest_of(p);
     const Slow w = slow_of(s);
     Outputs o;
-    const double d1_rest_nac = occupancy(p.da_nac_rest_nM, p.d1_kd_nM);
-    // Mesolimbic signal: tonic D2 plus burst-recruited D1, relative to typical, times the
+    // Mesolimbic signal: D2 and D1 bound by DA in the accumbens, relative to typical, times the
     // hormone-set salience gain (Zhang et al. 2009: incentive salience = cue value x state factor).
-    const double tonic_nac = w.salience_gain * s.d2_signal_nac / r.occ_nac;
-    const double salience = w.salience_gain * (0.6 * s.d2_signal_nac / r.occ_nac + 0.4 * s.d1_signal_nac / d1_rest_nac);
+    const double tonic_nac = w.salience_gain * s.d2_nac / r.occ_nac;
+    const double salience = w.salience_gain * (0.6 * s.d2_nac / r.occ_nac + 0.4 * s.d1_nac / r.d1_nac);
     o.wanting = 1.0 - std::exp(-p.wanting_k * salience);
     o.liking = p.liking_typical * std::max(0.0, 1.0 - p.stress_hedonic_loss * w.stress_over);  // DA-independent (Berridge & Robinson 1998)
 
-    // Striatal excess: sustained dorsal striatal D1 stimulation turns behaviour into stereotypy that
-    // competes with goal-directed responding (Lyon & Robbins 1975; Kelly, Seviour & Iversen 1975).
-    o.stereotypy = hill(s.d1_sustained_dstr, p.stereotypy_half, p.stereotypy_hill);
+    // The striatum's output pathways: behaviour is read from them, not from the DA level itself.
+    const StriatalOutput ventral = ventral_output(s, r), dorsal = dorsal_output(s, r);
+    o.direct_nac = ventral.direct;
+    o.indirect_nac = ventral.indirect;
+    o.direct_dstr = dorsal.direct;
+    o.indirect_dstr = dorsal.indirect;
+    const double wv = clamp01(p.vigor_nac_weight);
+    o.striatal_go = wv * ventral.go + (1.0 - wv) * dorsal.go;
+    const double xa = antagonist_ratio(p, in.d2_antagonist), x_rest = p.da_nac_rest_nM / p.d2_kd_nM;
+    o.d2_drug_occupancy = xa / (1.0 + x_rest + xa);
+    // Sustained dorsal output beyond its range turns behaviour into stereotypy that competes with
+    // goal-directed responding (Lyon & Robbins 1975); it needs D1 excitation and D2 inhibition both.
+    o.stereotypy = stereotypy_share(s.go_sustained_dstr, p);
     const double directed = 1.0 - o.stereotypy;
-    // Activation: starting any action, eating included, needs striatal DA; only near-total loss
-    // abolishes it (Ungerstedt 1971; Zhou & Palmiter 1995).
-    const double striatal_da = 0.5 * s.da_nac_nM / p.da_nac_rest_nM + 0.5 * s.da_dstr_nM / p.da_dstr_rest_nM;
-    o.activation = hill(striatal_da, p.activation_half, p.activation_hill) / hill(1.0, p.activation_half, p.activation_hill);
-    o.activation = std::min(1.0, o.activation);
+    // Activation: starting any action, eating included. Lost with near-total DA loss (Ungerstedt 1971)
+    // and with a high D2 antagonist dose (catalepsy; Wadenberg et al. 2001).
+    o.activation = activation_share(o.striatal_go, p);
 
-    // Vigor: tonic DA in ventral and dorsal striatum reports the average reward rate (Niv 2007).
-    const double tonic_dstr = occupancy(s.da_dstr_nM, p.d2_kd_nM) * (1.0 - in.d2_antagonist) / r.occ_dstr;
-    const double vigor_signal = clamp01(p.vigor_nac_weight) * tonic_nac + (1.0 - clamp01(p.vigor_nac_weight)) * tonic_dstr;
+    // Vigor: the striatal output reports the average reward rate (Niv et al. 2007).
     o.metabolic_capacity = w.metabolic;
-    o.response_latency_s = optimal_latency_s(p.reward_rate_per_min, vigor_signal, w.metabolic, p);
+    o.response_latency_s = optimal_latency_s(p.reward_rate_per_min, o.striatal_go, w.metabolic, p);
     o.vigor = directed / (1.0 + o.response_latency_s / p.vigor_half_s);
     o.tonic_da_signal = tonic_nac;
-    // Effort depends steeply on tonic NAc DA (Salamone & Correa 2012) and on metabolic capacity.
-    o.effort_capacity = std::pow(std::max(tonic_nac, 0.0), 1.5) * w.metabolic;
+    // Effort: the accumbens' direct/indirect balance weighs benefits against costs (Collins & Frank 2014);
+    // metabolic capacity sets what effort costs the body.
+    o.effort_capacity = std::max(ventral.go, 0.0) * w.metabolic;
     const EffortChoice choice = effort_choice(5.0, 1.0, o.effort_capacity, press_interval_s(o.response_latency_s, p), p);
     o.effort_willingness = directed * choice.lever_share / std::max(choice.lever_share + choice.chow_share, 1e-9);
     o.d1_stimulation_pfc = s.d1_signal_pfc;
@@ -487,7 +533,7 @@ Outputs outputs(const State& s, const Inputs& in) {
     // hormone amplifies (Aston-Jones & Cohen 2005; Bauer et al. 2008).
     o.ne_level = s.ne_ctx;
     const double ne_signal = s.ne_ctx * w.adrenergic;
-    o.vigilance = std::min(1.0, lc_mode(p, ne_signal));
+    o.vigilance = vigilance(p, ne_signal);
     o.lc_phasic_capacity = lc_mode(p, s.lc_tonic_rate_hz / p.lc_tonic_hz);
     // Mood: several modest influences, none dominant (5-HT is not "the happiness chemical").
     const double excess_ne = std::max(0.0, ne_signal - 1.0);
@@ -510,17 +556,18 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.da_dstr_nM = s.da_dstr_nM;
     o.da_vta_nM = s.da_vta_nM;
     const double synthesis = fixed_for(p, in).synthesis * w.synthesis_gain;
-    const double nac_release = s.ml_rate_hz / p.ml_tonic_hz * (1.0 - in.nac_depletion) * synthesis * w.nac_release_gain;
-    const double pfc_release = s.mc_rate_hz / p.mc_tonic_hz * (1.0 - in.pfc_depletion) * synthesis * w.pfc_release_gain;
+    const double nac_release = s.ml_rate_hz / p.ml_tonic_hz * (1.0 - in.nac_depletion) * synthesis * w.vta_active * w.nac_release_gain;
+    const double pfc_release = s.mc_rate_hz / p.mc_tonic_hz * (1.0 - in.pfc_depletion) * synthesis * w.vta_active * w.pfc_release_gain;
     o.mesolimbic = nac_release / (nac_release + 1.0);
     o.mesocortical = pfc_release / (pfc_release + 1.0);
     o.rpe = phasic_delta(s.td, p.burst_s);
-    o.sim_day = s.time_s * p.days_per_s;
+    o.sim_day = s.sim_day;
     o.lc_rate_hz = s.lc_rate_hz;
     o.raphe_rate_hz = s.raphe_rate_hz;
     o.serotonin_level = s.ht_forebrain;
-    o.d2_occupancy_nac = occupancy(s.da_nac_nM, p.d2_kd_nM) * (1.0 - in.d2_antagonist);
+    o.d2_occupancy_nac = d2_occupancy(p, s.da_nac_nM, xa);
     o.d1_occupancy_nac = occupancy(s.da_nac_nM, p.d1_kd_nM);
+    o.vta_active_cells = w.vta_active;
     o.receptor_sensitivity = w.salience_gain;
     o.stress_load = s.stress_load;
     o.ht1a_sensitivity = s.ht1a_sensitivity;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include <string>
 
 #include "app.hpp"
@@ -177,7 +177,7 @@ TEST_CASE("every language is complete and its templates take the same values as 
                 FAIL_CHECK("missing in en.json: " << key);
         for (const auto& [key, value] : en.table)
             if (tr.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(tr.table.at(key)), key);
-        for (const auto& p : neurodrive::model::builtin_presets().presets) {
+        for (const auto& p : neurodrive::io::builtin_presets().presets) {
             CHECK_MESSAGE(tr.table.count("preset." + p.id + ".title") == 1, p.id);
             CHECK_MESSAGE(tr.table.count("preset." + p.id + ".explanation") == 1, p.id);
         }
@@ -224,7 +224,8 @@ TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the Eng
     // Words that are the same in both languages, proper names and abbreviations; citations; formats.
     const std::vector<std::string> same_ok = {"app.title", "input.estradiol", "drive.vigor", "plot.nac", "region.lc", "legend.cortisol",
         "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "glossary.dat.term", "glossary.lc.term",
-        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed"};
+        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed",
+        "striatum.nac", "striatum.dorsal"};
     const std::vector<std::string> prefixes_ok = {"region.source.", "pathway.source.", "region.label_value."};
     for (const auto& [key, value] : en.table) {
         if (!es.table.count(key) || es.table.at(key) != value) continue;
@@ -248,5 +249,5 @@ TEST_CASE("the language can be switched and the environment is validated") {
     CHECK(app.settings.lang == "es");
     CHECK(app.settings.scale == 1.5f);
     CHECK(!na::set_language(app, "fr"));
-    CHECK(std::string(na::preset_title(app, *neurodrive::model::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
+    CHECK(std::string(na::preset_title(app, *neurodrive::io::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
 }

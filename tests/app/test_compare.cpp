@@ -9,7 +9,7 @@
 
 #include "commands.hpp"
 #include "narration.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 #include "url_params.hpp"
 
 namespace na = neurodrive::app;
@@ -33,7 +33,7 @@ TEST_CASE("compare mode: the second brain runs on the same clock and receives th
     CHECK(na::cmd_compare(app, "hypothyroid").empty());
     REQUIRE(app.compare.on);
     CHECK(app.compare.preset == "hypothyroid");
-    CHECK(same_inputs(app.compare.inputs, model::find_preset("hypothyroid")->inputs));
+    CHECK(same_inputs(app.compare.inputs, neurodrive::io::find_preset("hypothyroid")->inputs));
     CHECK(same_inputs(app.inputs, model::Inputs{}));  // the first brain keeps its own scenario
     run_with_events(app);
     CHECK(app.compare.state.time_s == app.state.time_s);
@@ -86,7 +86,7 @@ TEST_CASE("compare mode: a scenario held for weeks settles both brains for as lo
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "ssri_weeks").empty());
     CHECK(app.state.time_s == app.compare.state.time_s);
-    CHECK(app.out.sim_day >= model::find_preset("ssri_weeks")->settle_days - 1e-6);
+    CHECK(app.out.sim_day >= neurodrive::io::find_preset("ssri_weeks")->hold_day - 0.05);
     CHECK(app.compare.out.ht1a_sensitivity < app.out.ht1a_sensitivity);  // B's autoreceptors desensitised over the weeks
 }
 

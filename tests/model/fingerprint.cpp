@@ -4,13 +4,13 @@
 
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
-#include "neurodrive/presets.hpp"
+#include "neurodrive/io/presets.hpp"
 
 int main() {
     namespace nm = neurodrive::model;
     int n = 0;
     const nm::OutputSpec* specs = nm::output_specs(&n);
-    for (const auto& p : nm::builtin_presets().presets) {
+    for (const auto& p : neurodrive::io::builtin_presets().presets) {
         nm::State s = nm::make_state(nm::Inputs{}, 7);
         nm::apply_event(s, nm::Event::Cue);
         nm::advance(s, p.inputs, 3.3);

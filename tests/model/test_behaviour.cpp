@@ -15,11 +15,14 @@ TEST_CASE("optimal latency is sqrt(cost / rate) (Niv 2007)") {
     CHECK(nm::optimal_latency_s(4.0, 1.0, 0.5, p) > l1);
 }
 
-TEST_CASE("working memory is an inverted U with its peak slightly above typical stimulation") {
+TEST_CASE("working memory is an inverted U above typical stimulation, between an impaired floor and its best") {
     const nm::Params p;
-    CHECK(nm::working_memory(p.pfc_optimum, p) == doctest::Approx(1.0));
-    CHECK(nm::working_memory(0.2, p) < 0.3);
-    CHECK(nm::working_memory(6.0, p) < 0.3);
+    CHECK(nm::working_memory(p.pfc_optimum, p) == doctest::Approx(p.executive_peak));
+    const double midway = 0.5 * (p.executive_floor + p.executive_peak);
+    CHECK(nm::working_memory(0.2, p) < midway);
+    CHECK(nm::working_memory(6.0, p) < midway);
+    CHECK(nm::working_memory(1e-6, p) >= p.executive_floor);  // no PFC DA: impaired, never exactly zero
+    CHECK(nm::working_memory(1e-6, p) > 0.1);
     CHECK(nm::working_memory(1.2, p) > nm::working_memory(1.0, p));  // a small boost helps a typical brain
 }
 

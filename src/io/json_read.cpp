@@ -1,5 +1,5 @@
 // json_read.cpp - see neurodrive/json_read.hpp.
-#include "neurodrive/json_read.hpp"
+#include "neurodrive/io/json_read.hpp"
 
 #include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
@@ -13,7 +13,7 @@
 #include <limits>
 #include <string>
 
-namespace neurodrive::model {
+namespace neurodrive::io {
 
 namespace {
 
@@ -80,4 +80,4 @@ std::string parse_json(std::string_view text, std::string_view what, rapidjson::
     return std::string(what) + ": JSON error at byte " + std::to_string(result.Offset()) + ": " + reason;
 }
 
-}  // namespace neurodrive::model
+}  // namespace neurodrive::io

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-namespace neurodrive::model {
+namespace neurodrive::io {
 
 // Parses `text`: every number becomes exactly the double it names (correctly rounded), invalid
 // UTF-8 is refused; "" on success, else "<what>: JSON error at byte N: <reason>" (and a null doc).
 std::string parse_json(std::string_view text, std::string_view what, rapidjson::Document* doc);
 
-}  // namespace neurodrive::model
+}  // namespace neurodrive::io
