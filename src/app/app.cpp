@@ -74,6 +74,7 @@ bool init(App& app) {
     for (const std::string* table_error : {&builtin_colors().error, &io::builtin_presets().error})
         if (app.asset_error.empty()) app.asset_error = *table_error;
     if (app.asset_error.empty()) app.asset_error = load_strings(app.settings.lang, &app.strings);
+    app.strings_lang = app.settings.lang;
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded_asset("geometry"), &app.geometry);
     if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded_asset("lessons"), &app.lessons);
     if (app.asset_error.empty()) app.asset_error = parse_references(embedded_asset("references"), &app.references);
@@ -294,12 +295,32 @@ void set_input_value(App& app, std::string_view name, double value) {
     }
 }
 
-bool set_language(App& app, std::string_view lang) {
+bool set_language(App& app, std::string_view asked) {
+    const std::string lang = match_language(asked);
+    if (lang.empty()) return false;
+    if (!strings_available(lang)) {
+        app.settings.lang = lang;
+        if (app.language_wanted != lang) {
+            app.language_wanted = lang;
+            if (app.request_language) app.request_language(lang);
+        }
+        return true;
+    }
     Strings strings;
     if (!load_strings(lang, &strings).empty()) return false;
     app.strings = std::move(strings);
-    app.settings.lang = std::string(lang);
+    app.strings_lang = app.settings.lang = lang;
+    app.language_wanted.clear();
     return true;
+}
+
+std::string language_arrived(App& app, std::string_view lang, const std::string_view* json, std::string_view error) {
+    std::string err = json ? provide_strings(lang, *json) : std::string(error);
+    if (app.language_wanted != lang) return err;  // another language was chosen meanwhile
+    app.language_wanted.clear();
+    if (err.empty() && set_language(app, lang)) return {};
+    app.settings.lang = app.strings_lang;  // the language shown stays, and the setting says so
+    return err.empty() ? "strings: " + std::string(lang) + ".json could not be used" : err;
 }
 
 std::string text_in_language(std::string_view lang, std::string_view key) {

@@ -99,6 +99,11 @@ struct SecondBrain {
 // [SECTION] App ---------------------------------------------------------------------------------------
 struct App {
     Strings strings;
+    std::string strings_lang = setting_default("lang");  // the language `strings` is in (what is shown)
+    // A language chosen whose strings are still on their way (the page fetches them on demand; settings.lang
+    // already names it): "" when none. request_language asks the platform for them (the browser only).
+    std::string language_wanted;
+    void (*request_language)(const std::string& lang) = nullptr;
     Geometry geometry;
     std::vector<Lesson> lessons;        // assets/lessons.json
     std::vector<Reference> references;  // assets/references.json
@@ -161,9 +166,16 @@ bool set_preset(App& app, std::string_view id);
 void reset_all(App& app);
 void set_input_value(App& app, std::string_view name, double value);  // value already validated
 
-// Switches the UI language (a code of assets/languages.json); false for an unknown one.
+// Switches the UI language (a code of assets/languages.json, matched by match_language: "fr-CA" is fr);
+// false for an unknown one. A language whose strings are not here yet becomes language_wanted (and is
+// asked for through request_language): the UI switches when they arrive (language_arrived).
 bool set_language(App& app, std::string_view lang);
-// One text in a language other than the UI's (the key itself when missing).
+// The page fetched a language's strings (or could not: json == nullptr, reason in `error`): they are kept
+// and, if it is still the one wanted, shown; if not usable, the language shown stays and the setting
+// goes back to it. Returns "" or what went wrong, for the page's notice.
+std::string language_arrived(App& app, std::string_view lang, const std::string_view* json, std::string_view error = "");
+// One text in a language other than the UI's (the key itself when missing, or when that language's
+// strings are not here: the page fetches a language only when it is chosen).
 std::string text_in_language(std::string_view lang, std::string_view key);
 
 // Applies the browser's preferences from app.js: "lang=es&scheme=light&motion=reduce" (the settings

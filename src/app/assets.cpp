@@ -37,12 +37,70 @@ bool known_language(std::string_view code) {
     return false;
 }
 
+namespace {
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+std::string_view first_part(std::string_view code) { return code.substr(0, code.find_first_of("-_")); }
+
+// The tables the page gave (provide_strings), by language code, parsed once.
+std::map<std::string, Strings, std::less<>>& provided() {
+    static std::map<std::string, Strings, std::less<>> tables;
+    return tables;
+}
+
+}  // namespace
+
+std::string match_language(std::string_view code) {
+    if (same_ignoring_case(code, kPseudoLanguage)) return std::string(kPseudoLanguage);
+    for (const Language& l : languages())
+        if (same_ignoring_case(code, l.code)) return l.code;
+    std::string with_dash(code);
+    for (char& c : with_dash) if (c == '_') c = '-';
+    for (const Language& l : languages())
+        if (same_ignoring_case(with_dash, l.code)) return l.code;
+    if (first_part(code).empty()) return {};
+    for (const Language& l : languages())
+        if (same_ignoring_case(first_part(code), first_part(l.code))) return l.code;
+    return {};
+}
+
+bool strings_available(std::string_view lang) {
+    if (lang == kPseudoLanguage) return strings_available(languages().front().code);
+    for (const Language& l : languages())
+        if (lang == l.code) return !embedded_asset(l.strings_symbol).empty() || provided().count(lang) > 0;
+    return false;
+}
+
+std::string provide_strings(std::string_view lang, std::string_view json) {
+    if (!known_language(lang)) return "strings: unknown language \"" + std::string(lang) + "\"";
+    Strings s;
+    if (std::string err = parse_strings(json, &s); !err.empty()) return std::string(lang) + ".json: " + err;
+    provided().insert_or_assign(std::string(lang), std::move(s));
+    return {};
+}
+
 std::string load_strings(std::string_view lang, Strings* out) {
+    if (lang == kPseudoLanguage) {
+        Strings s;
+        if (std::string err = load_strings(languages().front().code, &s); !err.empty()) return err;
+        for (auto& [key, text] : s.table)
+            if (key.rfind("locale.", 0) != 0 && key.rfind("lang.", 0) != 0) text = pseudo_text(text);
+        *out = std::move(s);
+        return {};
+    }
     for (const Language& l : languages()) {
         if (lang != l.code) continue;
         const std::string_view json = embedded_asset(l.strings_symbol);
-        if (json.empty()) return "strings: " + std::string(lang) + ".json is not built in";
-        return parse_strings(json, out);
+        if (!json.empty()) return parse_strings(json, out);
+        const auto it = provided().find(lang);
+        if (it == provided().end()) return "strings: " + std::string(lang) + ".json has not been loaded";
+        *out = it->second;
+        return {};
     }
     return "strings: unknown language \"" + std::string(lang) + "\"";
 }
@@ -67,10 +125,18 @@ std::string parse_strings(std::string_view json, Strings* out) {
     if (!doc.IsObject()) return "strings: expected an object of \"key\": \"text\"";
     Strings s;
     for (const auto& m : doc.GetObject()) {
+        if (m.name.GetString()[0] == '@') continue;  // a note for translators
         if (!m.value.IsString()) return std::string("strings: \"") + m.name.GetString() + "\" must be a string";
         s.table.emplace(m.name.GetString(), m.value.GetString());
     }
     if (s.table.empty()) return "strings: no strings";
+    // How the language writes numbers and picks plural forms (locale.hpp).
+    if (const auto d = s.table.find("locale.decimal"); d != s.table.end()) s.number.decimal = d->second;
+    if (const auto g = s.table.find("locale.group"); g != s.table.end()) s.number.group = g->second;
+    if (s.number.decimal.empty() || s.number.decimal.size() > 4 || s.number.group.size() > 4)
+        return "strings: locale.decimal must be one character (\".\" or \",\") and locale.group at most one";
+    if (const auto p = s.table.find("locale.plural"); p != s.table.end())
+        if (std::string err = parse_plural_rule(p->second, &s.number.plural); !err.empty()) return "strings: locale.plural: " + err;
     *out = std::move(s);
     return {};
 }

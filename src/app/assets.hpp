@@ -1,6 +1,7 @@
-// assets.hpp - the app's data (the files of assets/ embedded at build time: UI strings in every
-// language, schematic geometry, references, the language table), parsed from JSON text with clear
-// errors. No ImGui, GL or SDL here, so the loaders are tested natively.
+// assets.hpp - the app's data (the files of assets/ embedded at build time: UI strings, schematic
+// geometry, references, the language table; a language's strings given at run time by the page, which
+// fetches them when the language is chosen), parsed from JSON text with clear errors. No ImGui, GL or
+// SDL here, so the loaders are tested natively.
 #pragma once
 
 #include <glm/vec2.hpp>
@@ -10,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "locale.hpp"
 
 namespace neurodrive::app {
 
@@ -34,10 +37,22 @@ LanguageList languages();
 std::vector<std::string> language_codes();
 bool known_language(std::string_view code);
 
+// The pseudo-locale (?lang=en-XA): English made about 40% longer, accented and bracketed, to show
+// what a longer language would clip. Not a language of the table: never offered in a menu.
+constexpr std::string_view kPseudoLanguage = "en-XA";
+// The language's code as the table writes it ("pt-br" or "pt-BR" -> "pt-BR"; "fr-CA" -> "fr",
+// "pt-PT" -> "pt-BR": the same language first, then one that shares its first part), or "" when
+// NeuroDrive has no such language. The pseudo-locale is matched too.
+std::string match_language(std::string_view code);
+
 struct Strings {
     std::map<std::string, std::string, std::less<>> table;
+    NumberFormat number;  // from the table's locale.decimal, locale.group and locale.plural
     // The text for key; the key itself (visibly wrong, never a crash) when missing.
     const char* get(std::string_view key) const;
+    // The text for key with its values, in this language's way of writing numbers and plurals.
+    template <class... A>
+    std::string format(std::string_view key, const A&... a) const { return format_text(number, get(key), a...); }
 };
 
 struct Outline {
@@ -82,9 +97,17 @@ struct Reference {
 };
 
 // Each returns "" on success, else a message naming the file, the place and the problem.
+// Keys that start with "@" are notes for translators (as in ARB files), not texts.
 std::string parse_strings(std::string_view json, Strings* out);
-// The strings table of a known language (an error for any other).
+// The strings table of a language: built in (English; natively every language), given by the page
+// (provide_strings), or the pseudo-locale made from English. An error for an unknown language, or a
+// known one whose table has not arrived (strings_available says which).
 std::string load_strings(std::string_view lang, Strings* out);
+bool strings_available(std::string_view lang);
+// A language's table as the page fetched it (strings/<code>.json): checked, then kept for load_strings.
+// "" or what is wrong with it (nothing is kept then).
+std::string provide_strings(std::string_view lang, std::string_view json);
+
 std::string parse_geometry(std::string_view json, Geometry* out);
 std::string parse_references(std::string_view json, std::vector<Reference>* out);
 

@@ -73,6 +73,14 @@ bool name_chars(std::string_view v, std::size_t max, const char* extra) {
     return true;
 }
 
+// A language as a URL or the browser may write it: "fr", "FR", "fr-CA" (French), "pt-PT" (the Portuguese
+// NeuroDrive has, pt-BR), "en-XA" (the pseudo-locale); refused when no language shares its first part.
+Checked check_language(std::string_view text) {
+    std::string code = match_language(text);
+    if (code.empty()) return {std::nullopt, true, ""};
+    return {std::move(code)};
+}
+
 Checked check_compare(std::string_view text) {
     std::string error;
     if (!parse_compare(text, &error)) return {std::nullopt, true, error};
@@ -115,6 +123,11 @@ constexpr SettingSpec choice_first(std::string_view name, unsigned use, std::opt
     s.default_first = true;
     return s;
 }
+// A Choice whose values are matched by a check (a language: "fr-CA" is fr); menus still offer values().
+constexpr SettingSpec with_check(SettingSpec s, SettingCheck check) {
+    s.check = check;
+    return s;
+}
 constexpr SettingSpec flag(std::string_view name, unsigned use, std::optional<bool> V::*field, std::string_view def, SettingValuesList words,
                            std::string_view label = "") {
     SettingSpec s{name, SettingType::Flag, use, def, label};
@@ -153,7 +166,7 @@ constexpr SettingSpec kSettings[] = {
     list("hide", kView | kBuilder, &V::hide, panels, nullptr, "unknown panel"),
     list("lock", kView | kBuilder, &V::lock, lockable, nullptr, "unknown control"),
     choice_first("theme", kView | kStored | kFromEnv | kUserSetting | kBuilder, &V::theme, theme_names, "settings.theme"),
-    choice_first("lang", kView | kStored | kFromEnv | kUserSetting | kBuilder, &V::lang, language_codes, "settings.language"),
+    with_check(choice_first("lang", kView | kStored | kFromEnv | kUserSetting | kBuilder, &V::lang, language_codes, "settings.language"), check_language),
     number("scale", kView | kStored | kFromEnv | kUserSetting | kBuilder, &V::scale, "1", 0.75, 2.0, {{0.75, 1.0, 1.25, 1.5, 2.0}, 5}, "settings.scale"),
     choice("ui", kView | kBuilder, &V::ui, "full", ui_modes, "settings.minimal"),
     special("lesson", kView | kBuilder, &V::lesson, nullptr, "not a lesson name"),
