@@ -3,7 +3,9 @@
 # (assets/colors.json). A broken table stops the configure step with a message naming the file and place.
 # nd_asset_tables(<output.cpp> <languages.json> <colors.json> <strings-files-out-var>) writes <output.cpp>
 # (nd_languages[] of src/app/assets.hpp's Language and nd_colors[] of colors.hpp's ColorRow, with their
-# counts) and sets <strings-files-out-var> to "strings_<code> <file>" pairs for nd_embed.
+# counts) and sets <strings-files-out-var> to "strings_<code> <file>" pairs for nd_embed (the first
+# language first). nd_language_fonts(<out-var> <languages.json>) lists the codes of the languages that
+# have a font of their own ("font": scripts/make_fonts.py builds <code>.ttf from it).
 
 # A C++ string literal of a UTF-8 text.
 function(nd_cxx_literal out text)
@@ -88,4 +90,19 @@ function(nd_asset_tables output languages_file colors_file strings_var)
     file(WRITE "${output}.tmp" "${src}")
     file(COPY_FILE "${output}.tmp" "${output}" ONLY_IF_DIFFERENT)
     set(${strings_var} "${strings}" PARENT_SCOPE)
+endfunction()
+
+function(nd_language_fonts out languages_file)
+    file(READ "${languages_file}" json)
+    string(JSON count LENGTH "${json}" languages)
+    math(EXPR last "${count} - 1")
+    set(codes "")
+    foreach(i RANGE ${last})
+        string(JSON font ERROR_VARIABLE err GET "${json}" languages ${i} font)
+        if(NOT err)
+            string(JSON code GET "${json}" languages ${i} code)
+            list(APPEND codes "${code}")
+        endif()
+    endforeach()
+    set(${out} "${codes}" PARENT_SCOPE)
 endfunction()

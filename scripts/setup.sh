@@ -24,8 +24,9 @@ APT_PACKAGES=(
     libclang-rt-14-dev      # sanitizer and libFuzzer runtimes for clang-14
     chromium                # headless browser for end-to-end tests
     xvfb xauth libgl1-mesa-dri  # virtual X server + software OpenGL: the native app's smoke test
-    fonts-roboto-unhinted   # TrueType font embedded in the app (subset at build time)
-    fonttools               # pyftsubset
+    fonts-roboto-unhinted   # TrueType font embedded in the app (cut to the strings' characters at build time)
+    fonts-noto-cjk          # Noto Sans CJK SC: the Chinese (zh-CN) font, cut and converted at build time
+    fonttools               # fontTools (python3-fonttools): scripts/make_fonts.py
     unzip                   # unzip and zipinfo: the SCORM package test opens the zip
     nodejs npm
 )
@@ -101,23 +102,7 @@ fi
 mkdir -p "$DEPS/include"
 for h in glm doctest rapidjson; do ln -sfn "/usr/include/$h" "$DEPS/include/$h"; done
 
-# --- 5. Font: Roboto, cut to Latin (English + Spanish) and the symbols the UI uses ----------------
-FONT_SRC=/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf
-FONT_BOLD_SRC=/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Bold.ttf
-for pair in "$FONT_SRC:ui-regular.ttf" "$FONT_BOLD_SRC:ui-bold.ttf"; do
-    src=${pair%%:*}; out="$DEPS/fonts/${pair##*:}"
-    if [ ! -f "$out" ]; then
-        [ -f "$src" ] || fail "font $src not found" "apt-get install fonts-roboto-unhinted"
-        mkdir -p "$DEPS/fonts"
-        say "subsetting $(basename "$src")"
-        pyftsubset "$src" --output-file="$out" \
-            --unicodes='U+0020-007E,U+00A0-00FF,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+2212,U+00B5,U+03BC,U+2248,U+2264,U+2265,U+00D7' \
-            --no-hinting --desubroutinize --layout-features='' \
-            || fail "pyftsubset failed" "apt-get install fonttools"
-    fi
-done
-
-# --- 6. npm packages for the browser tests (pinned by package-lock.json) --------------------------
+# --- 5. npm packages for the browser tests (pinned by package-lock.json) --------------------------
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     say "installing npm packages (package-lock.json)"
     if ! (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >"$DEPS/npm.log" 2>&1); then

@@ -70,6 +70,7 @@ struct UiState {
     float page_tools_h = 0.0f;       // page measured them (CSS px; none natively): layouts keep it free
     float font_px = 0.0f;            // font size the atlas was built for (logical px)
     float font_dpr = 0.0f;           // device pixel ratio the atlas was built for
+    std::string font_lang;           // the language whose characters (and font) the atlas holds
 };
 
 // Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,

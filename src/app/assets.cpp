@@ -84,6 +84,49 @@ std::string provide_strings(std::string_view lang, std::string_view json) {
     return {};
 }
 
+namespace {
+std::map<std::string, std::vector<unsigned char>, std::less<>>& provided_fonts() {
+    static std::map<std::string, std::vector<unsigned char>, std::less<>> fonts;
+    return fonts;
+}
+}  // namespace
+
+std::string_view language_font(std::string_view lang) {
+    std::string symbol = "font_" + std::string(lang);
+    for (char& c : symbol) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    if (const std::string_view built_in = embedded_asset(symbol); !built_in.empty()) return built_in;
+    const auto it = provided_fonts().find(lang);
+    if (it == provided_fonts().end()) return {};
+    return {reinterpret_cast<const char*>(it->second.data()), it->second.size()};
+}
+
+void provide_font(std::string_view lang, std::vector<unsigned char> ttf) {
+    // Kept for good, even when replaced: an atlas built from the old bytes may still be drawing.
+    static std::vector<std::vector<unsigned char>> retired;
+    auto& slot = provided_fonts()[std::string(lang)];
+    if (!slot.empty()) retired.push_back(std::move(slot));
+    slot = std::move(ttf);
+}
+
+std::vector<unsigned> text_code_points(const Strings& strings) {
+    std::vector<bool> seen(0x110000, false);
+    for (const auto& kv : strings.table) {
+        const std::string& t = kv.second;
+        for (std::size_t i = 0; i < t.size();) {
+            const auto b = static_cast<unsigned char>(t[i]);
+            const int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            unsigned cp = n == 1 ? b : b & (0xFF >> (n + 1));
+            for (int k = 1; k < n && i + static_cast<std::size_t>(k) < t.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+            if (cp < seen.size()) seen[cp] = true;
+            i += static_cast<std::size_t>(n);
+        }
+    }
+    std::vector<unsigned> out;
+    for (unsigned cp = 0; cp < seen.size(); ++cp)
+        if (seen[cp]) out.push_back(cp);
+    return out;
+}
+
 std::string load_strings(std::string_view lang, Strings* out) {
     if (lang == kPseudoLanguage) {
         Strings s;

@@ -107,6 +107,13 @@ bool strings_available(std::string_view lang);
 // A language's table as the page fetched it (strings/<code>.json): checked, then kept for load_strings.
 // "" or what is wrong with it (nothing is kept then).
 std::string provide_strings(std::string_view lang, std::string_view json);
+// A language's own font (TrueType bytes; languages.json "font", built by scripts/make_fonts.py): built
+// in natively, given by the page in the browser (provide_font keeps the bytes for good: the font atlas
+// reads them). Empty for a language written in the UI font, or whose font has not arrived.
+std::string_view language_font(std::string_view lang);
+void provide_font(std::string_view lang, std::vector<unsigned char> ttf);
+// Every character (Unicode code point) the table's texts use, sorted, once each: the glyphs to draw.
+std::vector<unsigned> text_code_points(const Strings& strings);
 
 std::string parse_geometry(std::string_view json, Geometry* out);
 std::string parse_references(std::string_view json, std::vector<Reference>* out);

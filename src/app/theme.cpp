@@ -78,25 +78,65 @@ Fonts& fonts() {
 
 bool ensure_fonts(App& app, float px, float dpr) {
     px = std::round(px);
-    if (px == app.ui.font_px && dpr == app.ui.font_dpr) return false;
+    // A language with its own font (CJK) has many glyphs per size: they are drawn at most at twice the
+    // CSS pixel, so the atlas stays a texture every WebGL 2 device takes (4096 px wide at most).
+    const std::string_view own_font = language_font(app.strings_lang);
+    if (!own_font.empty()) dpr = std::min(dpr, 2.0f);
+    if (px == app.ui.font_px && dpr == app.ui.font_dpr && app.ui.font_lang == app.strings_lang) return false;
     app.ui.font_px = px;
     app.ui.font_dpr = dpr;
+    app.ui.font_lang = app.strings_lang;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The glyphs: the UI's symbols and every character of the language's strings and of the languages'
+    // own names (the Settings menu lists them all). Each font is Roboto, then the names' glyphs, then the
+    // language's own font merged in: a character comes from the first that has it.
+    static std::vector<ImWchar> ranges;
+    static const ImWchar kDigits[] = {0x0020, 0x007E, 0x2212, 0x2212, 0};
+    std::vector<unsigned> points = text_code_points(app.strings);
+    for (unsigned c = 0x20; c <= 0xFF; ++c) points.push_back(c);
+    for (unsigned c : {0x2013u, 0x2014u, 0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2022u, 0x2026u, 0x2190u, 0x2191u, 0x2192u, 0x2193u, 0x2212u, 0x2248u, 0x2264u, 0x2265u})
+        points.push_back(c);
+    for (const Language& l : languages())
+        for (const char* p = l.name; *p;) {
+            const auto b = static_cast<unsigned char>(*p);
+            const int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            unsigned cp = n == 1 ? b : b & (0xFF >> (n + 1));
+            for (int k = 1; k < n && p[k]; ++k) cp = (cp << 6) | (static_cast<unsigned char>(p[k]) & 0x3F);
+            points.push_back(cp);
+            for (int k = 0; k < n && *p; ++k) ++p;
+        }
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    ranges.clear();
+    for (unsigned c : points) {
+        if (c < 0x20 || c > 0xFFFF) continue;  // ImWchar is 16 bits
+        if (!ranges.empty() && ranges.back() + 1u == c) ranges.back() = static_cast<ImWchar>(c);
+        else { ranges.push_back(static_cast<ImWchar>(c)); ranges.push_back(static_cast<ImWchar>(c)); }
+    }
+    ranges.push_back(0);
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the data is a static array
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    auto add = [&](const unsigned char* data, unsigned long size, float size_px) {
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), size_px * dpr, &cfg, ranges);
+    const std::string_view names = embedded_asset("font_names");
+    auto add = [&](const unsigned char* data, unsigned long size, float size_px, bool all) {
+        ImFontConfig c = cfg;
+        ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), size_px * dpr, &c, all ? ranges.data() : kDigits);
+        if (!all) return f;
+        c.MergeMode = true;
+        c.OversampleH = 1;  // ideographs are dense: no horizontal oversampling (half the atlas)
+        for (std::string_view extra : {names, own_font})
+            if (!extra.empty())
+                io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(extra.data()), static_cast<int>(extra.size()), size_px * dpr, &c, ranges.data());
+        return f;
     };
     Fonts& f = fonts();
-    f.regular = add(nd_font_regular, nd_font_regular_size, px);
-    f.bold = add(nd_font_bold, nd_font_bold_size, px);
-    f.heading = add(nd_font_bold, nd_font_bold_size, std::round(px * 1.2f));
-    f.big = add(nd_font_bold, nd_font_bold_size, std::round(px * 2.8f));
-    f.small = add(nd_font_regular, nd_font_regular_size, std::round(px * 0.85f));
+    f.regular = add(nd_font_regular, nd_font_regular_size, px, true);
+    f.bold = add(nd_font_bold, nd_font_bold_size, px, true);
+    f.heading = add(nd_font_bold, nd_font_bold_size, std::round(px * 1.2f), true);
+    f.big = add(nd_font_bold, nd_font_bold_size, std::round(px * 2.8f), false);  // the drive meter's number
+    f.small = add(nd_font_regular, nd_font_regular_size, std::round(px * 0.85f), true);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;  // rasterised at device pixels, laid out in CSS pixels
     io.FontDefault = f.regular;
