@@ -8,7 +8,7 @@ NATIVE := build/native
 WASM := build/wasm
 WASM1 := build/wasm-single
 
-.PHONY: help setup dist scorm scorm-args run native cli test fuzz bench validate docs clean
+.PHONY: help setup dist scorm scorm-args run native cli check-strings test fuzz bench validate docs clean
 FUZZ_SECONDS ?= 300
 # make dist BASE_URL=https://...: link previews (Open Graph, oEmbed); make scorm LESSON=... PRESET=...: a SCORM package.
 BASE_URL ?=
@@ -52,6 +52,10 @@ native: setup $(NATIVE)/CMakeCache.txt ## build the native app (build/native/src
 
 cli: native ## build the command-line runner build/native/neurodrive-cli
 	@echo "build/native/neurodrive-cli list   # every input, output, preset and experiment"
+
+check-strings: setup $(NATIVE)/CMakeCache.txt ## check every language's strings against English: missing, extra, untranslated, values, plural forms, too long (docs/TRANSLATING.md)
+	@cmake --build $(NATIVE) -j$(JOBS) --target check-strings >build/check-strings-build.log 2>&1 || { tail -20 build/check-strings-build.log; exit 1; }
+	@$(NATIVE)/check-strings .
 
 test: setup ## build and run every test: native (CTest, also under ASan+UBSan), fuzzing, wasm doctest under Node, browser end-to-end
 	@bash scripts/test.sh

@@ -157,13 +157,12 @@ Conversion parse_conversion(std::string_view t, std::size_t at) {
         j = k + 1;
     }
     c.spec = "%";
-    while (j < t.size() && std::strchr("-+ 0#", t[j])) c.spec += t[j++];
+    while (j < t.size() && std::strchr("-+0#", t[j])) c.spec += t[j++];  // no ' ' flag: "30 % de" is a typo, not "% d"
     while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j])) && c.spec.size() < 8) c.spec += t[j++];
     if (j < t.size() && t[j] == '.') {
         c.spec += t[j++];
         while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j])) && c.spec.size() < 12) c.spec += t[j++];
     }
-    while (j < t.size() && std::strchr("hlzjLq", t[j])) ++j;  // length modifiers: the argument's own type decides
     if (j < t.size() && std::strchr("diuxXfFgGeEcs", t[j])) { c.conv = t[j]; c.end = j + 1; }
     return c;
 }

@@ -15,6 +15,8 @@
 #include "neurodrive/experiments.hpp"
 #include "assets.hpp"
 #include "narration.hpp"
+#include "settings.hpp"
+#include "strings_check.hpp"
 
 extern const unsigned char nd_strings_en[];
 extern const unsigned long nd_strings_en_size;
@@ -129,24 +131,8 @@ TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
     CHECK(!app.history.trials.empty());
 }
 
-namespace {
-// The sequence of printf conversions in a template ("%.0f%%" -> "f"), so translations cannot break formatting.
-std::string conversions(const std::string& t) {
-    std::string out;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] != '%') continue;
-        std::size_t j = i + 1;
-        while (j < t.size() && std::strchr("0123456789.-+#", t[j])) ++j;
-        if (j < t.size() && std::strchr("diufgexsc%", t[j])) { out += t[j]; i = j; }
-    }
-    return out;
-}
-}  // namespace
-
-extern const unsigned char nd_strings_es[];
 extern const unsigned char nd_references[];
 extern const unsigned long nd_references_size;
-extern const unsigned long nd_strings_es_size;
 
 namespace {
 
@@ -164,24 +150,33 @@ std::vector<std::pair<std::string, na::Strings>> translations() {
 
 }  // namespace
 
-TEST_CASE("every language is complete and its templates take the same values as English") {
-    na::Strings en;
-    REQUIRE(na::load_strings(na::languages().front().code, &en).empty());
-    REQUIRE(!translations().empty());
-    for (const auto& [lang, tr] : translations()) {
-        INFO("language ", lang);
-        for (const auto& key : na::missing_keys(en, tr)) FAIL_CHECK("missing in " << lang << ".json: " << key);
-        // Registry-owned text has its English in the registry (presets.json, experiments.cpp, findings.cpp).
-        for (const auto& key : na::missing_keys(tr, en))
-            if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0 && key.rfind("reference.topic.", 0) != 0)
-                FAIL_CHECK("missing in en.json: " << key);
-        for (const auto& [key, value] : en.table)
-            if (tr.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(tr.table.at(key)), key);
-        for (const auto& p : neurodrive::io::builtin_presets().presets) {
-            CHECK_MESSAGE(tr.table.count("preset." + p.id + ".title") == 1, p.id);
-            CHECK_MESSAGE(tr.table.count("preset." + p.id + ".explanation") == 1, p.id);
-        }
+TEST_CASE("every language is complete: the strings check finds nothing missing, extra, untranslated, with other values or too long") {
+    const std::string_view english = na::embedded_asset(na::languages().front().strings_symbol);
+    REQUIRE(!english.empty());
+    for (const na::Language& l : na::languages()) {
+        INFO("language ", l.code);
+        const std::string_view json = na::embedded_asset(l.strings_symbol);
+        REQUIRE(!json.empty());  // natively every language is built in
+        for (const auto& p : na::check_strings(l.code, english, json)) FAIL_CHECK(l.code << ".json: " << p.kind << " " << p.key << ": " << p.detail);
     }
+}
+
+TEST_CASE("the strings check finds what a translator can get wrong") {
+    const std::string en = R"({"@@room": {"tab.*": 8}, "@@not_translated": ["app.title"], "app.title": "NeuroDrive", "tab.drive": "Drive",
+        "a.b": "Hello", "v": "%s at %.1f Hz", "n": "%d findings", "pct": "50%% of %s", "plain": "25% likely", "locale.plural": "one: n = 1"})";
+    auto kinds = [&](const std::string& tr) {
+        std::vector<std::string> out;
+        for (const auto& p : na::check_strings("xx", en, tr)) if (p.key.rfind("preset.", 0) && p.key.rfind("experiment.", 0) && p.key.rfind("finding.", 0) && p.key.rfind("reference.", 0)) out.push_back(p.kind + " " + p.key);
+        return out;
+    };
+    CHECK(kinds(R"({"app.title": "NeuroDrive", "tab.drive": "Antrieb", "a.b": "Hallo", "v": "%2$.1f Hz: %1$s", "n": "{1, plural, one {# Befund} other {# Befunde}}",
+        "pct": "50 %% von %s", "plain": "25 % de chance", "locale.plural": "one: n = 1", "extra.key": "x"})") == std::vector<std::string>{"extra extra.key"});
+    CHECK(kinds(R"({"app.title": "NeuroDrive", "tab.drive": "Motivation!", "a.b": "Hello", "v": "%s at %s Hz", "n": "{1, plural, other {# Befunde}}",
+        "pct": "50 % von %s", "plain": "x", "locale.plural": "one: n = 1"})")
+          == std::vector<std::string>{"untranslated a.b", "plural n", "values pct", "too long tab.drive", "values v"});
+    CHECK(kinds(R"({"tab.drive": "A"})").size() == 7);  // seven keys missing
+    CHECK(na::check_strings("xx", en, "{not json").front().kind == "file");
+    CHECK(na::text_width("\u4f0f\u9694\u6838 %s") == 11);  // three wide characters, a space and a value
 }
 
 TEST_CASE("every registry entry has its UI text in every language") {
@@ -217,24 +212,6 @@ TEST_CASE("every registry entry has its UI text in every language") {
     }
 }
 
-TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the English one must be a name, citation or number format") {
-    na::Strings en, es;
-    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
-    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
-    // Words that are the same in both languages, proper names and abbreviations; citations; formats.
-    const std::vector<std::string> same_ok = {"app.title", "input.estradiol", "drive.vigor", "plot.nac", "region.lc", "legend.cortisol",
-        "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "glossary.dat.term", "glossary.lc.term",
-        "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed",
-        "striatum.nac", "striatum.dorsal"};
-    const std::vector<std::string> prefixes_ok = {"region.source.", "pathway.source.", "region.label_value."};
-    for (const auto& [key, value] : en.table) {
-        if (!es.table.count(key) || es.table.at(key) != value) continue;
-        bool ok = std::find(same_ok.begin(), same_ok.end(), key) != same_ok.end();
-        for (const auto& p : prefixes_ok) ok |= key.rfind(p, 0) == 0;
-        CHECK_MESSAGE(ok, "untranslated in es.json: " << key << " = " << value);
-    }
-}
-
 TEST_CASE("the language can be switched and the environment is validated") {
     na::App app;
     REQUIRE(na::init(app));
@@ -248,6 +225,35 @@ TEST_CASE("the language can be switched and the environment is validated") {
     na::apply_environment(app, "lang=xx&scale=9&scale=abc&motion=fast");
     CHECK(app.settings.lang == "es");
     CHECK(app.settings.scale == 1.5f);
-    CHECK(!na::set_language(app, "fr"));
+    CHECK(!na::set_language(app, "xx"));
     CHECK(std::string(na::preset_title(app, *neurodrive::io::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
+    // A language is matched as the browser or a URL writes it; an unknown one is refused.
+    na::apply_environment(app, "lang=EN-gb");
+    CHECK(app.settings.lang == "en");
+    na::apply_environment(app, "lang=es-MX");
+    CHECK(app.settings.lang == "es");
+    CHECK(na::match_language("pt_br") == na::match_language("pt-BR"));
+    CHECK(na::match_language("xx-YY").empty());
+    CHECK(na::match_language("en-xa") == "en-XA");
+}
+
+TEST_CASE("the pseudo-locale en-XA: English accented, longer and bracketed, with the same values, from ?lang=en-XA") {
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Strings en, xa;
+    REQUIRE(na::load_strings("en", &en).empty());
+    REQUIRE(na::load_strings("en-XA", &xa).empty());
+    REQUIRE(xa.table.size() == en.table.size());
+    for (const auto& [key, text] : en.table) {
+        if (key.rfind("locale.", 0) == 0) { CHECK(xa.table.at(key) == text); continue; }
+        CHECK_MESSAGE(xa.table.at(key).size() > text.size(), key);
+        std::string why;
+        CHECK_MESSAGE(na::same_arguments(na::template_use(text), na::template_use(xa.table.at(key)), &why), key, why);
+    }
+    CHECK(na::set_language(app, "en-XA"));
+    CHECK(app.strings_lang == "en-XA");
+    CHECK(std::string(app.strings.get("time.pause")).front() == '[');
+    // Never offered in a menu: the language setting's values are the table's languages.
+    const auto codes = na::find_setting("lang")->values();
+    CHECK(std::find(codes.begin(), codes.end(), "en-XA") == codes.end());
 }
