@@ -60,8 +60,8 @@ std::string mirror_json(const App& app) {
         const bool level = specs[i].kind == model::InputKind::Level;
         const double v = app.inputs.*(specs[i].field);
         const std::string label = app.strings.get("input." + name);
-        if (level) std::snprintf(buf, sizeof buf, app.strings.get("a11y.value"), label.c_str(), v * 100.0, level_word(app, v));
-        else std::snprintf(buf, sizeof buf, app.strings.get("a11y.manip_value"), label.c_str(), v * 100.0);
+        if (level) format_into(buf, app.strings.number, app.strings.get("a11y.value"), label.c_str(), v * 100.0, level_word(app, v));
+        else format_into(buf, app.strings.number, app.strings.get("a11y.manip_value"), label.c_str(), v * 100.0);
         w.StartObject();
         json_key(w, "name"); json_put(w, name);
         json_key(w, "label"); json_put(w, label);
@@ -95,7 +95,7 @@ std::string mirror_json(const App& app) {
     json_key(w, "preset"); json_put(w, app.preset);
     json_key(w, "compare"); json_put(w, app.compare.on ? app.compare.preset : "off");  // the mirror's Compare with list
     json_key(w, "paused"); w.Bool(app.paused);
-    std::snprintf(buf, sizeof buf, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
+    format_into(buf, app.strings.number, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
     json_key(w, "summary"); json_put(w, buf);
     json_key(w, "narration");
     w.StartArray();
@@ -108,10 +108,12 @@ std::string mirror_json(const App& app) {
     for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); w.Bool(!lock_error(app, g).empty()); }
     json_key(w, "reset"); w.Bool(!reset_lock.empty());
     w.EndObject();
+    // The reason a locked control gives (its tooltip), in the UI language.
+    const char* locked = app.strings.get("a11y.locked");
     json_key(w, "locked_reason");
     w.StartObject();
-    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g)); }
-    json_key(w, "reset"); json_put(w, reset_lock);
+    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g).empty() ? "" : locked); }
+    json_key(w, "reset"); json_put(w, reset_lock.empty() ? "" : locked);
     w.EndObject();
     json_key(w, "theme"); json_put(w, app.settings.theme);
     json_key(w, "audio"); w.Bool(app.settings.audio);
@@ -139,7 +141,7 @@ std::string mirror_json(const App& app) {
         json_put(w, app.strings.get(key));
     }
     w.EndObject();
-    json_key(w, "lang"); json_put(w, app.settings.lang);
+    json_key(w, "lang"); json_put(w, app.strings_lang);  // the language shown (settings.lang may be on its way)
     w.EndObject();
     return {out.GetString(), out.GetSize()};
 }
@@ -151,7 +153,7 @@ std::string take_announcement(App& app) {
     if (std::abs(now - before) < 5.0) return {};
     app.ui.announced_motivation = now;
     char buf[160];
-    std::snprintf(buf, sizeof buf, app.strings.get(now > before ? "a11y.announce.up" : "a11y.announce.down"), before, now);
+    format_into(buf, app.strings.number, app.strings.get(now > before ? "a11y.announce.up" : "a11y.announce.down"), before, now);
     std::string text = buf;
     const auto sentences = narration(app);
     if (sentences.size() > 1) text += " " + sentences[1];

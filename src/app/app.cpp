@@ -283,7 +283,7 @@ std::string scenario_title(const App& app, std::string_view preset, const model:
     const io::Preset* p = io::find_preset(preset);
     if (!p) return app.strings.get("preset.custom");
     const std::string title = preset_title(app, *p);
-    return changed_inputs(inputs, preset).empty() ? title : title + " " + app.strings.get("compare.changed");
+    return changed_inputs(inputs, preset).empty() ? title : app.strings.format("compare.changed", title);
 }
 
 void set_input_value(App& app, std::string_view name, double value) {

@@ -16,12 +16,6 @@ const char* compared(const App& app, double value, double typical) {
     return app.strings.get(words[level_step(typical > 0.0 ? value / typical : 1.0)]);
 }
 
-std::string format(const char* tmpl, double a, double b, const char* word) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, tmpl, a, b, word);
-    return buf;
-}
-
 }  // namespace
 
 std::string describe_scene(const App& app) {
@@ -31,21 +25,21 @@ std::string describe_scene(const App& app) {
     auto add = [&](const std::string& sentence) { s += (s.empty() ? "" : " ") + sentence; };
     const char* vta_state = o.rpe > 0.2 ? app.strings.get("scene.vta.bursting") : o.rpe < -0.2 ? app.strings.get("scene.vta.pausing")
                                                                                               : compared(app, o.vta_rate_hz, t.vta_rate_hz);
-    add(format(app.strings.get("scene.vta"), o.vta_rate_hz, t.vta_rate_hz, vta_state));
-    add(format(app.strings.get("scene.mesolimbic"), o.da_nac_nM, t.da_nac_nM, compared(app, o.da_nac_nM, t.da_nac_nM)));
-    add(format(app.strings.get("scene.mesocortical"), o.da_pfc_nM, t.da_pfc_nM, compared(app, o.da_pfc_nM, t.da_pfc_nM)));
-    add(format(app.strings.get("scene.lc"), o.lc_rate_hz, 100.0 * o.ne_level, compared(app, o.ne_level, t.ne_level)));
-    add(format(app.strings.get("scene.raphe"), o.raphe_rate_hz, 100.0 * o.serotonin_level, compared(app, o.serotonin_level, t.serotonin_level)));
+    add(app.strings.format("scene.vta", o.vta_rate_hz, t.vta_rate_hz, vta_state));
+    add(app.strings.format("scene.mesolimbic", o.da_nac_nM, t.da_nac_nM, compared(app, o.da_nac_nM, t.da_nac_nM)));
+    add(app.strings.format("scene.mesocortical", o.da_pfc_nM, t.da_pfc_nM, compared(app, o.da_pfc_nM, t.da_pfc_nM)));
+    add(app.strings.format("scene.lc", o.lc_rate_hz, 100.0 * o.ne_level, compared(app, o.ne_level, t.ne_level)));
+    add(app.strings.format("scene.raphe", o.raphe_rate_hz, 100.0 * o.serotonin_level, compared(app, o.serotonin_level, t.serotonin_level)));
     char buf[512];
-    std::snprintf(buf, sizeof buf, app.strings.get("scene.hormones"), 100.0 * o.thyroid_level, 100.0 * o.cortisol_level, 100.0 * o.estradiol_level,
+    format_into(buf, app.strings.number, app.strings.get("scene.hormones"), 100.0 * o.thyroid_level, 100.0 * o.cortisol_level, 100.0 * o.estradiol_level,
                   100.0 * o.testosterone_level);
     add(buf);
     if (o.activation < 0.5 * t.activation) {
-        std::snprintf(buf, sizeof buf, app.strings.get("scene.catalepsy"), 100.0 * o.activation / t.activation);
+        format_into(buf, app.strings.number, app.strings.get("scene.catalepsy"), 100.0 * o.activation / t.activation);
         add(buf);
     }
     if (o.stereotypy > 0.2) {
-        std::snprintf(buf, sizeof buf, app.strings.get("scene.stereotypy"), 100.0 * o.stereotypy);
+        format_into(buf, app.strings.number, app.strings.get("scene.stereotypy"), 100.0 * o.stereotypy);
         add(buf);
     }
     // Drive and the part that moved most: the narration's headline says exactly that. In compare mode,
@@ -53,14 +47,11 @@ std::string describe_scene(const App& app) {
     const NarrationInput in = narration_input(app);
     if (app.compare.on) {
         const model::Outputs& b = app.compare.out;
-        std::snprintf(buf, sizeof buf, app.strings.get("scene.compare"), in.title_b.c_str(), b.vta_rate_hz, b.da_nac_nM, b.da_pfc_nM);
+        format_into(buf, app.strings.number, app.strings.get("scene.compare"), in.title_b.c_str(), b.vta_rate_hz, b.da_nac_nM, b.da_pfc_nM);
         add(buf);
         for (const std::string& line : narrate_difference(app.strings, in)) add(line);
     } else {
-        const std::vector<std::string> sentences = narrate(app.strings, in);
-        for (const auto& line : sentences) {
-            if (line.find(app.strings.get("scene.drive_marker")) != std::string::npos) { add(line); break; }
-        }
+        add(narrate_headline(app.strings, in));
     }
     // What to try next.
     const char* next = nullptr;
@@ -75,7 +66,7 @@ std::string describe_scene(const App& app) {
     } else {
         next = app.strings.get("scene.next.reset");
     }
-    std::snprintf(buf, sizeof buf, app.strings.get("scene.next"), next);
+    format_into(buf, app.strings.number, app.strings.get("scene.next"), next);
     add(buf);
     return s;
 }

@@ -11,12 +11,6 @@
 namespace neurodrive::app {
 namespace {
 
-std::string format(const char* tmpl, double a = 0.0, double b = 0.0) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, tmpl, a, b);
-    return buf;
-}
-
 struct Cause { std::string name; double deviation; bool high; };
 
 std::vector<Cause> causes(const model::Inputs& in) {
@@ -68,10 +62,10 @@ std::vector<std::string> narrate_difference(const Strings& s, const NarrationInp
     const model::Outputs& b = *in.compare_out;
     char buf[512];
     if (std::abs(b.motivation - a.motivation) < 2.0) {
-        std::snprintf(buf, sizeof buf, s.get("compare.same"), in.title_a.c_str(), a.motivation, in.title_b.c_str(), b.motivation);
+        format_into(buf, s.number, s.get("compare.same"), in.title_a.c_str(), a.motivation, in.title_b.c_str(), b.motivation);
     } else {
         const std::string component = biggest_component(s, a, b);
-        std::snprintf(buf, sizeof buf, s.get(b.motivation < a.motivation ? "compare.lower" : "compare.higher"), in.title_b.c_str(), b.motivation,
+        format_into(buf, s.number, s.get(b.motivation < a.motivation ? "compare.lower" : "compare.higher"), in.title_b.c_str(), b.motivation,
                       in.title_a.c_str(), a.motivation, component.c_str());
     }
     out.push_back(buf);
@@ -88,7 +82,7 @@ std::vector<std::string> narrate_difference(const Strings& s, const NarrationInp
         const std::string name = s.get("input." + std::string(specs[best].name));
         // Levels are relative to typical; manipulations are a fraction of their full effect.
         const bool level = specs[best].kind == model::InputKind::Level;
-        std::snprintf(buf, sizeof buf, s.get(level ? "compare.input" : "compare.input.manipulation"), name.c_str(),
+        format_into(buf, s.number, s.get(level ? "compare.input" : "compare.input.manipulation"), name.c_str(),
                       100.0 * in.compare_inputs->*(specs[best].field), 100.0 * in.inputs->*(specs[best].field));
         out.push_back(buf);
     } else {
@@ -122,6 +116,23 @@ int level_step(double ratio) {
     return step;
 }
 
+std::string narrate_headline(const Strings& s, const NarrationInput& in) {
+    const model::Outputs& o = *in.out;
+    const model::Outputs& t = *in.typical;
+    const double diff = o.motivation - t.motivation;
+    if (std::abs(diff) < 2.0) return s.format("why.headline.same", o.motivation, t.motivation);
+    int n = 0;
+    const model::DriveComponent* parts = model::drive_components(&n);
+    const model::Params weights;
+    int best = 0;
+    double best_change = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double change = weights.*(parts[i].weight) * (o.*(parts[i].field) - t.*(parts[i].field)) * (diff > 0 ? 1.0 : -1.0);
+        if (change > best_change) { best_change = change; best = i; }
+    }
+    return s.format(diff > 0 ? "why.headline.up" : "why.headline.down", o.motivation, t.motivation, s.get("component." + std::string(parts[best].output)));
+}
+
 std::vector<std::string> narrate(const Strings& s, const NarrationInput& in) {
     std::vector<std::string> out;
     const model::Outputs& o = *in.out;
@@ -130,25 +141,10 @@ std::vector<std::string> narrate(const Strings& s, const NarrationInput& in) {
     if (in.event != KeyEvent::None && in.event_age_s < 6.0) out.push_back(s.get(std::string("why.event.") + key_event_name(in.event)));
     // 2. Headline: how drive compares with typical, and which component moved most (in compare
     //    mode: how the two brains differ, and the input that differs most between them).
-    const double diff = o.motivation - t.motivation;
     if (in.compare_out && in.compare_inputs) {
         for (std::string& sentence : narrate_difference(s, in)) out.push_back(std::move(sentence));
-    } else if (std::abs(diff) < 2.0) {
-        out.push_back(format(s.get("why.headline.same"), o.motivation, t.motivation));
     } else {
-        int n = 0;
-        const model::DriveComponent* parts = model::drive_components(&n);
-        const model::Params weights;
-        int best = 0;
-        double best_change = 0.0;
-        for (int i = 0; i < n; ++i) {
-            const double change = weights.*(parts[i].weight) * (o.*(parts[i].field) - t.*(parts[i].field)) * (diff > 0 ? 1.0 : -1.0);
-            if (change > best_change) { best_change = change; best = i; }
-        }
-        const std::string component = s.get("component." + std::string(parts[best].output));
-        char buf[512];
-        std::snprintf(buf, sizeof buf, s.get(diff > 0 ? "why.headline.up" : "why.headline.down"), o.motivation, t.motivation, component.c_str());
-        out.push_back(buf);
+        out.push_back(narrate_headline(s, in));
     }
     // 3. The causes: the input changed last first (its main consequence), then the largest.
     auto list = causes(*in.inputs);
@@ -161,13 +157,13 @@ std::vector<std::string> narrate(const Strings& s, const NarrationInput& in) {
         used.push_back(key);
         out.push_back(s.get(key));
     }
-    if (list.empty() && out.size() < 3) out.push_back(format(s.get("why.baseline"), t.vta_rate_hz, t.da_nac_nM));
+    if (list.empty() && out.size() < 3) out.push_back(s.format("why.baseline", t.vta_rate_hz, t.da_nac_nM));
     // 4. Slow changes still building: hormones on the hormone clock, stereotypy over seconds.
     const model::Inputs& i = *in.inputs;
     const bool hormones = std::abs(o.thyroid_level - i.thyroid) > 0.03 || std::abs(o.cortisol_level - i.cortisol) > 0.03
                           || std::abs(o.stress_load - i.cortisol) > 0.03 || std::abs(o.estradiol_level - i.estradiol) > 0.03
                           || std::abs(o.testosterone_level - i.testosterone) > 0.03;
-    if (hormones) out.push_back(format(s.get("why.hormone_pending"), o.sim_day));
+    if (hormones) out.push_back(s.format("why.hormone_pending", o.sim_day));
     return out;
 }
 

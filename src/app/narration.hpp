@@ -29,6 +29,8 @@ struct NarrationInput {
 };
 
 std::vector<std::string> narrate(const Strings& strings, const NarrationInput& in);
+// Its headline alone (one brain): drive against typical and the component that moved most.
+std::string narrate_headline(const Strings& strings, const NarrationInput& in);
 
 // Where a level sits relative to typical (1 = typical), on the one scale of every level word (the
 // sliders' "very low" .. "very high", the spoken scene's "far below typical" .. "far above typical"):

@@ -15,11 +15,11 @@ void findings_table(App& app) {
     int kinds[3] = {0, 0, 0};  // predictions, calibrations, structural
     for (const auto& f : specs) ++kinds[static_cast<int>(f.kind)];
     char intro[512];
-    std::snprintf(intro, sizeof intro, tr(app, "evidence.intro"), static_cast<int>(specs.size()), kinds[0], kinds[1], kinds[2]);
+    format_into(intro, app.strings.number, tr(app, "evidence.intro"), static_cast<int>(specs.size()), kinds[0], kinds[1], kinds[2]);
     text_block(app, "evidence.intro", intro, th.text_dim);
     if (app.evidence.size() < specs.size()) {
         char progress[96];
-        std::snprintf(progress, sizeof progress, tr(app, "evidence.checking"), static_cast<int>(app.evidence.size()), static_cast<int>(specs.size()));
+        format_into(progress, app.strings.number, tr(app, "evidence.checking"), static_cast<int>(app.evidence.size()), static_cast<int>(specs.size()));
         ImGui::TextUnformatted(progress);
     }
     for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -35,7 +35,7 @@ void findings_table(App& app) {
         ImGui::SameLine();
         static const char* const kind_keys[] = {"evidence.prediction", "evidence.calibration", "evidence.structural"};
         char kind[160];
-        std::snprintf(kind, sizeof kind, "%s - %s %s", tr(app, kind_keys[static_cast<int>(f.kind)]), tr(app, "evidence.tier"), std::string(f.tier).c_str());
+        format_into(kind, app.strings.number, tr(app, "evidence.tier"), tr(app, kind_keys[static_cast<int>(f.kind)]), f.tier);
         ImGui::TextUnformatted(kind);
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0.0f);
@@ -44,23 +44,12 @@ void findings_table(App& app) {
         ImGui::TextUnformatted(std::string(f.citation).c_str());
         // The published value and where it appears, and the model's own account, are English prose from the
         // registry; other languages show the verdict.
-        if (app.settings.lang == "en") {
-            const std::string value = std::string(tr(app, "evidence.published_value")) + " " + std::string(f.value);
-            ImGui::TextUnformatted(value.c_str());
-        }
+        if (app.strings_lang == "en") ImGui::TextUnformatted(app.strings.format("evidence.published_value", f.value).c_str());
         // The model's own account is English prose from the registry; other languages show the verdict.
-        if (done && app.settings.lang == "en") {
-            std::string model_text = std::string(tr(app, "evidence.model")) + " " + app.evidence[i].model;
-            ImGui::TextUnformatted(model_text.c_str());
-        }
-        if (f.kind == model::FindingKind::Calibration) {
-            const std::string fitted = std::string(tr(app, "evidence.fitted")) + " " + model::calibrated_params(f.id);
-            ImGui::TextUnformatted(fitted.c_str());
-        }
-        if (f.kind == model::FindingKind::Structural) {
-            const std::string basis = std::string(tr(app, "evidence.basis")) + " " + std::string(f.basis);
-            ImGui::TextUnformatted(basis.c_str());
-        }
+        if (done && app.strings_lang == "en") ImGui::TextUnformatted(app.strings.format("evidence.model", app.evidence[i].model).c_str());
+        if (f.kind == model::FindingKind::Calibration)
+            ImGui::TextUnformatted(app.strings.format("evidence.fitted", model::calibrated_params(f.id)).c_str());
+        if (f.kind == model::FindingKind::Structural) ImGui::TextUnformatted(app.strings.format("evidence.basis", f.basis).c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::PopID();
@@ -110,7 +99,7 @@ void about_modal(App& app) {
                 ImGui::TextUnformatted(tr(app, "references.intro"));
                 for (const auto& r : app.references) {
                     char tier[64];
-                    std::snprintf(tier, sizeof tier, tr(app, "references.tier"), r.tier.c_str());
+                    format_into(tier, app.strings.number, tr(app, "references.tier"), r.tier.c_str());
                     ImGui::PushFont(fonts().bold);
                     ImGui::TextUnformatted(r.cite.c_str());
                     ImGui::PopFont();

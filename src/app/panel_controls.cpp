@@ -43,8 +43,8 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::Dummy(ImVec2(dot * 2.6f, 0));
     ImGui::SameLine(0, 0);
     char value_text[64];
-    if (level) std::snprintf(value_text, sizeof value_text, "%.0f%%  %s", value * 100.0, level_word(app, value));
-    else std::snprintf(value_text, sizeof value_text, "%.0f%%", value * 100.0);
+    if (level) format_into(value_text, app.strings.number, tr(app, "format.percent_level"), value * 100.0, level_word(app, value));
+    else format_into(value_text, app.strings.number, tr(app, "format.percent"), value * 100.0);
     const float value_w = ImGui::CalcTextSize(value_text).x;
     const float name_room = ImGui::GetContentRegionAvail().x - value_w - ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushFont(fonts().bold);
@@ -88,7 +88,7 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::SameLine();
     ImGui::BeginDisabled(value == spec.typical || locked);
     char reset_tip[128];
-    std::snprintf(reset_tip, sizeof reset_tip, tr(app, "reset.one"), label);
+    format_into(reset_tip, app.strings.number, tr(app, "reset.one"), label);
     if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) cmd_set_input(app, name, spec.typical);
     ImGui::EndDisabled();
     help_marker_tooltip(reset_tip);
@@ -139,16 +139,16 @@ void panel_time_events(App& app) {
     ImGui::EndDisabled();
     const SettingSteps& speeds = find_setting("speed")->steps;
     char speed_label[32];
-    std::snprintf(speed_label, sizeof speed_label, "%gx", static_cast<double>(app.speed));
+    format_into(speed_label, app.strings.number, tr(app, "format.speed"), static_cast<double>(app.speed));
     char widest[16];
-    std::snprintf(widest, sizeof widest, "%gx", speeds.front());
+    format_into(widest, app.strings.number, tr(app, "format.speed"), speeds.front());
     const float speed_w = button_w(widest) + h;
     flow(speed_w, false);
     ImGui::SetNextItemWidth(speed_w);
     if (ImGui::BeginCombo("##speed", speed_label)) {
         for (double sp : speeds) {
             char label[16];
-            std::snprintf(label, sizeof label, "%gx", sp);
+            format_into(label, app.strings.number, tr(app, "format.speed"), sp);
             if (ImGui::Selectable(label, std::abs(static_cast<double>(app.speed) - sp) < 1e-3, 0, ImVec2(0, h))) cmd_speed(app, sp);
         }
         ImGui::EndCombo();
@@ -157,7 +157,7 @@ void panel_time_events(App& app) {
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
-    std::snprintf(clock, sizeof clock, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
+    format_into(clock, app.strings.number, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
     auto dim_text = [&](const char* text, const char* id) {
         flow(ImGui::CalcTextSize(text).x, false);
         ImGui::AlignTextToFramePadding();
@@ -170,7 +170,7 @@ void panel_time_events(App& app) {
     help_marker_tooltip(tr(app, "time.compressed"));
     if (app.skipped_time_s >= 0.5) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
         char skipped[96];
-        std::snprintf(skipped, sizeof skipped, tr(app, "time.skipped"), app.skipped_time_s);
+        format_into(skipped, app.strings.number, tr(app, "time.skipped"), app.skipped_time_s);
         dim_text(skipped, "skipped");
     }
 

@@ -48,8 +48,8 @@ void component_row(App& app, const std::string& name, double value, double typic
     const float gx = b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(typical, 0.0, 1.0));
     dl->AddLine(ImVec2(gx, b0.y - 3.0f), ImVec2(gx, b1.y + 3.0f), th.ghost, 2.5f);
     char pct[32];
-    if (two) std::snprintf(pct, sizeof pct, "%.0f%% | %.0f%%", value * 100.0, b_value * 100.0);
-    else std::snprintf(pct, sizeof pct, "%.0f%%", value * 100.0);
+    if (two) format_into(pct, app.strings.number, tr(app, "format.percent_pair"), value * 100.0, b_value * 100.0);
+    else format_into(pct, app.strings.number, tr(app, "format.percent"), value * 100.0);
     ImFont* s = fonts().small;
     const float spx = font_px(s);
     const ImVec2 ps = s->CalcTextSizeA(spx, 1e9f, 0.0f, pct);
@@ -78,7 +78,7 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     const model::Outputs& ob = app.compare.out;
     auto headline = [&](const model::Outputs& x, const char* letter, const char* id) {
         char num[24];
-        std::snprintf(num, sizeof num, "%s%.0f", letter, x.motivation);
+        format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
         ImGui::PushFont(fonts().big);
         ImGui::PushStyleColor(ImGuiCol_Text, num_col);
@@ -101,7 +101,7 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     ImGui::PopFont();
     record_item(app, "label:drive.motivation");
     char typical[64];
-    std::snprintf(typical, sizeof typical, tr(app, "drive.typical"), t.motivation);
+    format_into(typical, app.strings.number, tr(app, "drive.typical"), t.motivation);
     ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
     ImGui::TextUnformatted(typical);
     ImGui::PopStyleColor();
@@ -139,7 +139,7 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, std::round(spacing * 0.5f)));
     for (int i = 0; i < n; ++i) {
         const std::string name(parts[i].output);
-        std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
+        format_into(tip, app.strings.number, tr(app, "drive.tip." + name), o.response_latency_s);
         component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[static_cast<std::size_t>(i) % colors.size()], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
     }
     // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken

@@ -43,7 +43,7 @@ void bar_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r, 
             const float yy = y + 2.0f + static_cast<float>(k) * (h + 2.0f);
             dl->AddRectFilled(ImVec2(std::min(tx(0), tx(v)), yy), ImVec2(std::max(tx(0), tx(v)), yy + h), k == 0 ? th.neutral : th.accent, 2.0f);
             char buf[32];
-            std::snprintf(buf, sizeof buf, "%.3g", v);
+            format_into(buf, app.strings.number, "%.3g", v);
             dl->AddText(small, px, ImVec2(std::max(tx(0), tx(v)) + 4.0f, yy + (h - px) * 0.5f), th.text_dim, buf);
         }
     }
@@ -73,7 +73,7 @@ void curve_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r
     dl->AddRect(ImVec2(left, y_top), ImVec2(right, y_bottom), th.grid);
     char buf[32];
     for (float v : {bottom, 0.0f, top}) {
-        std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
+        format_into(buf, app.strings.number, "%g", static_cast<double>(v));
         dl->AddText(small, px, ImVec2(p0.x, ty(v) - px * 0.5f), th.text_dim, buf);
     }
     const char* x_label = tr_or(app, exp_key(spec, "x"), spec.chart.x_label);
@@ -131,14 +131,14 @@ void panel_lab(App& app) {
     ImGui::SameLine();
     if (ImGui::Button(run) && lock_error(app, "experiments").empty()) app.ui.lab_run_request = app.ui.lab_choice;  // runs in update()
     record_item(app, "button:lab.run");
-    const std::string published = std::string(tr(app, "lab.published")) + " " + tr_or(app, exp_key(spec, "finding"), spec.finding) + " (" + std::string(spec.citation) + ")";
+    const std::string published = app.strings.format("lab.published", tr_or(app, exp_key(spec, "finding"), spec.finding), spec.citation);
     text_block(app, "lab.finding", published.c_str(), th.text);
     // What the evidence table (About > Evidence) makes of the findings this experiment checks, by kind.
     int kinds[3] = {0, 0, 0};
     for (std::string_view id : spec.findings)
         if (const model::FindingSpec* f = model::find_finding(id)) ++kinds[static_cast<int>(f->kind)];
     char evidence_line[256];
-    std::snprintf(evidence_line, sizeof evidence_line, tr(app, "lab.evidence"), kinds[0], kinds[1], kinds[2]);
+    format_into(evidence_line, app.strings.number, tr(app, "lab.evidence"), kinds[0], kinds[1], kinds[2]);
     text_block(app, "lab.evidence", evidence_line, th.text_dim);
     const bool ran = app.lab.experiment == spec.name;
     if (!ran) text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);

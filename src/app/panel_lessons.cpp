@@ -27,7 +27,7 @@ void lesson_list(App& app) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         char line[200];
-        std::snprintf(line, sizeof line, "%s  (%d/%d)", tr(app, "lesson." + lesson.id + ".title"), done, static_cast<int>(lesson.steps.size()));
+        format_into(line, app.strings.number, tr(app, "lessons.list_item"), tr(app, "lesson." + lesson.id + ".title"), done, static_cast<int>(lesson.steps.size()));
         ImGui::TextUnformatted(line);
         record_item(app, "label:lesson." + lesson.id);
         ImGui::PopID();
@@ -52,7 +52,7 @@ void panel_lessons(App& app) {
     if (ImGui::SmallButton(back)) { lesson_back(app); return; }
     record_item(app, "button:lesson.back");
     char progress[64];
-    std::snprintf(progress, sizeof progress, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
+    format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
     ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
                        ImVec2(-1.0f, ImGui::GetFontSize() * 1.3f), progress);
     text_block(app, "lesson.explain", tr(app, key(app, "explain")), th.text);

@@ -94,7 +94,7 @@ void plot(App& app, const PlotDesc& d) {
         const float v = y_min + (y_max - y_min) * f, y = ty(v);
         dl->AddLine(ImVec2(left, y), ImVec2(right, y), th.grid, 1.0f);
         char buf[16];
-        std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
+        format_into(buf, app.strings.number, "%g", static_cast<double>(v));
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, buf).x;
         dl->AddText(small, px, ImVec2(left - tw - 4.0f, y - px * 0.5f), th.text_dim, buf);
     }
@@ -112,9 +112,9 @@ void plot(App& app, const PlotDesc& d) {
         const float sx = tx(x);
         dl->AddLine(ImVec2(sx, bottom), ImVec2(sx, bottom + 4.0f), th.text_dim, 1.0f);
         char buf[24];
-        if (d.time_axis && x >= d.x_max - 1e-3f) std::snprintf(buf, sizeof buf, "%s", tr(app, "plot.now"));
-        else if (d.time_axis) std::snprintf(buf, sizeof buf, "%.0f s", static_cast<double>(x - d.x_max));
-        else std::snprintf(buf, sizeof buf, "%g", static_cast<double>(x));
+        if (d.time_axis && x >= d.x_max - 1e-3f) format_into(buf, app.strings.number, tr(app, "plot.now"));
+        else if (d.time_axis) format_into(buf, app.strings.number, tr(app, "plot.seconds"), static_cast<double>(x - d.x_max));
+        else format_into(buf, app.strings.number, "%g", static_cast<double>(x));
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, buf).x;
         dl->AddText(small, px, ImVec2(std::clamp(sx - tw * 0.5f, left, right - tw), bottom + 3.0f), th.text_dim, buf);
     }
@@ -305,9 +305,9 @@ void raster(App& app, ImVec2 size) {
     }
     if (!h.raster.empty()) {
         char buf[24];
-        std::snprintf(buf, sizeof buf, "%d", h.raster.back().trial);
+        format_into(buf, app.strings.number, "%d", h.raster.back().trial);
         dl->AddText(small, px, ImVec2(p0.x, bottom - row_h * 0.5f - px * 0.5f), th.text_dim, buf);
-        std::snprintf(buf, sizeof buf, "%d", h.raster[first_row].trial);
+        format_into(buf, app.strings.number, "%d", h.raster[first_row].trial);
         const float y_first = bottom - static_cast<float>(h.raster.size() - first_row) * row_h;
         if (bottom - y_first > px * 2.5f) dl->AddText(small, px, ImVec2(p0.x, y_first), th.text_dim, buf);
     }

@@ -212,7 +212,7 @@ Box draw_striatum_output(App& app, const BrainRef& brain, ImDrawList* dl, const 
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
         ImGui::TextUnformatted(tr(app, "striatum.tip"));
         char buf[256];
-        std::snprintf(buf, sizeof buf, tr(app, "striatum.values"), 100.0 * values[0][0], 100.0 * values[0][1], 100.0 * values[1][0], 100.0 * values[1][1]);
+        format_into(buf, app.strings.number, tr(app, "striatum.values"), 100.0 * values[0][0], 100.0 * values[0][1], 100.0 * values[1][0], 100.0 * values[1][1]);
         ImGui::TextUnformatted(buf);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
@@ -375,8 +375,8 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
         const bool gland = r->id == "thyroid" || r->id == "adrenal" || r->id == "gonads";
         if (!compact && (r->id == "nac" || r->id == "pfc" || r->id == "vta" || gland)) {
             char buf[96];
-            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.label_value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
-            else std::snprintf(buf, sizeof buf, tr(app, "region.label_value." + r->id), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
+            if (r->id == "gonads") format_into(buf, app.strings.number, tr(app, "region.label_value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
+            else format_into(buf, app.strings.number, tr(app, "region.label_value." + r->id), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
             t.value = buf;
         }
         t.name_size = bold->CalcTextSizeA(label_px, 1e9f, 0.0f, t.name.c_str());
@@ -454,10 +454,10 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
         if (r && !r->value.empty()) {
             char buf[160];
             const bool gland = r->id == "thyroid" || r->id == "adrenal" || r->id == "gonads";
-            if (r->id == "gonads") std::snprintf(buf, sizeof buf, tr(app, "region.value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
-            else if (r->id == "raphe") std::snprintf(buf, sizeof buf, tr(app, "region.value.raphe"), brain.out.raphe_rate_hz, 100.0 * brain.out.serotonin_level);
-            else if (r->id == "vta") std::snprintf(buf, sizeof buf, tr(app, "region.value.vta"), brain.out.vta_rate_hz, brain.out.vta_mc_rate_hz);
-            else std::snprintf(buf, sizeof buf, tr(app, "region.value." + hover_region), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
+            if (r->id == "gonads") format_into(buf, app.strings.number, tr(app, "region.value.gonads"), 100.0 * brain.out.estradiol_level, 100.0 * brain.out.testosterone_level);
+            else if (r->id == "raphe") format_into(buf, app.strings.number, tr(app, "region.value.raphe"), brain.out.raphe_rate_hz, 100.0 * brain.out.serotonin_level);
+            else if (r->id == "vta") format_into(buf, app.strings.number, tr(app, "region.value.vta"), brain.out.vta_rate_hz, brain.out.vta_mc_rate_hz);
+            else format_into(buf, app.strings.number, tr(app, "region.value." + hover_region), (gland ? 100.0 : 1.0) * output_value(brain.out, r->value));
             ImGui::TextUnformatted(buf);
         }
         ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
@@ -501,7 +501,7 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     for (int k = 0; k < 2; ++k) {
         const ImVec2 p = side ? ImVec2(pos.x + static_cast<float>(k) * (half.x + gap), pos.y) : ImVec2(pos.x, pos.y + static_cast<float>(k) * (half.y + gap));
         char caption[160];
-        std::snprintf(caption, sizeof caption, tr(app, k == 0 ? "compare.a" : "compare.b"), titles[k].c_str());
+        format_into(caption, app.strings.number, tr(app, k == 0 ? "compare.a" : "compare.b"), titles[k].c_str());
         // The caption shrinks (to 70%) rather than run past its half.
         const float natural = bold->CalcTextSizeA(cap_px, 1e9f, 0.0f, caption).x;
         const float px = cap_px * std::clamp((half.x - 8.0f) / std::max(natural, 1.0f), 0.7f, 1.0f);

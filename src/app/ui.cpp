@@ -493,8 +493,8 @@ void layout_compact(App& app, ImVec2 d) {
     begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
     if (pos.y < app.ui.page_tools_h) ImGui::Dummy(ImVec2(0.0f, app.ui.page_tools_h - ImGui::GetStyle().WindowPadding.y));
     char num[32];
-    if (app.compare.on) std::snprintf(num, sizeof num, "A %.0f  B %.0f", app.out.motivation, app.compare.out.motivation);
-    else std::snprintf(num, sizeof num, "%.0f", app.out.motivation);
+    if (app.compare.on) format_into(num, app.strings.number, "A %.0f  B %.0f", app.out.motivation, app.compare.out.motivation);
+    else format_into(num, app.strings.number, "%.0f", app.out.motivation);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(num);
     record_item(app, "label:drive.number");

@@ -42,7 +42,9 @@ TEST_CASE("the mirror reports which controls are locked and why") {
     m = na::mirror_json(app);
     CHECK(m.find(R"("locks":{"presets":true,"events":true,"time":true,"experiments":true,"reset":true})") != std::string::npos);
     CHECK(m.find(R"("name":"thyroid")") < m.find(R"("locked":true)"));
-    CHECK(m.find("time controls are locked by the page that embeds NeuroDrive (lock=time)") != std::string::npos);
+    CHECK(m.find(R"("time":"Locked by the page that embeds NeuroDrive")") != std::string::npos);  // the reason, in the UI language
+    REQUIRE(na::set_language(app, "es"));
+    CHECK(na::mirror_json(app).find(R"("time":"Bloqueado por la página que inserta NeuroDrive")") != std::string::npos);
     na::App b;
     REQUIRE(na::init(b));
     na::apply_query(b, "lock=time");
