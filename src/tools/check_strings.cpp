@@ -63,7 +63,11 @@ int main(int argc, char** argv) {
         for (const char* kind : {"file", "missing", "extra", "untranslated", "values", "plural", "too long"})
             if (counts[kind]) { std::printf("%s%d %s", first ? "" : ", ", counts[kind], kind); first = false; }
         std::printf("\n");
-        for (const auto& p : problems) std::printf("    %-12s %s  %s\n", p.kind.c_str(), p.key.c_str(), p.detail.c_str());
+        for (const auto& p : problems) {
+            std::string detail = p.detail;  // one line per problem: a line break in a text shows as \n
+            for (std::size_t i = 0; (i = detail.find('\n', i)) != std::string::npos; i += 2) detail.replace(i, 1, "\\n");
+            std::printf("    %-12s %s  %s\n", p.kind.c_str(), p.key.c_str(), detail.c_str());
+        }
         total += static_cast<int>(problems.size());
     }
     // A strings file for a language the table does not list is never loaded.

@@ -85,7 +85,7 @@ TEST_CASE("bad scenario options are refused with an error that names them, and t
     refused(R"({"lock":"thyroid"})", "lock must be an array");
     refused(R"({"hide":["brain"]})", "unknown panel \"brain\"");
     refused(R"({"lesson":"nope"})", "unknown lesson \"nope\"; allowed: ");
-    refused(R"({"lang":"fr"})", "lang must be");
+    refused(R"({"lang":"xx"})", "lang must be");
     refused(R"({"theme":"neon"})", "theme must be");
     refused(R"({"scale":3})", "scale must be");
     refused(R"({"minimal":"yes"})", "minimal must be");

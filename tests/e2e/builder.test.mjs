@@ -220,7 +220,7 @@ test('window.neurodrive.scenario() returns the link, the iframe snippet and a QR
   assert.equal(jsQR(new Uint8ClampedArray(img), 400, 400).data, r.link, 'qrSvg decodes to the link');
   assert.equal((await page.evaluate(() => window.neurodrive.scenario())).link, await page.evaluate(() => window.neurodrive.shareLink()), 'no options: the share link');
   for (const [bad, part] of [[{ lock: ['mojo'] }, 'unknown control "mojo"'], [{ hide: 'plots' }, 'hide must be an array'], [{ lesson: 'nope' }, 'unknown lesson'],
-    [{ lang: 'fr' }, 'lang must be'], [{ scale: Infinity }, 'scale must be'], [{ extra: 1 }, 'unknown option'], ['lock=thyroid', 'takes an object'],
+    [{ lang: 'xx' }, 'lang must be'], [{ scale: Infinity }, 'scale must be'], [{ extra: 1 }, 'unknown option'], ['lock=thyroid', 'takes an object'],
     [null, 'takes an object'], [{ lock: ['x'.repeat(20000)] }, 'larger than 16 KB']]) {
     const e = await page.evaluate((o) => window.neurodrive.scenario(o), bad);
     assert.equal(e.ok, false, JSON.stringify(bad).slice(0, 60));
