@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
-// style.css, audio.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm, embed-example.html), the
-// worksheets (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS and wasm inlined) with
-// its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of exactly the inline
-// script and style it carries in place of 'self' (also written to neurodrive-csp.txt for hosts that
-// send the policy as a header). The QR code library of the scenario builder (npm qrcode-generator,
+// style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
+// embed-example.html), every language but English as strings/<code>.json and
+// a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the worksheets
+// (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS, wasm, every language and font
+// inlined) with its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of
+// exactly the inline script and style it carries in place of 'self' (also written to
+// neurodrive-csp.txt for hosts that send the policy as a header). The QR code library of the scenario builder (npm qrcode-generator,
 // pinned in package-lock.json, installed by make setup) is copied from node_modules to dist/qrcode.js,
 // which the page loads only when the Share dialog first opens; the single file inlines it.
 // Every script is minified with terser on the way (web/ keeps the readable source; measured gzip -9):
@@ -54,22 +56,33 @@ function pageCss() {
   const root = `:root{${used.map((name) => `--${name}:${colours[name]}`).join(';')}}`;
   return root + css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim() + '\n';
 }
-// The language table (assets/languages.json) for app.js, which shows the loading message in the
-// language the app starts in before wasm (and its strings) are there.
+// The language table (assets/languages.json) for languages.js, with each language's boot.* texts (the
+// loading and failure pages, shown before wasm and its strings are there) from its strings file.
 const languages = JSON.parse(fs.readFileSync(need('assets/languages.json'), 'utf8')).languages;
+const stringsOf = (code) => JSON.parse(fs.readFileSync(need(`assets/strings/${code}.json`), 'utf8'));
+const languageTable = languages.map(({ code, name, loading, font }) => ({
+  code, name, loading, font: !!font,
+  boot: Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => k.startsWith('boot.')).map(([k, v]) => [k.slice(5), v])),
+}));
+// A strings file as the page fetches it: no notes for translators (@ keys), no spaces.
+const shippedStrings = (code) => JSON.stringify(Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => !k.startsWith('@'))));
+const fontOf = (code) => need(path.join(buildDir, 'fonts', `${code}.ttf`));
 
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 for (const f of ['index.html', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
+// Every language but the first (built into the wasm) as a file fetched when chosen, and its font if it has one.
+fs.mkdirSync(path.join(outDir, 'strings'));
+for (const { code, font } of languages.slice(1)) {
+  fs.writeFileSync(path.join(outDir, 'strings', `${code}.json`), shippedStrings(code));
+  if (font) { fs.mkdirSync(path.join(outDir, 'fonts'), { recursive: true }); fs.copyFileSync(fontOf(code), path.join(outDir, 'fonts', `${code}.ttf`)); }
+}
 const css = pageCss();
 fs.writeFileSync(path.join(outDir, 'style.css'), css);
 // Minified scripts: local names are shortened and dead code dropped; property names (Module["..."],
 // window.neurodrive) and top-level names (createNeuroDrive) are kept. A syntax error fails the build.
-// Data a script needs before wasm runs is written in at build time: app.js's __LANGUAGES__.
-const withData = (code, file) => {
-  if (!code.includes('__LANGUAGES__')) return code;
-  return code.replace('__LANGUAGES__', () => JSON.stringify(languages.map(({ code: c, loading }) => ({ code: c, loading }))));
-};
+// Data a script needs before wasm runs is written in at build time: languages.js's __LANGUAGES__.
+const withData = (code) => code.replace('__LANGUAGES__', () => JSON.stringify(languageTable));
 const minifyFile = async (file) => {
   try {
     const out = await minify(withData(fs.readFileSync(need(file), 'utf8'), file), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -77,9 +90,9 @@ const minifyFile = async (file) => {
   } catch (e) { console.error(`make_dist: terser could not minify ${file}: ${e.message} (line ${e.line})`); process.exit(1); }
 };
 const minified = {};
-for (const f of ['audio.js', 'app.js']) minified[f] = await minifyFile(path.join(web, f));
+for (const f of ['audio.js', 'languages.js', 'app.js']) minified[f] = await minifyFile(path.join(web, f));
 minified['neurodrive.js'] = await minifyFile(path.join(buildDir, 'src/app', 'neurodrive.js'));
-for (const f of ['audio.js', 'app.js', 'neurodrive.js']) fs.writeFileSync(path.join(outDir, f), minified[f]);
+for (const f of ['audio.js', 'languages.js', 'app.js', 'neurodrive.js']) fs.writeFileSync(path.join(outDir, f), minified[f]);
 fs.copyFileSync(need(path.join(buildDir, 'src/app', 'neurodrive.wasm')), path.join(outDir, 'neurodrive.wasm'));
 // The printable worksheets (docs/TEACHERS.md): static pages generated from the lessons, the strings and
 // assets/worksheets.json, with their stylesheet, in dist/worksheets/, where their links to
@@ -154,6 +167,13 @@ replace('<link rel="stylesheet" href="style.css">', inlineStyle(css));
 replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`);
 replace('<script src="neurodrive.js"></script>', inlineScript(single));
 replace('<script src="audio.js"></script>', inlineScript(minified['audio.js']));
+// Every language and font in the file (it works offline and in an LMS, where nothing can be fetched).
+const bundle = { strings: {}, fonts: {} };
+for (const { code, font } of languages.slice(1)) {
+  bundle.strings[code] = shippedStrings(code);
+  if (font) bundle.fonts[code] = fs.readFileSync(fontOf(code)).toString('base64');
+}
+replace('<script src="languages.js"></script>', inlineScript(`window.NeuroDriveBundle=${JSON.stringify(bundle)};`) + '\n' + inlineScript(minified['languages.js']));
 replace('<script src="app.js"></script>', inlineScript(qrLibrary) + '\n' + inlineScript(minified['app.js']));
 // The single file's policy: nothing from anywhere but its own inline code (by hash), the wasm it
 // compiles, its data: favicon, and the data: URL Emscripten fetches the inlined wasm from.

@@ -30,6 +30,14 @@ n_total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/'); n_fail=$(echo "$li
 if [ -n "$n_total" ] && [ -n "$n_fail" ]; then passed=$((passed + n_total - n_fail)); failed=$((failed + n_fail)); else fail_step "ctest"; fi
 [ $ctest_rc -eq 0 ] || [ "${n_fail:-1}" != 0 ] || fail_step "ctest exit $ctest_rc"
 
+# 1a. Every language's strings against English (make check-strings; docs/TRANSLATING.md).
+step "strings of every language (check-strings)"
+if build/native/check-strings . >build/check-strings.log 2>&1; then
+    tail -n 3 build/check-strings.log; summary+=("check-strings: every language complete"); passed=$((passed + 1))
+else
+    tail -n 30 build/check-strings.log; fail_step "check-strings (see build/check-strings.log)"
+fi
+
 # 1b. The same native suites under AddressSanitizer + UndefinedBehaviorSanitizer (soak left out: slow).
 step "native tests under ASan + UBSan"
 if cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_SANITIZE=ON >/dev/null \

@@ -15,32 +15,26 @@
   // then no text is passed in but the start-up texts, which C++ cuts to its own limits (web_bridge.cpp).
   let LIMITS = { json_bytes: 0, stored_bytes: 0, name_chars: 0, inputs_per_call: 0, subscribers: 0, min_hz: 0, max_hz: 0 };
   const QUEUE = 32;     // host messages held while NeuroDrive starts (measured once the limits are known)
-  // The languages (assets/languages.json, written in by scripts/make_dist.mjs): the loading message is
-  // shown in the language the app will start in, before its strings table is read.
-  const LANGUAGES = __LANGUAGES__;
+  // The languages (web/languages.js): the loading and failure pages speak the language the app will
+  // start in before its strings table is read; a language's strings are fetched when it is chosen.
+  const LANG = window.NeuroDriveLanguages;
   const STORE_PREFIX = 'neurodrive:v1:';
   const LEGACY_KEYS = ['neurodrive:state', 'neurodrive:scale'];
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
-  // The loading message in the language the app will start in (the strings table is not loaded yet).
-  // The browser's preferred language that NeuroDrive has (exactly, else by its first part), or ''.
-  const browserLang = (() => {
-    const wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).map((l) => String(l).toLowerCase());
-    for (const w of wanted) {
-      const hit = LANGUAGES.find((l) => l.code.toLowerCase() === w) || LANGUAGES.find((l) => l.code.toLowerCase().split('-')[0] === w.split('-')[0]);
-      if (hit) return hit.code;
-    }
-    return '';
-  })();
-  const startLang = (() => {
-    const asked = new URLSearchParams(location.search.slice(0, 2048)).get('lang');
-    return LANGUAGES.find((l) => l.code === asked) || LANGUAGES.find((l) => l.code === browserLang) || LANGUAGES[0];
-  })();
-  if (startLang !== LANGUAGES[0]) {
-    document.documentElement.lang = startLang.code;
-    loading.querySelector('p').textContent = startLang.loading;
+  // The browser's preferred language that NeuroDrive has (pt-PT -> pt-BR, fr-CA -> fr), or ''.
+  const browserLang = LANG.browser;
+  // The language the app will most likely start in (C++ decides; the stored choice is only a hint here):
+  // the loading message is in it, and its strings are fetched while wasm loads.
+  const storedLang = (() => { try { return JSON.parse(localStorage.getItem(STORE_PREFIX + location.pathname.slice(0, 512)) || '{}').lang || ''; } catch (e) { return ''; } })();
+  const startLang = LANG.guess(location.search, storedLang);
+  if (startLang !== LANG.list[0].code) {
+    document.documentElement.lang = startLang;
+    loading.querySelector('p').textContent = LANG.loading(startLang);
   }
+  if (!LANG.builtIn(startLang)) LANG.load(startLang).catch(() => { /* C++ asks again and hears why */ });
+  const bootText = (key) => LANG.boot(startLang, key);
   const encoder = new TextEncoder();
   const byteLength = (s) => (s.length > LIMITS.json_bytes * 4 ? Infinity : encoder.encode(s).length);
 
@@ -81,7 +75,7 @@
     for (const t of timers) clearInterval(t);
     for (const s of subscribers.values()) clearInterval(s.timer);
     subscribers.clear();
-    fail('NeuroDrive stopped', `The simulation stopped unexpectedly (${stopped}).`, 'Reload the page. If it happens again, try another browser.');
+    fail(bootText('stopped.title'), bootText('stopped.detail').replace('%s', stopped), bootText('stopped.hint'));
     rejectReady(new Error('NeuroDrive stopped: ' + stopped));
   }
 
@@ -385,6 +379,7 @@
     exportKinds = m.exports;
     if (!exportMenu.children.length) buildExportMenu();
     for (const k of m.exports) for (const b of document.querySelectorAll(`[data-kind="${k.kind}"]`)) setTextOf(b, k.label);
+    document.getElementById('notice-close').setAttribute('aria-label', m.labels['page.dismiss']);
     fsButton.title = m.labels['page.fullscreen'];
     fsButton.setAttribute('aria-label', m.labels['page.fullscreen']);
     freshButton.title = `${m.labels['page.start_fresh']}: ${m.labels['page.start_fresh.tip']}`;
@@ -858,7 +853,7 @@
     const r = scenarioLink(options);
     if (!r.ok) return r;
     const b = view('nd_builder_json');
-    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || LANGUAGES[0].code] || b.labels['builder.embed_title'])) || 'NeuroDrive';
+    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || LANG.list[0].code] || b.labels['builder.embed_title'])) || 'NeuroDrive';
     const qr = await qrSvgOf(r.link);
     return { ok: true, link: r.link, iframe: iframeSnippet(r.link, title), qrSvg: qr.svg || null, ...(qr.error ? { qrError: qr.error } : {}) };
   }
@@ -1138,9 +1133,7 @@
   // ---- Failure modes that need no wasm -----------------------------------------------------------------
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {
-    fail('This browser cannot show NeuroDrive',
-      'NeuroDrive draws with WebGL 2, which this browser or device does not provide (or has turned off).',
-      'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.');
+    fail(bootText('webgl.title'), bootText('webgl.detail'), bootText('webgl.hint'));
     rejectReady(new Error('WebGL 2 is not available'));
     return;
   }
@@ -1148,17 +1141,30 @@
   // neurodrive.wasm cannot be fetched from it (the single file needs no fetch and still runs).
   const fetchesWasm = !!document.querySelector('script[src$="neurodrive.js"]');
   if (fetchesWasm && window.origin === 'null' && location.protocol !== 'file:') {
-    fail('NeuroDrive cannot start in this sandboxed frame',
-      'The page that embeds NeuroDrive uses an iframe sandbox without allow-same-origin, so NeuroDrive cannot load its program file.',
-      'Embed it with sandbox="allow-scripts allow-same-origin" (or without sandbox). See docs/EMBEDDING.md.');
+    fail(bootText('sandbox.title'), bootText('sandbox.detail'), bootText('sandbox.hint'));
     rejectReady(new Error('sandboxed without allow-same-origin'));
     return;
   }
   if (typeof window.createNeuroDrive !== 'function') {
-    fail('NeuroDrive could not load', 'The program file neurodrive.js did not load.',
-      'Check the network connection and reload the page. If you host NeuroDrive, copy every file of dist/.');
+    fail(bootText('load.title'), bootText('load.script'), bootText('load.script_hint'));
     rejectReady(new Error('neurodrive.js missing'));
     return;
+  }
+
+  // ---- Languages on demand (web/languages.js): C++ asks for a language whose strings are not built in ----
+  // The data goes to C++ once the module is there; a failure keeps the language shown and says why.
+  // The start waits for the start language, so the first thing shown is in it.
+  let moduleReady = null;    // resolves with the module
+  let languageWait = null;   // the start language, while it is on its way
+  function wantLanguage(code) {
+    const done = LANG.load(code).then(() => moduleReady).then(() => {
+      const r = command('nd_language_arrived', code);
+      if (!r.ok && labels) notice(labels['page.language_failed'].replace('%1$s', LANG.name(code)).replace('%2$s', r.error).replace('%3$s', LANG.name(document.documentElement.lang)));
+    }, (e) => moduleReady.then(() => {
+      command('nd_language_failed', code, String(e && e.message || e).slice(0, 200));
+      if (labels) notice(labels['page.language_failed'].replace('%1$s', LANG.name(code)).replace('%2$s', String(e && e.message || e).slice(0, 200)).replace('%3$s', LANG.name(document.documentElement.lang)));
+    })).then(() => { if (started) updateMirror(); });
+    if (!started) languageWait = done;
   }
 
   // ---- Start the module ----------------------------------------------------------------------------------
@@ -1175,6 +1181,7 @@
   function onFirstFrames() {
     firstFrames = true;
     if (!policy || started || stopped) return;
+    if (languageWait) { const w = languageWait; languageWait = null; w.then(onFirstFrames, onFirstFrames); return; }
     started = true;
     loading.hidden = true;
     updateMirror();
@@ -1211,11 +1218,15 @@
     timers.push(setInterval(watchInteractions, 500), setInterval(updateMirror, 500));
   }
 
+  let resolveModule;
+  moduleReady = new Promise((resolve) => { resolveModule = resolve; });
   window.createNeuroDrive({
     canvas,
     arguments: [],
     ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize() },
     onFirstFrames,
+    ndWantLanguage: wantLanguage,
+    ndLanguageData: (code) => LANG.data(code),
     // Compact mode's "Full view": this same scenario in a new tab (the share link's query).
     onOpenFullView(query) {
       const url = location.origin + location.pathname + (query ? '?' + query : '');
@@ -1224,10 +1235,9 @@
     onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
-  }).then((m) => { module = m; start(); }, (err) => {
+  }).then((m) => { module = m; resolveModule(m); start(); }, (err) => {
     if (stopped) return;
-    fail('NeuroDrive could not load', 'The WebAssembly program failed to load (' + String(err && err.message || err).slice(0, 200) + ').',
-      'Check the network connection and reload the page. If you host NeuroDrive, serve .wasm files as application/wasm.');
+    fail(bootText('load.title'), bootText('load.wasm').replace('%s', String(err && err.message || err).slice(0, 200)), bootText('load.wasm_hint'));
     rejectReady(err instanceof Error ? err : new Error(String(err)));
   });
 })();

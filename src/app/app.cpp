@@ -114,6 +114,7 @@ std::uint64_t ui_signature(const App& app) {
     mix_bytes(app.history.event_counts.data(), sizeof app.history.event_counts);  // an event while paused is shown
     mix_str(app.settings.theme);
     mix_str(app.settings.lang);
+    mix_str(app.strings_lang);  // a language's strings arrive after it was chosen
     mix_str(app.preset);
     mix_str(app.lab.experiment);
     return h;
@@ -433,7 +434,7 @@ std::string lesson_events_json(const App& app, long long from) {
     auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
     w.StartObject();
     json_key(w, "total"); w.Int64(l.events_total);
-    json_key(w, "lang"); json_put(w, app.settings.lang);
+    json_key(w, "lang"); json_put(w, app.strings_lang);  // the language of the texts below
     json_key(w, "events");
     w.StartArray();
     const long long first = l.events_total - static_cast<long long>(l.events.size());

@@ -47,9 +47,9 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
 }
 std::string_view first_part(std::string_view code) { return code.substr(0, code.find_first_of("-_")); }
 
-// The tables the page gave (provide_strings), by language code, parsed once.
-std::map<std::string, Strings, std::less<>>& provided() {
-    static std::map<std::string, Strings, std::less<>> tables;
+// The tables the page gave (provide_strings), by language code: their checked JSON text.
+std::map<std::string, std::string, std::less<>>& provided() {
+    static std::map<std::string, std::string, std::less<>> tables;
     return tables;
 }
 
@@ -80,7 +80,7 @@ std::string provide_strings(std::string_view lang, std::string_view json) {
     if (!known_language(lang)) return "strings: unknown language \"" + std::string(lang) + "\"";
     Strings s;
     if (std::string err = parse_strings(json, &s); !err.empty()) return std::string(lang) + ".json: " + err;
-    provided().insert_or_assign(std::string(lang), std::move(s));
+    provided().insert_or_assign(std::string(lang), std::string(json));
     return {};
 }
 
@@ -138,12 +138,10 @@ std::string load_strings(std::string_view lang, Strings* out) {
     }
     for (const Language& l : languages()) {
         if (lang != l.code) continue;
-        const std::string_view json = embedded_asset(l.strings_symbol);
-        if (!json.empty()) return parse_strings(json, out);
-        const auto it = provided().find(lang);
-        if (it == provided().end()) return "strings: " + std::string(lang) + ".json has not been loaded";
-        *out = it->second;
-        return {};
+        std::string_view json = embedded_asset(l.strings_symbol);
+        if (const auto it = provided().find(lang); json.empty() && it != provided().end()) json = it->second;
+        if (json.empty()) return "strings: " + std::string(lang) + ".json has not been loaded";
+        return parse_strings(json, out);
     }
     return "strings: unknown language \"" + std::string(lang) + "\"";
 }

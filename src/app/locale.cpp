@@ -115,6 +115,63 @@ std::vector<std::string> PluralRule::names() const {
     return out;
 }
 
+// [SECTION] Line breaks ----------------------------------------------------------------------------------------
+namespace {
+
+unsigned decode(std::string_view t, std::size_t i, std::size_t* len) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    const std::size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    unsigned cp = n == 1 ? b : b & (0xFFu >> (n + 1));
+    std::size_t k = 1;
+    for (; k < n && i + k < t.size() && (static_cast<unsigned char>(t[i + k]) & 0xC0) == 0x80; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+    *len = k;
+    return cp;
+}
+// Characters that are words by themselves (CJK ideographs, kana, CJK punctuation, fullwidth forms).
+bool breaks_around(unsigned cp) {
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+bool no_line_start(unsigned cp) {  // closing punctuation stays with what precedes it
+    for (unsigned c : {0x3001u, 0x3002u, 0xFF0Cu, 0xFF0Eu, 0xFF1Au, 0xFF1Bu, 0xFF1Fu, 0xFF01u, 0xFF09u, 0x300Du, 0x300Fu, 0x3011u, 0x201Du, 0x2019u, 0x2026u, 0xFF05u})
+        if (cp == c) return true;
+    return false;
+}
+bool no_line_end(unsigned cp) {  // opening punctuation stays with what follows it
+    for (unsigned c : {0xFF08u, 0x300Cu, 0x300Eu, 0x3010u, 0x201Cu, 0x2018u})
+        if (cp == c) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<WrapPiece> wrap_pieces(std::string_view t) {
+    std::vector<WrapPiece> out;
+    bool space = false, glue_next = false, in_word = false;
+    for (std::size_t i = 0; i < t.size();) {
+        std::size_t len = 1;
+        const unsigned cp = decode(t, i, &len);
+        const std::string_view ch = t.substr(i, len);
+        i += len;
+        if (cp == ' ') { space = !out.empty(); in_word = false; glue_next = false; continue; }
+        const bool alone = breaks_around(cp) || cp == 0x201C || cp == 0x201D;
+        if (!out.empty() && !space && (glue_next || no_line_start(cp) || (in_word && !alone))) {
+            out.back().text += ch;  // same word, closing punctuation, or after opening punctuation
+        } else {
+            out.push_back({std::string(ch), space});
+        }
+        space = false;
+        glue_next = no_line_end(cp);
+        in_word = !alone;
+    }
+    return out;
+}
+
+std::size_t utf8_prefix(std::string_view text, std::size_t bytes) {
+    if (bytes >= text.size()) return text.size();
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return bytes;
+}
+
 // [SECTION] Numbers -----------------------------------------------------------------------------------------
 namespace {
 
@@ -388,6 +445,16 @@ std::string format_args(const NumberFormat& nf, std::string_view tmpl, const For
     int next = 0;
     format_part(nf, tmpl, args, count, &next, nullptr, &out);
     return out;
+}
+
+const char* format_args_into(char* buf, std::size_t size, const NumberFormat& nf, std::string_view tmpl, const FormatArg* args, std::size_t count) {
+    if (size == 0) return buf;
+    const std::string text = format_args(nf, tmpl, args, count);
+    std::size_t n = text.size() < size - 1 ? text.size() : size - 1;
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    text.copy(buf, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 TemplateUse template_use(std::string_view tmpl) {

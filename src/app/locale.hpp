@@ -42,10 +42,12 @@ struct NumberFormat {
 
 // One argument of a template: a whole number, a real number or a text.
 struct FormatArg {
-    enum class Kind { Int, Real, Text };
+    enum class Kind : unsigned char { Int, Real, Text };
     Kind kind = Kind::Int;
-    long long i = 0;
-    double d = 0.0;
+    union {
+        long long i;
+        double d;
+    };
     std::string_view s;
     FormatArg(int v) : kind(Kind::Int), i(v) {}
     FormatArg(long v) : kind(Kind::Int), i(v) {}
@@ -54,29 +56,27 @@ struct FormatArg {
     FormatArg(unsigned long v) : kind(Kind::Int), i(static_cast<long long>(v)) {}
     FormatArg(double v) : kind(Kind::Real), d(v) {}
     FormatArg(float v) : kind(Kind::Real), d(static_cast<double>(v)) {}
-    FormatArg(const char* v) : kind(Kind::Text), s(v ? v : "") {}
-    FormatArg(const std::string& v) : kind(Kind::Text), s(v) {}
-    FormatArg(std::string_view v) : kind(Kind::Text), s(v) {}
+    FormatArg(const char* v) : kind(Kind::Text), i(0), s(v ? v : "") {}
+    FormatArg(const std::string& v) : kind(Kind::Text), i(0), s(v) {}
+    FormatArg(std::string_view v) : kind(Kind::Text), i(0), s(v) {}
 };
 
 // The template with its arguments. A conversion that names a missing argument writes nothing; a
 // conversion of another kind than its argument writes the argument as its own kind (never reads
 // the wrong type). %s of a number writes it as %g would, with the language's separators.
 std::string format_args(const NumberFormat& nf, std::string_view tmpl, const FormatArg* args, std::size_t count);
+// The same into a buffer of `size` bytes, cut at a whole UTF-8 character when it does not fit.
+const char* format_args_into(char* buf, std::size_t size, const NumberFormat& nf, std::string_view tmpl, const FormatArg* args, std::size_t count);
+// Typed front ends (the work is done once, out of line, whatever the call site passes).
 template <class... A>
 std::string format_text(const NumberFormat& nf, std::string_view tmpl, const A&... a) {
     const FormatArg args[] = {FormatArg(a)..., FormatArg(0)};
     return format_args(nf, tmpl, args, sizeof...(A));
 }
-// The same into a fixed buffer, cut at a whole UTF-8 character when it does not fit.
 template <std::size_t N, class... A>
 const char* format_into(char (&buf)[N], const NumberFormat& nf, std::string_view tmpl, const A&... a) {
-    const std::string text = format_text(nf, tmpl, a...);
-    std::size_t n = text.size() < N - 1 ? text.size() : N - 1;
-    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    text.copy(buf, n);
-    buf[n] = '\0';
-    return buf;
+    const FormatArg args[] = {FormatArg(a)..., FormatArg(0)};
+    return format_args_into(buf, N, nf, tmpl, args, sizeof...(A));
 }
 // One number as the language writes it, by a printf conversion ("%.1f", "%g", "%d").
 std::string format_number(const NumberFormat& nf, std::string_view conversion, double v);
@@ -93,6 +93,15 @@ TemplateUse template_use(std::string_view tmpl);
 // True when a translation's use of the arguments fits the English one's: the same arguments, each of a
 // compatible kind (a plural's count is a whole number). `why` says what differs.
 bool same_arguments(const TemplateUse& english, const TemplateUse& other, std::string* why);
+
+// A text cut into the pieces a line may break between, for wrapping: words (a space before them joins
+// them to the line), and in Chinese and Japanese every character on its own (no space), with the
+// punctuation that may not start a line (，。、）) kept on the character before it and the one that may
+// not end a line (（“) on the character after it.
+struct WrapPiece { std::string text; bool space_before = false; };
+std::vector<WrapPiece> wrap_pieces(std::string_view text);
+// The longest start of `text` of at most `bytes` bytes that ends on a whole UTF-8 character.
+std::size_t utf8_prefix(std::string_view text, std::size_t bytes);
 
 // The pseudo-locale's text for an English one (?lang=en-XA): every letter accented, about 40% longer,
 // in brackets, so a layout test sees what a longer language would clip; conversions, plural syntax,

@@ -145,7 +145,9 @@ std::vector<StringsProblem> check_strings(std::string_view lang, std::string_vie
     for (const auto& [key, text] : tr.table)
         if (!want.count(key)) problems.push_back({"extra", key, "not a key of en.json or of a registry"});
     const std::vector<std::string> categories = tr.number.plural.names();
-    for (const auto& [key, text] : tr.table) {
+    for (const auto& entry : tr.table) {
+        const std::string& key = entry.first;
+        const std::string& text = entry.second;
         const auto it = want.find(key);
         if (it == want.end()) continue;
         const std::string& source = it->second;

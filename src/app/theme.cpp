@@ -93,24 +93,19 @@ bool ensure_fonts(App& app, float px, float dpr) {
     // language's own font merged in: a character comes from the first that has it.
     static std::vector<ImWchar> ranges;
     static const ImWchar kDigits[] = {0x0020, 0x007E, 0x2212, 0x2212, 0};
-    std::vector<unsigned> points = text_code_points(app.strings);
-    for (unsigned c = 0x20; c <= 0xFF; ++c) points.push_back(c);
+    std::vector<bool> wanted(0x10000, false);  // ImWchar is 16 bits
+    for (unsigned c : text_code_points(app.strings)) if (c < wanted.size()) wanted[c] = true;
+    for (unsigned c = 0x20; c <= 0xFF; ++c) wanted[c] = true;
     for (unsigned c : {0x2013u, 0x2014u, 0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2022u, 0x2026u, 0x2190u, 0x2191u, 0x2192u, 0x2193u, 0x2212u, 0x2248u, 0x2264u, 0x2265u})
-        points.push_back(c);
-    for (const Language& l : languages())
-        for (const char* p = l.name; *p;) {
-            const auto b = static_cast<unsigned char>(*p);
-            const int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-            unsigned cp = n == 1 ? b : b & (0xFF >> (n + 1));
-            for (int k = 1; k < n && p[k]; ++k) cp = (cp << 6) | (static_cast<unsigned char>(p[k]) & 0x3F);
-            points.push_back(cp);
-            for (int k = 0; k < n && *p; ++k) ++p;
-        }
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
+        wanted[c] = true;
+    for (const Language& l : languages()) {
+        Strings name;
+        name.table.emplace("", l.name);
+        for (unsigned c : text_code_points(name)) if (c < wanted.size()) wanted[c] = true;
+    }
     ranges.clear();
-    for (unsigned c : points) {
-        if (c < 0x20 || c > 0xFFFF) continue;  // ImWchar is 16 bits
+    for (unsigned c = 0x20; c < wanted.size(); ++c) {
+        if (!wanted[c]) continue;
         if (!ranges.empty() && ranges.back() + 1u == c) ranges.back() = static_cast<ImWchar>(c);
         else { ranges.push_back(static_cast<ImWchar>(c)); ranges.push_back(static_cast<ImWchar>(c)); }
     }

@@ -57,8 +57,41 @@ EM_JS(char*, nd_js_read_stored, (const char* name, int max_bytes, int* status), 
     return p;
 });
 
+// [SECTION] Languages on demand: app.js fetches a language's strings (and font) when C++ asks for it ----
+EM_JS(void, nd_js_want_language, (const char* code), {
+    try { if (Module["ndWantLanguage"]) Module["ndWantLanguage"](UTF8ToString(code)); } catch (e) { }
+});
+// The strings file app.js fetched for `code`, as a malloc'd UTF-8 copy of at most max_bytes (0: none).
+EM_JS(char*, nd_js_language_text, (const char* code, int max_bytes), {
+    var t = null;
+    try { t = Module["ndLanguageData"](UTF8ToString(code)).text; } catch (e) { t = null; }
+    if (typeof t !== "string") return 0;
+    var n = lengthBytesUTF8(t) + 1;
+    if (n > max_bytes) return 0;
+    var p = _malloc(n);
+    if (p) stringToUTF8(t, p, n);
+    return p;
+});
+// Its font (TrueType bytes), malloc'd, at most max_bytes; *size = 0 when there is none.
+EM_JS(unsigned char*, nd_js_language_font, (const char* code, int max_bytes, int* size), {
+    var b = null;
+    try { b = Module["ndLanguageData"](UTF8ToString(code)).font; } catch (e) { b = null; }
+    HEAP32[size >> 2] = 0;
+    if (!(b instanceof Uint8Array) || b.length === 0 || b.length > max_bytes) return 0;
+    var p = _malloc(b.length);
+    if (!p) return 0;
+    HEAPU8.set(b, p);
+    HEAP32[size >> 2] = b.length;
+    return p;
+});
+
 namespace neurodrive::app {
 namespace {
+
+constexpr int kMaxStringsBytes = 1 << 20;  // a language's strings file (the largest is about 90 KB)
+constexpr int kMaxFontBytes = 8 << 20;     // a language's font (zh-CN: about 200 KB)
+
+void js_want_language(const std::string& lang) { nd_js_want_language(lang.c_str()); }
 
 App* g_app = nullptr;     // the single app instance (owned by main.cpp)
 std::string g_reply;      // last reply; JS copies it out before the next call
@@ -146,6 +179,10 @@ void bridge_attach(App* app) {
     // "Start here" on a first visit: at top level where the page saves, until the user dismisses or
     // uses it (that choice is stored like the others). A link with state, or an embed, decides its own start.
     app->ui.start_hint = active && !in_frame && !c.has_state && !app->ui.start_hint_done;
+    // The language chosen by the environment, the stored state or the URL, if its strings are not built
+    // in: app.js fetches them now (the loading message stays until they are shown); later choices ask at once.
+    app->request_language = js_want_language;
+    if (!app->language_wanted.empty()) js_want_language(app->language_wanted);
 
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
@@ -266,6 +303,28 @@ EMSCRIPTEN_KEEPALIVE void nd_page_tools(double w, double h) {
     if (!g_app || !(w >= 0.0 && w < 1e4) || !(h >= 0.0 && h < 1e4)) return;
     g_app->ui.page_tools_w = static_cast<float>(w);
     g_app->ui.page_tools_h = static_cast<float>(h);
+}
+
+// A language's strings (and font) arrived: app.js holds them in Module.ndLanguageData(code). They are
+// checked and kept; if the language is still the one chosen it is shown. {"ok":true} or the reason.
+EMSCRIPTEN_KEEPALIVE const char* nd_language_arrived(const char* code) {
+    if (!g_app || !code) return not_ready();
+    const std::string lang = code;
+    if (!na::known_language(lang)) return reply("unknown language");
+    int size = 0;
+    if (unsigned char* font = nd_js_language_font(code, na::kMaxFontBytes, &size)) {
+        na::provide_font(lang, std::vector<unsigned char>(font, font + size));
+        std::free(font);
+    }
+    const std::string text = na::take_js(nd_js_language_text(code, na::kMaxStringsBytes));
+    if (text.empty()) return reply(na::language_arrived(*g_app, lang, nullptr, lang + ".json is empty or larger than 1 MB"));
+    const std::string_view json(text);
+    return reply(na::language_arrived(*g_app, lang, &json));
+}
+// The page could not fetch them (offline, a missing file): the language shown stays.
+EMSCRIPTEN_KEEPALIVE const char* nd_language_failed(const char* code, const char* reason) {
+    if (!g_app || !code || !reason) return not_ready();
+    return reply(na::language_arrived(*g_app, code, nullptr, reason));
 }
 
 // The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,name,stored,ignored,record}}.

@@ -38,32 +38,32 @@ ImVec4 current_clip() {
 }
 }  // namespace
 
-// Lines of `text` that fit `width`, broken at spaces only (ImGui's own wrapping also breaks after
-// '.', which splits numbers such as "4.5 Hz" across lines). A word wider than a line is cut.
+// Lines of `text` that fit `width`, broken at spaces (ImGui's own wrapping also breaks after '.', which
+// splits numbers such as "4.5 Hz" across lines) and, in Chinese, between characters (locale.hpp
+// wrap_pieces). A word wider than a line is cut at a whole character.
 std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, float width) {
     std::vector<std::string> lines;
-    std::string line, word;
     auto w = [&](const std::string& t) { return font->CalcTextSizeA(px, 1e9f, 0.0f, t.c_str()).x; };
-    auto flush_word = [&]() {
-        if (word.empty()) return;
-        const std::string joined = line.empty() ? word : line + " " + word;
-        if (line.empty() || w(joined) <= width) line = joined;
-        else { lines.push_back(line); line = word; }
-        while (w(line) > width && line.size() > 1) {  // a single word wider than the line
-            std::size_t cut = line.size() - 1;
-            while (cut > 1 && w(line.substr(0, cut)) > width) --cut;
-            lines.push_back(line.substr(0, cut));
-            line = line.substr(cut);
+    std::string_view rest(text);
+    while (true) {
+        const std::size_t nl = rest.find('\n');
+        std::string line;
+        for (const WrapPiece& piece : wrap_pieces(rest.substr(0, nl))) {
+            const std::string joined = line + (piece.space_before && !line.empty() ? " " : "") + piece.text;
+            if (line.empty() || w(joined) <= width) line = joined;
+            else { lines.push_back(line); line = piece.text; }
+            while (w(line) > width && line.size() > 1) {  // a single word wider than the line
+                std::size_t cut = utf8_prefix(line, line.size() - 1);
+                while (cut > 1 && w(line.substr(0, cut)) > width) cut = utf8_prefix(line, cut - 1);
+                if (cut == 0) break;
+                lines.push_back(line.substr(0, cut));
+                line = line.substr(cut);
+            }
         }
-        word.clear();
-    };
-    for (const char* c = text; *c; ++c) {
-        if (*c == ' ') flush_word();
-        else if (*c == '\n') { flush_word(); lines.push_back(line); line.clear(); }
-        else word += *c;
+        lines.push_back(line);
+        if (nl == std::string_view::npos) break;
+        rest = rest.substr(nl + 1);
     }
-    flush_word();
-    if (!line.empty() || lines.empty()) lines.push_back(line);
     return lines;
 }
 

@@ -136,3 +136,16 @@ TEST_CASE("pseudo-locale: about 40% longer, accented, bracketed, with every valu
     CHECK(code_points(na::pseudo_text("OK")) >= 5);
     CHECK(na::pseudo_text("").empty());
 }
+
+TEST_CASE("line breaks: between words, and in Chinese between characters but never before closing punctuation") {
+    auto texts = [](const char* t) {
+        std::vector<std::string> out;
+        for (const auto& p : na::wrap_pieces(t)) out.push_back((p.space_before ? "_" : "") + p.text);
+        return out;
+    };
+    CHECK(texts("Drive is 4.5 Hz.") == std::vector<std::string>{"Drive", "_is", "_4.5", "_Hz."});
+    CHECK(texts("\u591a\u5df4\u80fa\uff0c\u5347\u9ad8\u3002") == std::vector<std::string>{"\u591a", "\u5df4", "\u80fa\uff0c", "\u5347", "\u9ad8\u3002"});
+    CHECK(texts("VTA \u653e\u7535\uff08Hz\uff09") == std::vector<std::string>{"VTA", "_\u653e", "\u7535", "\uff08Hz\uff09"});
+    CHECK(na::utf8_prefix("\u00e9\u00e9", 3) == 2);
+    CHECK(na::utf8_prefix("ab", 5) == 2);
+}
