@@ -82,6 +82,10 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     const auto type_it = d.FindMember("type");
     if (type_it == d.MemberEnd() || !type_it->value.IsString()) { r.json = error("missing string field \"type\"", id); return r; }
     const std::string_view type = json_view(type_it->value);
+    // The types NeuroDrive sends are never answered: two copies of it (a course page and its Share
+    // preview) would otherwise answer each other's errors and acks forever.
+    for (const char* own : {"neurodrive:error", "neurodrive:ack", "neurodrive:state", "neurodrive:ready", "neurodrive:xapi"})
+        if (type == own) return r;
     auto str_field = [&](const char* key, std::string_view* out) {
         const auto it = d.FindMember(key);
         if (it == d.MemberEnd() || !it->value.IsString()) return false;
