@@ -67,7 +67,10 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     MessageReply r;
     if (json.size() > kMaxMessage) { r.json = error("message larger than 16 KB"); return r; }
     rapidjson::Document d;
-    if (!parse_json(json, "message", &d).empty() || !d.IsObject()) { r.json = error("a message must be an object {type: \"neurodrive:...\"}"); return r; }
+    if (const std::string err = parse_json(json, "message", &d); !err.empty() || !d.IsObject()) {
+        r.json = error(err.find("nested deeper") != std::string::npos ? "message nested deeper than 16 levels" : "a message must be an object {type: \"neurodrive:...\"}");
+        return r;
+    }
     std::unordered_set<std::string_view> keys;
     for (const auto& m : d.GetObject()) {
         if (!keys.insert(json_view(m.name)).second) { r.json = error("a field is given more than once"); return r; }
