@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { startServer, launch, openApp, screenshot, get } from './harness.mjs';
+import { scriptData } from '../../scripts/inline_script.mjs';
 
 let srv, host, browser, appOrigin, hostOrigin, otherOrigin, otherUrl;
 before(async () => {
@@ -628,6 +629,19 @@ test('the single file carries a hash-based policy (documented in neurodrive-csp.
   }
   await single.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('inlined scripts cannot end or derail their script element: "</script" and "<!--<script" in code are escaped (the single file)', async () => {
+  // Code as a minifier leaves it: the sequences only inside strings, templates, regular expressions and comments.
+  const code = 'window.got = ["<!--<script>", `</script>`, /<!--/.test("<!--") && /<\\/script/i.test("</SCRIPT"), "<!--"].join("|"); /* <!-- </script> */';
+  const page = await (await browser.newContext()).newPage();
+  await page.setContent(`<!doctype html><script>${scriptData(code)}</script><script>window.second = 1;</script><p id="after">after</p>`);
+  assert.equal(await page.evaluate(() => window.got), '<!--<script>|</script>|true|<!--', 'the code reads exactly as written');
+  assert.equal(await page.evaluate(() => window.second), 1, 'the next script element still runs');
+  assert.equal(await page.locator('#after').count(), 1);
+  const single = fs.readFileSync('dist/neurodrive.html', 'utf8');
+  for (const [, body] of single.matchAll(/<script>([\s\S]*?)<\/script>/g)) assert.ok(!body.includes('<!--') && !/<\/script/i.test(body));
+  await page.context().close();
 });
 
 test('sandboxed iframes: allow-scripts alone shows a clear failure; with allow-same-origin it runs', async () => {
