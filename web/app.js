@@ -668,7 +668,7 @@
   // the frame to 1 px); content 'resize' {height, scrollHeight, clientHeight}. The host's 'ready' is
   // answered with 'hello', its 'resize' (its window changed) starts a new exchange. Only the embedding
   // page is heard, only at its allowed origin; the height measured before the exchange is the one sent.
-  const h5p = { friendly: false, height: 0, busy: false, readySeen: false };
+  const h5p = { friendly: false, height: 0, busy: false, readySeen: false, earlyOrigin: '' };
   function h5pSend(action, data = {}) { postToParent({ ...data, context: 'h5p', action }); }
   function h5pPrepare() {
     if (h5p.busy) return;
@@ -681,7 +681,10 @@
     let action;
     try { action = ev.data.action; } catch (e) { return; }
     if (typeof action !== 'string') return;
-    if (!started || !policy) { if (action === 'ready' || action === 'hello') h5p.readySeen = true; return; }  // answered once started
+    if (!started || !policy) {  // answered once started; its origin may be the only way to learn the parent's
+      if (action === 'ready' || action === 'hello') { h5p.readySeen = true; h5p.earlyOrigin = typeof ev.origin === 'string' ? ev.origin : ''; }
+      return;
+    }
     if (!allowed(ev.source, ev.origin)) return;   // the trust model: opaque origins and unlisted ones are not heard
     if (!parentOrigin) { parentOrigin = ev.origin; if (!readySent) sendReady(); }  // no ancestorOrigins or referrer
     if (ev.origin !== parentTarget()) return;
@@ -1147,6 +1150,8 @@
     if (!c) return;
     config = c;
     policy = { kind: c.policy.kind, origins: c.policy.origins };
+    // No ancestorOrigins or referrer told the parent's origin: its early H5P message did, if allowed.
+    if (inFrame && !parentOrigin && h5p.earlyOrigin && allowed(window.parent, h5p.earlyOrigin)) parentOrigin = h5p.earlyOrigin;
     for (const p of pending.splice(0)) handleMessage(p.source, p.origin, p.data, p.overflow);
     if (firstFrames) onFirstFrames();
   }
