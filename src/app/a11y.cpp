@@ -97,7 +97,7 @@ std::string mirror_json(const App& app) {
         {"reset", "reset.all"}, {"custom", "preset.custom"}};
     for (const auto& [key, string_key] : named) { json_key(w, key); json_put(w, app.strings.get(string_key)); }
     for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
-                            "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
+                            "page.fullscreen_denied", "page.ignored.one", "page.ignored.many", "page.ignored.unknown", "page.ignored.rest", "page.origin_off", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
                             "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
                             "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
                             "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported",

@@ -2,6 +2,7 @@
 #include "persist.hpp"
 
 #include <cmath>
+#include <unordered_set>
 
 #include "commands.hpp"
 #include "json_text.hpp"
@@ -15,6 +16,14 @@ const model::Inputs& base_inputs(std::string_view preset) {
     static const model::Inputs typical{};
     const io::Preset* p = io::find_preset(preset);
     return p ? p->inputs : typical;
+}
+
+bool has_repeated_key(const rapidjson::Value& v) {
+    if (!v.IsObject()) return false;
+    std::unordered_set<std::string_view> keys;
+    for (const auto& m : v.GetObject())
+        if (!keys.insert(json_view(m.name)).second) return true;
+    return false;
 }
 
 }  // namespace
@@ -101,6 +110,9 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
     if (text.size() > kMaxStoredText) return {{"(saved state)", "longer than 4096 characters"}};
     rapidjson::Document doc;
     if (!parse_json(text, "saved state", &doc).empty() || !doc.IsObject()) return {{"(saved state)", "not a saved NeuroDrive state"}};
+    // A key given twice (at the top or among the inputs) refuses the whole record, as in a message:
+    // which one would count is a guess, and each repeat could re-run a weeks-long settle.
+    if (has_repeated_key(doc) || (doc.HasMember("inputs") && has_repeated_key(doc["inputs"]))) return {{"(saved state)", "a key is given more than once"}};
     const auto v = doc.FindMember("v");
     if (v == doc.MemberEnd() || !v->value.IsInt() || v->value.GetInt() != 1) return {{"(saved state)", "unknown version"}};
     // Pass 1: preset (the inputs are relative to it); pass 2: everything else.

@@ -204,7 +204,7 @@ UrlConfig parse_query(std::string_view query) {
     UrlConfig c;
     if (!query.empty() && query[0] == '?') query.remove_prefix(1);
     if (query.size() > kMaxQuery) {
-        c.ignored.push_back({"(query)", "longer than 4096 characters: the rest was ignored"});
+        c.ignored.push_back({"(query)", "longer than 4096 characters: the rest was ignored", "(rest)"});
         query = query.substr(0, kMaxQuery);
     }
     std::size_t start = 0, count = 0;
@@ -215,13 +215,16 @@ UrlConfig parse_query(std::string_view query) {
         const std::string_view pair = query.substr(start, amp - start);
         start = amp + 1;
         if (pair.empty()) continue;
-        if (++count > kMaxParams) { c.ignored.push_back({"(query)", "more than 64 parameters: the rest was ignored"}); break; }
+        if (++count > kMaxParams) { c.ignored.push_back({"(query)", "more than 64 parameters: the rest was ignored", "(rest)"}); break; }
         const std::size_t eq = pair.find('=');
         const std::string name = decode(pair.substr(0, eq));
         const std::string value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
-        auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason}); };
+        const bool state = model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson", "scale", "audio", "compare"});
+        const bool known = state || one_of(name, {"resize", "lti_token", "origin", "persist", "xapi", "xapi_base"});
+        // A notice names only parameters NeuroDrive knows: a link's author must not be able to write in it.
+        auto ignore = [&](const std::string& reason) { c.ignored.push_back({shorten(name), reason, known ? name : std::string()}); };
         if (value.size() > kMaxValue) { ignore("value longer than 512 characters"); continue; }
-        if (model::find_input(name) || one_of(name, {"preset", "lock", "hide", "ui", "speed", "paused", "theme", "lang", "lesson", "scale", "audio", "compare"})) c.has_state = true;
+        if (state) c.has_state = true;
         if (contains(seen, name)) { ignore("given more than once: the first one counts"); continue; }
         seen.push_back(name);
 
@@ -243,7 +246,7 @@ UrlConfig parse_query(std::string_view query) {
             for (const std::string& item : split_list(value)) {
                 const bool ok = name == "lock" ? (model::find_input(item) != nullptr || contains(lockable_groups(), item)) : contains(hideable_panels(), item);
                 if (ok && !contains(list, item)) list.push_back(item);
-                else if (!ok) c.ignored.push_back({name + "=" + shorten(item), "unknown " + std::string(name == "lock" ? "control" : "panel")});
+                else if (!ok) c.ignored.push_back({name + "=" + shorten(item), "unknown " + std::string(name == "lock" ? "control" : "panel"), name});
             }
         } else if (name == "ui") {
             if (one_of(value, {"minimal", "full"})) c.ui = value; else ignore("must be minimal or full");
@@ -276,7 +279,7 @@ UrlConfig parse_query(std::string_view query) {
                 if (const auto norm = normalize_origin(o)) { if (!contains(c.origins, *norm)) c.origins.push_back(*norm); }
                 else {
                     c.origin_invalid = true;
-                    c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org: no page may control NeuroDrive"});
+                    c.ignored.push_back({"origin=" + shorten(o), "not an origin such as https://example.org: no page may control NeuroDrive", "origin"});
                 }
             }
         } else if (name == "xapi_base") {
