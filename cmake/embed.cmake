@@ -1,8 +1,17 @@
 # embed.cmake - turns data files into a C++ source of byte arrays at build time, so the model, the CLI,
 # the tests and the wasm app read the same assets without file I/O.
-# nd_embed(<out-var> <output.cpp> <symbol> <file> [<symbol> <file>...])
+# nd_embed(<out-var> <output.cpp> [INDEX <name>] <symbol> <file> [<symbol> <file>...])
+# With INDEX, the source also defines `nd_<name>[]`, a table of every file by its symbol, ended by a
+# null entry (struct EmbeddedFile in src/app/assets.hpp): for data whose list is itself data, such as
+# the strings of every language in assets/languages.json.
 function(nd_embed out_var output)
     set(args ${ARGN})
+    set(index "")
+    list(GET args 0 first)
+    if(first STREQUAL "INDEX")
+        list(GET args 1 index)
+        list(REMOVE_AT args 0 1)
+    endif()
     set(files "")
     set(pairs "")
     list(LENGTH args n)
@@ -15,7 +24,7 @@ function(nd_embed out_var output)
         list(APPEND pairs "${sym}=${file}")
     endforeach()
     add_custom_command(OUTPUT "${output}"
-        COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${output}" "-DPAIRS=${pairs}" -P "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
+        COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${output}" "-DPAIRS=${pairs}" "-DINDEX=${index}" -P "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
         DEPENDS ${files} "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
         COMMENT "Embedding data files" VERBATIM)
     set(${out_var} "${output}" PARENT_SCOPE)

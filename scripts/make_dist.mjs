@@ -43,14 +43,37 @@ function baseUrl(text) {
 }
 const base = baseUrl(process.env.BASE_URL || '');
 
+// The page's stylesheet: the colour table (assets/colors.json) gives every variable style.css uses (the
+// default theme's roles, the shared ones and the page's own), written into :root; comments and spaces go.
+function pageCss() {
+  const css = fs.readFileSync(need(path.join(web, 'style.css')), 'utf8');
+  const table = JSON.parse(fs.readFileSync(need('assets/colors.json'), 'utf8'));
+  const colours = { ...table.shared, ...table.themes[0].colors, ...table.page };
+  const used = [...new Set([...css.matchAll(/var\(--([a-z0-9_]+)\)/g)].map((m) => m[1]))];
+  const missing = used.filter((name) => !(name in colours));
+  if (missing.length) { console.error(`make_dist: style.css uses colours the colour table (assets/colors.json) lacks: ${missing.join(', ')}`); process.exit(1); }
+  const root = `:root{${used.map((name) => `--${name}:${colours[name]}`).join(';')}}`;
+  return root + css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim() + '\n';
+}
+// The language table (assets/languages.json) for app.js, which shows the loading message in the
+// language the app starts in before wasm (and its strings) are there.
+const languages = JSON.parse(fs.readFileSync(need('assets/languages.json'), 'utf8')).languages;
+
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-for (const f of ['index.html', 'style.css', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
+for (const f of ['index.html', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
+const css = pageCss();
+fs.writeFileSync(path.join(outDir, 'style.css'), css);
 // Minified scripts: local names are shortened and dead code dropped; property names (Module["..."],
 // window.neurodrive) and top-level names (createNeuroDrive) are kept. A syntax error fails the build.
+// Data a script needs before wasm runs is written in at build time: app.js's __LANGUAGES__.
+const withData = (code, file) => {
+  if (!code.includes('__LANGUAGES__')) return code;
+  return code.replace('__LANGUAGES__', () => JSON.stringify(languages.map(({ code: c, loading }) => ({ code: c, loading }))));
+};
 const minifyFile = async (file) => {
   try {
-    const out = await minify(fs.readFileSync(need(file), 'utf8'), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    const out = await minify(withData(fs.readFileSync(need(file), 'utf8'), file), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
     return out.code;
   } catch (e) { console.error(`make_dist: terser could not minify ${file}: ${e.message} (line ${e.line})`); process.exit(1); }
 };
@@ -122,7 +145,6 @@ const inlineStyle = (css) => {
   return `<style>${body}</style>`;
 };
 let html = fs.readFileSync(path.join(web, 'index.html'), 'utf8');
-const css = fs.readFileSync(path.join(web, 'style.css'), 'utf8');
 const single = await minifyFile(path.join(buildDir, 'src/app', 'neurodrive-single.js'));
 const icon = Buffer.from(fs.readFileSync(path.join(web, 'favicon.svg'))).toString('base64');
 const replace = (from, to) => {

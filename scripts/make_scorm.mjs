@@ -17,8 +17,10 @@ if (!distDir || distDir.startsWith('--')) die('usage: make_scorm.mjs DIST_DIR [-
 
 const lessons = JSON.parse(fs.readFileSync('assets/lessons.json', 'utf8')).lessons.map((l) => l.id);
 const presets = JSON.parse(fs.readFileSync('assets/presets.json', 'utf8')).presets.map((p) => p.id);
-const en = JSON.parse(fs.readFileSync('assets/strings/en.json', 'utf8'));
-const es = JSON.parse(fs.readFileSync('assets/strings/es.json', 'utf8'));
+// Every language of assets/languages.json (the first is the default: the manifest's title is in it).
+const strings = JSON.parse(fs.readFileSync('assets/languages.json', 'utf8')).languages
+  .map(({ code }) => [code, JSON.parse(fs.readFileSync(`assets/strings/${code}.json`, 'utf8'))]);
+const en = strings[0][1];
 
 const lessonArg = opt('--lesson'), presetArg = opt('--preset');
 const fixed = lessonArg !== undefined && lessonArg !== '';
@@ -63,7 +65,7 @@ const manifest = `<?xml version="1.0" encoding="UTF-8"?>
 </manifest>
 `;
 const lmsStrings = {};
-for (const [lang, table] of [['en', en], ['es', es]]) {
+for (const [lang, table] of strings) {
   lmsStrings[lang] = Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('lms.')));
   if (!lmsStrings[lang]['lms.no_lms']) { console.error(`make_scorm: assets/strings/${lang}.json has no lms.* texts`); process.exit(1); }
 }

@@ -11,35 +11,41 @@
 (function () {
   'use strict';
   // ---- Limits and page helpers ----------------------------------------------------------------------
-  const LIMITS = Object.freeze({
-    message: 16384,     // bytes of a host message's JSON text (messages.cpp refuses longer ones too)
-    text: 16384,        // bytes of any JS API argument's text
-    name: 64,           // characters of an input, preset or event name
-    inputs: 64,         // names in one set() call
-    url: 4098,          // characters of location.search passed in: '?' + 4096 + 1, so C++ sees and reports a cut
-    stored: 4096,       // bytes of the stored state (persist.cpp refuses longer ones too)
-    queue: 32,          // host messages held while NeuroDrive starts, from the parent (and from the opener)
-    queueOthers: 8,     // ... from all other windows together: no stranger can crowd out the parent
-    subscribers: 8,     // windows receiving periodic state at once
-    minHz: 0.1, maxHz: 30,
-  });
+  // The limits on what enters wasm come from C++ at start (settings.hpp, config.settings.limits); until
+  // then no text is passed in but the start-up texts, which C++ cuts to its own limits (web_bridge.cpp).
+  let LIMITS = { json_bytes: 0, stored_bytes: 0, name_chars: 0, inputs_per_call: 0, subscribers: 0, min_hz: 0, max_hz: 0 };
+  // Host messages held while NeuroDrive starts (checked and measured once the policy and limits are
+  // known), per kind of sender: the parent (when embedded) and the opener 32 each, all other windows 8
+  // together, so no stranger can crowd out the parent.
+  const QUEUE = Object.freeze({ parent: 32, opener: 32, other: 8 });
+  // The languages (assets/languages.json, written in by scripts/make_dist.mjs): the loading message is
+  // shown in the language the app will start in, before its strings table is read.
+  const LANGUAGES = __LANGUAGES__;
   const STORE_PREFIX = 'neurodrive:v1:';
   const LEGACY_KEYS = ['neurodrive:state', 'neurodrive:scale'];
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const inFrame = (() => { try { return window.parent !== window; } catch (e) { return true; } })();
   // The loading message in the language the app will start in (the strings table is not loaded yet).
+  // The browser's preferred language that NeuroDrive has (exactly, else by its first part), or ''.
+  const browserLang = (() => {
+    const wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).map((l) => String(l).toLowerCase());
+    for (const w of wanted) {
+      const hit = LANGUAGES.find((l) => l.code.toLowerCase() === w) || LANGUAGES.find((l) => l.code.toLowerCase().split('-')[0] === w.split('-')[0]);
+      if (hit) return hit.code;
+    }
+    return '';
+  })();
   const startLang = (() => {
     const asked = new URLSearchParams(location.search.slice(0, 2048)).get('lang');
-    if (asked === 'en' || asked === 'es') return asked;
-    return (navigator.language || '').toLowerCase().startsWith('es') ? 'es' : 'en';
+    return LANGUAGES.find((l) => l.code === asked) || LANGUAGES.find((l) => l.code === browserLang) || LANGUAGES[0];
   })();
-  if (startLang === 'es') {
-    document.documentElement.lang = 'es';
-    loading.querySelector('p').textContent = 'Cargando NeuroDrive\u2026';
+  if (startLang !== LANGUAGES[0]) {
+    document.documentElement.lang = startLang.code;
+    loading.querySelector('p').textContent = startLang.loading;
   }
   const encoder = new TextEncoder();
-  const byteLength = (s) => (s.length > LIMITS.text * 4 ? Infinity : encoder.encode(s).length);
+  const byteLength = (s) => (s.length > LIMITS.json_bytes * 4 ? Infinity : encoder.encode(s).length);
 
   function fail(title, detail, hint) {
     loading.hidden = true;
@@ -90,7 +96,7 @@
         if (typeof a !== 'string') return a;
         if (a.includes('\u0000')) throw new ArgumentError('text must not contain NUL characters');
         const n = byteLength(a) + 1;
-        if (n > LIMITS.text + 1) throw new ArgumentError(`text longer than ${LIMITS.text} bytes`);
+        if (n > LIMITS.json_bytes + 1) throw new ArgumentError(`text longer than ${LIMITS.json_bytes} bytes`);
         const p = module._malloc(n);
         if (!p) throw new ArgumentError('out of memory');
         ptrs.push(p);
@@ -129,7 +135,7 @@
   // ---- window.neurodrive (docs/API.md) ------------------------------------------------------------------
   const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
     && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
-  const isName = (v) => typeof v === 'string' && v.length <= LIMITS.name;
+  const isName = (v) => typeof v === 'string' && v.length <= LIMITS.name_chars;
   // No API call throws, whatever it is given (getters that throw, proxies, huge strings).
   const safe = (fn) => (...args) => {
     try { return fn(...args); } catch (e) { return { ok: false, error: 'invalid argument: ' + String(e && e.message || e).slice(0, 120) }; }
@@ -139,10 +145,10 @@
   function inputsText(values) {
     if (!isPlainObject(values)) return { error: 'set() takes an object such as {thyroid: 0.3}' };
     const keys = Object.keys(values);
-    if (keys.length > LIMITS.inputs) return { error: `set() takes at most ${LIMITS.inputs} inputs` };
+    if (keys.length > LIMITS.inputs_per_call) return { error: `set() takes at most ${LIMITS.inputs_per_call} inputs` };
     const clean = {};
     for (const k of keys) {
-      if (k.length > LIMITS.name) return { error: `input names are at most ${LIMITS.name} characters` };
+      if (k.length > LIMITS.name_chars) return { error: `input names are at most ${LIMITS.name_chars} characters` };
       const v = values[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) return { error: `${k.slice(0, 40)} must be a finite number` };
       Object.defineProperty(clean, k, { value: v, enumerable: true });
@@ -151,14 +157,17 @@
   }
 
   // ---- Exports: CSV of signals, trials and lab results; a PNG of the view with a caption ------------
-  const EXPORT_KINDS = ['signals', 'trials', 'lab'];
+  // The kinds come from C++ with the mirror (export.hpp export_kinds): tables as CSV, and the picture.
+  let exportKinds = [];
   function exportCsv(kind) {
-    if (!EXPORT_KINDS.includes(kind)) return { ok: false, error: 'exportCsv() takes "signals", "trials" or "lab"' };
+    const tables = exportKinds.filter((k) => !k.picture).map((k) => k.kind);
+    if (!tables.includes(kind)) return { ok: false, error: `exportCsv() takes ${tables.map((k) => `"${k}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')}` };
     const r = command('nd_export', kind);
     return r.ok ? { ok: true, name: r.name, text: r.text } : r;
   }
   function exportPicture() {
-    const caption = command('nd_export', 'caption');
+    const kind = exportKinds.find((k) => k.picture);
+    const caption = kind ? command('nd_export', kind.kind) : notReady();
     if (!caption.ok) return caption;
     wasm('nd_draw_now');  // a fresh frame: the WebGL canvas is readable until this task ends
     const band = Math.max(28, Math.round(canvas.height * 0.045));
@@ -166,10 +175,10 @@
     out.width = canvas.width;
     out.height = canvas.height + band;
     const g = out.getContext('2d');
-    g.fillStyle = '#10151f';
+    g.fillStyle = caption.background;  // the caption band in the theme's colours
     g.fillRect(0, 0, out.width, out.height);
     g.drawImage(canvas, 0, 0);
-    g.fillStyle = '#eceff6';
+    g.fillStyle = caption.color;
     g.font = `${Math.round(band * 0.5)}px sans-serif`;
     g.textBaseline = 'middle';
     g.fillText(caption.text, Math.round(band * 0.4), canvas.height + band / 2, out.width - band);
@@ -182,9 +191,10 @@
     a.remove();
   }
   function saveExport(kind) {
-    const r = kind === 'png' ? exportPicture() : exportCsv(kind);
+    const picture = exportKinds.some((k) => k.kind === kind && k.picture);
+    const r = picture ? exportPicture() : exportCsv(kind);
     if (!r.ok) { notice(r.error); announcer.textContent = r.error; return r; }
-    if (kind === 'png') download(r.name, r.url);
+    if (picture) download(r.name, r.url);
     else {
       const url = URL.createObjectURL(new Blob([r.text], { type: 'text/csv;charset=utf-8' }));
       download(r.name, url);
@@ -219,35 +229,34 @@
     // Lesson progress for an LMS (the SCORM package's adapter): a compact record, its strict restore,
     // and the answers and completions since number `from` (docs/API.md).
     lessonRecord: safe((id) => { if (!isName(id)) return { ok: false, error: 'lessonRecord() takes a lesson id' }; const r = command('nd_lesson_record', id); return r.ok ? r.record : r; }),
-    restoreLesson: safe((text) => (typeof text === 'string' && text.length <= LIMITS.stored ? command('nd_lesson_restore', text) : { ok: false, error: `restoreLesson() takes a record of at most ${LIMITS.stored} characters` })),
+    restoreLesson: safe((text) => (typeof text === 'string' && text.length <= LIMITS.stored_bytes ? command('nd_lesson_restore', text) : { ok: false, error: `restoreLesson() takes a record of at most ${LIMITS.stored_bytes} characters` })),
     lessonEvents: safe((from) => (Number.isSafeInteger(from) && from >= 0 ? view('nd_lesson_events', from) : { ok: false, error: 'lessonEvents() takes a whole number from 0' })),
   };
   Object.freeze(api);
   Object.defineProperty(window, 'neurodrive', { value: api, writable: false, configurable: false });
 
   // ---- Start-up texts and storage ------------------------------------------------------------------------
-  // web_bridge.cpp reads these through the heap while main() runs: the URL query (cut to size), the
-  // browser environment, and - only when C++ decides persistence applies - the stored state.
-  const urlQuery = location.search.slice(0, LIMITS.url);
+  // web_bridge.cpp reads these through the heap while main() runs, cut to the limits it gives: the URL
+  // query, the browser environment, and - only when C++ decides persistence applies - the stored state.
   function environment() {
     const env = new URLSearchParams();
-    if ((navigator.language || '').toLowerCase().startsWith('es')) env.set('lang', 'es');
+    if (browserLang) env.set('lang', browserLang);
     if (window.matchMedia && matchMedia('(prefers-color-scheme: light)').matches) env.set('scheme', 'light');
     if (window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches) env.set('motion', 'reduce');
     return env.toString();
   }
   let storeKey = '';          // this embedding's key: page path plus the persist= name
   let migrated = false;       // the text size came from an older NeuroDrive's key
-  function readStored(name) {
+  function readStored(name, maxBytes) {
     storeKey = STORE_PREFIX + location.pathname.slice(0, 512) + (name ? '#' + name : '');
     try {
       const text = localStorage.getItem(storeKey);
       if (text === null) {
-        const legacy = Number(localStorage.getItem('neurodrive:scale'));
-        if (legacy >= 0.75 && legacy <= 2) { migrated = true; return { status: 1, text: JSON.stringify({ v: 1, scale: legacy }) }; }
+        const legacy = Number(localStorage.getItem('neurodrive:scale'));  // an older NeuroDrive's text size: C++ checks it
+        if (legacy > 0) { migrated = true; return { status: 1, text: JSON.stringify({ v: 1, scale: legacy }) }; }
         return { status: 0, text: '' };
       }
-      if (text.length > LIMITS.stored || encoder.encode(text).length > LIMITS.stored) return { status: 2, text: '' };
+      if (text.length > maxBytes || encoder.encode(text).length > maxBytes) return { status: 2, text: '' };
       return { status: 1, text };
     } catch (e) {
       return { status: 3, text: '' };  // storage blocked (privacy settings, sandbox)
@@ -321,13 +330,13 @@
       if (typeof text === 'string') scene.replaceChildren(...text.split('\n').filter(Boolean).map((t) => el('p', {}, t)));
     });
     mirror.append(describe, scene);
-    // Exports, as on the page's Export menu.
+    // Exports, as on the page's Export menu (both from the registry of export kinds).
     const exports = el('div', { role: 'group', id: 'a11y-exports' });
     exports.setAttribute('aria-label', m.labels['page.export']);
-    for (const kind of ['signals', 'trials', 'lab', 'png']) {
-      const b = el('button', { type: 'button', id: 'a11y-export-' + kind, className: 'a11y-export' }, m.labels['page.export.' + kind]);
-      b.dataset.kind = kind;
-      b.addEventListener('click', () => { const r = saveExport(kind); if (r.ok) announcer.textContent = labels['page.exported'].replace('%s', r.name); });
+    for (const k of m.exports) {
+      const b = el('button', { type: 'button', id: 'a11y-export-' + k.kind, className: 'a11y-export' }, k.label);
+      b.dataset.kind = k.kind;
+      b.addEventListener('click', () => { const r = saveExport(k.kind); if (r.ok) announcer.textContent = labels['page.exported'].replace('%s', r.name); });
       exports.append(b);
     }
     // The scenario builder (the page's Share button): a link, an embed code and a QR code.
@@ -335,18 +344,24 @@
     share.setAttribute('aria-haspopup', 'dialog');
     share.addEventListener('click', () => openBuilder(share));
     mirror.append(exports, share);
-    // Page settings (the same as View settings on the canvas): kept across visits where the page saves.
+    // Page settings (the same as View settings on the canvas; C++ lists the table's user settings):
+    // kept across visits where the page saves.
     const settings = el('fieldset', { id: 'a11y-settings' });
-    const theme = el('select', { id: 'a11y-theme' });
-    theme.append(el('option', { value: 'dark' }), el('option', { value: 'projector' }));
-    theme.addEventListener('change', () => said(user.setting('theme', theme.value)));
-    const lang = el('select', { id: 'a11y-lang' });
-    lang.append(el('option', { value: 'en' }), el('option', { value: 'es' }));
-    lang.addEventListener('change', () => said(user.setting('lang', lang.value)));
-    const sound = el('input', { type: 'checkbox', id: 'a11y-audio' });
-    sound.addEventListener('change', () => { said(user.setting('audio', sound.checked ? 'on' : 'off')); syncAudio(); });
-    settings.append(el('legend', { id: 'a11y-settings-legend' }), el('label', { htmlFor: 'a11y-theme', id: 'a11y-theme-label' }), theme,
-      el('label', { htmlFor: 'a11y-lang', id: 'a11y-lang-label' }), lang, sound, el('label', { htmlFor: 'a11y-audio', id: 'a11y-audio-label', className: 'inline' }));
+    settings.append(el('legend', { id: 'a11y-settings-legend' }));
+    for (const item of m.settings) {
+      const id = 'a11y-' + item.name, label = el('label', { htmlFor: id, id: id + '-label' });
+      if (item.type === 'flag') {
+        const box = el('input', { type: 'checkbox', id });
+        box.addEventListener('change', () => { said(user.setting(item.name, box.checked ? 'on' : 'off')); syncAudio(); });
+        label.className = 'inline';
+        settings.append(box, label);
+      } else {
+        const select = el('select', { id });
+        select.append(...item.options.map((o) => el('option', { value: o.value })));
+        select.addEventListener('change', () => said(user.setting(item.name, select.value)));
+        settings.append(label, select);
+      }
+    }
     const fresh = el('button', { type: 'button', id: 'a11y-start-fresh', hidden: true });
     fresh.addEventListener('click', startFresh);
     settings.append(fresh);
@@ -370,8 +385,9 @@
     shareButton.title = m.labels['builder.button.tip'];
     exportButton.title = m.labels['page.export.tip'];
     exportButton.setAttribute('aria-label', m.labels['page.export']);
-    for (const b of exportMenu.querySelectorAll('button')) setTextOf(b, m.labels['page.export.' + b.dataset.kind]);
-    for (const b of mirror.querySelectorAll('.a11y-export')) setTextOf(b, m.labels['page.export.' + b.dataset.kind]);
+    exportKinds = m.exports;
+    if (!exportMenu.children.length) buildExportMenu();
+    for (const k of m.exports) for (const b of document.querySelectorAll(`[data-kind="${k.kind}"]`)) setTextOf(b, k.label);
     fsButton.title = m.labels['page.fullscreen'];
     fsButton.setAttribute('aria-label', m.labels['page.fullscreen']);
     freshButton.title = `${m.labels['page.start_fresh']}: ${m.labels['page.start_fresh.tip']}`;
@@ -400,20 +416,19 @@
       if (document.activeElement !== input) input.value = String(Math.round(i.value * 100));
     }
     setText('a11y-settings-legend', m.labels['page.settings']);
-    setText('a11y-theme-label', m.labels['settings.theme']);
-    setText('a11y-lang-label', m.labels['settings.language']);
-    const theme = document.getElementById('a11y-theme'), lang = document.getElementById('a11y-lang');
-    theme.options[0].textContent = m.labels['settings.theme.dark'];
-    theme.options[1].textContent = m.labels['settings.theme.projector'];
-    lang.options[0].textContent = m.labels['lang.en'];
-    lang.options[1].textContent = m.labels['lang.es'];
-    if (document.activeElement !== theme) theme.value = m.theme;
-    if (document.activeElement !== lang) lang.value = m.lang;
-    setText('a11y-audio-label', m.labels['settings.audio']);
+    for (const item of m.settings) {
+      const control = document.getElementById('a11y-' + item.name);
+      setText('a11y-' + item.name + '-label', item.label);
+      if (item.type === 'flag') control.checked = item.value;
+      else {
+        item.options.forEach((o, i) => setTextOf(control.options[i], o.label));
+        if (document.activeElement !== control) control.value = item.value;
+      }
+    }
     setText('a11y-describe', m.labels['scene.button']);
     setText('a11y-share', m.labels['builder.button']);
-    document.getElementById('a11y-audio').checked = m.audio;
     if (m.audio !== audioOn) syncAudio();
+    sendPageTools();
     const fresh = document.getElementById('a11y-start-fresh');
     fresh.hidden = !persistActive();
     setText('a11y-start-fresh', m.labels['page.start_fresh']);
@@ -586,10 +601,11 @@
     || (typeof data === 'string' && data.startsWith('neurodrive'));
   // The message's JSON text, measured before it goes anywhere near wasm.
   function messageText(data) {
-    if (typeof data === 'string' && data.length > LIMITS.message) return { error: `message larger than ${LIMITS.message / 1024} KB` };
+    const tooLarge = { error: `message larger than ${LIMITS.json_bytes / 1024} KB` };
+    if (typeof data === 'string' && data.length > LIMITS.json_bytes) return tooLarge;
     let text;
     try { text = JSON.stringify(data); } catch (e) { return { error: 'message could not be read (cyclic or too deep)' }; }
-    if (typeof text !== 'string' || text.length > LIMITS.message || byteLength(text) > LIMITS.message) return { error: `message larger than ${LIMITS.message / 1024} KB` };
+    if (typeof text !== 'string' || text.length > LIMITS.json_bytes || byteLength(text) > LIMITS.json_bytes) return tooLarge;
     return { text };
   }
 
@@ -598,11 +614,11 @@
     try { data = ev.data; } catch (e) { return; }
     if (isPlainObject(data) && data.context === 'h5p') { onH5P(ev); return; }  // H5P's resizer (LMS messages)
     if (!isOurs(data)) return;  // other tools' messages are not for us
-    if (!policy || !module) {   // not started: nothing is processed before the policy is known
-      // Each kind of sender has its own quota: the parent (when embedded) and the opener 32 each, all
-      // other windows 8 together. Messages wait as they came; they are checked and measured later.
+    if (!policy || !module) {   // not started: nothing is processed before the policy (and the limits) are known
+      // Each kind of sender has its own quota (QUEUE). Messages wait as they came; they are checked and
+      // measured later.
       const kind = inFrame && ev.source === window.parent ? 'parent' : ev.source && ev.source === window.opener ? 'opener' : 'other';
-      const quota = kind === 'other' ? LIMITS.queueOthers : LIMITS.queue;
+      const quota = QUEUE[kind];
       const n = queued[kind]++;
       if (n < quota) pending.push({ source: ev.source, origin: ev.origin, data });
       else if (n === quota) pending.push({ source: ev.source, origin: ev.origin, overflow: quota });
@@ -633,7 +649,7 @@
     if (old) clearInterval(old.timer);
     subscribers.delete(source);
     if (!(hz > 0)) return;
-    const rate = Math.min(LIMITS.maxHz, Math.max(LIMITS.minHz, hz));
+    const rate = Math.min(LIMITS.max_hz, Math.max(LIMITS.min_hz, hz));
     const timer = setInterval(() => {
       let gone = true;
       try { gone = source.closed; } catch (e) { gone = true; }
@@ -754,7 +770,8 @@
     lastInputs = s.inputs;
     const ev = api.lessonEvents(lessonEventsSeen);
     if (!ev || !Array.isArray(ev.events)) return;
-    if (config.url.xapi) for (const e of ev.events) xapiLessonEvent(e, ev.lang === 'es' ? 'es' : 'en-US');
+    // xAPI language maps: English as en-US, as the verbs' display names; every other language by its code.
+    if (config.url.xapi) for (const e of ev.events) xapiLessonEvent(e, ev.lang === 'en' ? 'en-US' : ev.lang);
     lessonEventsSeen = ev.total;
   }
   function xapiTerminate() {
@@ -851,7 +868,7 @@
     if (!isPlainObject(options)) return { ok: false, error: 'scenario() takes an object such as {lock: ["thyroid"], hide: ["plots"]}' };
     let text;
     try { text = JSON.stringify(options); } catch (e) { return { ok: false, error: 'scenario() options could not be read' }; }
-    if (typeof text !== 'string' || byteLength(text) > LIMITS.text) return { ok: false, error: `scenario() options larger than ${LIMITS.text / 1024} KB` };
+    if (typeof text !== 'string' || byteLength(text) > LIMITS.json_bytes) return { ok: false, error: `scenario() options larger than ${LIMITS.json_bytes / 1024} KB` };
     const r = command('nd_scenario_query', text);
     if (!r.ok) return r;
     return { ok: true, query: r.query, link: baseUrl() + (r.query ? '?' + r.query : '') };
@@ -860,7 +877,7 @@
     const r = scenarioLink(options);
     if (!r.ok) return r;
     const b = view('nd_builder_json');
-    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || 'en'] || b.labels['builder.embed_title'])) || 'NeuroDrive';
+    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || LANGUAGES[0].code] || b.labels['builder.embed_title'])) || 'NeuroDrive';
     const qr = await qrSvgOf(r.link);
     return { ok: true, link: r.link, iframe: iframeSnippet(r.link, title), qrSvg: qr.svg || null, ...(qr.error ? { qrError: qr.error } : {}) };
   }
@@ -911,11 +928,10 @@
     // Locks: each slider by its group, then the whole groups.
     const locks = el('fieldset', { id: 'builder-locks' });
     locks.append(el('legend', {}, B('builder.locks')));
-    const groups = [['transmitter', 'group.transmitters'], ['hormone', 'group.hormones'], ['manipulation', 'group.experiments']];
-    for (const [g, key] of groups) {
-      const fs = el('fieldset', { className: 'builder-lock', id: 'builder-lock-' + g });
-      fs.append(el('legend', {}, B(key)));
-      for (const i of d.inputs.filter((x) => x.group === g)) fs.append(check('builder-lock-' + i.name, i.name, i.label, c.lock.includes(i.name)));
+    for (const g of d.input_groups) {
+      const fs = el('fieldset', { className: 'builder-lock', id: 'builder-lock-' + g.name });
+      fs.append(el('legend', {}, g.label));
+      for (const i of d.inputs.filter((x) => x.group === g.name)) fs.append(check('builder-lock-' + i.name, i.name, i.label, c.lock.includes(i.name)));
       locks.append(fs);
     }
     const whole = el('fieldset', { className: 'builder-lock', id: 'builder-lock-groups' });
@@ -930,11 +946,12 @@
     const lesson = el('select', { id: 'builder-lesson' });
     lesson.append(el('option', { value: '' }, B('builder.lesson.none')), ...d.lessons.map((l) => el('option', { value: l.id }, l.title)));
     lesson.value = c.lesson;
+    const options = (list) => list.map((o) => el('option', { value: o.value }, o.label));
     const lang = el('select', { id: 'builder-lang' });
-    lang.append(el('option', { value: 'en' }, B('lang.en')), el('option', { value: 'es' }, B('lang.es')));
+    lang.append(...options(d.languages));
     lang.value = c.lang;
     const theme = el('select', { id: 'builder-theme' });
-    theme.append(el('option', { value: 'dark' }, B('settings.theme.dark')), el('option', { value: 'projector' }, B('settings.theme.projector')));
+    theme.append(...options(d.themes));
     theme.value = c.theme;
     const scale = el('select', { id: 'builder-scale' });
     const scales = d.scales.includes(c.scale) ? d.scales : [...d.scales, c.scale].sort((a, b) => a - b);
@@ -1081,17 +1098,24 @@
   }
   exportButton.addEventListener('click', () => {
     if (!exportMenu.hidden) { closeExportMenu(false); return; }
+    if (!exportMenu.children.length) return;  // not started yet
     exportMenu.hidden = false;
     exportButton.setAttribute('aria-expanded', 'true');
     exportMenu.querySelector('button').focus();
   });
-  for (const b of exportMenu.querySelectorAll('button')) {
-    b.addEventListener('click', () => {
-      closeExportMenu(true);
-      if (!module || stopped) return;
-      const r = saveExport(b.dataset.kind);
-      if (r.ok && labels) notice(labels['page.exported'].replace('%s', r.name));
-    });
+  // One item per export kind (their labels follow the language in updateMirror).
+  function buildExportMenu() {
+    for (const k of exportKinds) {
+      const b = el('button', { type: 'button', role: 'menuitem' }, k.label);
+      b.dataset.kind = k.kind;
+      b.addEventListener('click', () => {
+        closeExportMenu(true);
+        if (!module || stopped) return;
+        const r = saveExport(k.kind);
+        if (r.ok && labels) notice(labels['page.exported'].replace('%s', r.name));
+      });
+      exportMenu.append(b);
+    }
   }
   exportMenu.addEventListener('keydown', (ev) => {
     const items = [...exportMenu.querySelectorAll('button')];
@@ -1107,6 +1131,19 @@
     if (document.fullscreenElement) document.exitFullscreen();
     else document.documentElement.requestFullscreen().catch(() => notice(labels['page.fullscreen_denied']));
   });
+  // The page's buttons cover the canvas's top right corner: C++ keeps that much of it free (its width
+  // and height from the canvas's corner, CSS px), told at start and whenever it changes.
+  const pageTools = document.getElementById('page-tools');
+  let pageToolsSent = '';
+  function pageToolsSize() {
+    const t = pageTools.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+    return pageTools.hidden || !t.width ? { w: 0, h: 0 } : { w: Math.ceil(c.right - t.left), h: Math.ceil(t.bottom - c.top) };
+  }
+  function sendPageTools() {
+    const size = pageToolsSize(), key = size.w + 'x' + size.h;
+    if (key !== pageToolsSent && module && !stopped) { pageToolsSent = key; wasm('nd_page_tools', size.w, size.h); }
+  }
+  window.addEventListener('resize', sendPageTools);
   // Start fresh: forget what this embedding saved and reload as on a first visit.
   const freshButton = document.getElementById('start-fresh');
   function startFresh() {
@@ -1149,6 +1186,7 @@
     const c = view('nd_config_json');
     if (!c) return;
     config = c;
+    LIMITS = Object.freeze({ ...c.settings.limits });
     policy = { kind: c.policy.kind, origins: c.policy.origins };
     // No ancestorOrigins or referrer told the parent's origin: its early H5P message did, if allowed.
     if (inFrame && !parentOrigin && h5p.earlyOrigin && allowed(window.parent, h5p.earlyOrigin)) parentOrigin = h5p.earlyOrigin;
@@ -1203,7 +1241,7 @@
   window.createNeuroDrive({
     canvas,
     arguments: [],
-    ndStart: { env: environment(), url: urlQuery, inFrame, readStored },
+    ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize() },
     onFirstFrames,
     // Compact mode's "Full view": this same scenario in a new tab (the share link's query). The page's
     // own address, not location.origin (the single file under file:// has the origin "null"). The

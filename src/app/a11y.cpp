@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "export.hpp"
 #include "json_text.hpp"
 #include "narration.hpp"
 #include "neurodrive/names.hpp"
@@ -15,6 +16,30 @@ namespace {
 
 std::vector<std::string> narration(const App& app) {
     return narrate(app.strings, narration_input(app));
+}
+
+// The page settings the mirror offers (the table's kUserSetting choices and flags), each with its label,
+// value and options in the UI language.
+void settings_entries(JsonWriter& w, const App& app) {
+    const SettingValues now = share_view(app);
+    json_key(w, "settings");
+    w.StartArray();
+    for (const SettingSpec& s : setting_specs()) {
+        if (!(s.use & kUserSetting) || (s.type != SettingType::Choice && s.type != SettingType::Flag)) continue;
+        w.StartObject();
+        json_key(w, "name"); json_put(w, s.name);
+        json_key(w, "type"); json_put(w, s.type == SettingType::Flag ? "flag" : "choice");
+        json_key(w, "label"); json_put(w, app.strings.get(s.label_key));
+        if (s.type == SettingType::Flag) {
+            json_key(w, "value"); w.Bool(s.name == "audio" && app.settings.audio);
+        } else {
+            json_key(w, "value"); json_put(w, setting_text(now, s).value_or(setting_default(s)));
+            json_key(w, "options");
+            write_choices(w, setting_choices(app, s));
+        }
+        w.EndObject();
+    }
+    w.EndArray();
 }
 
 }  // namespace
@@ -88,25 +113,34 @@ std::string mirror_json(const App& app) {
     for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g)); }
     json_key(w, "reset"); json_put(w, reset_lock);
     w.EndObject();
-    json_key(w, "theme"); json_put(w, app.ui.theme);
-    json_key(w, "audio"); w.Bool(app.ui.audio);
+    json_key(w, "theme"); json_put(w, app.settings.theme);
+    json_key(w, "audio"); w.Bool(app.settings.audio);
+    settings_entries(w, app);
+    json_key(w, "exports");
+    w.StartArray();
+    for (const ExportKind& k : export_kinds()) {
+        w.StartObject();
+        json_key(w, "kind"); json_put(w, k.kind);
+        json_key(w, "picture"); w.Bool(k.picture);
+        json_key(w, "label"); json_put(w, app.strings.get("page.export." + std::string(k.kind)));
+        w.EndObject();
+    }
+    w.EndArray();
     json_key(w, "labels");
     w.StartObject();
     const std::pair<const char*, const char*> named[] = {
         {"events", "a11y.events"}, {"presets", "a11y.presets"}, {"play", "time.play"}, {"pause", "time.pause"},
         {"reset", "reset.all"}, {"custom", "preset.custom"}};
     for (const auto& [key, string_key] : named) { json_key(w, key); json_put(w, app.strings.get(string_key)); }
-    for (const char* key : {"page.copy_link", "page.copy_link.tip", "page.fullscreen", "page.link_copied", "page.copy_this_link",
-                            "page.fullscreen_denied", "page.ignored.one", "page.ignored.many", "page.ignored.unknown", "page.ignored.rest", "page.origin_off", "page.stored_damaged", "page.start_fresh", "page.start_fresh.tip",
-                            "page.started_fresh", "page.persist_shared", "page.settings", "settings.theme", "settings.theme.dark",
-                            "settings.theme.projector", "settings.language", "lang.en", "lang.es", "scene.button", "settings.audio", "page.export", "page.export.tip",
-                            "page.export.signals", "page.export.trials", "page.export.lab", "page.export.png", "page.exported",
-                            "compare.label", "compare.off", "builder.button", "builder.button.tip"}) {
+    for (const char* key : {"page.fullscreen", "page.fullscreen_denied", "page.copy_this_link", "page.ignored.one", "page.ignored.many",
+                            "page.ignored.unknown", "page.ignored.rest", "page.origin_off", "page.stored_damaged", "page.start_fresh",
+                            "page.start_fresh.tip", "page.started_fresh", "page.persist_shared", "page.settings", "scene.button",
+                            "page.export", "page.export.tip", "page.exported", "compare.label", "compare.off", "builder.button", "builder.button.tip"}) {
         json_key(w, key);
         json_put(w, app.strings.get(key));
     }
     w.EndObject();
-    json_key(w, "lang"); json_put(w, app.ui.lang);
+    json_key(w, "lang"); json_put(w, app.settings.lang);
     w.EndObject();
     return {out.GetString(), out.GetSize()};
 }

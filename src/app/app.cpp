@@ -19,22 +19,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "colors.hpp"
 #include "export.hpp"
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
 #include "url_params.hpp"
-
-extern const unsigned char nd_strings_en[];
-extern const unsigned long nd_strings_en_size;
-extern const unsigned char nd_strings_es[];
-extern const unsigned long nd_strings_es_size;
-extern const unsigned char nd_references[];
-extern const unsigned long nd_references_size;
-extern const unsigned char nd_lessons[];
-extern const unsigned long nd_lessons_size;
-extern const unsigned char nd_geometry[];
-extern const unsigned long nd_geometry_size;
 
 namespace neurodrive::app {
 
@@ -45,12 +35,7 @@ void FrameStats::push(float ms, float ui) {
     count = std::min(count + 1, static_cast<int>(cpu_ms.size()));
 }
 
-// [SECTION] Embedded data -------------------------------------------------------------------------------
 namespace {
-
-std::string_view embedded(const unsigned char* data, unsigned long size) {
-    return {reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)};
-}
 
 void restart_history(App& app) {
     history_clear(app.history, app.state.time_s);
@@ -85,11 +70,13 @@ void note_change(App& app, const model::Inputs& before) {
 
 // [SECTION] Frame: init, update, advance -----------------------------------------------------------------
 bool init(App& app) {
-    app.asset_error = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &app.strings);
-    if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded(nd_geometry, nd_geometry_size), &app.geometry);
-    if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded(nd_lessons, nd_lessons_size), &app.lessons);
-    if (app.asset_error.empty()) app.asset_error = parse_references(embedded(nd_references, nd_references_size), &app.references);
-    if (app.asset_error.empty() && !io::builtin_presets().error.empty()) app.asset_error = io::builtin_presets().error;
+    // The tables first: the strings of the default language, then every data file.
+    for (const std::string* table_error : {&builtin_colors().error, &io::builtin_presets().error})
+        if (app.asset_error.empty()) app.asset_error = *table_error;
+    if (app.asset_error.empty()) app.asset_error = load_strings(app.settings.lang, &app.strings);
+    if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded_asset("geometry"), &app.geometry);
+    if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded_asset("lessons"), &app.lessons);
+    if (app.asset_error.empty()) app.asset_error = parse_references(embedded_asset("references"), &app.references);
     app.lesson.done.assign(app.lessons.size(), 0);
     app.lesson.resume.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;
@@ -115,15 +102,17 @@ std::uint64_t ui_signature(const App& app) {
     mix_bytes(&app.inputs, sizeof app.inputs);
     mix_bytes(&app.state.time_s, sizeof app.state.time_s);
     if (app.compare.on) mix_bytes(&app.compare.inputs, sizeof app.compare.inputs);
-    const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.ui.minimal,
-                         app.ui.reduced_motion, app.ui.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
+    const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.settings.minimal,
+                         app.settings.reduced_motion, app.settings.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
                          static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.on};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
-    mix_bytes(&app.ui.scale, sizeof app.ui.scale);
+    mix_bytes(&app.settings.scale, sizeof app.settings.scale);
+    mix_bytes(&app.ui.page_tools_w, sizeof app.ui.page_tools_w);
+    mix_bytes(&app.ui.page_tools_h, sizeof app.ui.page_tools_h);
     mix_bytes(app.history.event_counts.data(), sizeof app.history.event_counts);  // an event while paused is shown
-    mix_str(app.ui.theme);
-    mix_str(app.ui.lang);
+    mix_str(app.settings.theme);
+    mix_str(app.settings.lang);
     mix_str(app.preset);
     mix_str(app.lab.experiment);
     return h;
@@ -135,7 +124,7 @@ bool needs_frame(App& app, bool input) {
     const std::uint64_t sig = ui_signature(app);
     bool need = app.frames < 3 || app.ui.relayout || app.settle_frames > 0 || sig != app.drawn_signature
                 || app.clock_s < app.ui.highlight_until_s || (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size());
-    if (!app.paused) need = need || !app.ui.reduced_motion || app.clock_s - app.last_drawn_clock_s >= 0.1;
+    if (!app.paused) need = need || !app.settings.reduced_motion || app.clock_s - app.last_drawn_clock_s >= 0.1;
     if (need) {
         app.drawn_signature = sig;
         app.last_drawn_clock_s = app.clock_s;
@@ -164,8 +153,8 @@ void update(App& app, double real_dt_s) {
     release_held_clock(app);
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);
-    schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
-    if (app.compare.on) schematic_advance(app.compare.anim, app.geometry, app.compare.out, app.compare.inputs, static_cast<float>(sim_dt), app.ui.reduced_motion);
+    schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion);
+    if (app.compare.on) schematic_advance(app.compare.anim, app.geometry, app.compare.out, app.compare.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion);
 }
 
 void advance_sim(App& app, double sim_dt_s) {
@@ -307,43 +296,19 @@ void set_input_value(App& app, std::string_view name, double value) {
 
 bool set_language(App& app, std::string_view lang) {
     Strings strings;
-    std::string err;
-    if (lang == "en") err = parse_strings(embedded(nd_strings_en, nd_strings_en_size), &strings);
-    else if (lang == "es") err = parse_strings(embedded(nd_strings_es, nd_strings_es_size), &strings);
-    else return false;
-    if (!err.empty()) return false;
+    if (!load_strings(lang, &strings).empty()) return false;
     app.strings = std::move(strings);
-    app.ui.lang = std::string(lang);
+    app.settings.lang = std::string(lang);
     return true;
 }
 
 std::string text_in_language(std::string_view lang, std::string_view key) {
     Strings strings;
-    const bool es = lang == "es";
-    if (!parse_strings(es ? embedded(nd_strings_es, nd_strings_es_size) : embedded(nd_strings_en, nd_strings_en_size), &strings).empty()) return std::string(key);
+    if (!load_strings(lang, &strings).empty()) return std::string(key);
     return strings.get(key);
 }
 
-void apply_environment(App& app, std::string_view env) {
-    std::size_t start = 0;
-    while (start < env.size() && start < 512) {
-        std::size_t amp = env.find('&', start);
-        if (amp == std::string_view::npos) amp = env.size();
-        const std::string_view pair = env.substr(start, amp - start);
-        start = amp + 1;
-        const std::size_t eq = pair.find('=');
-        if (eq == std::string_view::npos) continue;
-        const std::string_view key = pair.substr(0, eq), value = pair.substr(eq + 1);
-        if (key == "lang") set_language(app, value);
-        else if (key == "scheme" && value == "light") app.ui.theme = "projector";
-        else if (key == "scheme" && value == "dark") app.ui.theme = "dark";
-        else if (key == "motion" && value == "reduce") app.ui.reduced_motion = true;
-        else if (key == "scale") {
-            const auto v = parse_strict_number(value);
-            if (v && *v >= 0.75 && *v <= 2.0) app.ui.scale = static_cast<float>(*v);
-        }
-    }
-}
+void apply_environment(App& app, std::string_view env) { apply_settings(app, parse_query(env, kFromEnv).values); }
 
 // [SECTION] Text helpers ---------------------------------------------------------------------------------
 const char* preset_title(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
@@ -355,21 +320,31 @@ const char* tr_or(const App& app, const std::string& key, std::string_view engli
     return english.data();  // registry texts are string literals (null-terminated)
 }
 
+std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value) {
+    if (spec.name == "lang")
+        for (const Language& l : languages())
+            if (l.code == value) return l.name;
+    return app.strings.get(std::string(spec.label_key) + "." + std::string(value));
+}
+
+std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& v : spec.values()) out.emplace_back(v, setting_value_label(app, spec, v));
+    return out;
+}
+
 const char* level_word(const App& app, double v) {
-    if (v < 0.45) return app.strings.get("level.very_low");
-    if (v < 0.85) return app.strings.get("level.low");
-    if (v <= 1.15) return app.strings.get("level.typical");
-    if (v <= 1.55) return app.strings.get("level.high");
-    return app.strings.get("level.very_high");
+    const char* words[] = {"level.very_low", "level.low", "level.typical", "level.high", "level.very_high"};
+    return app.strings.get(words[level_step(v)]);
 }
 
 bool is_locked(const App& app, std::string_view name) {
-    return std::find(app.ui.lock.begin(), app.ui.lock.end(), name) != app.ui.lock.end();
+    return std::find(app.settings.lock.begin(), app.settings.lock.end(), name) != app.settings.lock.end();
 }
 
 bool is_hidden(const App& app, std::string_view panel) {
-    if (app.ui.minimal && (panel == "plots" || panel == "events" || panel == "experiments")) return true;
-    return std::find(app.ui.hide.begin(), app.ui.hide.end(), panel) != app.ui.hide.end();
+    if (app.settings.minimal && (panel == "plots" || panel == "events" || panel == "experiments")) return true;
+    return std::find(app.settings.hide.begin(), app.settings.hide.end(), panel) != app.settings.hide.end();
 }
 
 NarrationInput narration_input(const App& app) {
@@ -437,7 +412,7 @@ std::string lesson_events_json(const App& app, long long from) {
     auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
     w.StartObject();
     json_key(w, "total"); w.Int64(l.events_total);
-    json_key(w, "lang"); json_put(w, app.ui.lang);
+    json_key(w, "lang"); json_put(w, app.settings.lang);
     json_key(w, "events");
     w.StartArray();
     const long long first = l.events_total - static_cast<long long>(l.events.size());
@@ -532,20 +507,31 @@ std::string lessons_json(const App& app) {
 }
 
 // [SECTION] Query strings and JSON state ---------------------------------------------------------------
+void apply_settings(App& app, const SettingValues& v) {
+    for (const auto& l : v.lock) if (!is_locked(app, l)) app.settings.lock.push_back(l);
+    for (const auto& h : v.hide) if (!is_hidden(app, h)) app.settings.hide.push_back(h);
+    if (v.ui) app.settings.minimal = *v.ui == "minimal";
+    if (v.speed) app.speed = static_cast<float>(*v.speed);
+    if (v.paused) app.paused = *v.paused;
+    // A light preference chooses the light theme for projectors; a theme given with it wins.
+    if (v.scheme) app.settings.theme = *v.scheme == "light" ? "projector" : setting_default("theme");
+    if (v.theme) app.settings.theme = *v.theme;
+    if (v.motion) app.settings.reduced_motion = true;
+    if (v.scale) app.settings.scale = static_cast<float>(*v.scale);
+    if (v.audio) app.settings.audio = *v.audio;
+    if (v.lang) set_language(app, *v.lang);
+    if (v.hint) app.ui.start_hint_done = true;
+    std::string error;
+    if (v.compare)
+        if (const auto spec = parse_compare(*v.compare, &error)) compare_start(app, *spec);
+}
+
 std::string apply_query(App& app, std::string_view query) {
     const UrlConfig c = parse_query(query);
+    const SettingValues& v = c.values;
     apply_inputs(c, &app.inputs, &app.preset);
-    for (const auto& l : c.lock) if (!is_locked(app, l)) app.ui.lock.push_back(l);
-    for (const auto& h : c.hide) if (!is_hidden(app, h)) app.ui.hide.push_back(h);
-    if (c.ui) app.ui.minimal = *c.ui == "minimal";
-    if (c.speed) app.speed = static_cast<float>(*c.speed);
-    if (c.paused) app.paused = *c.paused;
-    if (c.theme) app.ui.theme = *c.theme;
-    if (c.scale) app.ui.scale = static_cast<float>(*c.scale);
-    if (c.audio) app.ui.audio = *c.audio;
-    if (c.lang) set_language(app, *c.lang);
-    if (c.compare) compare_start(app, *c.compare);
-    const bool lesson_ok = !c.lesson || start_lesson(app, *c.lesson);
+    apply_settings(app, v);
+    const bool lesson_ok = !v.lesson || start_lesson(app, *v.lesson);
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
@@ -561,28 +547,28 @@ std::string apply_query(App& app, std::string_view query) {
     for (const auto& i : c.ignored) ignored(i.name, i.reason, i.param);
     if (!lesson_ok) ignored("lesson", "unknown lesson", "lesson");
     w.EndArray();
-    json_key(w, "resize"); w.Bool(c.resize.value_or(false));
-    json_key(w, "persist"); if (c.persist) w.Bool(*c.persist); else w.Null();
-    json_key(w, "xapi"); w.Bool(c.xapi.value_or(false));
-    json_key(w, "xapi_base"); if (c.xapi_base) json_put(w, *c.xapi_base); else w.Null();
-    json_key(w, "lti_token"); if (c.lti_token) json_put(w, *c.lti_token); else w.Null();
+    json_key(w, "resize"); w.Bool(v.resize.value_or(false));
+    json_key(w, "persist"); if (c.persist()) w.Bool(*c.persist()); else w.Null();
+    json_key(w, "xapi"); w.Bool(v.xapi.value_or(false));
+    json_key(w, "xapi_base"); if (v.xapi_base) json_put(w, *v.xapi_base); else w.Null();
+    json_key(w, "lti_token"); if (v.lti_token) json_put(w, *v.lti_token); else w.Null();
     json_key(w, "origins");
     w.StartArray();
-    for (const auto& o : c.origins) json_put(w, o);
+    for (const auto& o : v.origin) json_put(w, o);
     w.EndArray();
-    json_key(w, "lesson"); if (c.lesson) json_put(w, *c.lesson); else w.Null();
+    json_key(w, "lesson"); if (v.lesson) json_put(w, *v.lesson); else w.Null();
     w.EndObject();
     return buf.GetString();
 }
 
-ShareView share_view(const App& app) {
-    ShareView view;
-    view.hide = app.ui.hide;
-    view.lock = app.ui.lock;
-    view.theme = app.ui.theme;
-    view.lang = app.ui.lang;
-    view.scale = static_cast<double>(app.ui.scale);
-    view.minimal = app.ui.minimal;
+SettingValues share_view(const App& app) {
+    SettingValues view;
+    view.hide = app.settings.hide;
+    view.lock = app.settings.lock;
+    view.theme = app.settings.theme;
+    view.lang = app.settings.lang;
+    view.scale = static_cast<double>(app.settings.scale);
+    view.ui = app.settings.minimal ? "minimal" : "full";
     if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
     if (app.compare.on) view.compare = compare_text(app.compare.inputs, app.compare.preset);
     return view;
@@ -601,12 +587,12 @@ std::string state_json(const App& app) {
     json_key(w, "speed"); json_put_num(w, app.speed);
     json_key(w, "auto_trials"); w.Bool(app.auto_trials);
     json_key(w, "trials"); w.Int(static_cast<int>(app.out.trials));
-    json_key(w, "theme"); json_put(w, app.ui.theme);
-    json_key(w, "lang"); json_put(w, app.ui.lang);
-    json_key(w, "ui_scale"); json_put_num(w, app.ui.scale);
-    json_key(w, "minimal"); w.Bool(app.ui.minimal);
-    json_key(w, "audio"); w.Bool(app.ui.audio);
-    json_key(w, "reduced_motion"); w.Bool(app.ui.reduced_motion);
+    json_key(w, "theme"); json_put(w, app.settings.theme);
+    json_key(w, "lang"); json_put(w, app.settings.lang);
+    json_key(w, "ui_scale"); json_put_num(w, app.settings.scale);
+    json_key(w, "minimal"); w.Bool(app.settings.minimal);
+    json_key(w, "audio"); w.Bool(app.settings.audio);
+    json_key(w, "reduced_motion"); w.Bool(app.settings.reduced_motion);
     json_key(w, "lesson");
     if (app.lesson.lesson >= 0) json_put(w, app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id); else w.Null();
     json_key(w, "lesson_step"); w.Int(app.lesson.step + 1);
@@ -656,6 +642,8 @@ std::string state_json(const App& app) {
 }
 
 std::string export_json(const App& app, std::string_view kind) {
+    const auto& kinds = export_kinds();
+    const auto it = std::find_if(kinds.begin(), kinds.end(), [&](const ExportKind& k) { return k.kind == kind; });
     ExportInfo info;
     const io::Preset* p = io::find_preset(app.preset);
     info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
@@ -666,24 +654,32 @@ std::string export_json(const App& app, std::string_view kind) {
     }
     info.time_s = app.state.time_s;
     info.version = ND_VERSION;
+    const bool picture = it != kinds.end() && it->picture;
     // The picture shows both brains in compare mode: its caption names the second (the CSV data is A's).
-    if (kind == "caption" && app.compare.on)
+    if (picture && app.compare.on)
         info.scenario = "A: " + info.scenario + ", B: " + scenario_title(app, app.compare.preset, app.compare.inputs);
-    std::string text, ext = "csv";
+    std::string text;
     if (kind == "signals") text = export_signals_csv(app.history, info);
     else if (kind == "trials") text = export_trials_csv(app.history, info);
     else if (kind == "lab") text = export_lab_csv(app.lab, info);
-    else if (kind == "caption") { text = export_caption(info); ext = "png"; }
+    else if (picture) text = export_caption(info);
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
     json_key(w, "ok"); w.Bool(!text.empty());
     if (text.empty()) {
+        std::string allowed;
+        for (std::size_t i = 0; i < kinds.size(); ++i) allowed += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + std::string(kinds[i].kind);
         json_key(w, "error");
-        json_put(w, kind == "lab" ? "no lab results yet: run an experiment first" : "export kind must be signals, trials, lab or caption");
+        json_put(w, kind == "lab" ? "no lab results yet: run an experiment first" : "export kind must be " + allowed);
     } else {
-        json_key(w, "name"); json_put(w, export_file_name(p ? p->id : "custom", kind == "caption" ? "view" : std::string(kind), app.state.time_s, ext));
+        json_key(w, "name"); json_put(w, export_file_name(p ? p->id : "custom", picture ? "view" : std::string(kind), app.state.time_s, std::string(it->ext)));
         json_key(w, "text"); json_put(w, text);
+        if (picture) {  // the caption band in the theme's colours
+            const Theme* theme = find_theme(app.settings.theme);
+            json_key(w, "background"); json_put(w, theme ? css_color(theme->background) : "");
+            json_key(w, "color"); json_put(w, theme ? css_color(theme->text) : "");
+        }
     }
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
@@ -693,7 +689,7 @@ std::string take_audio_json(App& app) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
-    json_key(w, "on"); w.Bool(app.ui.audio);
+    json_key(w, "on"); w.Bool(app.settings.audio);
     json_key(w, "silence"); w.Bool(app.history.audio.silence);
     json_key(w, "now"); json_put_num(w, app.state.time_s);
     json_key(w, "speed"); json_put_num(w, app.speed);

@@ -27,6 +27,7 @@
 #include "neurodrive/model.hpp"
 #include "neurodrive/io/presets.hpp"
 #include "schematic_model.hpp"
+#include "settings.hpp"
 #include "url_params.hpp"
 
 namespace neurodrive::app {
@@ -40,14 +41,6 @@ enum class PlotTab { Signals, Learning, Lab };
 enum class ControlsTab { Levels, Manipulations };
 
 struct UiState {
-    std::vector<std::string> lock;   // inputs or groups shown but disabled (URL lock=)
-    std::vector<std::string> hide;   // panels hidden (URL hide=)
-    std::string theme = "dark";      // "dark" | "projector"
-    std::string lang = "en";         // "en" | "es"
-    float scale = 1.0f;              // UI text scale, 0.75 - 2.0
-    bool minimal = false;            // the simple view: fewer controls (also ui=minimal)
-    bool reduced_motion = false;
-    bool audio = false;              // the audio monitor (off unless chosen; app.js plays it)
     bool settings_open = false;
     bool shortcuts_open = false;
     bool about_open = false;
@@ -74,6 +67,8 @@ struct UiState {
     float side_body_h = 0.0f;        // the medium layout's side tab content
     bool side_controls = false;      // the medium layout's side column shows Controls (else Drive)
     bool relayout = false;           // ... and a request for one more frame when they changed
+    float page_tools_w = 0.0f;       // the page's own buttons over the canvas's top right corner, as the
+    float page_tools_h = 0.0f;       // page measured them (CSS px; none natively): layouts keep it free
     float font_px = 0.0f;            // font size the atlas was built for (logical px)
     float font_dpr = 0.0f;           // device pixel ratio the atlas was built for
 };
@@ -117,8 +112,9 @@ struct App {
     std::string preset = "baseline";
     std::string last_changed;     // the input the user changed last (narration names its consequence)
 
-    bool paused = false;
-    float speed = 1.0f;
+    PageSettings settings;        // theme, language, text size, simple view, locks, hidden panels (settings.hpp)
+    bool paused = setting_default_number("paused") != 0.0;
+    float speed = static_cast<float>(setting_default_number("speed"));
     bool auto_trials = false;
     double next_auto_trial_s = 0.0;
     double clock_s = 0.0;         // wall-clock seconds since start (highlights, hints)
@@ -166,14 +162,14 @@ bool set_preset(App& app, std::string_view id);
 void reset_all(App& app);
 void set_input_value(App& app, std::string_view name, double value);  // value already validated
 
-// Switches the UI language ("en" or "es"); false for an unknown one.
+// Switches the UI language (a code of assets/languages.json); false for an unknown one.
 bool set_language(App& app, std::string_view lang);
-// One text in a language other than the UI's ("en" or "es"; the key itself when missing).
+// One text in a language other than the UI's (the key itself when missing).
 std::string text_in_language(std::string_view lang, std::string_view key);
 
-// Applies the browser environment from app.js: "lang=es&scheme=light&motion=reduce&scale=1.25"
-// (the browser's language and preferences, and the remembered text scale). Validated like the URL;
-// bad values are dropped. URL parameters applied afterwards override it.
+// Applies the browser's preferences from app.js: "lang=es&scheme=light&motion=reduce" (the settings
+// the table takes kFromEnv). Validated like the URL; bad values are dropped. URL parameters applied
+// afterwards override them.
 void apply_environment(App& app, std::string_view env);
 
 // A preset's title and explanation in the UI language (assets/presets.json holds the English text;
@@ -184,7 +180,14 @@ const char* preset_explanation(const App& app, const io::Preset& p);
 // A registry text (English, in code) in the UI language: the strings table's key when present.
 const char* tr_or(const App& app, const std::string& key, std::string_view english);
 
-// "very low" .. "very high" for a level input (1 = typical), in the UI language.
+// A setting's value as the menus name it: a language by its own name, any other by the strings key
+// "<label_key>.<value>" (settings.theme.dark).
+std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value);
+// Every allowed value of a Choice setting with its label, for the page's menus.
+std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec);
+
+// "very low" .. "very high" for a level input (1 = typical), in the UI language (describe.cpp's scene
+// words use the same scale: level_step).
 const char* level_word(const App& app, double level);
 
 // Compare mode: both brains restart together from rest - the first with its inputs, the second at
@@ -224,12 +227,16 @@ std::string lesson_events_json(const App& app, long long from);
 void run_lab(App& app, int index);
 
 // [SECTION] Query strings and JSON state --------------------------------------------------------------------
+// Applies every setting given in `v` to the app (preset and inputs are applied by their callers, the
+// lesson by start_lesson): the one place that acts on the settings table's values.
+void apply_settings(App& app, const SettingValues& v);
 // Applies a query string (URL parameters, a share link or the stored state). Returns the JSON report
 // {"ignored":[{"name":..,"reason":..}],"resize":b,"persist":b|null,"xapi":b,"origins":[..],"lesson":..}.
 std::string apply_query(App& app, std::string_view query);
+// The view a share link carries (the settings the table puts in a link): hidden panels, locks, theme,
+// language, text size, simple view, lesson and the compared brain.
+SettingValues share_view(const App& app);
 // The share link's query string for the current state.
-// The view a share link carries: hidden panels, locks, theme, language, text size, simple view, lesson.
-ShareView share_view(const App& app);
 std::string share_query(const App& app);
 
 // JSON snapshot {time_s, sim_day, preset, paused, speed, inputs, outputs, ...}.
@@ -239,9 +246,9 @@ std::string state_json(const App& app);
 // "spikes":[sim_s,...],"tones":[{"t":sim_s,"kind":"cue"|"reward"}]} (web/audio.js plays them).
 std::string take_audio_json(App& app);
 
-// Exports (export.hpp) of this app's state: kind "signals", "trials" or "lab" as CSV, "caption" (the
-// picture's caption line), each as {"ok":true,"name":file name,"text":...}; {"ok":false,"error":...}
-// for an unknown kind or a lab export before any run.
+// Exports (export.hpp export_kinds) of this app's state: the CSV kinds as {"ok":true,"name":file name,
+// "text":...}; the picture kind with the caption as its text and the theme's "background" and "color"
+// for the caption band; {"ok":false,"error":...} for an unknown kind or a lab export before any run.
 std::string export_json(const App& app, std::string_view kind);
 
 

@@ -2,12 +2,50 @@
 // No ImGui, GL or SDL.
 #include "assets.hpp"
 
+#include <cctype>
+#include <cmath>
+#include <utility>
+
 #include "json_text.hpp"
 
-
-#include <cmath>
+// The embedded files of assets/ (cmake/embed.cmake, INDEX app_assets) and the language table
+// (cmake/tables.cmake). Declared before the namespace: the generated sources define them there.
+struct EmbeddedFile { const char* symbol; const unsigned char* data; unsigned long size; };
+extern const EmbeddedFile nd_app_assets[];
+extern const neurodrive::app::Language nd_languages[];
+extern const std::size_t nd_language_count;
 
 namespace neurodrive::app {
+
+std::string_view embedded_asset(std::string_view symbol) {
+    for (const EmbeddedFile* f = nd_app_assets; f->symbol; ++f)
+        if (symbol == f->symbol) return {reinterpret_cast<const char*>(f->data), static_cast<std::size_t>(f->size)};
+    return {};
+}
+
+LanguageList languages() { return {nd_languages, nd_language_count}; }
+
+std::vector<std::string> language_codes() {
+    std::vector<std::string> codes;
+    for (const Language& l : languages()) codes.push_back(l.code);
+    return codes;
+}
+
+bool known_language(std::string_view code) {
+    for (const Language& l : languages())
+        if (l.code == code) return true;
+    return false;
+}
+
+std::string load_strings(std::string_view lang, Strings* out) {
+    for (const Language& l : languages()) {
+        if (lang != l.code) continue;
+        const std::string_view json = embedded_asset(l.strings_symbol);
+        if (json.empty()) return "strings: " + std::string(lang) + ".json is not built in";
+        return parse_strings(json, out);
+    }
+    return "strings: unknown language \"" + std::string(lang) + "\"";
+}
 
 const char* Strings::get(std::string_view key) const {
     const auto it = table.find(key);

@@ -1,4 +1,5 @@
-// assets.hpp - the app's data (UI strings, schematic geometry), parsed from JSON text with clear
+// assets.hpp - the app's data (the files of assets/ embedded at build time: UI strings in every
+// language, schematic geometry, references, the language table), parsed from JSON text with clear
 // errors. No ImGui, GL or SDL here, so the loaders are tested natively.
 #pragma once
 
@@ -13,6 +14,25 @@
 namespace neurodrive::app {
 
 using Vec2 = glm::vec2;  // design-space coordinates of the schematic
+
+// An embedded file of assets/ by its symbol ("geometry", "strings_en", ...; cmake/embed.cmake), or "".
+std::string_view embedded_asset(std::string_view symbol);
+
+// The languages (assets/languages.json, made C++ data by cmake/tables.cmake): the code a URL or the
+// browser gives, the language's own name, and its word for loading (shown before the strings table is
+// read). The first is the default.
+struct Language { const char* code; const char* name; const char* loading; const char* strings_symbol; };
+struct LanguageList {
+    const Language* first;
+    std::size_t count;
+    const Language* begin() const { return first; }
+    const Language* end() const { return first + count; }
+    const Language& front() const { return *first; }
+    bool empty() const { return count == 0; }
+};
+LanguageList languages();
+std::vector<std::string> language_codes();
+bool known_language(std::string_view code);
 
 struct Strings {
     std::map<std::string, std::string, std::less<>> table;
@@ -63,6 +83,8 @@ struct Reference {
 
 // Each returns "" on success, else a message naming the file, the place and the problem.
 std::string parse_strings(std::string_view json, Strings* out);
+// The strings table of a known language (an error for any other).
+std::string load_strings(std::string_view lang, Strings* out);
 std::string parse_geometry(std::string_view json, Geometry* out);
 std::string parse_references(std::string_view json, std::vector<Reference>* out);
 

@@ -13,15 +13,7 @@
 namespace neurodrive::app {
 namespace {
 
-constexpr std::size_t kMaxInputsJson = 16384;  // the same limit as a host message
-constexpr std::size_t kMaxInputsPerCall = 64;
-
-// A name from outside, safe to show in an error: at most 40 characters, control characters as '?'.
-std::string shown(std::string_view s) {
-    std::string out;
-    for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-    return s.size() > 40 ? out + "..." : out;
-}
+const std::string kTooMany = "at most " + std::to_string(kMaxInputsPerCall) + " inputs in one call";
 
 std::string locked_by(std::string_view subject, std::string_view verb, std::string_view lock) {
     return std::string(subject) + " " + std::string(verb) + " locked by the page that embeds NeuroDrive (lock=" + std::string(lock) + ")";
@@ -46,7 +38,7 @@ std::string input_lock_error(const App& app, std::string_view name) {
 }
 
 std::string cmd_set_inputs(App& app, const std::vector<std::pair<std::string, double>>& values) {
-    if (values.size() > kMaxInputsPerCall) return "at most 64 inputs in one call";
+    if (values.size() > kMaxInputsPerCall) return kTooMany;
     model::Inputs next = app.inputs;
     char buf[160];
     for (const auto& [name, value] : values) {
@@ -70,7 +62,7 @@ std::string cmd_set_input(App& app, std::string_view name, double value) {
 }
 
 std::string cmd_set_inputs_json(App& app, std::string_view json) {
-    if (json.size() > kMaxInputsJson) return "inputs larger than 16 KB";
+    if (json.size() > kMaxJsonBytes) return "inputs larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB";
     rapidjson::Document doc;
     if (!parse_json(json, "inputs", &doc).empty()) return "expected an object {name: number, ...}";
     return cmd_set_inputs_object(app, doc);
@@ -83,7 +75,7 @@ std::string cmd_set_inputs_object(App& app, const rapidjson::Value& doc) {
         const std::string_view name = json_view(m.name);
         if (name.find('\0') != std::string_view::npos) return "input names must not contain NUL characters (got \"" + shown(name) + "\")";
         if (!m.value.IsNumber()) return shown(name) + " must be a number";
-        if (values.size() >= kMaxInputsPerCall) return "at most 64 inputs in one call";
+        if (values.size() >= kMaxInputsPerCall) return kTooMany;
         values.emplace_back(std::string(name), m.value.GetDouble());
     }
     return cmd_set_inputs(app, values);
@@ -188,7 +180,7 @@ std::string cmd_step(App& app, double sim_s) {
 }
 
 std::string cmd_speed(App& app, double speed) {
-    if (!std::isfinite(speed) || speed < 0.25 || speed > 4.0) return "speed must be a number from 0.25 to 4";
+    if (std::string err = setting_number_error("speed", speed); !err.empty()) return "speed " + err;
     if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock;
     app.speed = static_cast<float>(speed);
     return {};
@@ -203,20 +195,42 @@ std::string cmd_run_experiment(App& app, int index) {
 }
 
 std::string cmd_theme(App& app, std::string_view theme) {
-    if (theme != "dark" && theme != "projector") return "theme must be dark or projector";
-    app.ui.theme = std::string(theme);
+    SettingValues v;
+    if (std::string err = set_setting(v, "theme", theme); !err.empty()) return "theme " + err;
+    app.settings.theme = *v.theme;
     return {};
 }
 
 std::string cmd_language(App& app, std::string_view lang) {
-    if (!set_language(app, lang)) return "language must be en or es";
+    SettingValues v;
+    if (std::string err = set_setting(v, "lang", lang); !err.empty() || !set_language(app, lang)) return "language " + setting_error(*find_setting("lang"));
     return {};
 }
 
 std::string cmd_scale(App& app, double scale) {
-    if (!std::isfinite(scale) || scale < 0.75 || scale > 2.0) return "text size must be a number from 0.75 to 2";
-    app.ui.scale = static_cast<float>(scale);
+    if (std::string err = setting_number_error("scale", scale); !err.empty()) return "text size " + err;
+    app.settings.scale = static_cast<float>(scale);
     return {};
+}
+
+std::string cmd_audio(App& app, bool on) {
+    app.settings.audio = on;
+    return {};
+}
+
+std::string cmd_setting(App& app, std::string_view name, std::string_view value) {
+    const SettingSpec* spec = find_setting(name);
+    if (!spec || !(spec->use & kUserSetting)) {
+        std::string allowed;
+        for (const SettingSpec& s : setting_specs())
+            if (s.use & kUserSetting) allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
+        return "unknown setting; allowed: " + allowed;
+    }
+    if (name == "theme") return cmd_theme(app, value);
+    if (name == "lang") return cmd_language(app, value);
+    if (name == "scale") return cmd_scale(app, parse_strict_number(value).value_or(std::nan("")));
+    const auto on = parse_flag(value);
+    return on ? cmd_audio(app, *on) : "audio " + setting_error(*spec);
 }
 
 }  // namespace neurodrive::app

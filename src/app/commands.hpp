@@ -16,11 +16,7 @@
 
 namespace neurodrive::app {
 
-// Lock groups (URL lock=): inputs by name, and these groups.
-//   presets     - choosing a preset, Reset all
-//   events      - cue, reward, omit, automatic trials
-//   time        - pause, play, step, speed, Reset all
-//   experiments - the manipulation inputs and running a lab experiment
+// Locks (URL lock=): inputs by name, and the groups of settings.hpp lockable_groups().
 // "" when `what` may change, else e.g. "thyroid is locked by the page that embeds NeuroDrive (lock=thyroid)".
 std::string lock_error(const App& app, std::string_view what);
 // The lock that keeps the input `name` as it is ("" when it may change): its own, or "experiments"
@@ -31,7 +27,7 @@ std::string input_lock_error(const App& app, std::string_view name);
 // among them - else nothing changes.
 std::string cmd_set_inputs(App& app, const std::vector<std::pair<std::string, double>>& values);
 std::string cmd_set_input(App& app, std::string_view name, double value);
-// {"name": number, ...} (JSON text, at most 16 KB; names read with their full length, so a NUL
+// {"name": number, ...} (JSON text, at most kMaxJsonBytes; names read with their full length, so a NUL
 // inside a name is refused rather than cutting it short).
 std::string cmd_set_inputs_json(App& app, std::string_view json);
 // The same for an object already parsed (a host message's "inputs").
@@ -58,14 +54,16 @@ std::string cmd_pause(App& app);
 std::string cmd_play(App& app);
 std::string cmd_toggle_pause(App& app);
 std::string cmd_step(App& app, double sim_s);               // while paused: advance 0 < sim_s <= 10 s
-std::string cmd_speed(App& app, double speed);              // 0.25 - 4
+std::string cmd_speed(App& app, double speed);              // the range of the settings table
 
 std::string cmd_run_experiment(App& app, int index);        // the lab (lock=experiments)
 
-// Page settings the user chooses (never locked): theme "dark" | "projector", lang "en" | "es",
-// scale 0.75 - 2.
+// Page settings the user chooses (never locked), checked against the settings table: theme, language,
+// text size, the audio monitor; cmd_setting takes any of them by name as text (the mirror's settings).
 std::string cmd_theme(App& app, std::string_view theme);
 std::string cmd_language(App& app, std::string_view lang);
 std::string cmd_scale(App& app, double scale);
+std::string cmd_audio(App& app, bool on);
+std::string cmd_setting(App& app, std::string_view name, std::string_view value);
 
 }  // namespace neurodrive::app

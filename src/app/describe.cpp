@@ -10,14 +10,10 @@
 namespace neurodrive::app {
 namespace {
 
-// How a value compares with the typical brain, in words.
+// How a value compares with the typical brain, in words (the scale of every level word: level_step).
 const char* compared(const App& app, double value, double typical) {
-    const double r = typical > 0.0 ? value / typical : 1.0;
-    if (r < 0.5) return app.strings.get("scene.level.far_below");
-    if (r < 0.85) return app.strings.get("scene.level.below");
-    if (r <= 1.15) return app.strings.get("scene.level.typical");
-    if (r <= 2.0) return app.strings.get("scene.level.above");
-    return app.strings.get("scene.level.far_above");
+    const char* words[] = {"scene.level.far_below", "scene.level.below", "scene.level.typical", "scene.level.above", "scene.level.far_above"};
+    return app.strings.get(words[level_step(typical > 0.0 ? value / typical : 1.0)]);
 }
 
 std::string format(const char* tmpl, double a, double b, const char* word) {

@@ -8,6 +8,11 @@
 
 namespace neurodrive::app {
 
+const std::vector<ExportKind>& export_kinds() {
+    static const std::vector<ExportKind> kinds = {{"signals", "csv", false}, {"trials", "csv", false}, {"lab", "csv", false}, {"png", "png", true}};
+    return kinds;
+}
+
 namespace {
 std::string preamble(const ExportInfo& info, const char* what) {
     char t[48];

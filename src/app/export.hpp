@@ -5,11 +5,19 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "history.hpp"
 #include "lab.hpp"
 
 namespace neurodrive::app {
+
+// The exports a class can take away, in menu order (the page's Export menu and the accessible mirror are
+// built from this list): three CSV tables and the picture, which app.js draws from the canvas under the
+// caption export_json gives it. Its menu label is the strings key "page.export.<kind>".
+struct ExportKind { std::string_view kind, ext; bool picture; };
+const std::vector<ExportKind>& export_kinds();
 
 // Who and what an export is about.
 struct ExportInfo {

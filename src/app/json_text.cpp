@@ -1,7 +1,6 @@
 // json_text.cpp - see json_text.hpp.
 #include "json_text.hpp"
 
-
 #include <cmath>
 
 namespace neurodrive::app {
@@ -14,6 +13,17 @@ void json_put_num(JsonWriter& w, double v) {
 }
 
 void json_key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
+
+void write_choices(JsonWriter& w, const std::vector<std::pair<std::string, std::string>>& choices) {
+    w.StartArray();
+    for (const auto& [value, label] : choices) {
+        w.StartObject();
+        json_key(w, "value"); json_put(w, value);
+        json_key(w, "label"); json_put(w, label);
+        w.EndObject();
+    }
+    w.EndArray();
+}
 
 std::string json_quote(std::string_view text) {
     rapidjson::StringBuffer buf;

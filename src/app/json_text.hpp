@@ -11,6 +11,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace neurodrive::app {
 
@@ -25,6 +27,9 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 void json_put(JsonWriter& w, std::string_view text);          // a string (escaped by RapidJSON)
 void json_put_num(JsonWriter& w, double v);                   // exact double; null when not finite
 void json_key(JsonWriter& w, std::string_view key);
+
+// [{"value":..,"label":..}, ...]: a menu's choices.
+void write_choices(JsonWriter& w, const std::vector<std::pair<std::string, std::string>>& choices);
 
 // A JSON string literal for text (RapidJSON escaping: quotes, backslashes, control characters).
 std::string json_quote(std::string_view text);

@@ -133,7 +133,7 @@ void frame(void* arg) {
     SDL_GetWindowSize(p.window, &w, &h);
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
     const float dpr = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
-    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))) * p.app.ui.scale, dpr)
+    if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))) * p.app.settings.scale, dpr)
         && !p.context_lost) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -2,6 +2,7 @@
 #include "messages.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "commands.hpp"
@@ -59,13 +60,19 @@ std::string state_reply(const App& app, const Value* id) {
     return r.finish(id);
 }
 
+std::string subscribe_error() {
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "expected {hz: 0 (stop) or a number from %g to %g}", kMinSubscribeHz, kMaxSubscribeHz);
+    return buf;
+}
+
 }  // namespace
 
 std::string state_message(const App& app) { return state_reply(app, nullptr); }
 
 MessageReply handle_message(App& app, std::string_view json, bool may_subscribe) {
     MessageReply r;
-    if (json.size() > kMaxMessage) { r.json = error("message larger than 16 KB"); return r; }
+    if (json.size() > kMaxJsonBytes) { r.json = error("message larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB"); return r; }
     rapidjson::Document d;
     if (const std::string err = parse_json(json, "message", &d); !err.empty() || !d.IsObject()) {
         r.json = error(err.find("nested deeper") != std::string::npos ? "message nested deeper than 16 levels" : "a message must be an object {type: \"neurodrive:...\"}");
@@ -123,7 +130,7 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
         const bool ok = hz == 0.0 || (hz >= kMinSubscribeHz && hz <= kMaxSubscribeHz);
         const bool room = hz == 0.0 || may_subscribe;
         if (ok && room) r.subscribe_hz = hz;
-        r.json = ack(type, !ok ? "expected {hz: 0 (stop) or a number from 0.1 to 30}" : !room ? "too many subscribers: 8 at most; send {hz: 0} from another one first" : "", id);
+        r.json = ack(type, !ok ? subscribe_error() : !room ? "too many subscribers: " + std::to_string(kMaxSubscribers) + " at most; send {hz: 0} from another one first" : "", id);
     } else {
         r.json = error("unknown message type; allowed: neurodrive:get, set, event, preset, compare, reset, pause, play, subscribe", id);
     }

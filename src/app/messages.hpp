@@ -10,19 +10,16 @@
 
 namespace neurodrive::app {
 
-constexpr std::size_t kMaxMessage = 16384;        // bytes of JSON text; app.js refuses longer ones first
-constexpr double kMinSubscribeHz = 0.1, kMaxSubscribeHz = 30.0;
-
 struct MessageReply {
     std::string json;            // the reply to post back to the sender ("" = none)
     double subscribe_hz = -1.0;  // >= 0 when the sender asked for periodic state (0 = stop, else 0.1 - 30)
 };
 
-// Handles one message (JSON text of the posted object). Never throws; unknown or malformed messages
+// Handles one message (JSON text of the posted object, at most kMaxJsonBytes). Never throws; unknown or malformed messages
 // get {"type":"neurodrive:error","error":"..."}, refused commands an ack with ok:false and the reason
 // (a lock, a bad name or value). An "id" field (string of at most 64 characters, or a finite number) is
 // echoed back. The types NeuroDrive sends itself (error, ack, state, ready, xapi) get no reply at all.
-// `may_subscribe` is false when the page already serves the most subscribers it allows (app.js: 8);
+// `may_subscribe` is false when the page already serves the most subscribers it allows (kMaxSubscribers);
 // a new subscription is then refused with an error.
 MessageReply handle_message(App& app, std::string_view json, bool may_subscribe = true);
 

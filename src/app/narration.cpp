@@ -115,6 +115,13 @@ std::string main_cause(const model::Inputs& inputs) {
     return c.empty() ? std::string() : c.front().name;
 }
 
+int level_step(double ratio) {
+    constexpr double kUpper[] = {0.45, 0.85, 1.15, 1.55};  // the upper bound of each step but the last
+    int step = 0;
+    while (step < 4 && (step < 2 ? ratio >= kUpper[step] : ratio > kUpper[step])) ++step;
+    return step;
+}
+
 std::vector<std::string> narrate(const Strings& s, const NarrationInput& in) {
     std::vector<std::string> out;
     const model::Outputs& o = *in.out;

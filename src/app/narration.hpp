@@ -30,6 +30,11 @@ struct NarrationInput {
 
 std::vector<std::string> narrate(const Strings& strings, const NarrationInput& in);
 
+// Where a level sits relative to typical (1 = typical), on the one scale of every level word (the
+// sliders' "very low" .. "very high", the spoken scene's "far below typical" .. "far above typical"):
+// 0 below 0.45, 1 below 0.85, 2 up to 1.15, 3 up to 1.55, 4 above.
+int level_step(double ratio);
+
 // Compare mode (in.compare_out set): drive in each brain and the part that differs most, then the
 // input that differs most between them. narrate() puts these in place of its headline.
 std::vector<std::string> narrate_difference(const Strings& strings, const NarrationInput& in);

@@ -44,12 +44,12 @@ void findings_table(App& app) {
         ImGui::TextUnformatted(std::string(f.citation).c_str());
         // The published value and where it appears, and the model's own account, are English prose from the
         // registry; other languages show the verdict.
-        if (app.ui.lang == "en") {
+        if (app.settings.lang == "en") {
             const std::string value = std::string(tr(app, "evidence.published_value")) + " " + std::string(f.value);
             ImGui::TextUnformatted(value.c_str());
         }
         // The model's own account is English prose from the registry; other languages show the verdict.
-        if (done && app.ui.lang == "en") {
+        if (done && app.settings.lang == "en") {
             std::string model_text = std::string(tr(app, "evidence.model")) + " " + app.evidence[i].model;
             ImGui::TextUnformatted(model_text.c_str());
         }

@@ -137,17 +137,19 @@ void panel_time_events(App& app) {
     if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) cmd_step(app, 0.1);
     record_item(app, "button:step");
     ImGui::EndDisabled();
-    static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
+    const SettingSteps& speeds = find_setting("speed")->steps;
     char speed_label[32];
     std::snprintf(speed_label, sizeof speed_label, "%gx", static_cast<double>(app.speed));
-    const float speed_w = button_w("0.25x") + h;
+    char widest[16];
+    std::snprintf(widest, sizeof widest, "%gx", speeds.front());
+    const float speed_w = button_w(widest) + h;
     flow(speed_w, false);
     ImGui::SetNextItemWidth(speed_w);
     if (ImGui::BeginCombo("##speed", speed_label)) {
-        for (float sp : speeds) {
+        for (double sp : speeds) {
             char label[16];
-            std::snprintf(label, sizeof label, "%gx", static_cast<double>(sp));
-            if (ImGui::Selectable(label, std::abs(app.speed - sp) < 1e-3f, 0, ImVec2(0, h))) cmd_speed(app, static_cast<double>(sp));
+            std::snprintf(label, sizeof label, "%gx", sp);
+            if (ImGui::Selectable(label, std::abs(static_cast<double>(app.speed) - sp) < 1e-3, 0, ImVec2(0, h))) cmd_speed(app, sp);
         }
         ImGui::EndCombo();
     }

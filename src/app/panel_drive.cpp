@@ -110,8 +110,7 @@ void panel_drive(App& app, bool with_narration) {
     // The parts, from the model's registry of drive components.
     int n = 0;
     const model::DriveComponent* parts = model::drive_components(&n);
-    const ImU32 colors[] = {IM_COL32(86, 180, 233, 255), IM_COL32(64, 150, 205, 255), IM_COL32(46, 120, 178, 255),
-                            IM_COL32(120, 200, 240, 255), IM_COL32(150, 210, 245, 255), IM_COL32(175, 222, 248, 255)};
+    const auto& colors = th.drive;
     // The stacked bar of the parts (compare mode: A's, then B's thinner and hatched).
     for (int k = 0; k < (two ? 2 : 1); ++k) {
         const model::Outputs& x_out = k == 0 ? o : ob;
@@ -124,7 +123,7 @@ void panel_drive(App& app, bool with_narration) {
         const model::Params weights;
         for (int i = 0; i < n; ++i) {
             const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
-            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), k == 0 ? colors[i % 6] : with_alpha(colors[i % 6], 0.45f));
+            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), k == 0 ? colors[static_cast<std::size_t>(i) % colors.size()] : with_alpha(colors[static_cast<std::size_t>(i) % colors.size()], 0.45f));
             if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
             x += seg;
         }
@@ -140,7 +139,7 @@ void panel_drive(App& app, bool with_narration) {
     for (int i = 0; i < n; ++i) {
         const std::string name(parts[i].output);
         std::snprintf(tip, sizeof tip, tr(app, "drive.tip." + name), o.response_latency_s);
-        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[i % 6], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
+        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[static_cast<std::size_t>(i) % colors.size()], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
     }
     // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken
     // by stereotypy (driven but not directed), and liking.

@@ -293,7 +293,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
             const float strength = a.strength[static_cast<std::size_t>(k)];
             const ImVec2 c = v.to_screen(bezier(p.curve, a.pos[static_cast<std::size_t>(k)]));
             const float r = s * (4.0f + 2.5f * strength);
-            if (!app.ui.reduced_motion && strength > 1.2f) dl->AddCircleFilled(c, r * 2.2f, with_alpha(col, 0.25f));
+            if (!app.settings.reduced_motion && strength > 1.2f) dl->AddCircleFilled(c, r * 2.2f, with_alpha(col, 0.25f));
             dl->AddCircleFilled(c, std::max(2.0f, r), mix(col, IM_COL32_WHITE, std::min(0.6f, 0.15f * strength)));
         }
     }
@@ -321,8 +321,8 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
         if (level < 0.05f) dashed_ellipse(dl, c, rad, stroke, std::max(1.5f, 2.0f * s));
         else { ellipse_path(dl, c, rad); dl->PathStroke(stroke, ImDrawFlags_Closed, std::max(1.5f, 2.5f * s)); }
         if (r.id == "vta" && brain.out.rpe > 0.2) {  // burst: a flash (a steady ring with calm motion)
-            ellipse_path(dl, c, ImVec2(rad.x * (app.ui.reduced_motion ? 1.5f : 1.9f), rad.y * (app.ui.reduced_motion ? 1.5f : 1.9f)));
-            dl->PathStroke(app.ui.reduced_motion ? th.text : with_alpha(th.text, static_cast<float>(std::min(1.0, brain.out.rpe))), ImDrawFlags_Closed, 3.0f * s + 1.0f);
+            ellipse_path(dl, c, ImVec2(rad.x * (app.settings.reduced_motion ? 1.5f : 1.9f), rad.y * (app.settings.reduced_motion ? 1.5f : 1.9f)));
+            dl->PathStroke(app.settings.reduced_motion ? th.text : with_alpha(th.text, static_cast<float>(std::min(1.0, brain.out.rpe))), ImDrawFlags_Closed, 3.0f * s + 1.0f);
         }
         if (r.id == "vta" && brain.out.rpe < -0.2) {  // a pause: the nucleus dims
             ellipse_path(dl, c, rad);
@@ -337,8 +337,9 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
         const char* roles[] = {"dopamine", "norepinephrine", "serotonin", "thyroid", "cortisol", "estradiol"};
         ImFont* f = fonts().small;
         ImVec2 p(pos.x + 6.0f, pos.y + 4.0f);
-        // The page's own buttons sit top right of the canvas on small screens.
-        const float right = pos.x + size.x - (pos.y < 50.0f && pos.x + size.x > io.DisplaySize.x - 180.0f ? 180.0f : 0.0f);
+        // The page's own buttons sit over the canvas's top right corner: the legend stops short of them.
+        const float tools_w = app.ui.page_tools_w, tools_h = app.ui.page_tools_h;
+        const float right = pos.x + size.x - (pos.y < tools_h && pos.x + size.x > io.DisplaySize.x - tools_w ? tools_w : 0.0f);
         for (const char* role : roles) {
             const char* text = tr(app, std::string("legend.") + role);
             const float w = f->CalcTextSizeA(small_px, 1e9f, 0.0f, text).x;

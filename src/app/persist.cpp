@@ -1,4 +1,5 @@
-// persist.cpp - see persist.hpp.
+// persist.cpp - see persist.hpp. Which settings are kept, their types and errors come from the settings
+// table; applying them goes through the app's apply_settings.
 #include "persist.hpp"
 
 #include <cmath>
@@ -12,10 +13,40 @@
 namespace neurodrive::app {
 namespace {
 
-const model::Inputs& base_inputs(std::string_view preset) {
-    static const model::Inputs typical{};
-    const io::Preset* p = io::find_preset(preset);
-    return p ? p->inputs : typical;
+bool stored(const SettingSpec& spec) { return (spec.use & kStored) && spec.name != "preset"; }
+
+// The app's current value of every kStored setting (its view holds them all; the hint is the app's own).
+SettingValues stored_values_now(const App& app) {
+    const SettingValues view = share_view(app);
+    SettingValues v;
+    for (const SettingSpec& spec : setting_specs())
+        if (stored(spec)) copy_setting(v, view, spec);
+    if (app.ui.start_hint_done) v.hint = "done";
+    return v;
+}
+
+// One stored setting from its JSON value: a number for a Number setting, a string for the others.
+std::string read_stored(SettingValues& v, const SettingSpec& spec, const rapidjson::Value& value) {
+    if (spec.type == SettingType::Number && value.IsNumber()) return set_setting(v, spec.name, format_exact(value.GetDouble()));
+    if (spec.type != SettingType::Number && value.IsString()) return set_setting(v, spec.name, json_view(value));
+    return setting_error(spec);
+}
+
+void read_inputs(App& app, const rapidjson::Value& inputs, Choices* restored, std::vector<Ignored>* ignored) {
+    if (!inputs.IsObject()) { ignored->push_back({"inputs", "not an object"}); return; }
+    for (const auto& in : inputs.GetObject()) {
+        const std::string_view name = json_view(in.name);
+        const model::InputSpec* spec = name.find('\0') == std::string_view::npos ? model::find_input(name) : nullptr;
+        char buf[160];
+        model::Inputs probe = app.inputs;
+        if (!spec || !in.value.IsNumber() || !model::set_input(probe, name, in.value.GetDouble(), buf, sizeof buf).empty()) {
+            ignored->push_back({spec ? std::string(spec->name) : std::string("inputs.") + std::string(name.substr(0, 40)), "not a known input with a number in range"});
+            continue;
+        }
+        set_input_value(app, name, in.value.GetDouble());
+        restored->inputs.*(spec->field) = in.value.GetDouble();
+        restored->preset = app.preset;
+    }
 }
 
 bool has_repeated_key(const rapidjson::Value& v) {
@@ -32,11 +63,7 @@ Choices choices_now(const App& app) {
     Choices c;
     c.preset = app.preset;
     c.inputs = app.inputs;
-    c.theme = app.ui.theme;
-    c.lang = app.ui.lang;
-    c.scale = static_cast<double>(app.ui.scale);
-    c.hint_done = app.ui.start_hint_done;
-    c.compare = app.compare.on ? compare_text(app.compare.inputs, app.compare.preset) : "";
+    c.values = stored_values_now(app);
     return c;
 }
 
@@ -59,11 +86,8 @@ void persist_sync(Persistence& p, const App& app) {
         const auto field = specs[i].field;
         if (now.inputs.*field != p.seen.inputs.*field) p.saved.inputs.*field = now.inputs.*field;
     }
-    if (now.theme != p.seen.theme) p.saved.theme = now.theme;
-    if (now.lang != p.seen.lang) p.saved.lang = now.lang;
-    if (now.scale != p.seen.scale) p.saved.scale = now.scale;
-    if (now.hint_done != p.seen.hint_done) p.saved.hint_done = now.hint_done;
-    if (now.compare != p.seen.compare) p.saved.compare = now.compare;
+    for (const SettingSpec& spec : setting_specs())
+        if (stored(spec) && setting_text(now.values, spec) != setting_text(p.seen.values, spec)) copy_setting(p.saved.values, now.values, spec);
     p.seen = now;
 }
 
@@ -77,7 +101,7 @@ std::string stored_record(const Choices& saved) {
     json_key(w, "v");
     w.Int(1);
     bool any = false;
-    if (preset && preset->id != "baseline") { json_key(w, "preset"); json_put(w, preset->id); any = true; }
+    if (preset && preset->id != setting_default("preset")) { json_key(w, "preset"); json_put(w, preset->id); any = true; }
     const auto changed = changed_inputs(saved.inputs, saved.preset);
     if (!changed.empty()) {
         json_key(w, "inputs");
@@ -86,11 +110,14 @@ std::string stored_record(const Choices& saved) {
         w.EndObject();
         any = true;
     }
-    if (!saved.theme.empty()) { json_key(w, "theme"); json_put(w, saved.theme); any = true; }
-    if (!saved.lang.empty()) { json_key(w, "lang"); json_put(w, saved.lang); any = true; }
-    if (saved.scale > 0.0) { json_key(w, "scale"); json_put_num(w, saved.scale); any = true; }
-    if (saved.hint_done) { json_key(w, "hint"); json_put(w, "done"); any = true; }
-    if (!saved.compare.empty()) { json_key(w, "compare"); json_put(w, saved.compare); any = true; }
+    for (const SettingSpec& spec : setting_specs()) {
+        const auto text = stored(spec) ? setting_text(saved.values, spec) : std::nullopt;
+        if (!text) continue;
+        json_key(w, spec.name);
+        if (spec.type == SettingType::Number) json_put_num(w, *(saved.values.*(spec.number)));
+        else json_put(w, *text);
+        any = true;
+    }
     w.EndObject();
     return any ? std::string(buf.GetString(), buf.GetSize()) : std::string();
 }
@@ -107,7 +134,7 @@ PersistTick persist_tick(Persistence& p, const App& app) {
 std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* restored) {
     std::vector<Ignored> ignored;
     *restored = Choices{};
-    if (text.size() > kMaxStoredText) return {{"(saved state)", "longer than 4096 characters"}};
+    if (text.size() > kMaxStoredBytes) return {{"(saved state)", "longer than " + std::to_string(kMaxStoredBytes) + " characters"}};
     rapidjson::Document doc;
     if (!parse_json(text, "saved state", &doc).empty() || !doc.IsObject()) return {{"(saved state)", "not a saved NeuroDrive state"}};
     // A key given twice (at the top or among the inputs) refuses the whole record, as in a message:
@@ -119,50 +146,21 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
     const auto preset = doc.FindMember("preset");
     if (preset != doc.MemberEnd()) {
         if (preset->value.IsString() && io::find_preset(json_view(preset->value)) && set_preset(app, json_view(preset->value))) restored->preset = app.preset;
-        else ignored.push_back({"preset", "unknown preset"});
+        else ignored.push_back({"preset", setting_error(*find_setting("preset"))});
     }
-    restored->inputs = base_inputs(restored->preset);
+    restored->inputs = preset_inputs(restored->preset);
     for (const auto& m : doc.GetObject()) {
         const std::string_view key = json_view(m.name);
+        const SettingSpec* spec = find_setting(key);
         if (key == "v" || key == "preset") continue;
-        if (key == "inputs") {
-            if (!m.value.IsObject()) { ignored.push_back({"inputs", "not an object"}); continue; }
-            for (const auto& in : m.value.GetObject()) {
-                const std::string_view name = json_view(in.name);
-                const model::InputSpec* spec = name.find('\0') == std::string_view::npos ? model::find_input(name) : nullptr;
-                char buf[160];
-                model::Inputs probe = app.inputs;
-                if (!spec || !in.value.IsNumber() || !model::set_input(probe, name, in.value.GetDouble(), buf, sizeof buf).empty()) {
-                    ignored.push_back({spec ? std::string(spec->name) : std::string("inputs.") + std::string(name.substr(0, 40)), "not a known input with a number in range"});
-                    continue;
-                }
-                set_input_value(app, name, in.value.GetDouble());
-                restored->inputs.*(spec->field) = in.value.GetDouble();
-                restored->preset = app.preset;
-            }
-        } else if (key == "theme") {
-            if (m.value.IsString() && cmd_theme(app, json_view(m.value)).empty()) restored->theme = app.ui.theme;
-            else ignored.push_back({"theme", "must be dark or projector"});
-        } else if (key == "lang") {
-            if (m.value.IsString() && cmd_language(app, json_view(m.value)).empty()) restored->lang = app.ui.lang;
-            else ignored.push_back({"lang", "must be en or es"});
-        } else if (key == "scale") {
-            if (m.value.IsNumber() && cmd_scale(app, m.value.GetDouble()).empty()) restored->scale = static_cast<double>(app.ui.scale);
-            else ignored.push_back({"scale", "must be a number from 0.75 to 2"});
-        } else if (key == "compare") {
-            std::string error;
-            const auto spec = m.value.IsString() ? parse_compare(json_view(m.value), &error) : std::nullopt;
-            if (spec) { compare_start(app, *spec); restored->compare = compare_text(app.compare.inputs, app.compare.preset); }
-            else ignored.push_back({"compare", m.value.IsString() ? error : "not a compare value such as \"hypothyroid\""});
-        } else if (key == "hint") {
-            if (m.value.IsString() && json_view(m.value) == "done") restored->hint_done = app.ui.start_hint_done = true;
-            else ignored.push_back({"hint", "must be \"done\""});
-        } else {
-            std::string shown;
-            for (char c : key.substr(0, 40)) shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-            ignored.push_back({shown, "not something NeuroDrive stores"});
-        }
+        if (key == "inputs") read_inputs(app, m.value, restored, &ignored);
+        else if (!spec || !stored(*spec)) ignored.push_back({shown(key), "not something NeuroDrive stores"});
+        else if (std::string err = read_stored(restored->values, *spec, m.value); !err.empty()) ignored.push_back({std::string(spec->name), err});
     }
+    apply_settings(app, restored->values);
+    const SettingValues applied = stored_values_now(app);  // what was applied, in the app's own terms
+    for (const SettingSpec& spec : setting_specs())
+        if (stored(spec) && setting_text(restored->values, spec)) copy_setting(restored->values, applied, spec);
     return ignored;
 }
 

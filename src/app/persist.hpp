@@ -1,5 +1,6 @@
 // persist.hpp - the stored state (localStorage in the browser): only what the user chose in this
-// page - preset, inputs, theme, language, text size - as a small versioned JSON record. Never locks,
+// page - preset, inputs and the settings the table keeps (settings.hpp kStored) - as a small versioned
+// JSON record of at most kMaxStoredBytes. Never locks,
 // hidden panels, pause or speed, and never a change made by a host page (postMessage, the JS API):
 // the bridge calls persist_sync before and persist_absorb after every host command. Pure C++
 // (no Emscripten): tested and fuzzed natively.
@@ -14,17 +15,13 @@
 
 namespace neurodrive::app {
 
-constexpr std::size_t kMaxStoredText = 4096;  // longer stored values are refused (app.js checks first)
-
-// What the user chose. Empty theme / lang and scale 0 mean "not chosen" (the browser's default holds).
+// What the user chose: the preset and inputs, and the settings the table keeps (kStored: theme,
+// language, text size, the start hint, the compared brain); a setting not given was not chosen (the
+// browser's default holds).
 struct Choices {
     std::string preset = "baseline";   // a preset id, or "custom"
     model::Inputs inputs;
-    std::string theme;
-    std::string lang;
-    double scale = 0.0;
-    bool hint_done = false;            // the "start here" hint was dismissed or used
-    std::string compare;               // compare mode's second brain (compare_text), "" when off
+    SettingValues values;
 };
 
 struct Persistence {
@@ -43,8 +40,9 @@ void persist_sync(Persistence& p, const App& app);
 // Whatever changed since the last sync was a host's doing: it is not stored.
 void persist_absorb(Persistence& p, const App& app);
 
-// {"v":1,"preset":..,"inputs":{..},"theme":..,"lang":..,"scale":..,"hint":"done"} with only what was chosen and
-// inputs that differ from the preset; "" when nothing was chosen (a first visit: nothing to store).
+// {"v":1,"preset":..,"inputs":{..},"theme":..,"lang":..,"scale":..,"hint":"done","compare":..} with only what
+// was chosen (the kStored settings in table order) and inputs that differ from the preset; "" when nothing
+// was chosen (a first visit: nothing to store).
 std::string stored_record(const Choices& saved);
 
 // Syncs, then returns the record and whether it changed since the last call.

@@ -1,5 +1,5 @@
-// scenario.cpp - see scenario.hpp. Validates every option against the registries (inputs, lock
-// groups, panels, lessons) and writes the link through share_query(), the share link's one writer.
+// scenario.cpp - see scenario.hpp. Validates every option against the settings table (its kBuilder
+// settings) and the lessons, and writes the link through share_query(), the share link's one writer.
 #include "scenario.hpp"
 
 #include <algorithm>
@@ -11,48 +11,68 @@
 namespace neurodrive::app {
 namespace {
 
-constexpr std::size_t kMaxOptionsJson = 16384;
-constexpr std::size_t kMaxListItems = 64;
-const double kScales[] = {0.75, 1.0, 1.25, 1.5, 2.0};
-
-std::string shown(std::string_view s) {
-    std::string out;
-    for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-    return s.size() > 40 ? out + "..." : out;
-}
-
 bool known_lesson(const App& app, std::string_view id) {
     return std::any_of(app.lessons.begin(), app.lessons.end(), [&](const Lesson& l) { return l.id == id; });
-}
-
-// A list option: an array of distinct known names (duplicates are kept once).
-std::string read_list(const rapidjson::Value& v, const char* option, bool (*known)(std::string_view), const char* what,
-                      std::vector<std::string>* out) {
-    if (!v.IsArray()) return std::string(option) + " must be an array of " + what + " names";
-    if (v.Size() > kMaxListItems) return std::string(option) + " takes at most 64 names";
-    out->clear();
-    for (const auto& item : v.GetArray()) {
-        if (!item.IsString()) return std::string(option) + " must be an array of " + what + " names";
-        const std::string_view name = json_view(item);
-        if (!known(name)) return "unknown " + std::string(what) + " \"" + shown(name) + "\" in " + option;
-        if (std::find(out->begin(), out->end(), name) == out->end()) out->emplace_back(name);
-    }
-    return {};
-}
-
-bool lockable(std::string_view name) {
-    const auto& groups = lockable_groups();
-    return model::find_input(name) != nullptr || std::find(groups.begin(), groups.end(), name) != groups.end();
-}
-bool hideable(std::string_view name) {
-    const auto& panels = hideable_panels();
-    return std::find(panels.begin(), panels.end(), name) != panels.end();
 }
 
 void put_list(JsonWriter& w, const std::vector<std::string>& list) {
     w.StartArray();
     for (const auto& s : list) json_put(w, s);
     w.EndArray();
+}
+
+// A list option: an array of distinct known names (duplicates are kept once), checked by the table.
+std::string read_list(const rapidjson::Value& v, const SettingSpec& spec, SettingValues* view) {
+    const std::string option(spec.name);
+    if (!v.IsArray()) return option + " must be an array of names";
+    if (v.Size() > kMaxListItems) return option + " takes at most " + std::to_string(kMaxListItems) + " names";
+    std::vector<std::string>& list = view->*(spec.list);
+    list.clear();
+    for (const auto& item : v.GetArray()) {
+        if (!item.IsString()) return option + " must be an array of names";
+        const std::string_view name = json_view(item);
+        SettingValues probe;
+        if (name.find(',') != std::string_view::npos || !set_setting(probe, spec, name).empty())
+            return std::string(spec.error) + " \"" + shown(name) + "\" in " + option;
+        if (std::find(list.begin(), list.end(), name) == list.end()) list.emplace_back(name);
+    }
+    return {};
+}
+
+// The lesson option: a lesson id, or "" / null for none.
+std::string read_lesson(const App& app, const rapidjson::Value& v, SettingValues* view) {
+    if (!v.IsString() && !v.IsNull()) return "lesson must be a lesson id or \"\" (none)";
+    const std::string id = v.IsString() ? std::string(json_view(v)) : std::string();
+    if (!id.empty() && !known_lesson(app, id)) {
+        std::string allowed;
+        for (const auto& l : app.lessons) allowed += (allowed.empty() ? "" : ", ") + l.id;
+        return "unknown lesson \"" + shown(id) + "\"; allowed: " + allowed;
+    }
+    view->lesson = id;
+    return {};
+}
+
+// One builder option (a setting the table marks kBuilder; "minimal" is ui=minimal as true or false).
+std::string read_option(const App& app, std::string_view key, const rapidjson::Value& v, SettingValues* view) {
+    if (key == "minimal") {
+        if (!v.IsBool()) return "minimal must be true or false";
+        view->ui = v.GetBool() ? "minimal" : "full";
+        return {};
+    }
+    const SettingSpec* spec = find_setting(key);
+    if (!spec || !(spec->use & kBuilder) || key == "ui") {
+        std::string allowed;
+        for (const SettingSpec& s : setting_specs())
+            if (s.use & kBuilder) allowed += (allowed.empty() ? "" : ", ") + std::string(s.name == "ui" ? "minimal" : s.name);
+        return "unknown option \"" + shown(key) + "\"; allowed: " + allowed;
+    }
+    if (spec->type == SettingType::List) return read_list(v, *spec, view);
+    if (key == "lesson") return read_lesson(app, v, view);
+    const bool number = spec->type == SettingType::Number;
+    if (number ? !v.IsNumber() : !v.IsString()) return std::string(key) + " " + setting_error(*spec);
+    const std::string text = number ? format_exact(v.GetDouble()) : std::string(json_view(v));
+    if (std::string err = set_setting(*view, key, text); !err.empty()) return std::string(key) + " " + err;
+    return {};
 }
 
 }  // namespace
@@ -73,19 +93,31 @@ std::string builder_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
+    json_key(w, "input_groups");
+    w.StartArray();
+    for (const InputGroup& g : input_groups()) {
+        w.StartObject();
+        json_key(w, "name"); json_put(w, g.name);
+        json_key(w, "label"); json_put(w, app.strings.get(g.title_key));
+        w.EndObject();
+    }
+    w.EndArray();
     auto named = [&](const char* key, const std::vector<std::string>& names, const char* prefix) {
         json_key(w, key);
         w.StartArray();
         for (const auto& name : names) {
             w.StartObject();
             json_key(w, "name"); json_put(w, name);
-            json_key(w, "label"); json_put(w, app.strings.get(prefix + name));
+            json_key(w, "label"); json_put(w, app.strings.get(std::string(prefix) + name));
             w.EndObject();
         }
         w.EndArray();
     };
     named("groups", lockable_groups(), "builder.lock.");
     named("panels", hideable_panels(), "builder.hide.");
+    // The choices of the view settings, named as the menus name them.
+    json_key(w, "themes"); write_choices(w, setting_choices(app, *find_setting("theme")));
+    json_key(w, "languages"); write_choices(w, setting_choices(app, *find_setting("lang")));
     json_key(w, "lessons");
     w.StartArray();
     for (const auto& l : app.lessons) {
@@ -97,78 +129,47 @@ std::string builder_json(const App& app) {
     w.EndArray();
     json_key(w, "scales");
     w.StartArray();
-    for (double s : kScales) json_put_num(w, s);
+    for (double s : find_setting("scale")->steps) json_put_num(w, s);
     w.EndArray();
     // The iframe snippet's title in the language the link opens in.
     json_key(w, "embed_titles");
     w.StartObject();
-    for (const char* lang : {"en", "es"}) { json_key(w, lang); json_put(w, text_in_language(lang, "builder.embed_title")); }
+    for (const Language& l : languages()) { json_key(w, l.code); json_put(w, text_in_language(l.code, "builder.embed_title")); }
     w.EndObject();
-    const ShareView v = share_view(app);
+    const SettingValues v = share_view(app);
     json_key(w, "current");
     w.StartObject();
     json_key(w, "lock"); put_list(w, v.lock);
     json_key(w, "hide"); put_list(w, v.hide);
-    json_key(w, "lesson"); json_put(w, v.lesson);
-    json_key(w, "lang"); json_put(w, v.lang);
-    json_key(w, "theme"); json_put(w, v.theme);
-    json_key(w, "scale"); json_put_num(w, v.scale);
-    json_key(w, "minimal"); w.Bool(v.minimal);
+    json_key(w, "lesson"); json_put(w, v.lesson.value_or(""));
+    json_key(w, "lang"); json_put(w, *v.lang);
+    json_key(w, "theme"); json_put(w, *v.theme);
+    json_key(w, "scale"); json_put_num(w, *v.scale);
+    json_key(w, "minimal"); w.Bool(v.ui == "minimal");
     w.EndObject();
     json_key(w, "labels");
     w.StartObject();
     for (const auto& [key, text] : app.strings.table)
         if (key.rfind("builder.", 0) == 0) { json_key(w, key); json_put(w, text); }
-    for (const char* key : {"settings.theme", "settings.theme.dark", "settings.theme.projector", "settings.language", "lang.en", "lang.es",
-                            "settings.scale", "settings.minimal", "group.transmitters", "group.hormones", "group.experiments"}) {
-        json_key(w, key);
-        json_put(w, app.strings.get(key));
-    }
+    for (const SettingSpec& s : setting_specs())
+        if ((s.use & kBuilder) && !s.label_key.empty()) { json_key(w, s.label_key); json_put(w, app.strings.get(s.label_key)); }
     w.EndObject();
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
 }
 
 std::string scenario_query(const App& app, std::string_view options_json, std::string* query) {
-    if (options_json.size() > kMaxOptionsJson) return "options larger than 16 KB";
+    if (options_json.size() > kMaxJsonBytes) return "options larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB";
     rapidjson::Document doc;
     if (!parse_json(options_json, "options", &doc).empty() || !doc.IsObject())
         return "scenario() takes an object such as {lock: [\"thyroid\"], hide: [\"plots\"], lesson: \"tonic_vs_phasic\"}";
-    ShareView view = share_view(app);
+    SettingValues view = share_view(app);
     std::vector<std::string> seen;
     for (const auto& m : doc.GetObject()) {
         const std::string key(json_view(m.name));
-        const rapidjson::Value& v = m.value;
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) return "option " + shown(key) + " is given more than once";
         seen.push_back(key);
-        if (key == "lock") {
-            if (auto err = read_list(v, "lock", lockable, "control", &view.lock); !err.empty()) return err;
-        } else if (key == "hide") {
-            if (auto err = read_list(v, "hide", hideable, "panel", &view.hide); !err.empty()) return err;
-        } else if (key == "lesson") {
-            if (!v.IsString() && !v.IsNull()) return "lesson must be a lesson id or \"\" (none)";
-            const std::string id = v.IsString() ? std::string(json_view(v)) : std::string();
-            if (!id.empty() && !known_lesson(app, id)) {
-                std::string allowed;
-                for (const auto& l : app.lessons) allowed += (allowed.empty() ? "" : ", ") + l.id;
-                return "unknown lesson \"" + shown(id) + "\"; allowed: " + allowed;
-            }
-            view.lesson = id;
-        } else if (key == "lang") {
-            if (!v.IsString() || (json_view(v) != "en" && json_view(v) != "es")) return "lang must be \"en\" or \"es\"";
-            view.lang = json_view(v);
-        } else if (key == "theme") {
-            if (!v.IsString() || (json_view(v) != "dark" && json_view(v) != "projector")) return "theme must be \"dark\" or \"projector\"";
-            view.theme = json_view(v);
-        } else if (key == "scale") {
-            if (!v.IsNumber() || !(v.GetDouble() >= 0.75 && v.GetDouble() <= 2.0)) return "scale must be a number from 0.75 to 2";
-            view.scale = v.GetDouble();
-        } else if (key == "minimal") {
-            if (!v.IsBool()) return "minimal must be true or false";
-            view.minimal = v.GetBool();
-        } else {
-            return "unknown option \"" + shown(key) + "\"; allowed: lock, hide, lesson, lang, theme, scale, minimal";
-        }
+        if (std::string err = read_option(app, key, m.value, &view); !err.empty()) return err;
     }
     *query = share_query(app.inputs, app.preset, view);
     return {};

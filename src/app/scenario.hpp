@@ -11,12 +11,13 @@
 
 namespace neurodrive::app {
 
-// {"inputs":[{name,label,group}],"groups":[{name,label}],"panels":[{name,label}],"lessons":[{id,title}],
-//  "scales":[..],"embed_titles":{en,es},"current":{lock,hide,lesson,lang,theme,scale,minimal},"labels":{builder.*, ...}}
+// {"inputs":[{name,label,group}],"input_groups":[{name,label}],"groups":[{name,label}],"panels":[{name,label}],
+//  "themes":[{name,label}],"languages":[{name,label}],"lessons":[{id,title}],"scales":[..],
+//  "embed_titles":{<lang>:..},"current":{lock,hide,lesson,lang,theme,scale,minimal},"labels":{builder.*, ...}}
 std::string builder_json(const App& app);
 
-// options: a JSON object with any of lock: [input or group names], hide: [panel names], lesson: id or
-// "", lang: "en" | "es", theme: "dark" | "projector", scale: 0.75 - 2, minimal: true | false. An
+// options: a JSON object of the settings the table marks kBuilder: lock: [input or group names], hide:
+// [panel names], lesson: id or "", lang, theme, scale, and minimal: true | false (ui=minimal). An
 // option left out keeps the current view's value (so {} gives the share link). Unknown options, names
 // and values are refused whole with an error naming them; on success *query is the link's query and
 // the result is "".

@@ -1,4 +1,5 @@
-// theme.cpp - colours, fonts and small shared widgets of the UI. ImGui only (no SDL/GL).
+// theme.cpp - the current theme (from the colour table, colors.hpp), colour helpers and fonts of the UI.
+// ImGui only (no SDL/GL).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -13,93 +14,36 @@ extern const unsigned long nd_font_bold_size;
 
 namespace neurodrive::app {
 
-namespace {
-const Theme kDark = {
-        IM_COL32(16, 20, 28, 255),    // background
-        IM_COL32(26, 31, 42, 255),    // panel
-        IM_COL32(52, 60, 78, 255),    // panel border
-        IM_COL32(236, 240, 246, 255), // text
-        IM_COL32(170, 180, 196, 255), // text dim
-        IM_COL32(86, 180, 233, 255),  // accent (sky blue)
-        IM_COL32(44, 50, 66, 255),    // brain fill
-        IM_COL32(122, 134, 160, 255), // brain outline
-        IM_COL32(70, 80, 102, 255),   // callosum
-        IM_COL32(34, 28, 34, 255),    // body band
-        IM_COL32(230, 159, 0, 255),   // dopamine: orange
-        IM_COL32(255, 205, 110, 255), // dopamine light (PFC series)
-        IM_COL32(86, 180, 233, 255),  // norepinephrine: sky blue
-        IM_COL32(224, 140, 190, 255), // serotonin: reddish purple (lightened for dark backgrounds)
-        IM_COL32(70, 150, 235, 255),  // testosterone: blue (lightened)
-        IM_COL32(240, 228, 66, 255),  // estradiol: yellow
-        IM_COL32(0, 178, 138, 255),   // thyroid: bluish green
-        IM_COL32(230, 105, 40, 255),  // cortisol: vermillion
-        IM_COL32(150, 160, 180, 255), // neutral
-        IM_COL32(0, 178, 138, 255),   // good
-        IM_COL32(230, 105, 40, 255),  // bad
-        IM_COL32(255, 255, 255, 230), // ghost marker
-        IM_COL32(60, 68, 86, 255),    // grid
-        IM_COL32(230, 120, 0, 255),   // NAc line: deep orange
-        IM_COL32(250, 232, 150, 255), // PFC line: pale yellow (much lighter)
-        IM_COL32(236, 240, 246, 255), // cue marker
-        IM_COL32(0, 178, 138, 255),   // reward marker
-        IM_COL32(230, 105, 40, 255),  // omit marker
-        IM_COL32(255, 214, 90, 255),  // highlight
-};
+// Colors are packed as Dear ImGui packs ImU32 (colors.hpp).
+static_assert(IM_COL32(1, 2, 3, 4) == pack_color(1, 2, 3, 4), "colors.hpp packs colours in another byte order than ImGui");
 
-// Projector: light background, dark text, saturated colours, for washed-out classroom projectors.
-const Theme kProjector = {
-    IM_COL32(255, 255, 255, 255), // background
-    IM_COL32(240, 242, 246, 255), // panel
-    IM_COL32(150, 156, 170, 255), // panel border
-    IM_COL32(10, 12, 16, 255),    // text
-    IM_COL32(60, 66, 80, 255),    // text dim
-    IM_COL32(0, 94, 160, 255),    // accent (blue)
-    IM_COL32(228, 230, 238, 255), // brain fill
-    IM_COL32(40, 44, 56, 255),    // brain outline
-    IM_COL32(170, 176, 190, 255), // callosum
-    IM_COL32(250, 236, 236, 255), // body band
-    IM_COL32(200, 120, 0, 255),   // dopamine: orange (darkened for white backgrounds)
-    IM_COL32(150, 85, 0, 255),    // dopamine light -> darker for contrast
-    IM_COL32(0, 114, 178, 255),   // norepinephrine: blue
-    IM_COL32(190, 60, 140, 255),  // serotonin: reddish purple
-    IM_COL32(30, 60, 200, 255),   // testosterone: deep blue
-    IM_COL32(160, 140, 0, 255),   // estradiol: dark yellow
-    IM_COL32(0, 140, 100, 255),   // thyroid: bluish green
-    IM_COL32(213, 94, 0, 255),    // cortisol: vermillion
-    IM_COL32(90, 96, 110, 255),   // neutral
-    IM_COL32(0, 110, 75, 255),    // good (>= 4.5:1 on the panel)
-    IM_COL32(180, 50, 0, 255),    // bad
-    IM_COL32(0, 0, 0, 230),       // ghost marker
-    IM_COL32(200, 204, 214, 255), // grid
-    IM_COL32(200, 100, 0, 255),   // NAc line: orange
-    IM_COL32(90, 60, 0, 255),     // PFC line: dark brown (much darker)
-    IM_COL32(10, 12, 16, 255),    // cue marker
-    IM_COL32(0, 120, 85, 255),    // reward marker
-    IM_COL32(180, 50, 0, 255),    // omit marker
-    IM_COL32(190, 110, 0, 255),   // highlight
-};
-const Theme* g_theme = &kDark;
+namespace {
+const Theme* g_theme = nullptr;
+
+// The colour table is broken (init() reports it): black and white, enough to show the error.
+const Theme& fallback_theme() {
+    static const Theme t = [] {
+        Theme f{};
+        f.text = f.highlight = pack_color(255, 255, 255);
+        f.background = f.panel = pack_color(0, 0, 0);
+        return f;
+    }();
+    return t;
+}
 }  // namespace
 
-void set_theme(std::string_view name) { g_theme = name == "projector" ? &kProjector : &kDark; }
-const Theme& theme() { return *g_theme; }
+void set_theme(std::string_view name) {
+    const Theme* t = find_theme(name);
+    g_theme = t ? t : builtin_colors().themes.empty() ? &fallback_theme() : &builtin_colors().themes.front().second;
+}
+const Theme& theme() { return g_theme ? *g_theme : fallback_theme(); }
 
 void theme_clear_color(float rgb[3]) {
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(g_theme->background);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(theme().background);
     rgb[0] = c.x; rgb[1] = c.y; rgb[2] = c.z;
 }
 
-ImU32 role_color(std::string_view role) {
-    const Theme& t = theme();
-    if (role == "dopamine") return t.dopamine;
-    if (role == "norepinephrine") return t.norepinephrine;
-    if (role == "serotonin") return t.serotonin;
-    if (role == "testosterone") return t.testosterone;
-    if (role == "estradiol") return t.estradiol;
-    if (role == "thyroid") return t.thyroid;
-    if (role == "cortisol") return t.cortisol;
-    return t.neutral;
-}
+ImU32 role_color(std::string_view role) { return theme_color(theme(), role, theme().neutral); }
 
 ImU32 input_color(std::string_view name) {
     const model::InputSpec* spec = model::find_input(name);

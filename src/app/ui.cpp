@@ -173,31 +173,37 @@ void settings_modal(App& app) {
     if (!begin_modal("##settings", &app.ui.settings_open)) return;
     app.widget_rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     section_title(app, "settings", tr(app, "settings.title"));
-    ImGui::TextUnformatted(tr(app, "settings.theme"));
-    if (ImGui::RadioButton(tr(app, "settings.theme.dark"), app.ui.theme == "dark")) cmd_theme(app, "dark");
-    record_item(app, "settings:theme.dark");
-    if (ImGui::RadioButton(tr(app, "settings.theme.projector"), app.ui.theme == "projector")) cmd_theme(app, "projector");
-    record_item(app, "settings:theme.projector");
+    const SettingSpec& theme_setting = *find_setting("theme");
+    ImGui::TextUnformatted(tr(app, theme_setting.label_key));
+    for (const std::string& name : theme_names()) {
+        if (ImGui::RadioButton(setting_value_label(app, theme_setting, name).c_str(), app.settings.theme == name)) cmd_theme(app, name);
+        record_item(app, "settings:theme." + name);
+    }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr(app, "settings.scale"));
-    int percent = static_cast<int>(std::lround(app.ui.scale * 100.0f));
+    // The text size: a slider of percent over the setting's range that snaps to its steps.
+    const SettingSpec& scale = *find_setting("scale");
+    ImGui::TextUnformatted(tr(app, scale.label_key));
+    int percent = static_cast<int>(std::lround(app.settings.scale * 100.0f));
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::SliderInt("##scale", &percent, 75, 200, "%d%%", ImGuiSliderFlags_AlwaysClamp))
-        app.ui.scale = static_cast<float>(std::clamp((percent + 12) / 25 * 25, 75, 200)) / 100.0f;
+    if (ImGui::SliderInt("##scale", &percent, static_cast<int>(scale.min * 100.0), static_cast<int>(scale.max * 100.0), "%d%%", ImGuiSliderFlags_AlwaysClamp)) {
+        double nearest = scale.steps.front();
+        for (double step : scale.steps) if (std::abs(step * 100.0 - percent) < std::abs(nearest * 100.0 - percent)) nearest = step;
+        cmd_scale(app, nearest);
+    }
     record_item(app, "settings:scale");
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr(app, "settings.language"));
-    for (const char* lang : {"en", "es"}) {
-        if (ImGui::RadioButton(tr(app, std::string("lang.") + lang), app.ui.lang == lang)) cmd_language(app, lang);
-        record_item(app, std::string("settings:lang.") + lang);
+    ImGui::TextUnformatted(tr(app, find_setting("lang")->label_key));
+    for (const Language& lang : languages()) {
+        if (ImGui::RadioButton(lang.name, app.settings.lang == lang.code)) cmd_language(app, lang.code);
+        record_item(app, std::string("settings:lang.") + lang.code);
         ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::Spacing();
-    ImGui::Checkbox(tr(app, "settings.minimal"), &app.ui.minimal);
+    ImGui::Checkbox(tr(app, find_setting("ui")->label_key), &app.settings.minimal);
     record_item(app, "settings:minimal");
-    ImGui::Checkbox(tr(app, "settings.motion"), &app.ui.reduced_motion);
-    ImGui::Checkbox(tr(app, "settings.audio"), &app.ui.audio);
+    ImGui::Checkbox(tr(app, "settings.motion"), &app.settings.reduced_motion);
+    ImGui::Checkbox(tr(app, find_setting("audio")->label_key), &app.settings.audio);
     record_item(app, "settings:audio");
     help_marker_tooltip(tr(app, "settings.audio.tip"));
     ImGui::Spacing();
@@ -287,10 +293,6 @@ Layout choose_layout(ImVec2 d, float font) {
     return Layout::Medium;
 }
 
-// The page's own buttons (web/index.html) sit over the canvas's top right corner: layouts keep that
-// corner free.
-// Up to four: Start fresh, Export, Share... (its Spanish label, Compartir..., is the longest), Fullscreen.
-constexpr float kPageToolsW = 290.0f, kPageToolsH = 50.0f;
 
 void layout_wide(App& app, ImVec2 d) {
     const Theme& th = theme();
@@ -336,8 +338,8 @@ void layout_wide(App& app, ImVec2 d) {
         begin_panel(app, drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
         // The column's title stays clear of the page's buttons: below them when the column is narrow.
         const char* title = tr(app, drive_shown ? "group.drive" : "group.happening");
-        if (right_w - ImGui::CalcTextSize(title).x * 1.3f - ImGui::GetStyle().WindowPadding.x < kPageToolsW)
-            ImGui::SetCursorPosY(kPageToolsH);
+        if (right_w - ImGui::CalcTextSize(title).x * 1.3f - ImGui::GetStyle().WindowPadding.x < app.ui.page_tools_w)
+            ImGui::SetCursorPosY(app.ui.page_tools_h);
         if (drive_shown) {
             panel_drive(app, true);
         } else {  // the meter is hidden: What's happening, then the note pinned to the bottom
@@ -385,11 +387,11 @@ void layout_medium(App& app, ImVec2 d) {
     // First row: the View button, beside the page's own buttons; then the tabs at full width.
     // The View button beside the page's buttons when it fits there whole, else on its own row below them.
     const float view_w = ImGui::CalcTextSize(tr(app, "settings.button")).x + ImGui::GetFrameHeight() * 1.6f + ImGui::GetStyle().FramePadding.x * 2.0f;
-    if (width - kPageToolsW < view_w) ImGui::SetCursorPosY(kPageToolsH);
-    if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::max(std::min(width - kPageToolsW, F * 6.0f), view_w), ImGui::GetFrameHeight())))
+    if (width - app.ui.page_tools_w < view_w) ImGui::SetCursorPosY(app.ui.page_tools_h);
+    if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::max(std::min(width - app.ui.page_tools_w, F * 6.0f), view_w), ImGui::GetFrameHeight())))
         app.ui.settings_open = true;
     record_item(app, "button:settings");
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), kPageToolsH));
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), app.ui.page_tools_h));
     const bool drive_shown = !is_hidden(app, "drive"), controls_shown = !is_hidden(app, "controls");
     if (!drive_shown) app.ui.side_controls = true;
     if (!controls_shown) app.ui.side_controls = false;
@@ -523,7 +525,7 @@ void layout_compact(App& app, ImVec2 d) {
     ImGui::End();
     const ImVec2 pos = side_by_side ? ImVec2(schematic_w, 0) : ImVec2(0, schematic_h);
     begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
-    if (pos.y < kPageToolsH) ImGui::Dummy(ImVec2(0.0f, kPageToolsH - ImGui::GetStyle().WindowPadding.y));
+    if (pos.y < app.ui.page_tools_h) ImGui::Dummy(ImVec2(0.0f, app.ui.page_tools_h - ImGui::GetStyle().WindowPadding.y));
     // The note (which opens About) keeps its lines at the bottom; what is above scrolls if it must.
     ImFont* small = fonts().small;
     const float note_h = static_cast<float>(wrap_lines(small, font_px(small), tr(app, "note.short"), ImGui::GetContentRegionAvail().x).size()) * font_px(small);
@@ -587,7 +589,7 @@ float wanted_font_px(ImVec2 display) {
 void build_ui(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 d = io.DisplaySize;
-    set_theme(app.ui.theme);
+    set_theme(app.settings.theme);
     const Layout layout = choose_layout(d, app.ui.font_px);
     apply_style(app.ui.font_px, layout == Layout::Phone || layout == Layout::Compact);
     app.widget_rects.clear();

@@ -11,23 +11,13 @@
 #include <vector>
 
 #include "app.hpp"
+#include "colors.hpp"
 
 namespace neurodrive::app {
 
-// One colour per transmitter or hormone, from the Okabe-Ito colour-blind-safe palette, used in the
-// schematic, the sliders and the plots. Paired plot lines differ in lightness as well as hue.
-struct Theme {
-    ImU32 background, panel, panel_border, text, text_dim, accent;
-    ImU32 brain_fill, brain_outline, callosum, body_band;
-    ImU32 dopamine, dopamine_light, norepinephrine, serotonin, testosterone, estradiol, thyroid, cortisol, neutral;
-    ImU32 good, bad, ghost, grid;
-    ImU32 nac_line, pfc_line;       // NAc and PFC dopamine: dark vs light, orange vs yellow
-    ImU32 cue_mark, reward_mark, omit_mark;
-    ImU32 highlight;                // a lesson's focus or a preset's changed sliders
-};
-
+// The theme drawing uses (colors.hpp; chosen by update(), never while drawing).
 const Theme& theme();
-void set_theme(std::string_view name);  // "dark" (default) or "projector"
+void set_theme(std::string_view name);  // a theme of assets/colors.json (the first when unknown)
 // The theme's background as RGB 0-1 (the renderer clears the frame with it).
 void theme_clear_color(float rgb[3]);
 ImU32 role_color(std::string_view role);        // "dopamine", "serotonin", ... (neutral when unknown)

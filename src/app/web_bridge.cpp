@@ -28,23 +28,27 @@
 
 // [SECTION] Start-up texts from the page (app.js passes them in Module.ndStart) ----------------------
 // Each returns a malloc'd UTF-8 copy (the caller frees it) of a string app.js already cut to size.
-EM_JS(char*, nd_js_start_text, (int which), {
+EM_JS(char*, nd_js_start_text, (int which, int max_chars), {
     var s = "";
     try { var st = Module["ndStart"]; s = which === 0 ? st.env : st.url; } catch (e) { s = ""; }
     if (typeof s !== "string") s = "";
-    s = s.slice(0, 8192);
+    s = s.slice(0, max_chars);
     var n = lengthBytesUTF8(s) + 1;
     var p = _malloc(n);
     if (p) stringToUTF8(s, p, n);
     return p;
 });
+// The page's buttons over the canvas (CSS px), as app.js measured them before the module started.
+EM_JS(double, nd_js_page_tools, (int which), {
+    try { var t = Module["ndStart"].pageTools; var v = which === 0 ? t.w : t.h; return typeof v === "number" && v >= 0 && v < 1e4 ? v : 0; } catch (e) { return 0; }
+});
 EM_JS(int, nd_js_in_frame, (), {
     try { return Module["ndStart"].inFrame ? 1 : 0; } catch (e) { return 0; }
 });
-// status: 0 nothing stored, 1 text, 2 longer than allowed (not copied), 3 storage unavailable.
-EM_JS(char*, nd_js_read_stored, (const char* name, int* status), {
+// status: 0 nothing stored, 1 text, 2 longer than max_bytes (not copied), 3 storage unavailable.
+EM_JS(char*, nd_js_read_stored, (const char* name, int max_bytes, int* status), {
     var r = { status: 3, text: "" };
-    try { r = Module["ndStart"].readStored(UTF8ToString(name)); } catch (e) { r = { status: 3, text: "" }; }
+    try { r = Module["ndStart"].readStored(UTF8ToString(name), max_bytes); } catch (e) { r = { status: 3, text: "" }; }
     var text = typeof r.text === "string" && r.status === 1 ? r.text : "";
     HEAP32[status >> 2] = r.status | 0;
     var n = lengthBytesUTF8(text) + 1;
@@ -106,9 +110,13 @@ void write_ignored(JsonWriter& w, const std::vector<Ignored>& list) {
 
 void bridge_attach(App* app) {
     g_app = app;
-    const std::string env = take_js(nd_js_start_text(0));
-    const std::string url = take_js(nd_js_start_text(1));
+    // One more character than C++ reads, so a query cut short here is still reported as too long.
+    const int max_chars = static_cast<int>(kMaxQueryChars) + 2;
+    const std::string env = take_js(nd_js_start_text(0, max_chars));
+    const std::string url = take_js(nd_js_start_text(1, max_chars));
     const bool in_frame = nd_js_in_frame() != 0;
+    app->ui.page_tools_w = static_cast<float>(nd_js_page_tools(0));
+    app->ui.page_tools_h = static_cast<float>(nd_js_page_tools(1));
     apply_environment(*app, env);
     const UrlConfig c = parse_query(url);
 
@@ -117,20 +125,20 @@ void bridge_attach(App* app) {
     // origin= lets the link's author control this window (it opened it): what the user saved on the
     // plain page is then neither read nor written, so that author can never read it through get().
     const bool origin_top = c.origin_given && !in_frame;
-    const bool wanted = c.persist.value_or(!in_frame);
+    const bool wanted = c.persist().value_or(!in_frame);
     bool active = wanted && !c.has_state && !origin_top;
     std::string stored = active ? "none" : "off";
     std::vector<Ignored> stored_ignored;
     Choices restored;
     if (active) {
         int status = 0;
-        const std::string text = take_js(nd_js_read_stored(c.persist_name.c_str(), &status));
+        const std::string text = take_js(nd_js_read_stored(c.persist_name().c_str(), static_cast<int>(kMaxStoredBytes), &status));
         if (status == 1) {
             stored_ignored = apply_stored(*app, text, &restored);
             stored = stored_ignored.empty() ? "restored" : "damaged";
         } else if (status == 2) {
             stored = "damaged";
-            stored_ignored.push_back({"(saved state)", "longer than 4096 characters"});
+            stored_ignored.push_back({"(saved state)", "longer than " + std::to_string(kMaxStoredBytes) + " characters"});
         } else if (status == 3) {
             stored = "unavailable";
             active = false;
@@ -154,18 +162,22 @@ void bridge_attach(App* app) {
     json_put(w, c.origin_given ? (c.origin_invalid ? "deny" : "list") : (in_frame ? "parent" : "none"));
     json_key(w, "origins");
     w.StartArray();
-    if (!c.origin_invalid) for (const auto& o : c.origins) json_put(w, o);
+    if (!c.origin_invalid) for (const auto& o : c.values.origin) json_put(w, o);
     w.EndArray();
     w.EndObject();
     json_key(w, "persist");
     w.StartObject();
     json_key(w, "active"); w.Bool(active);
     json_key(w, "origin_off"); w.Bool(origin_top && wanted && !c.has_state);   // off only because of origin=: the notice says so
-    json_key(w, "name"); json_put(w, c.persist_name);
+    json_key(w, "name"); json_put(w, c.persist_name());
     json_key(w, "stored"); json_put(w, stored);
     json_key(w, "ignored"); write_ignored(w, stored_ignored);
     json_key(w, "record"); json_put(w, g_persist.last_record);
     w.EndObject();
+    // The settings table and the limits (app.js measures what it passes in against them).
+    const std::string settings = settings_json();
+    json_key(w, "settings");
+    w.RawValue(settings.data(), settings.size(), rapidjson::kObjectType);
     w.EndObject();
     g_config.assign(buf.GetString(), buf.GetSize());
 }
@@ -247,23 +259,17 @@ EMSCRIPTEN_KEEPALIVE const char* nd_set_auto_trials(int on, int from_user) {
     return reply(na::as(from_user, [&] { return na::cmd_auto_trials(*g_app, on != 0); }));
 }
 
-// Page settings chosen in the accessible mirror (the user's own): theme, lang, scale.
+// Page settings chosen in the accessible mirror (the user's own): the table's kUserSetting settings.
 EMSCRIPTEN_KEEPALIVE const char* nd_setting(const char* key, const char* value) {
     if (!g_app || !key || !value) return not_ready();
-    const std::string k = key;
-    if (k == "theme") return reply(na::cmd_theme(*g_app, value));
-    if (k == "lang") return reply(na::cmd_language(*g_app, value));
-    if (k == "audio") {
-        const std::string v = value;
-        if (v != "on" && v != "off") return reply("audio must be on or off");
-        g_app->ui.audio = v == "on";
-        return reply("");
-    }
-    if (k == "scale") {
-        const auto v = na::parse_strict_number(value);
-        return reply(v ? na::cmd_scale(*g_app, *v) : "text size must be a number from 0.75 to 2");
-    }
-    return reply("unknown setting; allowed: theme, lang, scale, audio");
+    return reply(na::cmd_setting(*g_app, key, value));
+}
+
+// The page's buttons over the canvas changed size (a language, a button shown): layouts keep them free.
+EMSCRIPTEN_KEEPALIVE void nd_page_tools(double w, double h) {
+    if (!g_app || !(w >= 0.0 && w < 1e4) || !(h >= 0.0 && h < 1e4)) return;
+    g_app->ui.page_tools_w = static_cast<float>(w);
+    g_app->ui.page_tools_h = static_cast<float>(h);
 }
 
 // The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,origin_off,name,stored,ignored,record}}.

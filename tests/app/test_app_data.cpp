@@ -162,51 +162,73 @@ extern const unsigned char nd_references[];
 extern const unsigned long nd_references_size;
 extern const unsigned long nd_strings_es_size;
 
-TEST_CASE("English and Spanish are complete and their templates take the same values") {
-    na::Strings en, es;
-    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
-    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
-    for (const auto& key : na::missing_keys(en, es)) FAIL_CHECK("missing in es.json: " << key);
-    // Registry-owned text has its English in the registry (presets.json, experiments.cpp, findings.cpp).
-    for (const auto& key : na::missing_keys(es, en))
-        if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0 && key.rfind("reference.topic.", 0) != 0)
-            FAIL_CHECK("missing in en.json: " << key);
-    for (const auto& [key, value] : en.table)
-        if (es.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(es.table.at(key)), key);
-    for (const auto& p : neurodrive::io::builtin_presets().presets) {
-        CHECK_MESSAGE(es.table.count("preset." + p.id + ".title") == 1, p.id);
-        CHECK_MESSAGE(es.table.count("preset." + p.id + ".explanation") == 1, p.id);
+namespace {
+
+// Every language of assets/languages.json against the first (English, the reference).
+std::vector<std::pair<std::string, na::Strings>> translations() {
+    std::vector<std::pair<std::string, na::Strings>> out;
+    for (const na::Language& l : na::languages()) {
+        if (&l == &na::languages().front()) continue;
+        na::Strings s;
+        REQUIRE_MESSAGE(na::load_strings(l.code, &s).empty(), l.code);
+        out.emplace_back(l.code, std::move(s));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every language is complete and its templates take the same values as English") {
+    na::Strings en;
+    REQUIRE(na::load_strings(na::languages().front().code, &en).empty());
+    REQUIRE(!translations().empty());
+    for (const auto& [lang, tr] : translations()) {
+        INFO("language ", lang);
+        for (const auto& key : na::missing_keys(en, tr)) FAIL_CHECK("missing in " << lang << ".json: " << key);
+        // Registry-owned text has its English in the registry (presets.json, experiments.cpp, findings.cpp).
+        for (const auto& key : na::missing_keys(tr, en))
+            if (key.rfind("preset.", 0) != 0 && key.rfind("experiment.", 0) != 0 && key.rfind("finding.", 0) != 0 && key.rfind("reference.topic.", 0) != 0)
+                FAIL_CHECK("missing in en.json: " << key);
+        for (const auto& [key, value] : en.table)
+            if (tr.table.count(key)) CHECK_MESSAGE(conversions(value) == conversions(tr.table.at(key)), key);
+        for (const auto& p : neurodrive::io::builtin_presets().presets) {
+            CHECK_MESSAGE(tr.table.count("preset." + p.id + ".title") == 1, p.id);
+            CHECK_MESSAGE(tr.table.count("preset." + p.id + ".explanation") == 1, p.id);
+        }
     }
 }
 
-TEST_CASE("every registry entry has its UI text in both languages") {
-    na::Strings en, es;
-    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &en).empty());
-    REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
+TEST_CASE("every registry entry has its UI text in every language") {
+    na::Strings en;
+    REQUIRE(na::load_strings("en", &en).empty());
     int n = 0;
     const nm::InputSpec* inputs = nm::input_specs(&n);
-    for (int i = 0; i < n; ++i)
-        for (const char* part : {"input.", "tip."})
-            for (const na::Strings* s : {&en, &es}) CHECK_MESSAGE(s->table.count(part + std::string(inputs[i].name)) == 1, part << inputs[i].name);
-    const nm::DriveComponent* parts = nm::drive_components(&n);
-    for (int i = 0; i < n; ++i)
-        for (const char* part : {"drive.", "drive.tip.", "component."})
-            for (const na::Strings* s : {&en, &es}) CHECK_MESSAGE(s->table.count(part + std::string(parts[i].output)) == 1, part << parts[i].output);
-    for (const auto& e : nm::experiment_specs()) {
-        const std::string k = "experiment." + std::string(e.name) + ".";
-        CHECK_MESSAGE(es.table.count(k + "title") == 1, e.name);
-        CHECK_MESSAGE(es.table.count(k + "finding") == 1, e.name);
-        CHECK_MESSAGE(es.table.count(k + "unit") == 1, e.name);
-        if (!e.chart.x_label.empty()) CHECK_MESSAGE(es.table.count(k + "x") == 1, e.name);
-        if (!e.chart.y_label.empty()) CHECK_MESSAGE(es.table.count(k + "y") == 1, e.name);
-        if (!e.chart.y2_label.empty()) CHECK_MESSAGE(es.table.count(k + "y2") == 1, e.name);
-        for (std::size_t b = 0; b < e.chart.bars.size(); ++b) CHECK_MESSAGE(es.table.count(k + "bar" + std::to_string(b + 1)) == 1, e.name);
-        CHECK(en.table.count(k + "title") == 0);  // the English lives in the registry only
-    }
-    for (const auto& f : nm::finding_specs()) CHECK_MESSAGE(es.table.count("finding." + std::string(f.id)) == 1, f.id);
     std::vector<na::Reference> refs;
     REQUIRE(na::parse_references(text(nd_references, nd_references_size), &refs).empty());
-    for (const auto& r : refs) CHECK_MESSAGE(es.table.count("reference.topic." + r.cite) == 1, r.cite);
+    for (const auto& [lang, tr] : translations()) {
+        INFO("language ", lang);
+        for (int i = 0; i < n; ++i)
+            for (const char* part : {"input.", "tip."})
+                for (const na::Strings* s : {static_cast<const na::Strings*>(&en), &tr}) CHECK_MESSAGE(s->table.count(part + std::string(inputs[i].name)) == 1, part << inputs[i].name);
+        int n_parts = 0;
+        const nm::DriveComponent* parts = nm::drive_components(&n_parts);
+        for (int i = 0; i < n_parts; ++i)
+            for (const char* part : {"drive.", "drive.tip.", "component."})
+                for (const na::Strings* s : {static_cast<const na::Strings*>(&en), &tr}) CHECK_MESSAGE(s->table.count(part + std::string(parts[i].output)) == 1, part << parts[i].output);
+        for (const auto& e : nm::experiment_specs()) {
+            const std::string k = "experiment." + std::string(e.name) + ".";
+            CHECK_MESSAGE(tr.table.count(k + "title") == 1, e.name);
+            CHECK_MESSAGE(tr.table.count(k + "finding") == 1, e.name);
+            CHECK_MESSAGE(tr.table.count(k + "unit") == 1, e.name);
+            if (!e.chart.x_label.empty()) CHECK_MESSAGE(tr.table.count(k + "x") == 1, e.name);
+            if (!e.chart.y_label.empty()) CHECK_MESSAGE(tr.table.count(k + "y") == 1, e.name);
+            if (!e.chart.y2_label.empty()) CHECK_MESSAGE(tr.table.count(k + "y2") == 1, e.name);
+            for (std::size_t b = 0; b < e.chart.bars.size(); ++b) CHECK_MESSAGE(tr.table.count(k + "bar" + std::to_string(b + 1)) == 1, e.name);
+            CHECK(en.table.count(k + "title") == 0);  // the English lives in the registry only
+        }
+        for (const auto& f : nm::finding_specs()) CHECK_MESSAGE(tr.table.count("finding." + std::string(f.id)) == 1, f.id);
+        for (const auto& r : refs) CHECK_MESSAGE(tr.table.count("reference.topic." + r.cite) == 1, r.cite);
+    }
 }
 
 TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the English one must be a name, citation or number format") {
@@ -215,7 +237,7 @@ TEST_CASE("no English is left in the Spanish UI: a Spanish text equal to the Eng
     REQUIRE(na::parse_strings(text(nd_strings_es, nd_strings_es_size), &es).empty());
     // Words that are the same in both languages, proper names and abbreviations; citations; formats.
     const std::vector<std::string> same_ok = {"app.title", "input.estradiol", "drive.vigor", "plot.nac", "region.lc", "legend.cortisol",
-        "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "lang.en", "lang.es", "glossary.dat.term", "glossary.lc.term",
+        "region.short.nac", "region.short.lc", "pathway.short.mesocortical", "glossary.dat.term", "glossary.lc.term",
         "tab.short.lab", "plot.mark.reward", "plot.mark.omit", "plot.raster_key", "compare.a", "compare.b", "compare.a_solid", "compare.b_dashed",
         "striatum.nac", "striatum.dorsal"};
     const std::vector<std::string> prefixes_ok = {"region.source.", "pathway.source.", "region.label_value."};
@@ -232,14 +254,14 @@ TEST_CASE("the language can be switched and the environment is validated") {
     REQUIRE(na::init(app));
     CHECK(std::string(app.strings.get("time.pause")) == "Pause");
     na::apply_environment(app, "lang=es&scheme=light&motion=reduce&scale=1.5");
-    CHECK(app.ui.lang == "es");
+    CHECK(app.settings.lang == "es");
     CHECK(std::string(app.strings.get("time.pause")) == "Pausa");
-    CHECK(app.ui.theme == "projector");
-    CHECK(app.ui.reduced_motion);
-    CHECK(app.ui.scale == 1.5f);
+    CHECK(app.settings.theme == "projector");
+    CHECK(app.settings.reduced_motion);
+    CHECK(app.settings.scale == 1.5f);
     na::apply_environment(app, "lang=xx&scale=9&scale=abc&motion=fast");
-    CHECK(app.ui.lang == "es");
-    CHECK(app.ui.scale == 1.5f);
+    CHECK(app.settings.lang == "es");
+    CHECK(app.settings.scale == 1.5f);
     CHECK(!na::set_language(app, "fr"));
     CHECK(std::string(na::preset_title(app, *neurodrive::io::find_preset("hypothyroid"))) == "Hipotiroidismo manifiesto");
 }

@@ -135,13 +135,13 @@ TEST_CASE("settings the user chooses are validated") {
     REQUIRE(na::init(app));
     CHECK(na::cmd_theme(app, "projector").empty());
     CHECK(!na::cmd_theme(app, "neon").empty());
-    CHECK(app.ui.theme == "projector");
+    CHECK(app.settings.theme == "projector");
     CHECK(na::cmd_language(app, "es").empty());
-    CHECK(app.ui.lang == "es");
+    CHECK(app.settings.lang == "es");
     CHECK(!na::cmd_language(app, "xx").empty());
     CHECK(na::cmd_scale(app, 1.25).empty());
     CHECK(!na::cmd_scale(app, 9.0).empty());
-    CHECK(app.ui.scale == 1.25f);
+    CHECK(app.settings.scale == 1.25f);
 }
 
 TEST_CASE("numbers read exactly, also where RapidJSON 1.1.0's full-precision path is undefined (found by fuzzing)") {

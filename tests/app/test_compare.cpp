@@ -106,7 +106,7 @@ TEST_CASE("compare= is strict: an unknown preset or input, a value out of range 
         CHECK_MESSAGE(!error.empty(), bad);
     }
     const na::UrlConfig c = na::parse_query("compare=hypothyroid,thyroid:7");
-    CHECK(!c.compare);
+    CHECK(!c.values.compare);
     REQUIRE(c.ignored.size() == 1);
     CHECK(c.ignored[0].name == "compare");
     CHECK(c.ignored[0].reason.find("thyroid must be a number from 0 to 2") != std::string::npos);
@@ -174,7 +174,7 @@ TEST_CASE("the picture's caption names both brains in compare mode, and the CSV 
     na::App app;
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "hypothyroid").empty());
-    const std::string caption = na::export_json(app, "caption");
+    const std::string caption = na::export_json(app, "png");
     CHECK(caption.find("A: Healthy baseline, B: Overt hypothyroidism") != std::string::npos);
     CHECK(na::export_json(app, "signals").find("Overt hypothyroidism") == std::string::npos);
 }

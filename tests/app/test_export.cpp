@@ -10,14 +10,16 @@
 #include <vector>
 
 #include "app.hpp"
+#include "colors.hpp"
 #include "commands.hpp"
+#include "export.hpp"
 #include "neurodrive/names.hpp"
 
 namespace na = neurodrive::app;
 
 namespace {
 struct Export { bool ok = false; std::string name, text, error; };
-Export take(const na::App& app, const char* kind) {
+Export take(const na::App& app, const std::string& kind) {
     rapidjson::Document d;
     d.Parse(na::export_json(app, kind).c_str());
     REQUIRE(d.IsObject());
@@ -86,8 +88,29 @@ TEST_CASE("the lab export needs a run, and an unknown kind is refused") {
     const Export after = take(app, "lab");
     REQUIRE(after.ok);
     CHECK(after.text.find("# NeuroDrive virtual lab") != std::string::npos);
-    const Export caption = take(app, "caption");
+    const Export caption = take(app, "png");
     REQUIRE(caption.ok);
     CHECK(caption.text.find("Healthy baseline") != std::string::npos);
     CHECK(caption.name.find(".png") != std::string::npos);
+}
+
+TEST_CASE("the picture's caption band takes the colours of the theme on screen") {
+    na::App app;
+    REQUIRE(na::init(app));
+    rapidjson::Document d;
+    d.Parse(na::export_json(app, "png").c_str());
+    REQUIRE(d.IsObject());
+    CHECK(std::string(d["background"].GetString()) == na::css_color(na::find_theme("dark")->background));
+    REQUIRE(na::cmd_theme(app, "projector").empty());
+    d.Parse(na::export_json(app, "png").c_str());
+    CHECK(std::string(d["background"].GetString()) == "#ffffff");   // light, as the projector theme
+    CHECK(std::string(d["color"].GetString()) == na::css_color(na::find_theme("projector")->text));
+}
+
+TEST_CASE("every export kind of the registry exports, and the refusal names them all") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::cmd_run_experiment(app, 0).empty());
+    for (const na::ExportKind& k : na::export_kinds()) CHECK_MESSAGE(take(app, std::string(k.kind)).ok, k.kind);
+    CHECK(take(app, "caption").error == "export kind must be signals, trials, lab or png");
 }

@@ -31,7 +31,7 @@ void frames(na::App& app, ImVec2 size) {
     static float atlas_px = 0.0f;
     app.ui.font_px = atlas_px;
     app.ui.font_dpr = 1.0f;
-    na::ensure_fonts(app, na::wanted_font_px(size) * app.ui.scale, 1.0f);
+    na::ensure_fonts(app, na::wanted_font_px(size) * app.settings.scale, 1.0f);
     atlas_px = app.ui.font_px;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;

@@ -42,11 +42,11 @@ TEST_CASE("a first visit stores nothing, user changes are stored, host changes a
     // Pause, speed, locks and hidden panels are never stored.
     app.paused = true;
     app.speed = 4.0f;
-    app.ui.lock = {"thyroid"};
-    app.ui.hide = {"plots"};
+    app.settings.lock = {"thyroid"};
+    app.settings.hide = {"plots"};
     CHECK(!na::persist_tick(p, app).changed);
     // Reset all by the user: back to a first visit, nothing to keep.
-    app.ui.lock.clear();
+    app.settings.lock.clear();
     REQUIRE(na::cmd_reset(app).empty());
     CHECK(na::persist_tick(p, app).record.empty());
 }
@@ -69,9 +69,9 @@ TEST_CASE("theme, language and text size chosen by the user are kept, even the d
     na::apply_environment(next, "lang=es&scheme=light");
     na::Choices restored;
     CHECK(na::apply_stored(next, record, &restored).empty());
-    CHECK(next.ui.lang == "en");
-    CHECK(next.ui.theme == "dark");
-    CHECK(next.ui.scale == 1.5f);
+    CHECK(next.settings.lang == "en");
+    CHECK(next.settings.theme == "dark");
+    CHECK(next.settings.scale == 1.5f);
     na::Persistence q;
     na::persist_begin(q, next, restored);
     CHECK(q.last_record == record);
@@ -106,8 +106,8 @@ TEST_CASE("damaged, foreign and over-long records are reported and never half-tr
     // Locks, hidden panels, pause and speed are not something NeuroDrive stores: never applied.
     const auto ignored = na::apply_stored(app, R"({"v":1,"lock":"thyroid","hide":["plots"],"paused":true,"speed":4,"inputs":{"thyroid":"banana","dopamine":0.7,"mojo":1},"theme":"neon"})", &restored);
     for (const char* name : {"lock", "hide", "paused", "speed", "thyroid", "inputs.mojo", "theme"}) CHECK_MESSAGE(has(ignored, name), name);
-    CHECK(app.ui.lock.empty());
-    CHECK(app.ui.hide.empty());
+    CHECK(app.settings.lock.empty());
+    CHECK(app.settings.hide.empty());
     CHECK(!app.paused);
     CHECK(app.speed == 1.0f);
     CHECK(app.inputs.thyroid == 1.0);
@@ -153,7 +153,7 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
     REQUIRE(again.compare.on);
     CHECK(again.compare.preset == "hypothyroid");
     CHECK(again.compare.inputs.dopamine == 0.8);
-    CHECK(restored.compare == "hypothyroid,dopamine:0.8");
+    CHECK(restored.values.compare == std::optional<std::string>("hypothyroid,dopamine:0.8"));
     REQUIRE(na::cmd_compare(app, "off").empty());
     CHECK(na::persist_tick(p, app).record.empty());
     na::App damaged;
@@ -175,7 +175,7 @@ TEST_CASE("a stored record that gives a key twice is refused whole, as a message
         CHECK_MESSAGE(has(ignored, "(saved state)"), bad);
         CHECK(app.preset == "baseline");
         CHECK(app.inputs.dopamine == 1.0);
-        CHECK(app.ui.theme != "projector");
+        CHECK(app.settings.theme != "projector");
     }
     // About 185 repeats of a 21-day scenario fit in 4 KB: none of them runs.
     std::string many = R"({"v":1)";

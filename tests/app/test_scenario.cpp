@@ -55,18 +55,18 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     std::string preset;
     na::apply_inputs(c, &back, &preset);
     CHECK(std::memcmp(&back, &app.inputs, sizeof back) == 0);  // exactly, to the last bit
-    CHECK(c.lock == std::vector<std::string>{"thyroid", "events"});
-    CHECK(c.hide == std::vector<std::string>{"plots", "legend"});
-    CHECK(c.lesson == std::optional<std::string>("tonic_vs_phasic"));
-    CHECK(c.lang == std::optional<std::string>("es"));
-    CHECK(c.theme == std::optional<std::string>("projector"));
-    CHECK(c.scale == std::optional<double>(1.5));
-    CHECK(c.ui == std::optional<std::string>("minimal"));
+    CHECK(c.values.lock == std::vector<std::string>{"thyroid", "events"});
+    CHECK(c.values.hide == std::vector<std::string>{"plots", "legend"});
+    CHECK(c.values.lesson == std::optional<std::string>("tonic_vs_phasic"));
+    CHECK(c.values.lang == std::optional<std::string>("es"));
+    CHECK(c.values.theme == std::optional<std::string>("projector"));
+    CHECK(c.values.scale == std::optional<double>(1.5));
+    CHECK(c.values.ui == std::optional<std::string>("minimal"));
     // Nothing chosen: the share link itself; everything off: no view parameters at all.
     REQUIRE(na::scenario_query(app, "{}", &q) == "");
     CHECK(q == na::share_query(app));
     REQUIRE(na::scenario_query(app, R"({"lock":[],"hide":[],"lesson":"","lang":"en","theme":"dark","scale":1,"minimal":false})", &q) == "");
-    CHECK(q == na::share_query(app.inputs, app.preset, na::ShareView{}));
+    CHECK(q == na::share_query(app.inputs, app.preset, na::SettingValues{}));
     CHECK(q.find("dopamine=0.7") != std::string::npos);
 }
 

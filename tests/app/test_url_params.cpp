@@ -40,15 +40,15 @@ TEST_CASE("format_exact gives the shortest text that reads back exactly") {
 TEST_CASE("good parameters apply: preset first, then inputs, flags and lists") {
     const auto c = na::parse_query("?preset=hypothyroid&dopamine=0.5&lock=thyroid,events&hide=plots&ui=minimal&speed=2&paused=1&theme=projector&lang=en&resize=1&origin=https://lms.example.edu&persist=0&xapi=1");
     CHECK(c.ignored.empty());
-    CHECK(c.preset == std::string("hypothyroid"));
+    CHECK(c.values.preset == std::string("hypothyroid"));
     REQUIRE(c.inputs.size() == 1);
-    CHECK(c.lock.size() == 2);
-    CHECK(c.hide.size() == 1);
-    CHECK(c.speed == 2.0);
-    CHECK(c.paused == true);
-    CHECK(c.resize == true);
-    CHECK(c.origins.size() == 1);
-    CHECK(c.persist == false);
+    CHECK(c.values.lock.size() == 2);
+    CHECK(c.values.hide.size() == 1);
+    CHECK(c.values.speed == 2.0);
+    CHECK(c.values.paused == true);
+    CHECK(c.values.resize == true);
+    CHECK(c.values.origin.size() == 1);
+    CHECK(c.persist() == false);
     nm::Inputs in;
     std::string preset;
     na::apply_inputs(c, &in, &preset);
@@ -62,9 +62,9 @@ TEST_CASE("bad and hostile parameters are ignored and reported, never half-appli
                           "&dat_block=-0.1&testosterone=" + std::string(600, '1') + "&dopamine=0.5";
     const auto c = na::parse_query(q);
     CHECK(c.inputs.empty());
-    CHECK(!c.preset);
-    CHECK(!c.speed);
-    CHECK(c.origins.empty());
+    CHECK(!c.values.preset);
+    CHECK(!c.values.speed);
+    CHECK(c.values.origin.empty());
     for (const char* name : {"dopamine", "serotonin", "thyroid", "cortisol", "estradiol", "bogus", "preset", "lock=happiness", "hide=everything",
                              "speed", "paused", "theme", "lang", "dat_block", "testosterone"})
         CHECK_MESSAGE(ignored(c, name), name);
@@ -100,10 +100,10 @@ TEST_CASE("share links round-trip the app state") {
     CHECK(na::share_query(app) == "preset=chronic_stress");
     na::set_input_value(app, "dopamine", 0.37);
     na::cmd_set_inputs_json(app, R"({"thyroid":0.123456789,"dat_block":0.2})");
-    app.ui.hide = {"plots"};
-    app.ui.theme = "projector";
-    app.ui.scale = 1.5f;
-    app.ui.minimal = true;
+    app.settings.hide = {"plots"};
+    app.settings.theme = "projector";
+    app.settings.scale = 1.5f;
+    app.settings.minimal = true;
     REQUIRE(na::start_lesson(app, "tonic_vs_phasic"));
     const std::string q = na::share_query(app);
     na::App other;
@@ -112,31 +112,31 @@ TEST_CASE("share links round-trip the app state") {
     CHECK(report.find("\"ignored\":[]") != std::string::npos);
     CHECK(std::memcmp(&other.inputs, &app.inputs, sizeof app.inputs) == 0);
     CHECK(other.preset == app.preset);
-    CHECK(other.ui.hide == app.ui.hide);
-    CHECK(other.ui.theme == "projector");
-    CHECK(other.ui.scale == 1.5f);
-    CHECK(other.ui.minimal);
+    CHECK(other.settings.hide == app.settings.hide);
+    CHECK(other.settings.theme == "projector");
+    CHECK(other.settings.scale == 1.5f);
+    CHECK(other.settings.minimal);
     REQUIRE(other.lesson.lesson >= 0);
     CHECK(other.lessons[static_cast<std::size_t>(other.lesson.lesson)].id == "tonic_vs_phasic");
 }
 
 TEST_CASE("scale= takes 0.75 to 2 and audio= takes on or off, anything else is reported") {
     auto c = na::parse_query("scale=1.5&audio=on");
-    REQUIRE(c.scale.has_value());
-    CHECK(*c.scale == 1.5);
-    CHECK(c.audio == std::optional<bool>(true));
+    REQUIRE(c.values.scale.has_value());
+    CHECK(*c.values.scale == 1.5);
+    CHECK(c.values.audio == std::optional<bool>(true));
     CHECK(c.ignored.empty());
     c = na::parse_query("scale=3&audio=loud");
-    CHECK(!c.scale.has_value());
-    CHECK(!c.audio.has_value());
+    CHECK(!c.values.scale.has_value());
+    CHECK(!c.values.audio.has_value());
     CHECK(c.ignored.size() == 2);
     c = na::parse_query("scale=0.5");
-    CHECK(!c.scale.has_value());
+    CHECK(!c.values.scale.has_value());
     na::App app;
     REQUIRE(na::init(app));
     na::apply_query(app, "scale=0.75&audio=off");
-    CHECK(app.ui.scale == 0.75f);
-    CHECK(!app.ui.audio);
+    CHECK(app.settings.scale == 0.75f);
+    CHECK(!app.settings.audio);
 }
 
 TEST_CASE("origin= is strict and normalised, and present but invalid means no one may control") {
@@ -164,8 +164,8 @@ TEST_CASE("origin= is strict and normalised, and present but invalid means no on
     }
     const auto c = na::parse_query("origin=HTTPS://A.org/,http://b.org:8080");
     CHECK(!c.origin_invalid);
-    REQUIRE(c.origins.size() == 2);
-    CHECK(c.origins[0] == "https://a.org");
+    REQUIRE(c.values.origin.size() == 2);
+    CHECK(c.values.origin[0] == "https://a.org");
     CHECK(!na::parse_query("preset=stimulant").origin_given);
 }
 
@@ -175,16 +175,16 @@ TEST_CASE("state parameters and persist names") {
         CHECK_MESSAGE(na::parse_query(q).has_state, q);
     for (const char* q : {"", "persist=1", "origin=https://a.org", "resize=1&xapi=1", "bogus=1"}) CHECK_MESSAGE(!na::parse_query(q).has_state, q);
     auto c = na::parse_query("persist=lab-2_b");
-    CHECK(c.persist == true);
-    CHECK(c.persist_name == "lab-2_b");
+    CHECK(c.persist() == true);
+    CHECK(c.persist_name() == "lab-2_b");
     c = na::parse_query("persist=1");
-    CHECK(c.persist == true);
-    CHECK(c.persist_name.empty());
-    CHECK(na::parse_query("persist=0").persist == false);
+    CHECK(c.persist() == true);
+    CHECK(c.persist_name().empty());
+    CHECK(na::parse_query("persist=0").persist() == false);
     c = na::parse_query("persist=a%2Fb");
-    CHECK(c.persist == false);  // a bad name saves nothing (fail closed) ...
+    CHECK(c.persist() == false);  // a bad name saves nothing (fail closed) ...
     CHECK(ignored(c, "persist"));  // ... and says so
-    CHECK(na::parse_query("persist=" + std::string(41, 'a')).persist == false);
+    CHECK(na::parse_query("persist=" + std::string(41, 'a')).persist() == false);
 }
 
 static std::string pct(const char* s) {
@@ -195,24 +195,24 @@ static std::string pct(const char* s) {
 
 TEST_CASE("xapi_base and lti_token: strict, normalised, else ignored with a reason") {
     auto c = na::parse_query("?xapi_base=HTTPS://LMS.Example.edu:443/neuro&lti_token=abc.DEF-1_2~");
-    REQUIRE(c.xapi_base);
-    CHECK(*c.xapi_base == "https://lms.example.edu/neuro/");
-    REQUIRE(c.lti_token);
-    CHECK(*c.lti_token == "abc.DEF-1_2~");
+    REQUIRE(c.values.xapi_base);
+    CHECK(*c.values.xapi_base == "https://lms.example.edu/neuro/");
+    REQUIRE(c.values.lti_token);
+    CHECK(*c.values.lti_token == "abc.DEF-1_2~");
     CHECK(c.ignored.empty());
     for (const char* bad : {"http://lms.example.edu/", "https://", "https://a.org/x?y=1", "https://a.org/x#f", "https://u@a.org/",
                             "https://a.org/x y", "javascript:alert(1)", "https://a.org/../x", "https://a.org//x", "https://*.org/"}) {
         INFO(bad);
         const auto b = na::parse_query(std::string("xapi_base=") + pct(bad));
-        CHECK(!b.xapi_base);
+        CHECK(!b.values.xapi_base);
         REQUIRE(b.ignored.size() == 1);
         CHECK(b.ignored[0].name == "xapi_base");
     }
-    CHECK(!na::parse_query("xapi_base=https://a.org/" + std::string(300, 'x')).xapi_base);
+    CHECK(!na::parse_query("xapi_base=https://a.org/" + std::string(300, 'x')).values.xapi_base);
     for (const char* bad : {"lti_token=", "lti_token=a%20b", "lti_token=%3Cscript%3E"}) {
         const auto b = na::parse_query(bad);
-        CHECK(!b.lti_token);
+        CHECK(!b.values.lti_token);
         CHECK(b.ignored.size() == 1);
     }
-    CHECK(!na::parse_query("lti_token=" + std::string(257, 'a')).lti_token);
+    CHECK(!na::parse_query("lti_token=" + std::string(257, 'a')).values.lti_token);
 }

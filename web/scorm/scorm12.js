@@ -12,7 +12,7 @@
   const strings = (() => { try { return JSON.parse(document.getElementById('lms-strings').textContent); } catch (e) { return {}; } })();
   function say(key) {
     let lang = 'en';
-    try { lang = frame.contentDocument.documentElement.lang === 'es' ? 'es' : 'en'; } catch (e) { /* not loaded */ }
+    try { lang = frame.contentDocument.documentElement.lang; } catch (e) { /* not loaded */ }
     const text = (strings[lang] && strings[lang][key]) || (strings.en && strings.en[key]) || key;
     status.textContent = text;
     status.hidden = false;
