@@ -57,13 +57,13 @@ function pageCss() {
   const root = `:root{${used.map((name) => `--${name}:${colours[name]}`).join(';')}}`;
   return root + css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim() + '\n';
 }
-// The language table (assets/languages.json) for languages.js, with each language's boot.* texts (the
-// loading and failure pages, shown before wasm and its strings are there) from its strings file.
+// The language table (assets/languages.json) for languages.js, with English's boot.* texts (the failure
+// pages, shown before wasm and its strings are there; another language's come with its strings file).
 const languages = JSON.parse(fs.readFileSync(need('assets/languages.json'), 'utf8')).languages;
 const stringsOf = (code) => JSON.parse(fs.readFileSync(need(`assets/strings/${code}.json`), 'utf8'));
-const languageTable = languages.map(({ code, name, loading, font }) => ({
+const languageTable = languages.map(({ code, name, loading, font }, i) => ({
   code, name, loading, font: !!font,
-  boot: Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => k.startsWith('boot.')).map(([k, v]) => [k.slice(5), v])),
+  ...(i === 0 ? { boot: Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => k.startsWith('boot.')).map(([k, v]) => [k.slice(5), v])) } : {}),
 }));
 // A strings file as the page fetches it: no notes for translators (@ keys), no spaces.
 const shippedStrings = (code) => JSON.stringify(Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => !k.startsWith('@'))));

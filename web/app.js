@@ -37,7 +37,13 @@
     loading.querySelector('p').textContent = LANG.loading(startLang);
   }
   if (!LANG.builtIn(startLang)) LANG.load(startLang).catch(() => { /* C++ asks again and hears why */ });
-  const bootText = (key) => LANG.boot(startLang, key);
+  // A failure page in the start language (its boot.* texts): in English at once, then in the start
+  // language when its strings are there (they are fetched from the start; built in for English).
+  function failWith(keys, value = '') {
+    const show = () => fail(...keys.map((k) => LANG.boot(startLang, k).replace('%s', () => value)));
+    show();
+    if (!LANG.builtIn(startLang)) LANG.load(startLang).then(show, () => { /* stays in English */ });
+  }
   const encoder = new TextEncoder();
   const byteLength = (s) => (s.length > LIMITS.json_bytes * 4 ? Infinity : encoder.encode(s).length);
 
@@ -78,7 +84,7 @@
     for (const t of timers) clearInterval(t);
     for (const s of subscribers.values()) clearInterval(s.timer);
     subscribers.clear();
-    fail(bootText('stopped.title'), bootText('stopped.detail').replace('%s', stopped), bootText('stopped.hint'));
+    failWith(['stopped.title', 'stopped.detail', 'stopped.hint'], stopped);
     rejectReady(new Error('NeuroDrive stopped: ' + stopped));
   }
 
@@ -1152,7 +1158,7 @@
   // ---- Failure modes that need no wasm -----------------------------------------------------------------
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {
-    fail(bootText('webgl.title'), bootText('webgl.detail'), bootText('webgl.hint'));
+    failWith(['webgl.title', 'webgl.detail', 'webgl.hint']);
     rejectReady(new Error('WebGL 2 is not available'));
     return;
   }
@@ -1160,12 +1166,12 @@
   // neurodrive.wasm cannot be fetched from it (the single file needs no fetch and still runs).
   const fetchesWasm = !!document.querySelector('script[src$="neurodrive.js"]');
   if (fetchesWasm && window.origin === 'null' && location.protocol !== 'file:') {
-    fail(bootText('sandbox.title'), bootText('sandbox.detail'), bootText('sandbox.hint'));
+    failWith(['sandbox.title', 'sandbox.detail', 'sandbox.hint']);
     rejectReady(new Error('sandboxed without allow-same-origin'));
     return;
   }
   if (typeof window.createNeuroDrive !== 'function') {
-    fail(bootText('load.title'), bootText('load.script'), bootText('load.script_hint'));
+    failWith(['load.title', 'load.script', 'load.script_hint']);
     rejectReady(new Error('neurodrive.js missing'));
     return;
   }
@@ -1269,7 +1275,7 @@
     printErr(text) { console.warn(text); },
   }).then((m) => { module = m; resolveModule(m); start(); }, (err) => {
     if (stopped) return;
-    fail(bootText('load.title'), bootText('load.wasm').replace('%s', String(err && err.message || err).slice(0, 200)), bootText('load.wasm_hint'));
+    failWith(['load.title', 'load.wasm', 'load.wasm_hint'], String(err && err.message || err).slice(0, 200));
     rejectReady(err instanceof Error ? err : new Error(String(err)));
   });
 })();

@@ -1,12 +1,12 @@
-// languages.js - the page's side of NeuroDrive's languages (assets/languages.json and each language's
-// boot.* texts, written in by scripts/make_dist.mjs): the language the page starts in (?lang=, else the
+// languages.js - the page's side of NeuroDrive's languages (assets/languages.json and English's boot.*
+// texts, written in by scripts/make_dist.mjs): the language the page starts in (?lang=, else the
 // browser's languages with fallbacks), the loading and failure pages in it before wasm runs, and each
 // language's strings file (and font) fetched only when that language is chosen - or taken from the single
 // file, which carries them all (window.NeuroDriveBundle). Talks to no wasm: app.js hands what it loads to
 // C++ (web_bridge.cpp), which checks it. Exposes window.NeuroDriveLanguages.
 (function () {
   'use strict';
-  const LANGUAGES = __LANGUAGES__;  // [{code, name, loading, font, boot: {"stopped.title": .., ...}}], the first is the default
+  const LANGUAGES = __LANGUAGES__;  // [{code, name, loading, font}], the first (the default) also with boot: {"stopped.title": .., ...}
   const PSEUDO = 'en-XA';           // the pseudo-locale (made from English in C++): never fetched
   const bundle = window.NeuroDriveBundle || null;
 
@@ -37,12 +37,19 @@
     return match(asked) || match(stored) || browser || LANGUAGES[0].code;
   }
   const info = (code) => LANGUAGES.find((l) => l.code === code) || LANGUAGES[0];
-  // A failure page's text (boot.<key> of the language's strings) in `code`, else in English.
-  const boot = (code, key) => info(code === PSEUDO ? LANGUAGES[0].code : code).boot[key] || LANGUAGES[0].boot[key] || '';
 
   // Fetched (or bundled) strings and fonts: code -> Promise of {text, font}; code -> the settled data.
   const loads = new Map();
   const ready = new Map();
+  // A failure page's text (boot.<key> of the language's strings) in `code` once its strings are there,
+  // else in English (the only language whose boot texts the page carries).
+  const bootTexts = new Map();
+  function boot(code, key) {
+    const d = ready.get(code);
+    if (d && !bootTexts.has(code)) { try { bootTexts.set(code, JSON.parse(d.text)); } catch (e) { bootTexts.set(code, {}); } }
+    const t = d ? bootTexts.get(code)[`boot.${key}`] : null;
+    return typeof t === 'string' && t ? t : LANGUAGES[0].boot[key] || '';
+  }
   const base64Bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   async function fetchData(code) {
     const l = info(code);

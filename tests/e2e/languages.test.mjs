@@ -69,10 +69,17 @@ test("the browser's languages choose, with fallbacks: pt-PT gets pt-BR, fr-CA Fr
   const { context, page } = await open('?persist=0&lang=fr-CA');
   assert.equal((await page.evaluate(() => window.neurodrive.get())).lang, 'fr');
   await context.close();
-  const bad = await open('?persist=0&lang=xx');
-  assert.equal((await bad.page.evaluate(() => window.neurodrive.get())).lang, 'en');
-  assert.match(await bad.page.locator('#notice-text').textContent(), /lang \(must be en, es, fr, de, pt-BR, it or zh-CN\)/);
-  await bad.context.close();
+  const context2 = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page2 = await context2.newPage();
+  const warnings = [];
+  page2.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page2.goto(srv.url + '?persist=0&lang=xx');
+  await page2.evaluate(() => window.neurodrive.ready.then(() => true));
+  assert.equal((await page2.evaluate(() => window.neurodrive.get())).lang, 'en');
+  await page2.waitForFunction(() => !document.getElementById('notice').hidden);
+  assert.match(await page2.locator('#notice-text').textContent(), /ignored 1 parameter of this link \(lang\)/);
+  assert.ok(warnings.some((w) => /lang: must be en, es, fr, de, pt-BR, it or zh-CN/.test(w)), warnings.join('\n'));
+  await context2.close();
 });
 
 test('the Settings choice fetches the language, and the share link and the stored choice keep it', async () => {
@@ -115,7 +122,8 @@ test('the failure page speaks the start language', async () => {
   const page = await context.newPage();
   await page.goto(srv.url + '?lang=fr');
   await page.waitForSelector('#failure:not([hidden])');
-  assert.equal(await page.locator('#failure-title').textContent(), STRINGS.fr['boot.load.title']);
+  // English at once, then French when fr.json (fetched from the start) is there.
+  await page.waitForFunction((t) => document.getElementById('failure-title').textContent === t, STRINGS.fr['boot.load.title']);
   assert.match(await page.locator('#failure-hint').textContent(), /application\/wasm/);
   await screenshot(page, 'failure-fr');
   await context.close();
