@@ -46,19 +46,23 @@ void input_slider(App& app, const model::InputSpec& spec) {
     if (level) format_into(value_text, app.strings.number, tr(app, "format.percent_level"), value * 100.0, level_word(app, value));
     else format_into(value_text, app.strings.number, tr(app, "format.percent"), value * 100.0);
     const float value_w = ImGui::CalcTextSize(value_text).x;
-    const float name_room = ImGui::GetContentRegionAvail().x - value_w - ImGui::GetStyle().ItemSpacing.x;
+    const float row_room = ImGui::GetContentRegionAvail().x;
+    const float name_room = row_room - value_w - ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushFont(fonts().bold);
     const char* label = tr(app, "input." + name);
-    // A long name on a narrow column goes smaller rather than under the value.
+    // A long name on a narrow column goes smaller rather than under the value; a name too long even
+    // then (a long language) has the line to itself and the value goes on the next line.
     const float label_w = ImGui::CalcTextSize(label).x;
-    const float shrink = std::clamp(name_room / std::max(label_w, 1.0f), 0.7f, 1.0f);
+    const bool value_beside = label_w * 0.7f <= name_room;
+    const float shrink = std::clamp((value_beside ? name_room : row_room) / std::max(label_w, 1.0f), 0.7f, 1.0f);
     ImGui::SetWindowFontScale(shrink);
     ImGui::TextUnformatted(label);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     record_item(app, "label:input." + name);
     help_marker_tooltip(tr(app, "tip." + name));
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - value_w);
+    if (value_beside) ImGui::SameLine(ImGui::GetContentRegionMax().x - value_w);
+    else ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - value_w);
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(value_text);
     ImGui::PopStyleColor();

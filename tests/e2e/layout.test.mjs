@@ -1,5 +1,5 @@
 // layout.test.mjs - the layout never hides the explanation: at every supported size, text scale,
-// language and theme, no text label or text block drawn in the last frame overlaps another and none
+// language (and the pseudo-locale en-XA, longer than any) and theme, no text label or text block drawn in the last frame overlaps another and none
 // is cut off (window.neurodrive.layout() reports each as {x, y, w, h, clipped}). Screenshots of each
 // case are saved for a person to look at.
 import { test, before, after } from 'node:test';
@@ -23,7 +23,8 @@ const cases = [
 ];
 
 for (const c of cases) {
-  for (const lang of ['en', 'es']) {
+  // en-XA: the pseudo-locale (every text about 40% longer, docs/TRANSLATING.md) stands in for a long language.
+  for (const lang of ['en', 'es', 'en-XA']) {
     test(`${c.name} ${lang}: no text overlaps or is cut off, with a lesson step and without`, async () => {
       const query = `?persist=0&lang=${lang}${c.theme ? `&theme=${c.theme}` : ''}`;
       const { page, context, errors } = await openApp(browser, srv.url, { ...c, query });
