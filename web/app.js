@@ -1270,12 +1270,16 @@
       try { tab = window.open(url, '_blank'); } catch (e) { tab = null; }
       if (tab) { try { tab.opener = null; } catch (e) { /* already cut off */ } } else notice(`${labels ? labels['page.copy_this_link'] : ''} ${url}`.trim());
     },
-    onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
+    // Emscripten aborts when the wasm cannot be fetched or compiled, before the module exists: that is a
+    // failure to load, not a simulation that stopped.
+    onAbort(what) { if (module) stop('aborted: ' + String(what).slice(0, 160)); else loadFailed(what); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
-  }).then((m) => { module = m; resolveModule(m); start(); }, (err) => {
+  }).then((m) => { module = m; resolveModule(m); start(); }, loadFailed);
+  function loadFailed(err) {
     if (stopped) return;
+    stopped = 'the WebAssembly program did not load';
     failWith(['load.title', 'load.wasm', 'load.wasm_hint'], String(err && err.message || err).slice(0, 200));
     rejectReady(err instanceof Error ? err : new Error(String(err)));
-  });
+  }
 })();
