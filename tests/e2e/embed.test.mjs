@@ -34,7 +34,7 @@ test('URL parameters: good values apply, hostile ones are ignored with a warning
   assert.match(notice, /ignored 7 parameters .*the end of an over-long link.*unknown names: 1/, 'bogus is counted, not named (a link cannot write in the notice)');
   assert.ok(!notice.includes('bogus') && !notice.includes('script'), notice);
   assert.equal(await page.locator('#notice script').count(), 0);   // nothing written as HTML
-  assert.equal(await page.evaluate(() => document.querySelectorAll('script').length), 3);  // neurodrive.js, audio.js, app.js: none added
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script').length), 4);  // neurodrive.js, audio.js, languages.js, app.js: none added
   await screenshot(page, 'url-notice');
   assert.deepEqual(errors, []);
   await context.close();

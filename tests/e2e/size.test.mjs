@@ -39,7 +39,7 @@ test('dist/: the multi-file page and everything it loads stay within 450 KB gzip
   assert.ok(HAS_DIST, 'dist/ is not built: make dist (make test builds it before the browser tests)');
   const r = pageSize(DIST);
   const files = r.files.map((f) => f.file);
-  for (const f of ['index.html', 'neurodrive.js', 'neurodrive.wasm', 'app.js', 'audio.js', 'style.css', 'favicon.svg'])
+  for (const f of ['index.html', 'neurodrive.js', 'neurodrive.wasm', 'app.js', 'audio.js', 'languages.js', 'style.css', 'favicon.svg'])
     assert.ok(files.includes(f), `${f} is counted`);
   const list = r.files.map((f) => `${f.file} ${f.gzip_bytes}`).join(', ');
   assert.ok(r.gzip_bytes <= BUDGET_BYTES, `${r.gzip_bytes} bytes gzip -9 in total (${list}); budget ${BUDGET_BYTES}`);
