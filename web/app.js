@@ -874,11 +874,23 @@
     if (!r.ok) return r;
     return { ok: true, query: r.query, link: baseUrl() + (r.query ? '?' + r.query : '') };
   }
+  // The iframe title in the language a link opens in: from C++ when that language's strings are here,
+  // else from its strings file (fetched now), else English.
+  async function embedTitle(lang) {
+    const b = view('nd_builder_json');
+    const code = lang || LANG.list[0].code;
+    if (b && b.embed_titles[code]) return b.embed_titles[code];
+    try {
+      await LANG.load(code);
+      const t = JSON.parse(LANG.data(code).text)['builder.embed_title'];
+      if (typeof t === 'string' && t) return t;
+    } catch (e) { /* not fetched: English below */ }
+    return (b && b.labels['builder.embed_title']) || 'NeuroDrive';
+  }
   async function scenario(options) {
     const r = scenarioLink(options);
     if (!r.ok) return r;
-    const b = view('nd_builder_json');
-    const title = (b && (b.embed_titles[new URL(r.link).searchParams.get('lang') || LANG.list[0].code] || b.labels['builder.embed_title'])) || 'NeuroDrive';
+    const title = await embedTitle(new URL(r.link).searchParams.get('lang'));
     const qr = await qrSvgOf(r.link);
     return { ok: true, link: r.link, iframe: iframeSnippet(r.link, title), qrSvg: qr.svg || null, ...(qr.error ? { qrError: qr.error } : {}) };
   }
@@ -1028,7 +1040,9 @@
     if (!r.ok) { say(`${B('builder.error')} ${r.error}`); return; }
     say('');
     link.value = r.link;
-    embed.value = iframeSnippet(r.link, builderData.embed_titles[choices().lang] || B('builder.embed_title'));
+    const lang = choices().lang;
+    embed.value = iframeSnippet(r.link, builderData.embed_titles[lang] || B('builder.embed_title'));
+    if (!builderData.embed_titles[lang]) embedTitle(lang).then((t) => { if (serial === builderSerial) embed.value = iframeSnippet(r.link, t); });
     caption.textContent = r.link;
     const frame = builder.querySelector('#builder-preview');
     if (frame && !frame.hidden) {

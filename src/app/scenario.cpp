@@ -131,10 +131,15 @@ std::string builder_json(const App& app) {
     w.StartArray();
     for (double s : find_setting("scale")->steps) json_put_num(w, s);
     w.EndArray();
-    // The iframe snippet's title in the language the link opens in.
+    // The iframe snippet's title in the language the link opens in; null for a language whose strings
+    // the page has not fetched (app.js reads the title from that language's file).
     json_key(w, "embed_titles");
     w.StartObject();
-    for (const Language& l : languages()) { json_key(w, l.code); json_put(w, text_in_language(l.code, "builder.embed_title")); }
+    for (const Language& l : languages()) {
+        json_key(w, l.code);
+        if (strings_available(l.code)) json_put(w, text_in_language(l.code, "builder.embed_title"));
+        else w.Null();
+    }
     w.EndObject();
     const SettingValues v = share_view(app);
     json_key(w, "current");
