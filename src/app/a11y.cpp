@@ -108,12 +108,13 @@ std::string mirror_json(const App& app) {
     for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); w.Bool(!lock_error(app, g).empty()); }
     json_key(w, "reset"); w.Bool(!reset_lock.empty());
     w.EndObject();
-    // The reason a locked control gives (its tooltip), in the UI language.
-    const char* locked = app.strings.get("a11y.locked");
+    // The reason a locked control gives (its tooltip), in the UI language, naming the lock= that does it.
+    auto locked = [&](const char* group) { return app.strings.format("a11y.locked", std::string("lock=") + group); };
     json_key(w, "locked_reason");
     w.StartObject();
-    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g).empty() ? "" : locked); }
-    json_key(w, "reset"); json_put(w, reset_lock.empty() ? "" : locked);
+    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g).empty() ? std::string() : locked(g)); }
+    json_key(w, "reset");
+    json_put(w, reset_lock.empty() ? std::string() : locked(!lock_error(app, "presets").empty() ? "presets" : "time"));
     w.EndObject();
     json_key(w, "theme"); json_put(w, app.settings.theme);
     json_key(w, "audio"); w.Bool(app.settings.audio);

@@ -83,9 +83,9 @@ TEST_CASE("the mirror reports which controls are locked and why") {
     // The locked input says so; an input not named (and not a manipulation) does not.
     CHECK((*mirror_input(m, "thyroid"))["locked"].IsTrue());
     CHECK((*mirror_input(m, "dopamine"))["locked"].IsFalse());
-    CHECK(std::string(m["locked_reason"]["time"].GetString()) == "Locked by the page that embeds NeuroDrive");  // the reason, in the UI language
+    CHECK(std::string(m["locked_reason"]["time"].GetString()) == "Locked by the page that embeds NeuroDrive (lock=time)");  // the reason, in the UI language
     REQUIRE(na::set_language(app, "es"));
-    CHECK(std::string(mirror(app)["locked_reason"]["time"].GetString()) == "Bloqueado por la página que inserta NeuroDrive");
+    CHECK(std::string(mirror(app)["locked_reason"]["time"].GetString()) == "Bloqueado por la página que inserta NeuroDrive (lock=time)");
     na::App b;
     REQUIRE(na::init(b));
     na::apply_query(b, "lock=time");
