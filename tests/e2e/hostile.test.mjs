@@ -610,7 +610,7 @@ test('the single file carries a hash-based policy (documented in neurodrive-csp.
   const header = fs.readFileSync('dist/neurodrive-csp.txt', 'utf8').match(/^Content-Security-Policy: (.*)$/m)[1];
   assert.equal(header, policy);
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
-  assert.equal(scripts.length, 4);  // neurodrive.js, audio.js, qrcode.js (the Share dialog's QR library), app.js
+  assert.equal(scripts.length, 6);  // neurodrive.js, audio.js, the languages and fonts, languages.js, qrcode.js (the Share dialog's QR library), app.js
   for (const h of scripts) assert.ok(policy.includes(h), `policy allows ${h}`);
   assert.doesNotMatch(policy, /unsafe-inline|'self'/);
   // Served over http with the documented header, and from file://.
