@@ -1,0 +1,27 @@
+// wait.mjs - condition waits for the browser tests: a number of display frames, a state of the page or
+// frame, the model's own clock. Never a fixed sleep. Depends only on Playwright's Page/Frame API and on
+// window.neurodrive (docs/API.md); not on harness.mjs.
+
+// Generous: conditions on a loaded, shared machine can take long.
+export const LONG = { timeout: 30000 };
+
+// Waits until `fn(arg)` is truthy in the page or frame `target`; returns its value.
+export async function until(target, fn, arg = null, ms = LONG.timeout) {
+  return (await target.waitForFunction(fn, arg, { timeout: ms })).jsonValue();
+}
+
+// Waits for `n` display frames of `target` (requestAnimationFrame callbacks). The app runs its main loop
+// on requestAnimationFrame, so after n of them it has handled the input sent before and drawn what changed.
+export function frames(target, n = 3) {
+  return target.evaluate((k) => new Promise((resolve) => {
+    let left = k;
+    const tick = () => (--left <= 0 ? resolve(true) : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+// Waits until the model's own clock (get().time_s) has advanced `seconds` of simulated time from now.
+export async function simSeconds(target, seconds, ms = LONG.timeout) {
+  const t0 = await target.evaluate(() => window.neurodrive.get().time_s);
+  await target.waitForFunction(([t, s]) => window.neurodrive.get().time_s >= t + s, [t0, seconds], { timeout: ms });
+}
