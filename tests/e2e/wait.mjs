@@ -25,3 +25,22 @@ export async function simSeconds(target, seconds, ms = LONG.timeout) {
   const t0 = await target.evaluate(() => window.neurodrive.get().time_s);
   await target.waitForFunction(([t, s]) => window.neurodrive.get().time_s >= t + s, [t0, seconds], { timeout: ms });
 }
+
+// Waits until the drawn item `name` (a window.neurodrive.layout() key) is on screen and has kept the same
+// rectangle for `n` frames (windows settle their size over their first frames); returns the rectangle.
+export function steadyRect(target, name, n = 3, ms = LONG.timeout) {
+  return target.evaluate(([key, k, limit]) => new Promise((resolve, reject) => {
+    const end = performance.now() + limit;
+    let last = '', same = 0;
+    const tick = () => {
+      const r = window.neurodrive.layout()[key];
+      const now = r ? JSON.stringify(r) : '';
+      same = now && now === last ? same + 1 : 0;
+      last = now;
+      if (same >= k) return resolve(r);
+      if (performance.now() > end) return reject(new Error(`${key} did not settle on screen`));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), [name, n, ms]);
+}
