@@ -44,3 +44,21 @@ export function steadyRect(target, name, n = 3, ms = LONG.timeout) {
     requestAnimationFrame(tick);
   }), [name, n, ms]);
 }
+
+// Waits until the drawn items whose layout() names match `pattern` (a RegExp source; default: the sliders)
+// have kept the same rectangles for `n` frames: a scroll has come to rest.
+export function steadyLayout(target, pattern = '^[a-z0-9_]+$', n = 3, ms = LONG.timeout) {
+  return target.evaluate(([src, k, limit]) => new Promise((resolve, reject) => {
+    const re = new RegExp(src), end = performance.now() + limit;
+    let last = null, same = 0;
+    const tick = () => {
+      const now = JSON.stringify(Object.entries(window.neurodrive.layout()).filter(([key]) => re.test(key)));
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (same >= k) return resolve(true);
+      if (performance.now() > end) return reject(new Error(`${src} did not come to rest`));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), [pattern, n, ms]);
+}
