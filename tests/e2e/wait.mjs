@@ -62,3 +62,12 @@ export function steadyLayout(target, pattern = '^[a-z0-9_]+$', n = 3, ms = LONG.
     requestAnimationFrame(tick);
   }), [pattern, n, ms]);
 }
+
+// Counts the messages that reach the window of `target` from now on (window.__heard). The app's own
+// listener was added first, so once __heard reaches n the app has handled those n messages (in order).
+export const countMessages = (target) => target.evaluate(() => { window.__heard = 0; window.addEventListener('message', () => { window.__heard++; }); return true; });
+export const heard = (target, n, ms = LONG.timeout) => target.waitForFunction((k) => window.__heard >= k, n, { timeout: ms });
+
+// The app saves when its page hides (pagehide): ask for that save now. A check that nothing is stored
+// then waits for no timer: a save that should not happen would have happened here.
+export const saveNow = (target) => target.evaluate(() => { window.dispatchEvent(new Event('pagehide')); return true; });
