@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 const require = createRequire(import.meta.url);
 let srv, host, browser;
@@ -19,7 +20,7 @@ test('the HTML mirror drives the canvas controls, and the canvas drives the mirr
   await page.focus('#a11y-in-thyroid');
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
   assert.equal((await get(page)).inputs.thyroid, 0.6);
-  await page.waitForTimeout(200);
+  await frames(page, 3);   // the canvas redraws the moved slider
   const after = await page.screenshot({ clip: await clip() });
   assert.ok(!before.equals(after), 'the canvas slider moved');
   await screenshot(page, 'mirror-focused');
@@ -30,7 +31,7 @@ test('the HTML mirror drives the canvas controls, and the canvas drives the mirr
   await page.mouse.down();
   await page.mouse.move(r.x + r.w + 50, r.y + r.h / 2, { steps: 8 });
   await page.mouse.up();
-  await page.waitForTimeout(700);
+  await until(page, () => document.getElementById('a11y-in-dopamine').value === '200');  // the mirror is refreshed on a timer
   assert.equal(await page.locator('#a11y-in-dopamine').inputValue(), '200');
   assert.match(await page.locator('#a11y-in-dopamine').getAttribute('aria-valuetext'), /Dopamine tone \(VTA\): 200% of typical, very high/);
   assert.deepEqual(errors, []);
@@ -39,7 +40,8 @@ test('the HTML mirror drives the canvas controls, and the canvas drives the mirr
 
 test('a live region announces meaningful changes in plain words', async () => {
   const { page, context, errors } = await openApp(browser, srv.url);
-  await page.waitForTimeout(600);
+  // The mirror has been refreshed once (the announcer then knows the starting motivation).
+  await until(page, () => document.querySelectorAll('#a11y-narration li').length > 0);
   await page.evaluate(() => window.neurodrive.set({ thyroid: 0.3 }));
   await waitSim(page, 25);
   await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Motivation fell'), null, { timeout: 10000 });
@@ -53,22 +55,22 @@ test('keyboard shortcuts work when the app has focus, and never when the host pa
   const { page, context, errors } = await openApp(browser, srv.url);
   await page.locator('#canvas').focus();
   await page.keyboard.press('c');
-  await page.waitForTimeout(100);
+  await until(page, () => window.neurodrive.get().outputs.trial_time_s >= 0).catch(() => {});
   assert.ok((await get(page)).outputs.trial_time_s >= 0, 'C started a cue trial');
   const t0 = (await get(page)).trials;
   await waitSim(page, 2);
   assert.equal((await get(page)).trials, t0 + 1, 'C gave a cue trial');
   await page.keyboard.press('4');
-  await page.waitForTimeout(100);
+  await until(page, () => window.neurodrive.get().preset === 'low_estradiol').catch(() => {});
   assert.equal((await get(page)).preset, 'low_estradiol');
   await page.keyboard.press('Shift+Slash');
-  await page.waitForTimeout(200);
+  await until(page, () => window.neurodrive.layout()['dialog:shortcuts']).catch(() => {});
   assert.ok((await page.evaluate(() => window.neurodrive.layout()))['dialog:shortcuts'], '? opens the shortcuts dialog');
   await screenshot(page, 'shortcuts-dialog');
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(200);
+  await until(page, () => !window.neurodrive.layout()['dialog:shortcuts']);
   await page.keyboard.press('r');
-  await page.waitForTimeout(100);
+  await until(page, () => window.neurodrive.get().preset === 'baseline').catch(() => {});
   assert.equal((await get(page)).preset, 'baseline');
   await context.close();
 
@@ -95,18 +97,18 @@ test('touch: one finger scrolls the controls by their text and drags a slider on
   const tab = (await page.evaluate(() => window.neurodrive.layout()))['tab:tab.short.controls'];
   assert.ok(tab && tab.h >= 44, 'the Inputs tab is a large touch target');
   await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
-  await page.waitForTimeout(300);
+  await until(page, () => window.neurodrive.layout()['text:title.presets']).catch(() => {});
   // The sliders are below the scenario: one finger swipes the list up by its text (not a control).
   const cdp = await context.newCDPSession(page);
   const swipe = async (x, y0, dy) => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
     for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (dy * i) / 8 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await page.waitForTimeout(250);
   };
   const before = (await page.evaluate(() => window.neurodrive.layout()))['text:title.presets'];
   assert.ok(before, 'the Scenario title is on screen');
   await swipe(before.x + 10, before.y + before.h / 2, -200);
+  await until(page, (y) => { const m = window.neurodrive.layout()['text:title.presets']; return !m || m.y < y - 100; }, before.y).catch(() => {});
   const moved = (await page.evaluate(() => window.neurodrive.layout()))['text:title.presets'];
   assert.ok(!moved || moved.y < before.y - 100, `the list scrolled up with the finger (${before.y} -> ${moved && moved.y})`);
   const r = (await page.evaluate(() => window.neurodrive.layout())).dopamine;
@@ -116,7 +118,7 @@ test('touch: one finger scrolls the controls by their text and drags a slider on
   await touch('touchStart', r.x + r.w / 2);
   for (let i = 1; i <= 10; i++) await touch('touchMove', r.x + r.w / 2 - (i * r.w) / 16);
   await touch('touchEnd');
-  await page.waitForTimeout(200);
+  await until(page, () => window.neurodrive.get().inputs.dopamine < 0.6).catch(() => {});
   const v = (await get(page)).inputs.dopamine;
   assert.ok(v < 0.6, `dopamine ${v} after a leftward drag`);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
@@ -130,7 +132,7 @@ for (const theme of ['dark', 'projector']) {
     const { page, context, errors } = await openApp(browser, srv.url, { width: 1920, height: 1080, query: `?theme=${theme}&persist=0` });
     await waitSim(page, 2);
     await page.evaluate(() => window.neurodrive.event('reward'));
-    await page.waitForTimeout(120);
+    await frames(page, 3);   // the reward is drawn
     await screenshot(page, `theme-${theme}-1920x1080`);
     // Evaluated through DevTools: the page's own Content-Security-Policy forbids inline scripts.
     await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
@@ -146,7 +148,7 @@ test('Spanish: chosen by ?lang=es or the browser language, with every control la
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?lang=es&preset=hypothyroid' });
   await page.waitForSelector('#a11y-in-thyroid', { state: 'attached' });
   assert.equal(await page.locator('label[for=a11y-in-thyroid]').textContent(), 'Hormona tiroidea');
-  await page.waitForTimeout(600);
+  await frames(page, 5);
   await screenshot(page, 'spanish-1366x768');
   await context.close();
   const es = await browser.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
@@ -183,7 +185,7 @@ test('multitouch: two fingers on two sliders at once leave a sane state', async 
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pts(0) });
   for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pts(i * 10) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await page.waitForTimeout(300);
+  await frames(page, 6);   // the app has handled every touch (it reads input once per frame)
   const s = await get(page);
   for (const v of Object.values(s.inputs)) assert.ok(v >= 0 && v <= 2);
   for (const v of Object.values(s.outputs)) assert.ok(Number.isFinite(v));

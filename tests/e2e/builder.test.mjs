@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { startServer, launch, openApp, screenshot, get, clickAt } from './harness.mjs';
+import { until, LONG } from './wait.mjs';
 
 const require = createRequire(import.meta.url);
 let srv, browser;
@@ -62,7 +63,8 @@ test('Share opens by a click; choices by real clicks and keys give a link that r
   await choose(page, '#builder-lesson', 'tonic_vs_phasic');
   await choose(page, '#builder-lang', 'es');
   await choose(page, '#builder-theme', 'projector');
-  await page.waitForTimeout(200);
+  // The link and its QR code follow the last choice.
+  await until(page, () => { const l = document.getElementById('builder-link').value; return l.includes('theme=projector') && document.getElementById('builder-qr').dataset.link === l; }).catch(() => {});
   const link = await linkOf(page);
   const u = new URL(link);
   assert.equal(u.origin + u.pathname, srv.url, 'the link opens this page');
@@ -76,7 +78,8 @@ test('Share opens by a click; choices by real clicks and keys give a link that r
   other.on('pageerror', (e) => otherErrors.push(e.message));
   await other.goto(link);
   await other.evaluate(() => window.neurodrive.ready.then(() => true));
-  await other.waitForTimeout(400);
+  // The accessible mirror has been built in the link's language, with its locks.
+  await until(other, () => document.documentElement.lang === 'es' && document.getElementById('a11y-in-thyroid') && document.getElementById('a11y-in-thyroid').disabled).catch(() => {});
   const s = await get(other);
   assert.deepEqual(s.inputs, state.inputs, 'the same inputs, exactly');
   assert.equal(s.lesson, 'tonic_vs_phasic');
@@ -120,7 +123,7 @@ test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Spa
   }
   await page.focus('#builder-hide-drive');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(100);
+  await until(page, () => new URL(document.getElementById('builder-link').value).searchParams.get('hide') === 'drive', null, 5000).catch(() => {});
   assert.equal(new URL(await linkOf(page)).searchParams.get('hide'), 'drive', 'Space on a checkbox changes the link at once');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#builder').evaluate((d) => d.open), false, 'Escape closes');
@@ -183,8 +186,8 @@ test('the iframe snippet parses with title and allow=fullscreen; the QR code dec
   // The live preview shows the link in a small frame.
   await click(page, '#builder-preview-toggle');
   await page.waitForFunction(() => document.getElementById('builder-preview').src.includes('lock=presets'));
-  let previewFrame;
-  for (let i = 0; i < 100 && !previewFrame; i++) { previewFrame = page.frames().find((f) => f.url().includes('lock=presets')); if (!previewFrame) await page.waitForTimeout(100); }
+  const previewFrame = page.frames().find((f) => f.url().includes('lock=presets'))
+    || await page.waitForEvent('framenavigated', { predicate: (f) => f.url().includes('lock=presets'), ...LONG }).catch(() => undefined);
   assert.ok(previewFrame, 'the preview frame loads the link');
   await previewFrame.waitForFunction(() => !!window.neurodrive, null, { timeout: 20000 });
   const lesson = await previewFrame.evaluate(() => window.neurodrive.ready.then(() => window.neurodrive.get().lesson));

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems } from './harness.mjs';
+import { frames, simSeconds, steadyRect, steadyLayout } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -12,9 +13,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 const layoutOf = (page) => page.evaluate(() => window.neurodrive.layout());
 async function waitUntil(page, fn, arg, ms = 8000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { if (await page.evaluate(fn, arg)) return true; await page.waitForTimeout(100); }
-  return false;
+  return page.waitForFunction(fn, arg, { timeout: ms }).then(() => true, () => false);
 }
 
 test('a student turns on compare mode by mouse: both schematics, both drive numbers, dashed plots, same events', async () => {
@@ -32,7 +31,7 @@ test('a student turns on compare mode by mouse: both schematics, both drive numb
     assert.ok(lay[name], `${name} is drawn`);
   assert.ok(lay['region:b.vta'].x > lay['region:vta'].x + 100, 'brain B is drawn beside brain A');
   // Fire three cues by mouse: both brains see each one at the same simulated time.
-  for (let i = 0; i < 3; i++) { await clickItem(page, 'button:event.cue'); await page.waitForTimeout(2600); }
+  for (let i = 0; i < 3; i++) { await clickItem(page, 'button:event.cue'); await simSeconds(page, 2.6); }
   const s = await get(page);
   assert.ok(s.trials >= 2, `trials ran (${s.trials})`);
   assert.equal(s.compare.outputs.trials, s.outputs.trials, 'brain B counted the same trials');
@@ -50,12 +49,13 @@ test('a student turns on compare mode by mouse: both schematics, both drive numb
   assert.equal((await get(page)).compare.inputs.dopamine, 1, 'brain B keeps its dopamine');
   // Off, by mouse again: the open list shows the chosen preset, so scroll up to "Off" with the wheel.
   await clickItem(page, 'combo:compare');
-  await page.waitForTimeout(500);  // the list opens at its top, then scrolls to the chosen entry
+  await steadyRect(page, 'option:compare.hypothyroid');  // the list opens at its top, then scrolls to the chosen entry
   for (let i = 0; i < 12 && !(await rectOf(page, 'option:compare.off')); i++) {
     const r = await rectOf(page, 'option:compare.hypothyroid');
     await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
     await page.mouse.wheel(0, -240);
-    await page.waitForTimeout(400);
+    await frames(page, 2);
+    await steadyLayout(page, '^option:compare\\.');   // the list has come to rest
   }
   await clickItem(page, 'option:compare.off');
   assert.ok(await waitUntil(page, () => window.neurodrive.get().compare === null), 'compare turned off');
@@ -104,7 +104,7 @@ for (const [w, h, query, name] of [[1024, 768, '&scale=1.5', 'projector-150'], [
     const touch = w < 700;
     const { page, context, errors } = await openApp(browser, srv.url, { width: w, height: h, touch, dpr: touch ? 2 : 1, query: '?compare=hypothyroid' + query });
     await page.evaluate(() => { window.neurodrive.autoTrials(true); window.neurodrive.speed(4); });
-    await page.waitForTimeout(3000);
+    await simSeconds(page, 12);   // trials run in both brains
     const lay = await layoutOf(page);
     assert.ok(lay['label:compare.a'] && lay['label:compare.b'], 'both captions drawn');
     assert.deepEqual(textProblems(lay), []);

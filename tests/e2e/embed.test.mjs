@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launch, openApp, screenshot, get } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 let srv, host, cspSrv, browser;
 before(async () => {
@@ -113,7 +114,7 @@ test('postMessage from a host page on another origin: commands, malformed messag
   const junk = await exchange('neurodrive please', 'neurodrive:error');
   assert.ok(junk.data.error.length > 0);
   await exchange({ type: 'neurodrive:subscribe', hz: 10 }, 'neurodrive:ack');
-  await page.waitForTimeout(1500);  // 10 Hz for 1.5 s: at least 4 even on a loaded machine
+  await until(page, () => window.received.filter((m) => m.data && m.data.type === 'neurodrive:state').length >= 4).catch(() => {});
   const states = await page.evaluate(() => window.received.filter((m) => m.data && m.data.type === 'neurodrive:state').length);
   assert.ok(states >= 4, `subscribed states: ${states}`);
   await exchange({ type: 'neurodrive:subscribe', hz: 0 }, 'neurodrive:ack');
@@ -134,7 +135,8 @@ test('origin= allowlist: a host page from another origin cannot control the app'
   const warned = new Promise((resolve) => page.on('console', (m) => { if (m.type() === 'warning' && /not in the origin= list/.test(m.text())) resolve(true); }));
   await page.evaluate(() => window.send({ type: 'neurodrive:set', inputs: { thyroid: 0.2 } }));
   assert.equal(await warned, true, 'the console says why');
-  await page.waitForTimeout(500);
+  await frames(frame, 3);   // the message was handled (the warning says so); any reply would have been posted,
+  await frames(page, 3);    // and delivered
   assert.equal(await page.evaluate(() => window.received.length), 0, 'a refused parent hears nothing, not even an error');
   assert.equal((await frame.evaluate(() => window.neurodrive.get())).inputs.thyroid, 1);
   await context.close();
@@ -179,7 +181,7 @@ for (const [w, h] of [[400, 300], [320, 480]]) {
       cw: document.documentElement.clientWidth, ch: document.documentElement.clientHeight }));
     assert.ok(dims.sw <= dims.cw && dims.sh <= dims.ch, JSON.stringify(dims));
     await page.evaluate(() => document.getElementById('app').scrollIntoView());
-    await page.waitForTimeout(300);
+    await frames(page, 3);
     await (await page.$('#app')).screenshot({ path: `build/screenshots/iframe-${w}x${h}.png` });
     await context.close();
   });
@@ -189,13 +191,13 @@ test('what the user chose is kept in localStorage, Reset all clears it, damaged 
   const key = 'neurodrive:v1:/';
   const { page, context, errors } = await openApp(browser, srv.url);
   await page.locator('#a11y-in-thyroid').fill('45');    // the user's own change (the mirror's slider)
-  await page.waitForTimeout(800);
+  await until(page, (k) => { try { return JSON.parse(localStorage.getItem(k)).inputs.thyroid === 0.45; } catch (e) { return false; } }, key);   // saved
   await page.reload();
   await page.evaluate(() => window.neurodrive.ready.then(() => true));
   assert.equal((await get(page)).inputs.thyroid, 0.45);
   await page.locator('#canvas').focus();
   await page.keyboard.press('r');                       // Reset all, by the user
-  await page.waitForTimeout(800);
+  await until(page, (k) => localStorage.getItem(k) === null, key).catch(() => {});
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
   // Damage the stored value at the start of the next document, before app.js reads it.
   await page.addInitScript((k) => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 import { startServer, launch, openApp, screenshot, get, clickAt } from './harness.mjs';
+import { simSeconds } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -26,7 +27,7 @@ async function pick(page, kind) {
 test('Export > Signals saves every output at 10 rows per simulated second, with the CLI columns and the scenario named', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0&preset=hypothyroid' });
   await page.evaluate(() => window.neurodrive.speed(4));
-  await page.waitForTimeout(2500);
+  await simSeconds(page, 10);
   const d = await pick(page, 'signals');
   assert.ok(d, 'a file was downloaded');
   assert.match(d.suggestedFilename(), /^neurodrive-hypothyroid-signals-\d+s\.csv$/);
@@ -48,7 +49,7 @@ test('Export > Signals saves every output at 10 rows per simulated second, with 
 test('keyboard: the Export menu opens with Enter, moves with arrows, closes with Escape; the accessible controls export the trial table', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
   await page.evaluate(() => { window.neurodrive.speed(4); window.neurodrive.autoTrials(true); });
-  await page.waitForTimeout(6000);
+  await simSeconds(page, 24);   // trials for the trial table
   await page.focus('#export');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.kind), 'signals');

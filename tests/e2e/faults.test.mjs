@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { startServer, launch, openApp, screenshot, get } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -32,9 +33,9 @@ test('WebGL context lost and restored: the app recovers and keeps its state', as
     ext.loseContext();
     setTimeout(() => ext.restoreContext(), 400);
   });
-  await page.waitForTimeout(1200);
+  await until(page, () => !document.getElementById('canvas').getContext('webgl2').isContextLost());   // restored
   const f1 = (await page.evaluate(() => window.neurodrive.stats())).frames;
-  await page.waitForTimeout(300);
+  await until(page, (n) => window.neurodrive.stats().frames > n, f1).catch(() => {});
   const f2 = (await page.evaluate(() => window.neurodrive.stats())).frames;
   assert.ok(f2 > f1, 'frames are drawn again after the restore');
   const after = await get(page);
@@ -56,10 +57,10 @@ test('a storm of resizes leaves a sane, correctly sized app', async () => {
   for (let i = 0; i < 40; i++) {
     const [w, h] = sizes[i % sizes.length];
     await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(i % 5 === 0 ? 60 : 5);
+    if (i % 5 === 0) await frames(page, 2);   // most sizes land within one frame, every fifth is drawn
   }
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.waitForTimeout(400);
+  await until(page, () => { const c = document.getElementById('canvas'); return c.width === 1366 && c.height === 768; }).catch(() => {});
   const dims = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
   assert.deepEqual(dims, [1366, 768, 1366, 768]);
   assertSane(await get(page));
@@ -71,7 +72,7 @@ test('a storm of resizes leaves a sane, correctly sized app', async () => {
 for (const dpr of [1, 2, 3]) {
   test(`devicePixelRatio ${dpr}: the canvas renders at device resolution`, async () => {
     const { page, context, errors } = await openApp(browser, srv.url, { width: 1000, height: 700, dpr });
-    await page.waitForTimeout(300);
+    await until(page, (d) => document.getElementById('canvas').width === 1000 * d, dpr).catch(() => {});
     const dims = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height]; });
     assert.deepEqual(dims, [1000 * dpr, 700 * dpr]);
     await screenshot(page, `dpr-${dpr}`);

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, clickAt, rectOf } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -15,7 +16,8 @@ test('the lab runs the conditioning experiment on the current scenario and shows
   await page.evaluate(() => window.neurodrive.set({ dopamine: 0.5 }));
   await click(page, 'tab:tab.lab');
   await click(page, 'button:lab.run');
-  await page.waitForTimeout(600);
+  await until(page, () => window.neurodrive.layout()['chart:lab']).catch(() => {});   // the run has finished and its chart is drawn
+  await frames(page, 3);
   await screenshot(page, 'lab-conditioning-1920x1080');
   // The chart is drawn (the "choose and run" hint is gone) and names the published finding.
   const layout = await page.evaluate(() => window.neurodrive.layout());

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, get } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -25,7 +26,7 @@ test('keyboard only: the wanting-vs-liking lesson from start to finish', async (
   // the observation phase, then read the verdict.
   await tabTo(page, 'a11y-lesson-option-1');
   await page.keyboard.press('ArrowDown');  // radio group: arrow keys choose
-  await page.waitForTimeout(300);
+  await until(page, () => { const b = document.getElementById('a11y-lesson-lock'); return b && !b.disabled; });   // a choice enables Lock in
   await tabTo(page, 'a11y-lesson-lock');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#a11y-lesson-do', { state: 'attached' });
@@ -41,7 +42,7 @@ test('keyboard only: the wanting-vs-liking lesson from start to finish', async (
   await page.waitForSelector('#a11y-lesson-option-1', { state: 'attached' });
   await tabTo(page, 'a11y-lesson-option-1');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
+  await until(page, () => { const b = document.getElementById('a11y-lesson-lock'); return b && !b.disabled; });
   await tabTo(page, 'a11y-lesson-lock');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#a11y-lesson-do', { state: 'attached' });
@@ -64,7 +65,7 @@ test('keyboard only: the wanting-vs-liking lesson from start to finish', async (
 
 test('a lesson step on a phone, and an unknown lesson is reported', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { width: 390, height: 844, dpr: 2, touch: true, query: '?lesson=learning_to_predict' });
-  await page.waitForTimeout(400);
+  await frames(page, 6);
   await screenshot(page, 'lesson-step-390x844');
   assert.equal((await get(page)).lesson, 'learning_to_predict');
   await context.close();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { startServer, launch, lessonStepByKeyboard } from './harness.mjs';
+import { frames } from './wait.mjs';
 
 let srv, host, browser;
 before(async () => {
@@ -139,8 +140,8 @@ test('H5P resizer handshake with a host that behaves as h5p-resizer.js: ready ->
   assert.ok(await frame.evaluate(() => window.neurodrive.get() !== null));
   // The host's window changes: it posts 'resize', the app starts a new exchange.
   await page.setViewportSize({ width: 900, height: 800 });
-  await page.waitForFunction((o) => window.received.filter((m) => m.origin === o && m.data && m.data.action === 'prepareResize').length >= 2, appOrigin(), { timeout: 5000 });
-  await page.waitForTimeout(500);
+  await page.waitForFunction((o) => window.received.filter((m) => m.origin === o && m.data && m.data.action === 'resize').length >= 2, appOrigin(), { timeout: 10000 });
+  await frames(page, 30);   // the new exchange is over; a loop would go on within these frames
   const after = (await fromApp(page)).map((m) => m.data).filter((d) => d && d.context === 'h5p').map((d) => d.action);
   assert.ok(after.length <= 8, `no endless resize loop: ${after.join(',')}`);
   assert.deepEqual(errors, []);
@@ -168,9 +169,11 @@ test('H5P: when the browser masks the parent\'s origin as "null" (ancestorOrigin
 
 test('H5P and Canvas messages go only to an allowed parent: with origin= naming another site the host hears nothing', async () => {
   const { context, page } = await hostPage('?h5p=1');
-  await embed(page, '?origin=https://lms.example.edu&resize=1&lti_token=abc');
+  const frame = await embed(page, '?origin=https://lms.example.edu&resize=1&lti_token=abc');
+  await frame.evaluate(() => { window.__heard = 0; window.addEventListener('message', () => window.__heard++); });
   await page.evaluate(() => document.getElementById('app').contentWindow.postMessage({ context: 'h5p', action: 'hello' }, '*'));
-  await page.waitForTimeout(1500);
+  await frame.waitForFunction(() => window.__heard > 0, null, { timeout: 30000 });   // the app's own listener ran first
+  await frames(page, 3);   // a reply would have arrived
   assert.deepEqual(await fromApp(page), []);
   await context.close();
 });

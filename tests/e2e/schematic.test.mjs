@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
+import { frames } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -45,7 +46,7 @@ test('every preset loads without errors and changes the inputs as documented', a
   for (const p of presets) {
     const r = await page.evaluate((id) => window.neurodrive.preset(id), p.id);
     assert.deepEqual(r, { ok: true }, p.id);
-    await page.waitForTimeout(120);
+    await frames(page, 3);   // frames stepped with the preset
     const s = await get(page);
     assert.equal(s.preset, p.id);
     for (const v of Object.values(s.outputs)) assert.ok(Number.isFinite(v), `${p.id}: finite outputs`);
@@ -70,11 +71,11 @@ test('the mesolimbic pathway visibly dims when dopamine drops to 20%', async () 
   const clip = { x: rect.x, y: rect.y, width: rect.w, height: rect.h };
   const shot = async () => meanLuminance(PNG.sync.read(await page.screenshot({ clip })));
   let baseline = 0;
-  for (let i = 0; i < 5; i++) { baseline += await shot() / 5; await page.waitForTimeout(60); }
+  for (let i = 0; i < 5; i++) { baseline += await shot() / 5; await frames(page, 4); }   // five samples, frames apart
   await page.evaluate(() => window.neurodrive.set({ dopamine: 0.2 }));
   await waitSim(page, 3);
   let low = 0;
-  for (let i = 0; i < 5; i++) { low += await shot() / 5; await page.waitForTimeout(60); }
+  for (let i = 0; i < 5; i++) { low += await shot() / 5; await frames(page, 4); }
   assert.ok(low < baseline - 2, `mean luminance ${low.toFixed(1)} < ${baseline.toFixed(1)}`);
   assert.deepEqual(errors, []);
   await context.close();

@@ -44,8 +44,9 @@ async function waitCommitted(page, pred, what) {
   for (;;) {
     const c = await committed(page);
     if (c && pred(c)) return c;
-    if (Date.now() > end) throw new Error(`no commit with ${what}; last: ${JSON.stringify(c)}`);
-    await page.waitForTimeout(200);
+    // The next commit (or the deadline).
+    const changed = await page.waitForFunction((prev) => JSON.stringify(window.committed()) !== prev, JSON.stringify(c), { timeout: Math.max(1, end - Date.now()) }).then(() => true, () => false);
+    if (!changed) throw new Error(`no commit with ${what}; last: ${JSON.stringify(c)}`);
   }
 }
 const doStep = lessonStepByKeyboard;
@@ -108,7 +109,9 @@ test('scorm-again as the LMS: incomplete -> a step by keys -> commit (score 50, 
   assert.deepEqual(JSON.parse(c.suspend_data).answers, [[2, 1], [1, 0]]);
   assert.equal(c.exit, '');
   await second.app.locator('#a11y-lesson-next').press('Enter');   // Finish: back to the lesson list, still completed
-  await second.page.waitForTimeout(1200);
+  await second.app.waitForFunction(() => !window.neurodrive.get().lesson, null, { timeout: 30000 });   // back at the lesson list
+  // Leaving reports and commits everything now: the status is still completed.
+  await second.launchFrame.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
   assert.equal((await committed(second.page)).lesson_status, 'completed');
   assert.deepEqual(second.errors, []);
   assert.deepEqual(second.warnings.filter((w) => w.includes('SCORM')), []);

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, get, waitSim } from './harness.mjs';
+import { until, frames } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -23,7 +24,7 @@ for (const vp of viewports) {
     await page.evaluate(() => { window.neurodrive.set({ thyroid: 0.3, dopamine: 0.6 }); });
     await waitSim(page, 15);
     await page.evaluate(() => window.neurodrive.event('reward'));
-    await page.waitForTimeout(150);
+    await frames(page, 3);   // the reward is drawn
     await screenshot(page, `changed-${vp.name}`);
     const s = await get(page);
     assert.ok(s.outputs.motivation < 70);
@@ -40,7 +41,7 @@ test('phone tabs: drive meter, signals, learning and lab open by touch at 390x84
     const r = (await page.evaluate(() => window.neurodrive.layout()))['tab:' + tab];
     assert.ok(r, `${tab} is on screen`);
     await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-    await page.waitForTimeout(250);
+    await frames(page, 6);   // the tap is handled and the tab drawn
     await screenshot(page, `phone-${tab.replace('tab.short.', '')}-390x844`);
     assert.ok((await page.evaluate(() => window.neurodrive.layout()))['tab:' + tab], `${tab} still on screen after the tap`);
   }

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems } from './harness.mjs';
+import { until, frames, steadyLayout } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -19,37 +20,39 @@ async function scrollTo(page, name, over) {
       const o = lay[over] || Object.entries(lay).find(([k]) => k.startsWith('label:input.'))[1];
       await page.mouse.move(o.x + o.w / 2, o.y + o.h / 2);
       await page.mouse.wheel(0, dy);
-      await page.waitForTimeout(150);
+      await frames(page, 2);   // the wheel is handled,
+      await steadyLayout(page);   // and the list has come to rest
     }
   }
 }
 
 async function dragSliderToEnd(page, name, end) {
   await waitFor(page, name, 1500).catch(() => {});
+  await steadyLayout(page);   // the list is not scrolling under the pointer
   const r = await rectOf(page, name);
   assert.ok(r, `slider ${name} is on screen`);
   const y = r.y + r.h / 2;
+  // As a person drags: each step lands in its own frames.
   await page.mouse.move(r.x + r.w / 2, y, { steps: 2 });
-  await page.waitForTimeout(60);
+  await frames(page, 2);
   await page.mouse.down();
-  await page.waitForTimeout(60);
+  await frames(page, 2);
   await page.mouse.move(end === 'max' ? r.x + r.w + 40 : r.x - 40, y, { steps: 6 });
-  await page.waitForTimeout(100);
+  await frames(page, 2);
   await page.mouse.up();
-  await page.waitForTimeout(200);
+  await until(page, ([n, e]) => { const v = window.neurodrive.get().inputs[n]; return e === 'max' ? v >= 0.9 : v <= 0.05; }, [name, end]).catch(() => {});
+  await frames(page, 2);
 }
 
 async function assertLegible(page, stage) {
-  await page.waitForTimeout(250);
+  await frames(page, 6);   // windows that just opened have settled their size
   await screenshot(page, `student-${stage}`);
   const problems = textProblems(await page.evaluate(() => window.neurodrive.layout()));
   assert.deepEqual(problems, [], `${stage}: no clipped or overlapping text`);
 }
 
 async function waitFor(page, name, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { if (await rectOf(page, name)) return; await page.waitForTimeout(200); }
-  assert.fail(`${name} did not appear within ${ms} ms`);
+  if (!(await until(page, (n) => !!window.neurodrive.layout()[n], name, ms).catch(() => false))) assert.fail(`${name} did not appear within ${ms} ms`);
 }
 
 test('a student alone: first visit, a whole lesson, the lab and Spanish, by mouse, with every text legible', async () => {
@@ -94,7 +97,7 @@ test('a student alone: first visit, a whole lesson, the lab and Spanish, by mous
   await clickItem(page, 'button:settings');
   await clickItem(page, 'settings:lang.es');
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  await until(page, () => !window.neurodrive.layout()['settings:lang.es']).catch(() => {});
   assert.equal((await get(page)).lang, 'es');
   await assertLegible(page, '7-spanish');
   assert.deepEqual(errors, []);

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, screenshot, get, clickAt, rectOf, waitForRect } from './harness.mjs';
+import { until, frames, simSeconds, steadyRect } from './wait.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -20,7 +21,7 @@ test('a click on the canvas gives it the keyboard: a shortcut works right after,
   assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
   const second = (await page.evaluate(() => window.neurodrive.presets()))[1].id;
   await page.keyboard.press('2');  // 2: the second preset
-  await page.waitForTimeout(300);
+  await until(page, (id) => window.neurodrive.get().preset === id, second).catch(() => {});
   assert.equal((await get(page)).preset, second, 'the shortcut 2 right after a click loads the second preset');
   const settings = await rectOf(page, 'button:settings');
   assert.ok(settings, 'the View settings button is drawn');
@@ -34,7 +35,7 @@ test('a click on the canvas gives it the keyboard: a shortcut works right after,
 
 test('a first visit shows a dismissable "start here" hint, once', async () => {
   const { page, context, errors } = await openApp(browser, srv.url);  // top level, nothing stored: a first visit
-  await page.waitForTimeout(300);
+  await steadyRect(page, 'button:start.dismiss').catch(() => {});
   await screenshot(page, 'start-hint-1366x768');
   const dismiss = await rectOf(page, 'button:start.dismiss');
   assert.ok(dismiss, 'the hint and its button are drawn on a first visit');
@@ -42,7 +43,7 @@ test('a first visit shows a dismissable "start here" hint, once', async () => {
   assert.equal(await rectOf(page, 'button:start.dismiss'), undefined, 'dismissed');
   await page.reload();
   await page.evaluate(() => window.neurodrive.ready);
-  await page.waitForTimeout(300);
+  await until(page, () => window.neurodrive.layout()['region:nac']);  // a frame with the schematic drawn
   assert.equal(await rectOf(page, 'button:start.dismiss'), undefined, 'not shown on the next visit');
   assert.deepEqual(errors, []);
   await context.close();
@@ -50,8 +51,12 @@ test('a first visit shows a dismissable "start here" hint, once', async () => {
 
 // A stand-in for the Web Audio API that records what the audio monitor builds.
 function fakeAudio() {
-  const log = { clicks: 0, tones: [], suspended: 0, resumed: 0, contexts: 0 };
+  const log = { clicks: 0, tones: [], suspended: 0, resumed: 0, contexts: 0, polls: {} };
   window.__audio = log;
+  // Counts the page's timer callbacks by period (100 ms: the audio poll; 500 ms: the mirror and its
+  // companions): "nothing was heard" is checked after the polls that would have played it.
+  const setInterval0 = window.setInterval;
+  window.setInterval = (fn, ms, ...rest) => setInterval0((...a) => { log.polls[ms] = (log.polls[ms] || 0) + 1; return fn(...a); }, ms, ...rest);
   const param = () => ({ value: 0, setValueAtTime() {}, linearRampToValueAtTime() {}, exponentialRampToValueAtTime() {}, cancelScheduledValues() {} });
   const node = () => ({ connect(n) { return n; }, disconnect() {} });
   class FakeContext {
@@ -80,37 +85,39 @@ test('sound: ?audio=on plays VTA spikes at the firing rate, distinct cue and rew
   await page.evaluate(() => window.neurodrive.ready);
   assert.equal((await get(page)).audio, true);
   await page.mouse.click(683, 384);  // a user gesture lets the browser start audio
-  await page.waitForTimeout(300);
+  await until(page, () => window.__audio.resumed > 0 && window.__audio.clicks > 0);
   const c0 = await page.evaluate(() => window.__audio.clicks);
   const t0 = (await get(page)).time_s;
-  await page.waitForTimeout(3000);
+  await simSeconds(page, 3);
   const c1 = await page.evaluate(() => window.__audio.clicks);
   const t1 = (await get(page)).time_s;
   const rate = (c1 - c0) / (t1 - t0);
   const hz = (await get(page)).outputs.vta_rate_hz;
   assert.ok(rate > hz * 0.4 && rate < hz * 2.5, `clicks at ${rate.toFixed(1)}/s follow the VTA rate ${hz.toFixed(1)} Hz`);
   await page.evaluate(() => window.neurodrive.event('cue'));
-  await page.waitForTimeout(500);
+  await until(page, () => window.__audio.tones.includes(660)).catch(() => {});
   await page.evaluate(() => window.neurodrive.event('reward'));
-  await page.waitForTimeout(800);
+  await until(page, () => window.__audio.tones.includes(990)).catch(() => {});
   const tones = await page.evaluate(() => window.__audio.tones);
   assert.ok(tones.includes(660) && tones.includes(990), `a cue tone and a distinct reward tone: ${tones}`);
   // Paused: moving a slider makes no sound of its own.
+  const polls = () => page.evaluate(() => window.__audio.polls[100] || 0);
+  const afterPolls = async (n) => until(page, (k) => (window.__audio.polls[100] || 0) >= k, (await polls()) + n);
   await page.evaluate(() => window.neurodrive.pause());
-  await page.waitForTimeout(300);
+  await afterPolls(2);   // what was scheduled before the pause has been played
   const p0 = await page.evaluate(() => window.__audio.clicks);
   for (let i = 0; i < 10; i++) await page.evaluate((v) => window.neurodrive.set({ dopamine: v }), i % 2 ? 0.4 : 1.6);
-  await page.waitForTimeout(600);
+  await afterPolls(3);   // the audio poll ran after the slider moves
   assert.equal(await page.evaluate(() => window.__audio.clicks), p0, 'no clicks from slider movement');
   await page.evaluate(() => window.neurodrive.play());
   // Reset silences what was scheduled; a hidden tab suspends the context.
   const s0 = await page.evaluate(() => window.__audio.suspended);
   await page.evaluate(() => window.neurodrive.reset());
   await page.evaluate(() => { Object.defineProperty(document, 'hidden', { value: true, configurable: true }); document.dispatchEvent(new Event('visibilitychange')); });
-  await page.waitForTimeout(300);
+  await until(page, (n) => window.__audio.suspended > n, s0).catch(() => {});
   assert.ok(await page.evaluate(() => window.__audio.suspended) > s0, 'hidden: audio suspended');
   const h0 = await page.evaluate(() => window.__audio.clicks);
-  await page.waitForTimeout(1000);
+  await afterPolls(5);   // the audio poll ran while hidden
   assert.equal(await page.evaluate(() => window.__audio.clicks), h0, 'hidden: no clicks');
   assert.deepEqual(errors, []);
   await context.close();
@@ -122,11 +129,11 @@ test('sound is off by default and turned on from the accessible mirror with the 
   const page = await context.newPage();
   await page.goto(srv.url + '?persist=0&lang=en');
   await page.evaluate(() => window.neurodrive.ready);
-  await page.waitForTimeout(1500);
+  await until(page, () => (window.__audio.polls[500] || 0) >= 4);   // the mirror (which starts the sound when asked) ran twice
   assert.equal(await page.evaluate(() => window.__audio.contexts), 0, 'no audio context until asked');
   await page.focus('#a11y-audio');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(1500);
+  await until(page, () => window.neurodrive.get().audio && window.__audio.clicks > 0).catch(() => {});
   assert.equal((await get(page)).audio, true);
   assert.ok(await page.evaluate(() => window.__audio.clicks) > 0, 'spikes heard');
   await context.close();
@@ -140,18 +147,20 @@ test('the spoken scene: "Describe the brain now" tells the pathways, drive and w
   for (const words of [/mesolimbic/, /mesocortical/, /VTA/, /Drive is/, /Try next/]) assert.match(scene, words);
   assert.doesNotMatch(scene, /your brain/i);
   await page.evaluate(() => window.neurodrive.set({ dat_block: 0.8 }));
-  await page.waitForTimeout(1500);
+  await simSeconds(page, 1.5);   // the model moves on with the transporter blocked
   await page.keyboard.press('Enter');
   assert.notEqual(await page.locator('#a11y-scene').textContent(), scene, 'refreshed on request');
   // Train the cue, then one more cue: the announcer names the burst at the cue.
   await page.evaluate(() => window.neurodrive.reset());
   await page.evaluate(() => { window.neurodrive.speed(4); window.neurodrive.autoTrials(true); });
-  const said = new Set();
-  const deadline = Date.now() + 60000;
-  while (Date.now() < deadline && ![...said].some((t) => /predicts the reward/.test(t))) {
-    said.add(await page.locator('#announcer').textContent());
-    await page.waitForTimeout(150);
-  }
+  // Every announcement is kept as it is made.
+  await page.evaluate(() => {
+    const a = document.getElementById('announcer');
+    window.__said = [a.textContent];
+    new MutationObserver(() => window.__said.push(a.textContent)).observe(a, { childList: true, characterData: true, subtree: true });
+  });
+  await until(page, () => window.__said.some((t) => /predicts the reward/.test(t)), null, 60000).catch(() => {});
+  const said = new Set(await page.evaluate(() => window.__said));
   assert.ok([...said].some((t) => /predicts the reward/.test(t)), `announced: ${[...said].join(' | ')}`);
   assert.deepEqual(errors, []);
   await context.close();
@@ -184,7 +193,7 @@ test('a 400x300 iframe shows the compact view, and "Full view" opens this scenar
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForFunction(() => window.neurodrive && window.neurodrive.ready);
   await frame.evaluate(() => window.neurodrive.ready);
-  await page.waitForTimeout(300);
+  await until(frame, () => window.neurodrive.layout()['button:open_full']).catch(() => {});
   await screenshot(page, 'compact-400x300-full-view');
   const inFrame = (await frame.evaluate(() => window.neurodrive.layout()))['button:open_full'];
   assert.ok(inFrame, '"Full view" is drawn in the compact view');
@@ -192,9 +201,9 @@ test('a 400x300 iframe shows the compact view, and "Full view" opens this scenar
   const r = { ...inFrame, x: inFrame.x + box.x, y: inFrame.y + box.y };  // page coordinates
   const popup = context.waitForEvent('page', { timeout: 15000 });
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2, { steps: 2 });
-  await page.waitForTimeout(150);
+  await frames(frame, 3);   // a click as a person makes it: the press lands frames after the move
   await page.mouse.down();
-  await page.waitForTimeout(150);
+  await frames(frame, 3);
   await page.mouse.up();
   const tab = await popup;
   await tab.waitForLoadState();
