@@ -80,7 +80,10 @@ struct FrameStats {
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
     std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
     int head = 0, count = 0;
-    int vertices = 0;                  // vertices drawn in the last frame
+    int vertices = 0;                  // vertices drawn in the last frame (into retained textures too)
+    int vertices_steady = 0;           // ... with every retained texture current (compositor.hpp)
+    int textures_shown = 0;            // retained textures shown in the last frame
+    bool pacing = false;               // frames run late: slow layers refresh less often
     void push(float ms, float ui);
 };
 

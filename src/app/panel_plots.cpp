@@ -122,6 +122,9 @@ void plot(App& app, const PlotDesc& d) {
         const float xl = small->CalcTextSizeA(px, 1e9f, 0, d.x_label).x;
         dl->AddText(small, px, ImVec2(right - xl - 4.0f, bottom - px - 2.0f), th.text_dim, d.x_label);
     }
+    // What moves while the model runs (event markers, traces, the legend over them) is a Slow layer
+    // over the retained frame, title, grid and axes above.
+    ImDrawList* live = layer_draw_list(Layer::Slow);
     // Event markers: a line and a letter, for every event still in view.
     if (d.time_axis) {
         for (const EventMark& e : app.history.events) {
@@ -129,13 +132,13 @@ void plot(App& app, const PlotDesc& d) {
             if (x < d.x_min || x > d.x_max) continue;
             const ImU32 col = e.type == model::Event::Cue ? th.cue_mark : e.type == model::Event::Reward ? th.reward_mark : th.omit_mark;
             const char* letter = tr(app, e.type == model::Event::Cue ? "plot.mark.cue" : e.type == model::Event::Reward ? "plot.mark.reward" : "plot.mark.omit");
-            dl->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.7f), 1.5f);
-            dl->AddText(small, px * 0.9f, ImVec2(tx(x) + 2.0f, top + 1.0f), col, letter);
+            live->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.7f), 1.5f);
+            live->AddText(small, px * 0.9f, ImVec2(tx(x) + 2.0f, top + 1.0f), col, letter);
         }
     }
     // Series: at most two points per pixel column (its lowest and highest sample, in time order), so
     // bursts and dips survive however many samples share a column.
-    dl->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
+    live->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
     for (const Series& s : d.series) {
         std::vector<ImVec2> pts;
         float column = -1e9f;
@@ -149,7 +152,7 @@ void plot(App& app, const PlotDesc& d) {
         };
         for (std::size_t i = 0; i < s.values.size() && i < d.xs.size(); ++i) {
             const ImVec2 p(tx(d.xs[i]), ty(s.values[i]));
-            if (s.markers) dl->AddCircleFilled(p, s.thickness * 1.3f, s.color);
+            if (s.markers) live->AddCircleFilled(p, s.thickness * 1.3f, s.color);
             if (std::floor(p.x) != column) {
                 flush();
                 column = std::floor(p.x);
@@ -161,10 +164,10 @@ void plot(App& app, const PlotDesc& d) {
             if (p.y < hi.y) { hi = p; lo_first = true; }
         }
         flush();
-        if (pts.size() >= 2 && s.dashed) dashed_polyline(dl, pts, s.color, s.thickness, 6.0f);
-        else if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
+        if (pts.size() >= 2 && s.dashed) dashed_polyline(live, pts, s.color, s.thickness, 6.0f);
+        else if (pts.size() >= 2) live->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
-    dl->PopClipRect();
+    live->PopClipRect();
     // Legend inside the plot, top right: one row, or one entry per line (right-aligned) when the row is
     // wider than the plot; entries are left out only when even the column is taller than three quarters of the plot.
     // It never covers the axis labels.
@@ -182,12 +185,12 @@ void plot(App& app, const PlotDesc& d) {
         if (column) { lx = right - 4.0f; ly = top + entry_h * static_cast<float>(shown.rend() - it - 1); }
         lx -= tw + px * 1.9f;
         const ImVec2 a(lx - 3.0f, ly + 2.0f), b(lx + px * 1.7f + tw + 3.0f, ly + px * 1.25f);
-        dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
+        live->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
         const ImVec2 l0(lx, ly + px * 0.7f), l1(lx + px * 1.3f, ly + px * 0.7f);
-        if (s->dashed) dashed_polyline(dl, {l0, l1}, s->color, s->thickness + 0.5f, px * 0.3f);
-        else dl->AddLine(l0, l1, s->color, s->thickness + 0.5f);
-        if (s->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
-        dl->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
+        if (s->dashed) dashed_polyline(live, {l0, l1}, s->color, s->thickness + 0.5f, px * 0.3f);
+        else live->AddLine(l0, l1, s->color, s->thickness + 0.5f);
+        if (s->markers) live->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
+        live->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
         record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + px * 1.6f, ly + 2.0f), ImVec2(lx + px * 1.6f + tw, ly + 2.0f + px),
                      ImVec4(left, clip.y, clip.z, clip.w));
         lx -= px * 0.8f;

@@ -1,6 +1,7 @@
 // ui.hpp - shared pieces of the ImGui UI: theme colours, fonts, small widgets that record what they
-// draw for layout(), and the panels' entry points. Only the app's UI files include this (it pulls in
-// ImGui). Drawing reads the App; state changes go through the commands in app.hpp.
+// draw for layout(), the drawing layers (layers.hpp) and the panels' entry points. Only the app's UI
+// files include this (it pulls in ImGui). Drawing reads the App; state changes go through the
+// commands in app.hpp.
 #pragma once
 
 #include <imgui.h>
@@ -11,6 +12,7 @@
 
 #include "app.hpp"
 #include "colors.hpp"
+#include "layers.hpp"
 
 namespace neurodrive::app {
 

@@ -456,7 +456,8 @@ EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
 
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
-// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v,"heap_bytes":h,"malloc_in_use_bytes":m}
+// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v,"vertices_steady":s,
+//  "textures_shown":t,"pacing":b,"heap_bytes":h,"malloc_in_use_bytes":m}
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     if (!g_app) return not_ready();
     const auto& st = g_app->stats;
@@ -480,6 +481,9 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     na::json_key(w, "ui_ms_p99"); na::json_put_num(w, pct(u, 0.99));
     na::json_key(w, "samples"); w.Int(st.count);
     na::json_key(w, "vertices"); w.Int(st.vertices);
+    na::json_key(w, "vertices_steady"); w.Int(st.vertices_steady);
+    na::json_key(w, "textures_shown"); w.Int(st.textures_shown);
+    na::json_key(w, "pacing"); w.Bool(st.pacing);
     na::json_key(w, "heap_bytes"); w.Uint64(emscripten_get_heap_size());
     na::json_key(w, "malloc_in_use_bytes"); w.Int(mi.uordblks);
     w.EndObject();

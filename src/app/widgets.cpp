@@ -188,7 +188,8 @@ bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size) {
 
 void highlight_rect(App& app, ImVec2 min, ImVec2 max) {
     const float pulse = app.settings.reduced_motion ? 1.0f : 0.6f + 0.4f * std::sin(static_cast<float>(app.clock_s) * 5.0f);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3.0f, min.y - 3.0f), ImVec2(max.x + 3.0f, max.y + 3.0f), with_alpha(theme().highlight, pulse), 6.0f, 0, 3.0f);
+    // It pulses: drawn every frame over the window, which stays retained.
+    layer_draw_list(Layer::Live)->AddRect(ImVec2(min.x - 3.0f, min.y - 3.0f), ImVec2(max.x + 3.0f, max.y + 3.0f), with_alpha(theme().highlight, pulse), 6.0f, 0, 3.0f);
 }
 
 }  // namespace neurodrive::app
