@@ -73,8 +73,15 @@ struct UiState {
 };
 
 // Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
-// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off.
-struct WidgetRect { std::string name; float x = 0, y = 0, w = 0, h = 0; bool clipped = false; };
+// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off; a label
+// that names something on the schematic carries that thing's rectangle (x, y, w, h) as its anchor.
+struct WidgetRect {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
+    bool clipped = false;
+    bool anchored = false;
+    std::array<float, 4> anchor{};
+};
 
 struct FrameStats {
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission

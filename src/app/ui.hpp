@@ -50,7 +50,8 @@ const char* tr(const App& app, std::string_view key);
 // the available width.
 void text_block(App& app, const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
 // A label drawn with the draw list at [min, max], recorded as label:<id>; clipped when it leaves `clip`.
-void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip);
+// `anchor` (x0, y0, x1, y1): what it names, reported with it (the layout test checks the distance).
+void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor = nullptr);
 // The last ImGui item, recorded under `name` (controls, tabs, buttons).
 void record_item(App& app, const std::string& name);
 void section_title(App& app, const std::string& id, const char* text);

@@ -416,7 +416,9 @@ EMSCRIPTEN_KEEPALIVE const char* nd_lesson_events(double from) {
 }
 
 // [SECTION] Read-only views ----------------------------------------------------------------------------
-// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px).
+// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px); a
+// label that names something on the schematic also has "anchor":{"x","y","w","h"}: that thing's rectangle;
+// a text or label that is cut off has "clipped":true.
 EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
     if (!g_app) return not_ready();
     rapidjson::StringBuffer buf;
@@ -429,6 +431,14 @@ EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
         na::json_key(w, "y"); na::json_put_num(w, r.y);
         na::json_key(w, "w"); na::json_put_num(w, r.w);
         na::json_key(w, "h"); na::json_put_num(w, r.h);
+        if (r.clipped) { na::json_key(w, "clipped"); w.Bool(true); }
+        if (r.anchored) {
+            na::json_key(w, "anchor");
+            w.StartObject();
+            const char* keys[] = {"x", "y", "w", "h"};
+            for (std::size_t k = 0; k < 4; ++k) { na::json_key(w, keys[k]); na::json_put_num(w, r.anchor[k]); }
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndObject();
