@@ -36,8 +36,9 @@ double stereotypy_share(double dorsal_go, const Params& p);
 // Behavioural activation (starting any action, eating included) for a striatal direct/indirect balance.
 double activation_share(double striatal_go, const Params& p);
 
-// Working memory vs PFC D1 stimulation (multiple of typical): inverted U on a log scale.
-double working_memory(double d1_stimulation, const Params& p);
+// Working memory vs PFC D1 stimulation (multiple of typical): inverted U on a log scale; NE signal at its
+// targets (multiple of typical) above its PFC optimum impairs it.
+double working_memory(double d1_stimulation, double ne_signal, const Params& p);
 
 // Giving-up time when waiting for a reward of probability p; forebrain 5-HT raises the prior odds.
 double giving_up_time_s(double reward_probability, double serotonin_level, const Params& p);

@@ -69,6 +69,8 @@ namespace neurodrive::model {
     X(d1_pfc_agonist_max, 6.0, "x typical", "C", "", 1, "a full PFC D1 agonist dose: 6x typical D1 stimulation (model choice)") \
     X(pfc_optimum, 1.6, "x typical D1 stimulation", "C", "", 1, "the typical PFC sits below its working-memory optimum, so a modest DA boost helps it (Cools & D'Esposito 2011); the value is a model choice") \
     X(pfc_width, 0.8, "log units", "C", "", 1, "width of the inverted U (model choice; the shape follows Vijayraghavan et al. 2007)") \
+    X(pfc_ne_optimum, 1.3, "x typical NE", "C", "acute_stress_pfc", 1, "high NE, through alpha1 receptors, takes PFC function offline under stress (Arnsten 2009); the NE level above which it starts is a model choice") \
+    X(pfc_ne_width, 0.4, "log units", "C", "", 1, "how fast working memory falls with NE above that level (model choice)") \
     X(executive_floor, 0.15, "0-1", "-", "", 0, "executive control left with no PFC DA: impaired, not absent (model scale)") \
     X(executive_peak, 0.85, "0-1", "-", "", 0, "executive control at the PFC optimum (model scale: no brain is perfect)") \
     /* [SECTION] Locus coeruleus (norepinephrine) */                                                                     \

@@ -67,11 +67,15 @@ double activation_share(double striatal_go, const Params& p) {
     return hill(striatal_go, p.activation_go_half, p.activation_hill);
 }
 
-double working_memory(double d1_stimulation, const Params& p) {
+double working_memory(double d1_stimulation, double ne_signal, const Params& p) {
     // Inverted U (Brozoski 1979; Zahrt 1997; Vijayraghavan 2007): Gaussian on log stimulation, between
     // an impaired floor (no PFC DA: poor, not absent) and the best a brain does at its optimum.
     const double x = std::log(std::max(d1_stimulation, 1e-3) / p.pfc_optimum);
-    return p.executive_floor + (p.executive_peak - p.executive_floor) * std::exp(-x * x / (2.0 * p.pfc_width * p.pfc_width));
+    // NE above its PFC optimum (alpha1 receptors, recruited by high NE) takes PFC function offline (Arnsten
+    // 2009); at or below it NE does not limit working memory here (the LC's own bell sets vigilance).
+    const double y = std::max(0.0, std::log(std::max(ne_signal, 1e-3) / p.pfc_ne_optimum));
+    const double ne_factor = std::exp(-y * y / (2.0 * p.pfc_ne_width * p.pfc_ne_width));
+    return p.executive_floor + (p.executive_peak - p.executive_floor) * std::exp(-x * x / (2.0 * p.pfc_width * p.pfc_width)) * ne_factor;
 }
 
 double giving_up_time_s(double reward_probability, double serotonin_level, const Params& p) {

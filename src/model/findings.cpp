@@ -294,6 +294,14 @@ FindingOutcome acute_stress_wm(const Params& p) {
             fmt("working memory %+.0f%%, LC firing %+.0f%% during the stressor", r.scalar("working_memory_change_pct"), r.scalar("lc_rate_change_pct"))};
 }
 
+FindingOutcome acute_stress_pfc(const Params& p) {
+    // A strong stressor impairs a typical PFC; a mild one does not.
+    const Outputs b = steady(p), mild = steady(p, with(&Inputs::acute_stressor, 0.25), 8.0), strong = steady(p, with(&Inputs::acute_stressor, 1.0), 8.0);
+    return {strong.executive < 0.9 * b.executive && mild.executive >= b.executive,
+            fmt("working memory %.2f typical, %.2f with a mild stressor, %.2f with a strong one (cortical NE x%.1f)", b.executive, mild.executive,
+                strong.executive, strong.ne_level)};
+}
+
 FindingOutcome chronic_stress_vta(const Params& p) {
     const Outputs b = steady(p), o = steady(p, with(&Inputs::cortisol, 2.0));
     const double drop = 1.0 - o.vta_active_cells / b.vta_active_cells;
@@ -585,6 +593,9 @@ const std::vector<FindingSpec>& finding_specs() {
          "Di Matteo et al. 2000", "B", C, "", "", ht2c_restraint},
         {"acute_stress", "3", "An acute stressor raises DA most in PFC, less in NAc, least in dorsal striatum",
          "tail shock: +95% medial frontal cortex, +39% NAc, +25% striatum (abstract)", "Abercrombie et al. 1989", "A", C, "", "", acute_stress_levels},
+        {"acute_stress_pfc", "3", "Even a typical prefrontal cortex goes offline under strong acute stress (high NE and DA), while mild arousal does not impair it",
+         "acute uncontrollable stress rapidly impairs PFC working memory via high catecholamine signalling (review abstract)", "Arnsten 2009", "B", C, "", "",
+         acute_stress_pfc},
         {"chronic_stress_vta", "3", "A chronic stressor leaves fewer VTA DA neurons spontaneously active; those left fire normally",
          "17 days of cold: 64% fewer spontaneously active DA neurons, normal firing rate of the rest (abstract)", "Moore, Rose & Grace 2001", "B", C, "", "",
          chronic_stress_vta},

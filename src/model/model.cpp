@@ -527,12 +527,14 @@ Outputs outputs(const State& s, const Inputs& in) {
     const EffortChoice choice = effort_choice(5.0, 1.0, o.effort_capacity, press_interval_s(o.response_latency_s, p), p);
     o.effort_willingness = directed * choice.lever_share / std::max(choice.lever_share + choice.chow_share, 1e-9);
     o.d1_stimulation_pfc = s.d1_signal_pfc;
-    o.executive = working_memory(s.d1_signal_pfc, p);
 
     // Vigilance: the LC's adaptive gain over the tonic NE signal at its targets, which thyroid
     // hormone amplifies (Aston-Jones & Cohen 2005; Bauer et al. 2008).
     o.ne_level = s.ne_ctx;
     const double ne_signal = s.ne_ctx * w.adrenergic;
+    // Working memory: the PFC's D1 inverted U, impaired by high NE (alpha1 signalling under stress:
+    // Arnsten 2009) - a strong stressor impairs even a typical PFC.
+    o.executive = working_memory(s.d1_signal_pfc, ne_signal, p);
     o.vigilance = vigilance(p, ne_signal);
     o.lc_phasic_capacity = lc_mode(p, s.lc_tonic_rate_hz / p.lc_tonic_hz);
     // Mood: several modest influences, none dominant (5-HT is not "the happiness chemical").

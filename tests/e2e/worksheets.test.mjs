@@ -70,7 +70,7 @@ test('every lesson has a worksheet, the index lists them all in lesson order, an
   assert.ok(fs.existsSync(path.join(GEN, 'worksheet.css')));
   assert.deepEqual(fs.readdirSync('web/worksheets').filter((f) => f.endsWith('.html')), [], 'no hand-written copy of a page in web/worksheets/');
   const index = fs.readFileSync(path.join(GEN, 'index.html'), 'utf8');
-  const listed = [...index.matchAll(/<li data-lesson="([a-z_]+)">/g)].map((m) => m[1]);
+  const listed = [...index.matchAll(/<li data-lesson="([a-z0-9_]+)">/g)].map((m) => m[1]);
   assert.deepEqual(listed, lessons.map((l) => l.id), 'the index lists the lessons in the app\'s order');
   for (const { id } of lessons) {
     assert.ok(index.includes(`href="${id}.html"`), `index links to ${id}.html`);

@@ -17,13 +17,13 @@ TEST_CASE("optimal latency is sqrt(cost / rate) (Niv 2007)") {
 
 TEST_CASE("working memory is an inverted U above typical stimulation, between an impaired floor and its best") {
     const nm::Params p;
-    CHECK(nm::working_memory(p.pfc_optimum, p) == doctest::Approx(p.executive_peak));
+    CHECK(nm::working_memory(p.pfc_optimum, 1.0, p) == doctest::Approx(p.executive_peak));
     const double midway = 0.5 * (p.executive_floor + p.executive_peak);
-    CHECK(nm::working_memory(0.2, p) < midway);
-    CHECK(nm::working_memory(6.0, p) < midway);
-    CHECK(nm::working_memory(1e-6, p) >= p.executive_floor);  // no PFC DA: impaired, never exactly zero
-    CHECK(nm::working_memory(1e-6, p) > 0.1);
-    CHECK(nm::working_memory(1.2, p) > nm::working_memory(1.0, p));  // a small boost helps a typical brain
+    CHECK(nm::working_memory(0.2, 1.0, p) < midway);
+    CHECK(nm::working_memory(6.0, 1.0, p) < midway);
+    CHECK(nm::working_memory(1e-6, 1.0, p) >= p.executive_floor);  // no PFC DA: impaired, never exactly zero
+    CHECK(nm::working_memory(1e-6, 1.0, p) > 0.1);
+    CHECK(nm::working_memory(1.2, 1.0, p) > nm::working_memory(1.0, 1.0, p));  // a small boost helps a typical brain
 }
 
 TEST_CASE("giving up: longer with likelier reward, never zero, 5-HT helps only when reward is likely") {
