@@ -86,12 +86,14 @@ struct WidgetRect {
 struct FrameStats {
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
     std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
+    std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
     int head = 0, count = 0;
-    int vertices = 0;                  // vertices drawn in the last frame (into retained textures too)
-    int vertices_steady = 0;           // ... with every retained texture current (compositor.hpp)
+    int vertices = 0;                  // vertices drawn in the last frame
+    int vertices_steady = 0;           // ... had every unchanged panel come from its texture (compositor.hpp)
     int textures_shown = 0;            // retained textures shown in the last frame
-    bool pacing = false;               // frames run late: slow layers refresh less often
-    void push(float ms, float ui);
+    bool pacing = false;               // frames run late: slow layers refresh less often ...
+    float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
+    void push(float ms, float ui, int vertices_drawn);
 };
 
 // Compare mode: a second brain beside the first, run on the same clock with the same events (cue,

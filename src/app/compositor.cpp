@@ -1,15 +1,17 @@
-// compositor.cpp - retained drawing (compositor.hpp). Each frame ImGui's draw lists are grouped by root
-// window (a panel and its children); a group is hashed, and a group that drew the same as in the last
-// frame is rendered once into a texture and from then on shown as one quad until its drawing changes.
-// The windows' extra layers (layers.hpp) follow their window: Live and Top drawn directly, Above and
-// Slow through textures (Slow refreshed at most every kSlowRefreshS when frames run late). Textures
-// hold premultiplied colour and are drawn pixel for pixel (nearest sampling on the device pixel grid),
-// so a retained panel looks exactly as if drawn directly. GL and ImGui's OpenGL3 backend only; no App.
+// compositor.cpp - retained drawing (compositor.hpp). Each frame each of ImGui's draw lists (a panel, a
+// child of it) is hashed, and one that drew the same as in the last frame is rendered once into a
+// texture and from then on shown as one quad until its drawing changes.
+// The windows' extra layers (layers.hpp) follow their window: trace plots from ring textures that get
+// only their new columns drawn, Live and Top drawn directly, Above and Slow through textures (Slow
+// refreshed at most every kSlowRefreshS when frames run late). Textures hold premultiplied colour and
+// are drawn pixel for pixel (nearest sampling on the device pixel grid), so a retained panel looks
+// exactly as if drawn directly. GL and ImGui's OpenGL3 backend only; no App.
 //
 // Index
 //   [SECTION] GL and state
 //   [SECTION] Groups, hashes and eligibility
 //   [SECTION] Render targets
+//   [SECTION] Trace plots
 //   [SECTION] compositor_render
 #include "compositor.hpp"
 
@@ -57,8 +59,24 @@ struct Target {
     int used_frame = 0;
 };
 
+// A plot's traces in a ring texture of one column per CSS pixel (layers.hpp TracePlot): column c of the
+// clock lives at texture column c mod columns.
+struct DashMark { long long column; float length; };  // a dashed line's length at a column's first point
+struct TraceRing {
+    std::uint64_t key = 0;   // root window and plot id
+    Target target;
+    int columns = 0, height = 0;
+    std::uint64_t style = 0;
+    long long drawn_head = 0;
+    bool drawn = false;
+    std::vector<std::vector<DashMark>> dashes;  // per dashed series
+    int used_frame = 0;
+};
+
 struct Compositor {
     std::vector<std::unique_ptr<Target>> targets;  // stable addresses: a frame's plan points into them
+    std::vector<std::unique_ptr<TraceRing>> rings;
+    std::unique_ptr<ImDrawList> scratch;             // a trace plot's new columns
     std::vector<std::unique_ptr<ImDrawList>> quads;  // one small list per texture shown
     int quads_used = 0;
     int frame = 0;
@@ -114,11 +132,15 @@ int vertex_count(ImDrawList* const* lists, int n) {
     return v;
 }
 
-// A window can be retained when its drawing starts with an opaque background covering the whole window
-// (ImGui's window background: four vertices): its texture is then opaque wherever the window draws.
-bool opaque_window(const ImGuiWindow* w, const ImDrawList* first) {
-    if (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_ChildWindow)) return false;
-    if (first->VtxBuffer.Size < 4 || w->Size.x < 1.0f || w->Size.y < 1.0f) return false;
+// A panel can be retained when its drawing starts with an opaque background covering the whole window
+// (ImGui's window background, square: four vertices): its texture is then opaque wherever it draws. A
+// child window drawn over its panel can always be: its texture holds premultiplied colour, transparent
+// where it draws nothing, like the layers'. Popups and tooltips come and go: never retained.
+bool retainable(const ImGuiWindow* w, const ImDrawList* first) {
+    if (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip) || (w->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip))) return false;
+    if (first->VtxBuffer.Size == 0 || w->Size.x < 1.0f || w->Size.y < 1.0f) return false;
+    if (w->Flags & ImGuiWindowFlags_ChildWindow) return true;
+    if (first->VtxBuffer.Size < 4) return false;
     ImVec2 lo(1e30f, 1e30f), hi(-1e30f, -1e30f);
     for (int i = 0; i < 4; ++i) {
         const ImDrawVert& v = first->VtxBuffer[i];
@@ -169,9 +191,9 @@ float css_extent(int px, float scale) {
     return css;
 }
 
-// Renders `lists` into t's texture for the area [min, max]; false when no framebuffer can be made.
-bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 max, ImVec2 scale) {
-    const int w = static_cast<int>(std::lround((max.x - min.x) * scale.x)), h = static_cast<int>(std::lround((max.y - min.y) * scale.y));
+// A texture and framebuffer of w x h device pixels for t (new when the size changed, then cleared);
+// false when no complete framebuffer can be made.
+bool ensure_texture(Target& t, int w, int h) {
     if (w <= 0 || h <= 0 || t.broken) return false;
     if (!t.tex || t.tex_w != w || t.tex_h != h) {
         delete_target(t);
@@ -194,7 +216,15 @@ bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 
         }
         t.tex_w = w;
         t.tex_h = h;
+        t.valid = false;
     }
+    return true;
+}
+
+// Renders `lists` into t's texture for the area [min, max]; false when no framebuffer can be made.
+bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 max, ImVec2 scale) {
+    const int w = static_cast<int>(std::lround((max.x - min.x) * scale.x)), h = static_cast<int>(std::lround((max.y - min.y) * scale.y));
+    if (!ensure_texture(t, w, h)) return false;
     glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, w, h);
@@ -219,21 +249,159 @@ bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 
     return true;
 }
 
-// A quad showing t's texture, pixel for pixel.
-ImDrawList* quad_of(const Target& t) {
+// A quad showing the part [u0, u1] x [v0, v1] of a texture at [min, max], pixel for pixel, within `clip`.
+ImDrawList* quad(GLuint texture, ImVec2 min, ImVec2 max, ImVec2 uv0, ImVec2 uv1, ImVec4 clip) {
     Compositor& c = comp();
     if (c.quads_used == static_cast<int>(c.quads.size())) c.quads.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
     ImDrawList* q = c.quads[static_cast<std::size_t>(c.quads_used++)].get();
     q->_ResetForNewFrame();
     q->_OwnerName = "retained";
-    const ImTextureID tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.tex));
-    q->PushClipRect(t.min, t.max);
+    const ImTextureID tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
+    q->PushClipRect(ImVec2(std::max(min.x, clip.x), std::max(min.y, clip.y)), ImVec2(std::min(max.x, clip.z), std::min(max.y, clip.w)));
     q->PushTextureID(tex);
     q->AddCallback(blend_premultiplied, nullptr);
-    q->AddImage(tex, t.min, t.max, ImVec2(0.0f, 1.0f), ImVec2(1.0f, 0.0f));  // GL textures start at the bottom row
+    q->AddImage(tex, min, max, uv0, uv1);
     q->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     q->_PopUnusedDrawCmd();
     return q;
+}
+
+// A quad showing t's texture (GL textures start at the bottom row).
+ImDrawList* quad_of(const Target& t) { return quad(t.tex, t.min, t.max, ImVec2(0.0f, 1.0f), ImVec2(1.0f, 0.0f), ImVec4(t.min.x, t.min.y, t.max.x, t.max.y)); }
+
+// [SECTION] Trace plots ---------------------------------------------------------------------------------------------
+// Each frame the columns from a little behind the last newest one to the new newest are cleared and
+// drawn again from the plot's points (a thick line reaches kTraceRedraw columns back), with points a
+// little further back for the lines' continuity; the rest of the ring is kept.
+constexpr long long kTraceRedraw = 3;
+
+long long floor_div(long long a, long long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+// A polyline as dashes of `dash` px with gaps as long, `start` px into the pattern; the length at each
+// column's first point goes into `marks`, so the next frame's columns continue the pattern.
+void dashed_trace(ImDrawList* dl, const std::vector<ImVec2>& pts, const std::vector<long long>& cols, ImU32 col, float thickness, float dash, float start,
+                  std::vector<DashMark>* marks) {
+    float along = start;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (i == 0 || cols[i] != cols[i - 1]) {
+            const auto it = std::find_if(marks->begin(), marks->end(), [&](const DashMark& m) { return m.column == cols[i]; });
+            if (it == marks->end()) marks->push_back({cols[i], along}); else it->length = along;
+        }
+        if (i == 0) continue;
+        const ImVec2 a = pts[i - 1], b = pts[i];
+        const float len = std::hypot(b.x - a.x, b.y - a.y);
+        float t = 0.0f;
+        while (t < len) {
+            const float phase = std::fmod(along + t, 2.0f * dash);
+            const float step = std::min(len - t, phase < dash ? dash - phase : 2.0f * dash - phase);
+            if (phase < dash) {
+                const float t0 = t / len, t1 = (t + step) / len;
+                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thickness);
+            }
+            t += std::max(step, 0.01f);
+        }
+        along += len;
+    }
+}
+
+// Draws columns [from, head] of plot p into its ring (cleared there first); returns the vertices drawn.
+int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long long head, ImVec2 scale) {
+    Compositor& c = comp();
+    if (!c.scratch) c.scratch = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+    ImDrawList* dl = c.scratch.get();
+    dl->_ResetForNewFrame();
+    dl->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    dl->PushClipRect(ImVec2(-1e6f, -1e6f), ImVec2(1e6f, 1e6f));
+    const long long base = from - 2 * kTraceRedraw;  // the list's x is the column less base: small numbers
+    r.dashes.resize(p.series.size());
+    for (std::size_t s = 0; s < p.series.size(); ++s) {
+        const TraceSeries& ser = p.series[s];
+        std::vector<ImVec2> pts;
+        std::vector<long long> cols;
+        for (const ImVec2& q : ser.points) {
+            const long long col = p.first + static_cast<long long>(std::floor(q.x));
+            if (col < base || col > head) continue;
+            pts.emplace_back(static_cast<float>(p.first - base) + q.x, q.y);
+            cols.push_back(col);
+        }
+        if (pts.size() < 2) continue;
+        if (!ser.dashed) {
+            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ser.color, 0, ser.thickness);
+            continue;
+        }
+        std::vector<DashMark>& marks = r.dashes[s];
+        const auto it = std::find_if(marks.begin(), marks.end(), [&](const DashMark& m) { return m.column == cols.front(); });
+        dashed_trace(dl, pts, cols, ser.color, ser.thickness, 6.0f, it == marks.end() ? 0.0f : it->length, &marks);
+        marks.erase(std::remove_if(marks.begin(), marks.end(), [&](const DashMark& m) { return m.column < p.first - 2 * kTraceRedraw; }), marks.end());
+    }
+    dl->_PopUnusedDrawCmd();
+    const int h = r.target.tex_h;
+    glBindFramebuffer(GL_FRAMEBUFFER, r.target.fbo);
+    glViewport(0, 0, r.target.tex_w, h);
+    const long long n = r.columns;
+    for (long long k = floor_div(from, n); k <= floor_div(head, n); ++k) {  // twice when the range wraps
+        const long long c0 = std::max(from, k * n), c1 = std::min(head, (k + 1) * n - 1);
+        const float x0 = static_cast<float>(c0 - k * n), x1 = static_cast<float>(c1 + 1 - k * n);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(static_cast<GLint>(std::lround(x0 * scale.x)), 0, static_cast<GLsizei>(std::lround((x1 - x0) * scale.x)), h);
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        if (dl->VtxBuffer.Size == 0) continue;
+        const float shift = static_cast<float>(k * n - base);  // the list's x of texture column 0
+        for (ImDrawCmd& cmd : dl->CmdBuffer) cmd.ClipRect = ImVec4(shift + x0, -1e6f, shift + x1, 1e6f);
+        ImDrawList* lists[] = {dl};
+        ImDrawData dd;
+        dd.Valid = true;
+        dd.CmdLists = lists;
+        dd.CmdListsCount = 1;
+        dd.TotalVtxCount = dl->VtxBuffer.Size;
+        dd.TotalIdxCount = dl->IdxBuffer.Size;
+        dd.DisplayPos = ImVec2(shift, 0.0f);
+        dd.DisplaySize = ImVec2(css_extent(r.target.tex_w, scale.x), css_extent(h, scale.y));
+        dd.FramebufferScale = scale;
+        ImGui_ImplOpenGL3_RenderDrawData(&dd);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return dl->VtxBuffer.Size;
+}
+
+TraceRing& ring(std::uint64_t key) {
+    Compositor& c = comp();
+    for (auto& r : c.rings) if (r->key == key) { r->used_frame = c.frame; return *r; }
+    c.rings.push_back(std::make_unique<TraceRing>());
+    c.rings.back()->key = key;
+    c.rings.back()->used_frame = c.frame;
+    return *c.rings.back();
+}
+
+// Brings the plot's ring up to date (all of it when its look, size or clock changed) and appends the
+// quads that show its columns (two when they wrap around the ring). Returns the vertices drawn into it.
+int show_trace_plot(ImGuiID root, const TracePlotEntry& e, ImVec2 scale, std::vector<ImDrawList*>* out) {
+    const TracePlot& p = e.plot;
+    if (p.columns <= 0 || p.height <= 0) return 0;
+    TraceRing& r = ring((static_cast<std::uint64_t>(root) << 32) ^ e.id);
+    const long long head = p.first + p.columns - 1;
+    const int w = static_cast<int>(std::lround(static_cast<float>(p.columns) * scale.x)), h = static_cast<int>(std::lround(static_cast<float>(p.height) * scale.y));
+    if (!ensure_texture(r.target, w, h)) return 0;
+    const bool whole = !r.target.valid || !r.drawn || r.style != p.style || r.columns != p.columns || r.height != p.height || head < r.drawn_head || head - r.drawn_head >= p.columns;
+    r.columns = p.columns;
+    r.height = p.height;
+    r.style = p.style;
+    if (whole) r.dashes.clear();
+    const long long from = whole ? p.first : std::max(p.first, r.drawn_head - kTraceRedraw);
+    const int drawn = draw_trace_columns(r, p, from, head, scale);
+    r.target.valid = true;
+    r.drawn = true;
+    r.drawn_head = head;
+    const long long n = p.columns;
+    for (long long k = floor_div(p.first, n); k <= floor_div(head, n); ++k) {
+        const long long c0 = std::max(p.first, k * n), c1 = std::min(head, (k + 1) * n - 1);
+        const float u0 = static_cast<float>(c0 - k * n) / static_cast<float>(n), u1 = static_cast<float>(c1 + 1 - k * n) / static_cast<float>(n);
+        const ImVec2 a(p.min.x + static_cast<float>(c0 - p.first), p.min.y), b(p.min.x + static_cast<float>(c1 + 1 - p.first), p.min.y + static_cast<float>(p.height));
+        out->push_back(quad(r.target.tex, a, b, ImVec2(u0, 1.0f), ImVec2(u1, 0.0f), e.clip));
+    }
+    return drawn;
 }
 
 // One entry of the frame: lists drawn directly, or a texture (rendered first when `render`).
@@ -282,26 +450,39 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
             if (!group.lists.empty() && (!root || !wi || wi->RootWindow != root)) break;
             group.lists.push_back(data->CmdLists[i++]);
         }
-        const int group_vtx = vertex_count(group.lists.data(), static_cast<int>(group.lists.size()));
-        // The window itself: retained once it draws the same twice in a row.
-        if (root && opaque_window(root, group.lists.front()) && device_area(root->Pos, ImVec2(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y), display, scale, &group.min, &group.max)) {
-            std::uint64_t h = hash_bytes(0xcbf29ce484222325ull, &scale, sizeof scale);
-            for (ImDrawList* dl : group.lists) h = hash_list(h, dl);
-            Target& t = target(static_cast<std::uint64_t>(root->ID) << 3);
-            group.hash = h;
-            if (!t.broken && t.valid && t.hash == h && t.min.x == group.min.x && t.min.y == group.min.y && t.max.x == group.max.x && t.max.y == group.max.y) {
-                group.target = &t;
-            } else if (!t.broken && t.seen_hash == h) {
-                group.target = &t;
-                group.render = true;
+        // The window and each of its children: retained once it draws the same twice in a row (a child
+        // whose text changes - the narration - does not keep its panel from being retained).
+        for (ImDrawList* dl : group.lists) {
+            Item it;
+            it.lists.push_back(dl);
+            ImGuiWindow* wi = owner(dl);
+            const int vtx = dl->VtxBuffer.Size;
+            if (!wi || !retainable(wi, dl) || !device_area(wi->Pos, ImVec2(wi->Pos.x + wi->Size.x, wi->Pos.y + wi->Size.y), display, scale, &it.min, &it.max)) {
+                st.vertices_steady += vtx;
+                items.push_back(std::move(it));
+                continue;
             }
-            st.vertices_steady += !t.broken && t.seen_hash == h ? 4 : group_vtx;
-            t.seen_hash = h;
-        } else {
-            st.vertices_steady += group_vtx;
+            it.hash = hash_list(hash_bytes(0xcbf29ce484222325ull, &scale, sizeof scale), dl);
+            Target& t = target(static_cast<std::uint64_t>(wi->ID) << 3);
+            if (!t.broken && t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y) {
+                it.target = &t;
+            } else if (!t.broken && t.seen_hash == it.hash) {
+                it.target = &t;
+                it.render = true;
+            }
+            st.vertices_steady += !t.broken && t.seen_hash == it.hash ? 4 : vtx;
+            t.seen_hash = it.hash;
+            items.push_back(std::move(it));
         }
-        items.push_back(std::move(group));
         if (!root) continue;
+        // Its trace plots: the new columns drawn into their rings, the rest shown from them.
+        for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) {
+            Item it;
+            const int drawn = show_trace_plot(root->ID, *e, scale, &it.lists);
+            st.vertices += drawn;
+            st.vertices_steady += drawn + 4 * static_cast<int>(it.lists.size());
+            items.push_back(std::move(it));
+        }
         // Its extra layers, in order.
         for (int k = 0; k < kLayerCount; ++k) {
             const Layer layer = static_cast<Layer>(k);
@@ -340,7 +521,11 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
         bool due = false;
         for (Item& it : items) due = due || (it.slow && it.render);
         if (oldest && !due) oldest->render = true;  // ... except the longest-waiting one when no other refreshes
-        for (Item& it : items) st.slow_stale += it.slow && !it.render && it.target && it.target->hash != it.hash;
+        for (Item& it : items) {
+            if (!it.slow || it.render || it.target->hash == it.hash) continue;
+            ++st.slow_stale;
+            st.slow_stale_s = std::max(st.slow_stale_s, frame.now_s - it.target->rendered_s);
+        }
     }
 
     // Textures first, then the frame.
@@ -383,20 +568,26 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
     // Textures of windows gone for a while are deleted.
     for (auto& t : c.targets) if (c.frame - t->used_frame > kForgetAfterFrames) delete_target(*t);
     c.targets.erase(std::remove_if(c.targets.begin(), c.targets.end(), [&](const auto& t) { return c.frame - t->used_frame > kForgetAfterFrames; }), c.targets.end());
+    for (auto& r : c.rings) if (c.frame - r->used_frame > kForgetAfterFrames) delete_target(r->target);
+    c.rings.erase(std::remove_if(c.rings.begin(), c.rings.end(), [&](const auto& r) { return c.frame - r->used_frame > kForgetAfterFrames; }), c.rings.end());
     return st;
 }
 
 void compositor_forget() {
-    for (auto& t : comp().targets) {
-        t->fbo = t->tex = 0;
-        t->valid = false;
-        t->tex_w = t->tex_h = 0;
-    }
+    auto forget = [](Target& t) {
+        t.fbo = t.tex = 0;
+        t.valid = false;
+        t.tex_w = t.tex_h = 0;
+    };
+    for (auto& t : comp().targets) forget(*t);
+    for (auto& r : comp().rings) forget(r->target);
 }
 
 void compositor_shutdown() {
     for (auto& t : comp().targets) delete_target(*t);
+    for (auto& r : comp().rings) delete_target(r->target);
     comp().targets.clear();
+    comp().rings.clear();
 }
 
 }  // namespace neurodrive::app

@@ -1,7 +1,7 @@
-// compositor.hpp - renders a frame of ImGui's draw data with retained layers: a panel (a root window and
-// its children) whose drawing has not changed since the last frame is shown from a texture it was
-// rendered into once; the windows' extra layers (layers.hpp) are drawn over it - Above from a texture
-// as well, Slow from a texture refreshed less often when frames run late. GL and ImGui's OpenGL3
+// compositor.hpp - renders a frame of ImGui's draw data with retained layers: a panel or child window
+// whose drawing has not changed since the last frame is shown from a texture it was rendered into once;
+// the windows' extra layers (layers.hpp) are drawn over it - trace plots and Above from textures as
+// well, Slow from a texture refreshed less often when frames run late. GL and ImGui's OpenGL3
 // backend only: it knows nothing of the App, SDL or the page (main.cpp calls it).
 #pragma once
 
@@ -24,6 +24,7 @@ struct CompositorStats {
     int textures_rendered = 0; // textures re-rendered this frame
     bool pacing = false;       // Slow layers refresh at a lower rate (frames are running late)
     int slow_stale = 0;        // Slow layers showing an older picture than their drawing: draw another frame
+    double slow_stale_s = 0.0; // the oldest such picture's age (under kSlowRefreshS, 0.1 s)
 };
 
 // Draws `data` (after ImGui::Render()) into the default framebuffer, cleared first.

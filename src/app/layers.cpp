@@ -1,6 +1,6 @@
 // layers.cpp - the extra draw lists of each window (layers.hpp): one ImDrawList per root window and
-// layer, reset when first used in a frame. ImGui only (imgui_internal.h for the current root window);
-// no GL, SDL or App.
+// layer, reset when first used in a frame, and the frame's trace plots. ImGui only (imgui_internal.h
+// for the current root window); no GL, SDL or App.
 #include "layers.hpp"
 
 #include <imgui_internal.h>
@@ -18,8 +18,14 @@ struct LayerList {
     std::unique_ptr<ImDrawList> list;
 };
 
+struct TraceEntry {
+    ImGuiID root = 0;
+    TracePlotEntry plot;
+};
+
 struct Registry {
     std::vector<LayerList> lists;
+    std::vector<TraceEntry> traces;  // this frame's
     int frame = 0;
 };
 
@@ -30,7 +36,21 @@ Registry& registry() {
 
 }  // namespace
 
-void layers_new_frame() { ++registry().frame; }
+void layers_new_frame() {
+    ++registry().frame;
+    registry().traces.clear();
+}
+
+void layer_trace_plot(ImGuiID id, TracePlot plot) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    registry().traces.push_back({window->RootWindow->ID, {id, window->DrawList->_ClipRectStack.back(), std::move(plot)}});
+}
+
+std::vector<const TracePlotEntry*> trace_plots_of_window(ImGuiID root_window) {
+    std::vector<const TracePlotEntry*> out;
+    for (const TraceEntry& t : registry().traces) if (t.root == root_window) out.push_back(&t.plot);
+    return out;
+}
 
 ImDrawList* layer_draw_list(Layer layer) {
     Registry& r = registry();

@@ -168,9 +168,10 @@ void frame(void* arg) {
     p.app.stats.vertices_steady = drawn.vertices_steady;
     p.app.stats.textures_shown = drawn.textures_shown;
     p.app.stats.pacing = drawn.pacing;
+    p.app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
     if (drawn.slow_stale > 0) p.app.ui.relayout = true;  // a layer kept its older picture: draw one more frame
     const auto cpu_end = std::chrono::steady_clock::now();
-    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms);
+    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms, drawn.vertices);
     SDL_GL_SwapWindow(p.window);
     p.app.frames += 1;
     if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {

@@ -81,10 +81,11 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
         char num[24];
         std::snprintf(num, sizeof num, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
+        // The number follows the model: drawn in the Slow layer over a space kept for it (the panel stays retained).
         ImGui::PushFont(fonts().big);
-        ImGui::PushStyleColor(ImGuiCol_Text, num_col);
-        ImGui::TextUnformatted(num);
-        ImGui::PopStyleColor();
+        const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(num);
+        ImGui::Dummy(size);
+        layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, num_col, num);
         ImGui::PopFont();
         record_item(app, id);
     };
