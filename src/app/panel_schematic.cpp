@@ -420,7 +420,7 @@ LabelSize label_size(const LabelText& t) {
     const float gap = t.one_line ? t.value_size.y * 0.5f : 0.0f;
     const float w = t.one_line ? t.name_size.x + gap + t.value_size.x : std::max(t.name_size.x, t.value_size.x);
     const float h = t.one_line ? std::max(t.name_size.y, t.value_size.y) : t.name_size.y + t.value_size.y;
-    return {std::ceil(w) + 4.0f, std::ceil(h) + 2.0f, t.name_size.y};
+    return {w, h, t.name_size.y};
 }
 
 // Labels for every region (geometry's label_order) and the named pathways, placed together so none
@@ -464,7 +464,7 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
             const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, path_text.back().c_str());
             LabelRequest q;
             q.anchor = {at.x - 3.0f, at.y - 3.0f, at.x + 3.0f, at.y + 3.0f};
-            q.variants.push_back({std::ceil(ts.x) + 4.0f, std::ceil(ts.y) + 2.0f, ts.y});
+            q.variants.push_back({ts.x, ts.y, ts.y});
             q.own_line = static_cast<int>(sc.g.pathway(pl.id) - sc.g.pathways.data());
             requests.push_back(std::move(q));
         }
@@ -492,25 +492,28 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
             const ImVec2 near(std::clamp(rc.x + dx / len * edge, b.x0, b.x1), std::clamp(rc.y + dy / len * edge, b.y0, b.y1));
             above->AddLine(ImVec2(rc.x + dx / len * edge, rc.y + dy / len * edge), near, with_alpha(th.text_dim, 0.8f), std::max(1.0f, 1.5f * s));
         }
-        const ImVec2 np(t.one_line ? b.x0 + 2.0f : std::round((b.x0 + b.x1 - t.name_size.x) * 0.5f), b.y0 + 1.0f);
+        // layout() reports where placement put the name and the value's room (together: the placed box);
+        // the text is drawn there on whole pixels.
+        const ImVec2 name_at(t.one_line ? b.x0 : (b.x0 + b.x1 - t.name_size.x) * 0.5f, b.y0);
+        const ImVec2 np(std::round(name_at.x), name_at.y);
         shadowed_text(above, bold, name_px, np, th.text, t.name.c_str());
-        record_label(app, "region." + brain.tag + r.id, np, ImVec2(np.x + t.name_size.x, np.y + t.name_size.y), sc.clip, &anchor);
+        record_label(app, "region." + brain.tag + r.id, name_at, ImVec2(name_at.x + t.name_size.x, name_at.y + t.name_size.y), sc.clip, &anchor);
         if (!t.value) continue;
-        // The value's room (a backing the width of its widest text) is retained; the number is drawn on Top.
-        const ImVec2 slot = t.one_line ? ImVec2(b.x1 - 2.0f - t.value_size.x, b.y0 + 1.0f + (t.name_size.y - t.value_size.y) * 0.5f)
-                                       : ImVec2(std::round((b.x0 + b.x1 - t.value_size.x) * 0.5f), np.y + t.name_size.y);
+        // The value's room (a backing the width of its widest text) is retained; the number is drawn in it on Top.
+        const ImVec2 slot = t.one_line ? ImVec2(b.x1 - t.value_size.x, b.y0 + (t.name_size.y - t.value_size.y) * 0.5f)
+                                       : ImVec2((b.x0 + b.x1 - t.value_size.x) * 0.5f, b.y0 + t.name_size.y);
         above->AddRectFilled(ImVec2(slot.x - 2.0f, slot.y), ImVec2(slot.x + t.value_size.x + 2.0f, slot.y + t.value_size.y), with_alpha(th.background, 0.75f), 3.0f);
         const std::string now = region_value(app, brain, r, false);
         const float w = small->CalcTextSizeA(value_px, 1e9f, 0.0f, now.c_str()).x;
-        const ImVec2 vp(std::round(slot.x + (t.value_size.x - w) * 0.5f), slot.y);
+        const ImVec2 vp(std::round(slot.x + (t.value_size.x - w) * 0.5f), std::round(slot.y));
         top->AddText(small, value_px, vp, th.text_dim, now.c_str());
-        record_label(app, "region_value." + brain.tag + r.id, vp, ImVec2(vp.x + w, vp.y + t.value_size.y), sc.clip, &anchor);
+        record_label(app, "region_value." + brain.tag + r.id, slot, ImVec2(slot.x + t.value_size.x, slot.y + t.value_size.y), sc.clip, &anchor);
     }
     for (std::size_t k = 0; k < path_text.size(); ++k) {
         const LabelPlace& pl = places[regions.size() + k];
         if (pl.variant < 0) continue;
         taken.push_back(pl.box);
-        const ImVec2 p(pl.box.x0 + 2.0f, pl.box.y0 + 1.0f);
+        const ImVec2 p(pl.box.x0, pl.box.y0);
         const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, path_text[k].c_str());
         shadowed_text(above, small, value_px, p, th.text, path_text[k].c_str());
         const ImVec4 anchor = as_rect(requests[regions.size() + k].anchor);

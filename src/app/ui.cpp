@@ -105,9 +105,9 @@ void title_block(App& app) {
     ImGui::Separator();
 }
 
-// The lesson card, sized to its content.
-void lesson_card(App& app, float width) {
-    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); });
+// The lesson card, sized to its content (scrolling when that is taller than max_h).
+void lesson_card(App& app, float width, float max_h = 1e9f) {
+    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); }, max_h);
 }
 
 // The plots area: time and events, then the tabs (Signals, Learning, Lessons, Lab).
@@ -308,7 +308,7 @@ void layout_wide(App& app, ImVec2 d) {
     if (left_w > 0) {
         begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
-        if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x);
+        if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
         if (!is_hidden(app, "controls")) {
             ImGui::BeginChild("controls_scroll", ImVec2(0, 0), false);
             panel_controls(app);
@@ -378,7 +378,8 @@ void layout_medium(App& app, ImVec2 d) {
     if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
     if (drive_shown && controls_shown) ImGui::SameLine();
     if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
-    if (app.lesson.lesson >= 0) lesson_card(app, width);
+    // The lesson card leaves the narration at least four lines (both scroll when the text is very large).
+    if (app.lesson.lesson >= 0) lesson_card(app, width, ImGui::GetContentRegionAvail().y - std::min(std::max(app.ui.narration_h, F * 3.0f), F * 4.0f) - ImGui::GetStyle().ItemSpacing.y);
     // The tab's content, then the narration sized to its text at the bottom: always fully in view.
     const float narr_h = std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
     // The lesson card and the narration come first; the tab's content gets what is left.
@@ -393,7 +394,7 @@ void layout_medium(App& app, ImVec2 d) {
     fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] {
         if (!is_hidden(app, "narration")) panel_narration(app, 0);
         note_and_about(app, true);
-    });
+    }, ImGui::GetContentRegionAvail().y);
     ImGui::End();
     start_hint(app, ImVec2(F, F * 2.5f), std::min(left_w - 2.0f * F, F * 22.0f));
 }

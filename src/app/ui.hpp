@@ -63,12 +63,14 @@ bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size);
 void highlight_rect(App& app, ImVec2 min, ImVec2 max);
 
 // A child exactly as tall as its content: the height measured in the previous frame is used, and a
-// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar.
+// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar - unless
+// its content is taller than `max_h` (very large text): then it is that tall and scrolls, never cut.
 template <typename Draw>
-inline void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw) {
-    const float h = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
+inline void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw, float max_h = 1e9f) {
+    const float natural = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
+    const float h = std::min(natural, std::max(max_h, ImGui::GetFontSize() * 3.0f));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(bg));
-    ImGui::BeginChild(id, ImVec2(width, h), border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild(id, ImVec2(width, h), border, h < natural ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw();
     const float measured = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + (border ? ImGui::GetStyle().WindowPadding.y : 0.0f));
     ImGui::EndChild();
