@@ -19,6 +19,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { writeWorksheets } from './make_worksheets.mjs';
+import { scriptData } from './inline_script.mjs';
 
 const [buildDir, outDir] = process.argv.slice(2);
 if (!buildDir || !outDir) { console.error('usage: make_dist.mjs BUILD_DIR OUT_DIR'); process.exit(2); }
@@ -129,12 +130,12 @@ if (!qrMin.code || !qrMin.code.includes('qrcode')) { console.error('make_dist: t
 const qrLibrary = `/*! qrcode-generator ${qrPackage.version} (npm) | QR Code Generator for JavaScript | Copyright (c) 2009 Kazuhiko Arase | Licensed under the MIT license */\n${qrMin.code}\n`;
 fs.writeFileSync(path.join(outDir, 'qrcode.js'), qrLibrary);
 
-// Single file: inline what index.html links to. "</script" inside inlined code would end the
-// script element early, so it is escaped; the favicon becomes a data: URL.
+// Single file: inline what index.html links to. "</script" and "<!--" inside inlined code would end
+// or derail the script element, so they are escaped (inline_script.mjs); the favicon becomes a data: URL.
 const hashes = { script: [], style: [] };
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inlineScript = (code) => {
-  const body = `\n${code.replace(/<\/script/gi, '<\\/script')}\n`;
+  const body = `\n${scriptData(code)}\n`;
   hashes.script.push(sha256(body));
   return `<script>${body}</script>`;
 };

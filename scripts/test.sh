@@ -33,7 +33,7 @@ if [ -n "$n_total" ] && [ -n "$n_fail" ]; then passed=$((passed + n_total - n_fa
 # 1b. The same native suites under AddressSanitizer + UndefinedBehaviorSanitizer (soak left out: slow).
 step "native tests under ASan + UBSan"
 if cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_SANITIZE=ON >/dev/null \
-   && cmake --build build/asan -j"$JOBS" --target model_tests app_tests neurodrive-cli >build/asan-build.log 2>&1; then
+   && cmake --build build/asan -j"$JOBS" --target model_tests app_tests ui_tests neurodrive-cli >build/asan-build.log 2>&1; then
     asan_out=$(cd build/asan && ctest -LE soak --output-on-failure 2>&1); asan_rc=$?
     echo "$asan_out" | tail -n 4
     line=$(echo "$asan_out" | grep -E 'tests passed, [0-9]+ tests failed out of' | tail -1)

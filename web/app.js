@@ -14,7 +14,10 @@
   // The limits on what enters wasm come from C++ at start (settings.hpp, config.settings.limits); until
   // then no text is passed in but the start-up texts, which C++ cuts to its own limits (web_bridge.cpp).
   let LIMITS = { json_bytes: 0, stored_bytes: 0, name_chars: 0, inputs_per_call: 0, subscribers: 0, min_hz: 0, max_hz: 0 };
-  const QUEUE = 32;     // host messages held while NeuroDrive starts (measured once the limits are known)
+  // Host messages held while NeuroDrive starts (checked and measured once the policy and limits are
+  // known), per kind of sender: the parent (when embedded) and the opener 32 each, all other windows 8
+  // together, so no stranger can crowd out the parent.
+  const QUEUE = Object.freeze({ parent: 32, opener: 32, other: 8 });
   // The languages (assets/languages.json, written in by scripts/make_dist.mjs): the loading message is
   // shown in the language the app will start in, before its strings table is read.
   const LANGUAGES = __LANGUAGES__;
@@ -401,7 +404,7 @@
     lockedControl(select, m.locked_reason.presets);
     if (document.activeElement !== select) select.value = m.presets.some((p) => p.id === m.preset) ? m.preset : 'custom';
     const compare = document.getElementById('a11y-compare');
-    lockedControl(compare, m.locked_reason.time);
+    lockedControl(compare, m.locked_reason.reset);  // compare mode has the locks of Reset all (time, presets)
     setText('a11y-compare-label', m.labels['compare.label']);
     setTextOf(compare.options[0], m.labels['compare.off']);
     if (document.activeElement !== compare) compare.value = m.compare;
@@ -549,10 +552,13 @@
   // "none" - top level without origin=: no one. An opaque origin ("null") never controls or receives.
   let policy = null;                 // null until C++ has read the URL: messages wait in `pending`
   const pending = [];
+  const queued = { parent: 0, opener: 0, other: 0 };  // messages held per kind of sender
   const subscribers = new Map();     // window -> {origin, timer}
   let parentOrigin = (() => {        // the embedding page's origin, for messages we start (ready, resize, xAPI)
     if (!inFrame) return '';
-    try { if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0]; } catch (e) { /* not supported */ }
+    // "null" (an opaque parent, or one masked by its referrer policy) says nothing: it is learnt from
+    // the parent's first allowed message instead.
+    try { if (location.ancestorOrigins && location.ancestorOrigins.length && location.ancestorOrigins[0] !== 'null') return location.ancestorOrigins[0]; } catch (e) { /* not supported */ }
     try { if (document.referrer) return new URL(document.referrer).origin; } catch (e) { /* no referrer */ }
     return '';
   })();
@@ -578,17 +584,20 @@
     if (policy.kind === 'list') return policy.origins.includes(origin);
     return false;
   }
-  function refuse(source, origin) {
+  // A refused window hears nothing at all, the embedding page included (with origin= it is not trusted);
+  // whoever set the page up reads why in the console.
+  function refuse(origin) {
     const why = policy.kind === 'deny' ? 'origin= in the URL is not valid, so no page may control NeuroDrive'
       : policy.kind === 'list' ? 'this origin is not in the origin= list of the URL'
         : policy.kind === 'none' ? 'NeuroDrive is not embedded and the URL names no origin= that may control it'
           : 'only the page that embeds NeuroDrive may control it';
-    if (!refusedWarned) { console.warn(`NeuroDrive ignored a message from ${origin}: ${why} (docs/EMBEDDING.md)`); refusedWarned = true; }
-    // The embedding page learns why (it may be misconfigured); no other window hears anything.
-    if (inFrame && source === window.parent) post(source, origin, { type: 'neurodrive:error', error: why });
+    if (!refusedWarned) { console.warn(`NeuroDrive ignored a message from ${String(origin).slice(0, 100)}: ${why} (docs/EMBEDDING.md)`); refusedWarned = true; }
   }
 
-  const isOurs = (data) => (isPlainObject(data) && typeof data.type === 'string' && data.type.startsWith('neurodrive:'))
+  // The types NeuroDrive sends are never answered (two copies of it, say a course page and its Share
+  // preview, would answer each other forever): like other tools' messages, they are not for us.
+  const OWN_TYPES = ['neurodrive:error', 'neurodrive:ack', 'neurodrive:state', 'neurodrive:ready', 'neurodrive:xapi'];
+  const isOurs = (data) => (isPlainObject(data) && typeof data.type === 'string' && data.type.startsWith('neurodrive:') && !OWN_TYPES.includes(data.type))
     || (typeof data === 'string' && data.startsWith('neurodrive'));
   // The message's JSON text, measured before it goes anywhere near wasm.
   function messageText(data) {
@@ -606,19 +615,26 @@
     if (isPlainObject(data) && data.context === 'h5p') { onH5P(ev); return; }  // H5P's resizer (LMS messages)
     if (!isOurs(data)) return;  // other tools' messages are not for us
     if (!policy || !module) {   // not started: nothing is processed before the policy (and the limits) are known
-      if (pending.length < QUEUE) pending.push({ source: ev.source, origin: ev.origin, data });
-      else if (pending.length === QUEUE) pending.push({ source: ev.source, origin: ev.origin, error: `more than ${QUEUE} messages arrived while NeuroDrive was starting` });
+      // Each kind of sender has its own quota (QUEUE). Messages wait as they came; they are checked and
+      // measured later.
+      const kind = inFrame && ev.source === window.parent ? 'parent' : ev.source && ev.source === window.opener ? 'opener' : 'other';
+      const quota = QUEUE[kind];
+      const n = queued[kind]++;
+      if (n < quota) pending.push({ source: ev.source, origin: ev.origin, data });
+      else if (n === quota) pending.push({ source: ev.source, origin: ev.origin, overflow: quota });
       return;
     }
-    handleMessage(ev.source, ev.origin, messageText(data));
+    handleMessage(ev.source, ev.origin, data);
   }
 
-  function handleMessage(source, origin, m) {
-    if (!allowed(source, origin)) { refuse(source, origin); return; }
+  // Who sent it comes first: a message from a window the policy refuses is never read or measured.
+  function handleMessage(source, origin, data, overflow = 0) {
+    if (!allowed(source, origin)) { refuse(origin); return; }
     if (inFrame && source === window.parent) {
       parentOrigin = origin;  // now known for certain
       if (!readySent && started) sendReady();
     }
+    const m = overflow ? { error: `more than ${overflow} messages arrived while NeuroDrive was starting` } : messageText(data);
     if (m.error) { post(source, origin, { type: 'neurodrive:error', error: m.error }); return; }
     if (stopped) { post(source, origin, { type: 'neurodrive:error', error: notReady().error }); return; }
     const mayAdd = subscribers.has(source) || subscribers.size < LIMITS.subscribers;
@@ -668,7 +684,7 @@
   // the frame to 1 px); content 'resize' {height, scrollHeight, clientHeight}. The host's 'ready' is
   // answered with 'hello', its 'resize' (its window changed) starts a new exchange. Only the embedding
   // page is heard, only at its allowed origin; the height measured before the exchange is the one sent.
-  const h5p = { friendly: false, height: 0, busy: false, readySeen: false };
+  const h5p = { friendly: false, height: 0, busy: false, readySeen: false, earlyOrigin: '' };
   function h5pSend(action, data = {}) { postToParent({ ...data, context: 'h5p', action }); }
   function h5pPrepare() {
     if (h5p.busy) return;
@@ -681,7 +697,10 @@
     let action;
     try { action = ev.data.action; } catch (e) { return; }
     if (typeof action !== 'string') return;
-    if (!started || !policy) { if (action === 'ready' || action === 'hello') h5p.readySeen = true; return; }  // answered once started
+    if (!started || !policy) {  // answered once started; its origin may be the only way to learn the parent's
+      if (action === 'ready' || action === 'hello') { h5p.readySeen = true; h5p.earlyOrigin = typeof ev.origin === 'string' ? ev.origin : ''; }
+      return;
+    }
     if (!allowed(ev.source, ev.origin)) return;   // the trust model: opaque origins and unlisted ones are not heard
     if (!parentOrigin) { parentOrigin = ev.origin; if (!readySent) sendReady(); }  // no ancestorOrigins or referrer
     if (ev.origin !== parentTarget()) return;
@@ -765,7 +784,7 @@
 
   // ---- Persistence (one key per embedding; only the user's choices; docs/EMBEDDING.md) -------------------
   let config = { url: { ignored: [], resize: false, xapi: false, xapi_base: null, lti_token: null }, policy: { kind: 'none', origins: [] },
-    persist: { active: false, name: '', stored: 'off', ignored: [], record: '' } };
+    persist: { active: false, origin_off: false, name: '', stored: 'off', ignored: [], record: '' } };
   let persistYielded = false;   // another NeuroDrive on this page already saves under the same key
   let hasSaved = false;         // something is stored for this embedding (Start fresh is shown)
   let persistStopped = false;   // start fresh: nothing more is written
@@ -1169,7 +1188,9 @@
     config = c;
     LIMITS = Object.freeze({ ...c.settings.limits });
     policy = { kind: c.policy.kind, origins: c.policy.origins };
-    for (const p of pending.splice(0)) handleMessage(p.source, p.origin, p.error ? { error: p.error } : messageText(p.data));
+    // No ancestorOrigins or referrer told the parent's origin: its early H5P message did, if allowed.
+    if (inFrame && !parentOrigin && h5p.earlyOrigin && allowed(window.parent, h5p.earlyOrigin)) parentOrigin = h5p.earlyOrigin;
+    for (const p of pending.splice(0)) handleMessage(p.source, p.origin, p.data, p.overflow);
     if (firstFrames) onFirstFrames();
   }
   function onFirstFrames() {
@@ -1181,13 +1202,19 @@
     const ignored = config.url.ignored;
     if (ignored.length > 0) {
       for (const i of ignored) console.warn(`NeuroDrive ignored the URL parameter ${i.name}: ${i.reason}`);
-      notice(labels['page.ignored'] + ' ' + ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
+      // The notice counts them and names only parameters NeuroDrive knows (i.param, from C++'s fixed
+      // vocabulary): a link's author cannot write in it. Names and reasons as given go to the console.
+      const words = [...new Set(ignored.map((i) => i.param).filter((p) => p))].map((p) => (p === '(rest)' ? labels['page.ignored.rest'] : p));
+      const unknown = ignored.filter((i) => !i.param).length;
+      if (unknown) words.push(labels['page.ignored.unknown'].replace('%d', unknown));
+      notice(labels[ignored.length === 1 ? 'page.ignored.one' : 'page.ignored.many'].replace('%d', ignored.length).replace('%s', words.join(', ')));
     }
     const p = config.persist;
     if (p.stored === 'damaged') {
       console.warn('NeuroDrive: the saved state was damaged and was ignored in part or whole: ' + p.ignored.map((i) => `${i.name} (${i.reason})`).join('; '));
       notice(labels['page.stored_damaged']);
     }
+    if (p.origin_off) notice(labels['page.origin_off']);
     hasSaved = p.stored === 'restored' || p.stored === 'damaged';
     freshButton.hidden = !p.active || !hasSaved;
     if (p.active) {
@@ -1216,10 +1243,15 @@
     arguments: [],
     ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize() },
     onFirstFrames,
-    // Compact mode's "Full view": this same scenario in a new tab (the share link's query).
+    // Compact mode's "Full view": this same scenario in a new tab (the share link's query). The page's
+    // own address, not location.origin (the single file under file:// has the origin "null"). The
+    // tab is cut off from this one at once (opener = null: what noopener does, but open() then
+    // returns the tab, so the link is shown only when the tab was really blocked).
     onOpenFullView(query) {
-      const url = location.origin + location.pathname + (query ? '?' + query : '');
-      if (!window.open(url, '_blank', 'noopener')) notice(url);
+      const url = baseUrl() + (query ? '?' + query : '');
+      let tab = null;
+      try { tab = window.open(url, '_blank'); } catch (e) { tab = null; }
+      if (tab) { try { tab.opener = null; } catch (e) { /* already cut off */ } } else notice(`${labels ? labels['page.copy_this_link'] : ''} ${url}`.trim());
     },
     onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
     print(text) { console.log(text); },

@@ -132,7 +132,8 @@ std::string mirror_json(const App& app) {
         {"events", "a11y.events"}, {"presets", "a11y.presets"}, {"play", "time.play"}, {"pause", "time.pause"},
         {"reset", "reset.all"}, {"custom", "preset.custom"}};
     for (const auto& [key, string_key] : named) { json_key(w, key); json_put(w, app.strings.get(string_key)); }
-    for (const char* key : {"page.fullscreen", "page.fullscreen_denied", "page.ignored", "page.stored_damaged", "page.start_fresh",
+    for (const char* key : {"page.fullscreen", "page.fullscreen_denied", "page.copy_this_link", "page.ignored.one", "page.ignored.many",
+                            "page.ignored.unknown", "page.ignored.rest", "page.origin_off", "page.stored_damaged", "page.start_fresh",
                             "page.start_fresh.tip", "page.started_fresh", "page.persist_shared", "page.settings", "scene.button",
                             "page.export", "page.export.tip", "page.exported", "compare.label", "compare.off", "builder.button", "builder.button.tip"}) {
         json_key(w, key);

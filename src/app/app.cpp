@@ -538,14 +538,15 @@ std::string apply_query(App& app, std::string_view query) {
     w.StartObject();
     json_key(w, "ignored");
     w.StartArray();
-    auto ignored = [&](std::string_view name, std::string_view reason) {
+    auto ignored = [&](std::string_view name, std::string_view reason, std::string_view param) {
         w.StartObject();
         json_key(w, "name"); json_put(w, name);
         json_key(w, "reason"); json_put(w, reason);
+        json_key(w, "param"); json_put(w, param);
         w.EndObject();
     };
-    for (const auto& i : c.ignored) ignored(i.name, i.reason);
-    if (!lesson_ok) ignored("lesson", "unknown lesson");
+    for (const auto& i : c.ignored) ignored(i.name, i.reason, i.param);
+    if (!lesson_ok) ignored("lesson", "unknown lesson", "lesson");
     w.EndArray();
     json_key(w, "resize"); w.Bool(v.resize.value_or(false));
     json_key(w, "persist"); if (c.persist()) w.Bool(*c.persist()); else w.Null();

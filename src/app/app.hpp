@@ -63,6 +63,7 @@ struct UiState {
     bool open_full_view_requested = false;  // compact mode: the platform opens the full view
     float lesson_card_h = 0.0f;      // measured heights of blocks that must fit without scrolling ...
     float narration_h = 0.0f;
+    float strip_h = 0.0f;            // ... the phone's narration strip (it scrolls only when it cannot fit)
     float side_body_h = 0.0f;        // the medium layout's side tab content
     bool side_controls = false;      // the medium layout's side column shows Controls (else Drive)
     bool relayout = false;           // ... and a request for one more frame when they changed

@@ -113,14 +113,32 @@ std::string cmd_reset(App& app) {
     return {};
 }
 
-std::string cmd_compare(App& app, std::string_view spec) {
-    // Turning compare on restarts both brains together: refused when the page fixed the clock.
+std::string compare_error(const App& app, std::string_view spec) {
+    // Turning compare on restarts both brains together, as Reset all does, and chooses a scenario, as a
+    // preset does: refused when the page fixed the clock or the scenario (the locks of Reset all).
     if (std::string lock = lock_error(app, "time"); !lock.empty()) return lock + "; compare mode restarts the clock";
-    if (spec.empty() || spec == "off") { compare_stop(app); return {}; }
+    if (std::string lock = lock_error(app, "presets"); !lock.empty()) return lock + "; compare mode chooses a scenario and restarts the clock";
+    if (spec.empty() || spec == "off") return {};
     std::string error;
     const auto parsed = parse_compare(spec, &error);
     if (!parsed) return "compare: " + error;
-    compare_start(app, *parsed);
+    // Brain B may not differ from brain A in a locked input (lock=experiments: any manipulation).
+    std::string preset;
+    const model::Inputs b = compare_inputs(*parsed, &preset);
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i) {
+        if (b.*(specs[i].field) == app.inputs.*(specs[i].field)) continue;
+        if (std::string lock = input_lock_error(app, specs[i].name); !lock.empty()) return lock + "; compare " + shown(spec) + " would change it";
+    }
+    return {};
+}
+
+std::string cmd_compare(App& app, std::string_view spec) {
+    if (std::string err = compare_error(app, spec); !err.empty()) return err;
+    if (spec.empty() || spec == "off") { compare_stop(app); return {}; }
+    std::string error;
+    compare_start(app, *parse_compare(spec, &error));
     return {};
 }
 

@@ -41,8 +41,11 @@ std::string cmd_reset(App& app);
 
 // Compare mode: "off" or "" stops it; else a compare value (url_params.hpp: "hypothyroid",
 // "thyroid:0.4", "chronic_stress,dopamine:0.8") starts it - both brains restart together, so it is
-// refused under lock=time.
+// refused under lock=time and lock=presets (the locks of Reset all), and a second brain that differs
+// from the first in a locked input (lock=thyroid; lock=experiments: any manipulation) is refused.
 std::string cmd_compare(App& app, std::string_view spec);
+// What cmd_compare would refuse, without changing anything ("" = allowed): the canvas greys out such choices.
+std::string compare_error(const App& app, std::string_view spec);
 
 std::string cmd_event(App& app, std::string_view name);   // "cue" | "reward" | "omit"
 std::string cmd_auto_trials(App& app, bool on);

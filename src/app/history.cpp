@@ -70,6 +70,9 @@ void history_event(History& h, model::Event e, const model::Outputs& after, doub
     h.events.push_back({now_s, e});
     h.event_counts[static_cast<std::size_t>(e)] += 1;
     if (e != model::Event::Omit) h.audio.tones.push_back({now_s, e});
+    // Only running time trims events by age: while paused, a host could send them without end.
+    if (h.events.size() > kMaxEventMarks) h.events.erase(h.events.begin(), h.events.end() - static_cast<std::ptrdiff_t>(kMaxEventMarks));
+    if (h.audio.tones.size() > kMaxTones) h.audio.tones.erase(h.audio.tones.begin(), h.audio.tones.end() - static_cast<std::ptrdiff_t>(kMaxTones));
     if (e == model::Event::Cue) {
         TrialRow row;
         row.trial = static_cast<int>(after.trials) + 1;
@@ -112,7 +115,6 @@ void history_sample(History& h, const model::Outputs& o, double now_s, double dt
     while (u > cdf && n < 50) { ++n; p *= expected / n; cdf += p; }
     for (int i = 0; i < n; ++i) h.audio.spikes_s.push_back(now_s - dt_s * model::uniform01(h.spike_rng));
     if (h.audio.spikes_s.size() > 2000) h.audio.spikes_s.erase(h.audio.spikes_s.begin(), h.audio.spikes_s.end() - 2000);
-    if (h.audio.tones.size() > 64) h.audio.tones.erase(h.audio.tones.begin(), h.audio.tones.end() - 64);
     // Trial-aligned view: the open row fills until 2.5 s after its cue.
     if (!h.raster.empty() && h.raster.back().filled < kRasterBins) {
         TrialRow& row = h.raster.back();

@@ -21,6 +21,10 @@ constexpr int kRasterBefore = 15;           // 0.5 s before the cue ...
 constexpr int kRasterAfter = 75;            // ... to 2.5 s after it, one bin per sample
 constexpr int kRasterBins = kRasterBefore + kRasterAfter;
 constexpr int kRasterRows = 30;             // trials kept in the trial-aligned view
+// Events a host may send while time is paused (when nothing trims by age): the newest are kept, so
+// memory and the per-frame loops over them stay bounded.
+constexpr std::size_t kMaxEventMarks = 256;
+constexpr std::size_t kMaxTones = 64;       // cue and reward tones waiting for the audio monitor
 
 struct Ring {
     std::array<float, kHistorySamples> values{};

@@ -74,7 +74,10 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     MessageReply r;
     if (json.size() > kMaxJsonBytes) { r.json = error("message larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB"); return r; }
     rapidjson::Document d;
-    if (!parse_json(json, "message", &d).empty() || !d.IsObject()) { r.json = error("a message must be an object {type: \"neurodrive:...\"}"); return r; }
+    if (const std::string err = parse_json(json, "message", &d); !err.empty() || !d.IsObject()) {
+        r.json = error(err.find("nested deeper") != std::string::npos ? "message nested deeper than 16 levels" : "a message must be an object {type: \"neurodrive:...\"}");
+        return r;
+    }
     std::unordered_set<std::string_view> keys;
     for (const auto& m : d.GetObject()) {
         if (!keys.insert(json_view(m.name)).second) { r.json = error("a field is given more than once"); return r; }
@@ -89,6 +92,10 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     const auto type_it = d.FindMember("type");
     if (type_it == d.MemberEnd() || !type_it->value.IsString()) { r.json = error("missing string field \"type\"", id); return r; }
     const std::string_view type = json_view(type_it->value);
+    // The types NeuroDrive sends are never answered: two copies of it (a course page and its Share
+    // preview) would otherwise answer each other's errors and acks forever.
+    for (const char* own : {"neurodrive:error", "neurodrive:ack", "neurodrive:state", "neurodrive:ready", "neurodrive:xapi"})
+        if (type == own) return r;
     auto str_field = [&](const char* key, std::string_view* out) {
         const auto it = d.FindMember(key);
         if (it == d.MemberEnd() || !it->value.IsString()) return false;

@@ -18,7 +18,7 @@ struct MessageReply {
 // Handles one message (JSON text of the posted object, at most kMaxJsonBytes). Never throws; unknown or malformed messages
 // get {"type":"neurodrive:error","error":"..."}, refused commands an ack with ok:false and the reason
 // (a lock, a bad name or value). An "id" field (string of at most 64 characters, or a finite number) is
-// echoed back.
+// echoed back. The types NeuroDrive sends itself (error, ack, state, ready, xapi) get no reply at all.
 // `may_subscribe` is false when the page already serves the most subscribers it allows (kMaxSubscribers);
 // a new subscription is then refused with an error.
 MessageReply handle_message(App& app, std::string_view json, bool may_subscribe = true);

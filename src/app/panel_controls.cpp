@@ -246,13 +246,15 @@ void panel_controls(App& app) {
     if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
     ImGui::SetNextItemWidth(combo_w);
     const std::string compare_now = app.compare.on ? scenario_title(app, app.compare.preset, app.compare.inputs) : tr(app, "compare.off");
-    ImGui::BeginDisabled(is_locked(app, "time"));
+    ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
     if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
         if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) cmd_compare(app, "off");
         record_item(app, "option:compare.off");
         for (const auto& p : io::builtin_presets().presets) {
             const bool selected = app.compare.on && app.compare.preset == p.id;
-            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_compare(app, p.id);
+            // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
+            const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
+            if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) cmd_compare(app, p.id);
             record_item(app, "option:compare." + p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }

@@ -63,13 +63,12 @@ void component_row(App& app, const std::string& name, double value, double typic
 
 }  // namespace
 
-void panel_drive(App& app, bool with_narration, bool note_below) {
+void panel_drive(App& app, bool with_narration) {
     const Theme& th = theme();
-    // With the narration below, the rows give up height first: What's happening is never cut off.
+    // With the narration and the note below, the rows give up height first: neither is ever cut off.
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = with_narration && !is_hidden(app, "narration") ? std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f) + note_h
-                       : note_below ? note_h : 0.0f;
+    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
     const model::Outputs& o = app.out;
     const model::Outputs& t = app.typical;
     if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
@@ -163,7 +162,8 @@ void panel_drive(App& app, bool with_narration, bool note_below) {
     // What's happening (sized to its text), then the note pinned to the bottom of the panel.
     ImGui::Spacing();
     if (!is_hidden(app, "narration"))
-        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); });
+        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); },
+                     std::max(ImGui::GetContentRegionAvail().y - note_h, ImGui::GetFontSize() * 3.0f));
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
     note_and_about(app, true);
@@ -173,9 +173,51 @@ void note_and_about(App& app, bool with_button) {
     ImGui::PushFont(fonts().small);
     text_block(app, "note.short", tr(app, "note.short"), theme().text_dim);
     ImGui::PopFont();
-    if (!with_button) return;
+    if (with_button) {
+        if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
+        record_item(app, "button:about");
+        return;
+    }
+    // No room for a button (the compact view): the note itself opens About, underlined like a link.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::SetCursorScreenPos(a);
+    if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) app.ui.about_open = true;
+    record_item(app, "button:about");
+    if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, theme().text_dim, 1.0f);
+    help_marker_tooltip(tr(app, "note.button"));
+}
+
+namespace {
+// The note beside the About button when it fits there on one line, else the note above the button.
+struct NoteRow { bool beside; float text_w, text_h, button_w, h; };
+NoteRow note_row(const App& app, float width) {
+    NoteRow r{};
+    ImFont* f = fonts().small;
+    const char* note = tr(app, "note.short");
+    r.button_w = ImGui::CalcTextSize(tr(app, "note.button")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float beside_w = width - r.button_w - ImGui::GetStyle().ItemSpacing.x;
+    r.beside = f->CalcTextSizeA(font_px(f), 1e9f, 0.0f, note).x <= beside_w;
+    r.text_w = r.beside ? beside_w : width;
+    r.text_h = static_cast<float>(wrap_lines(f, font_px(f), note, r.text_w).size()) * font_px(f);
+    r.h = r.beside ? std::max(r.text_h, ImGui::GetFrameHeight()) : r.text_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetFrameHeight();
+    return r;
+}
+}  // namespace
+
+float note_footer_height(const App& app, float width) { return note_row(app, width).h; }
+
+void note_footer(App& app, float width) {
+    const NoteRow r = note_row(app, width);
+    const ImVec2 start = ImGui::GetCursorPos();
+    if (r.beside) ImGui::SetCursorPos(ImVec2(start.x, start.y + (r.h - r.text_h) * 0.5f));
+    ImGui::PushFont(fonts().small);
+    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim, nullptr, r.text_w);
+    ImGui::PopFont();
+    if (r.beside) ImGui::SetCursorPos(ImVec2(start.x + width - r.button_w, start.y + (r.h - ImGui::GetFrameHeight()) * 0.5f));
+    else ImGui::SetCursorPos(ImVec2(start.x, start.y + r.text_h + ImGui::GetStyle().ItemSpacing.y));
     if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
     record_item(app, "button:about");
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + r.h));
 }
 
 void panel_narration(App& app, int max_sentences) {

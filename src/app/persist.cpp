@@ -3,6 +3,7 @@
 #include "persist.hpp"
 
 #include <cmath>
+#include <unordered_set>
 
 #include "commands.hpp"
 #include "json_text.hpp"
@@ -46,6 +47,14 @@ void read_inputs(App& app, const rapidjson::Value& inputs, Choices* restored, st
         restored->inputs.*(spec->field) = in.value.GetDouble();
         restored->preset = app.preset;
     }
+}
+
+bool has_repeated_key(const rapidjson::Value& v) {
+    if (!v.IsObject()) return false;
+    std::unordered_set<std::string_view> keys;
+    for (const auto& m : v.GetObject())
+        if (!keys.insert(json_view(m.name)).second) return true;
+    return false;
 }
 
 }  // namespace
@@ -128,6 +137,9 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
     if (text.size() > kMaxStoredBytes) return {{"(saved state)", "longer than " + std::to_string(kMaxStoredBytes) + " characters"}};
     rapidjson::Document doc;
     if (!parse_json(text, "saved state", &doc).empty() || !doc.IsObject()) return {{"(saved state)", "not a saved NeuroDrive state"}};
+    // A key given twice (at the top or among the inputs) refuses the whole record, as in a message:
+    // which one would count is a guess, and each repeat could re-run a weeks-long settle.
+    if (has_repeated_key(doc) || (doc.HasMember("inputs") && has_repeated_key(doc["inputs"]))) return {{"(saved state)", "a key is given more than once"}};
     const auto v = doc.FindMember("v");
     if (v == doc.MemberEnd() || !v->value.IsInt() || v->value.GetInt() != 1) return {{"(saved state)", "unknown version"}};
     // Pass 1: preset (the inputs are relative to it); pass 2: everything else.

@@ -105,8 +105,8 @@ void title_block(App& app) {
     ImGui::Separator();
 }
 
-// The lesson card, sized to its content (scrolling when that is taller than max_h).
-void lesson_card(App& app, float width, float max_h = 1e9f) {
+// The lesson card, sized to its content (scrolling when that is taller than max_h > 0).
+void lesson_card(App& app, float width, float max_h = 0.0f) {
     fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); }, max_h);
 }
 
@@ -299,12 +299,18 @@ void layout_wide(App& app, ImVec2 d) {
     const float F = ImGui::GetFontSize();
     const float side = std::clamp(std::round(d.x * 0.245f), F * 16.0f, F * 24.0f);
     const float left_w = is_hidden(app, "controls") && app.lesson.lesson < 0 ? 0.0f : side;
-    const float right_w = is_hidden(app, "drive") ? 0.0f : side;
+    // The right column holds the drive meter, What's happening and the note: with the meter and the
+    // narration both hidden it goes, and the note (never hidden) gets a row under the centre.
+    const bool drive_shown = !is_hidden(app, "drive"), narration_shown = !is_hidden(app, "narration");
+    const float right_w = drive_shown || narration_shown ? side : 0.0f;
     const float center_w = d.x - left_w - right_w;
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    const float footer_h = right_w > 0 ? 0.0f : std::ceil(note_footer_height(app, center_w - pad.x * 2.0f) + pad.y * 2.0f);
+    const float center_h = d.y - footer_h;
     const bool plots = !is_hidden(app, "plots");
     const bool busy = app.lesson.lesson >= 0;  // never on a tab change: the tabs must not move under the pointer
     // The brain is 1000 x 720: beyond 0.62 x the centre's width it only adds margins.
-    const float schematic_h = std::round(plots ? std::min(d.y * (busy ? 0.52f : 0.6f), center_w * 0.62f) : d.y - ImGui::GetFrameHeightWithSpacing() * 3.0f);
+    const float schematic_h = std::round(plots ? std::min(center_h * (busy ? 0.52f : 0.6f), center_w * 0.62f) : center_h - ImGui::GetFrameHeightWithSpacing() * 3.0f);
     if (left_w > 0) {
         begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
@@ -319,16 +325,32 @@ void layout_wide(App& app, ImVec2 d) {
     begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
     ImGui::End();
-    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, center_h - schematic_h), mix(th.background, th.panel, 0.5f), false);
     if (plots) plots_area(app);
     else panel_time_events(app);
     ImGui::End();
+    if (footer_h > 0) {
+        begin_panel(app, "note", ImVec2(left_w, center_h), ImVec2(center_w, footer_h), th.panel, false);
+        note_footer(app, ImGui::GetContentRegionAvail().x);
+        ImGui::End();
+    }
     if (right_w > 0) {
-        begin_panel(app, "drive", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
-        // The Drive title stays clear of the page's buttons: below them when the column is narrow.
-        if (right_w - ImGui::CalcTextSize(tr(app, "group.drive")).x * 1.3f - ImGui::GetStyle().WindowPadding.x < app.ui.page_tools_w)
+        begin_panel(app, drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
+        // The column's title stays clear of the page's buttons: below them when the column is narrow.
+        const char* title = tr(app, drive_shown ? "group.drive" : "group.happening");
+        if (right_w - ImGui::CalcTextSize(title).x * 1.3f - ImGui::GetStyle().WindowPadding.x < app.ui.page_tools_w)
             ImGui::SetCursorPosY(app.ui.page_tools_h);
-        panel_drive(app, true);
+        if (drive_shown) {
+            panel_drive(app, true);
+        } else {  // the meter is hidden: What's happening, then the note pinned to the bottom
+            const float width = ImGui::GetContentRegionAvail().x;
+            const float note_h = note_footer_height(app, width) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+            fitted_child(app, "happening", width, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); },
+                         std::max(ImGui::GetContentRegionAvail().y - note_h, F * 3.0f));
+            ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
+            ImGui::Separator();
+            note_footer(app, width);
+        }
         ImGui::End();
     }
     start_hint(app, ImVec2(left_w + center_w * 0.5f - F * 11.0f, F * 2.5f), F * 22.0f);
@@ -378,23 +400,28 @@ void layout_medium(App& app, ImVec2 d) {
     if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
     if (drive_shown && controls_shown) ImGui::SameLine();
     if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
-    // The lesson card leaves the narration at least four lines (both scroll when the text is very large).
-    if (app.lesson.lesson >= 0) lesson_card(app, width, ImGui::GetContentRegionAvail().y - std::min(std::max(app.ui.narration_h, F * 3.0f), F * 4.0f) - ImGui::GetStyle().ItemSpacing.y);
-    // The tab's content, then the narration sized to its text at the bottom: always fully in view.
-    const float narr_h = std::max(app.ui.narration_h, F * 3.0f) + ImGui::GetStyle().ItemSpacing.y;
-    // The lesson card and the narration come first; the tab's content gets what is left.
-    const float body_h = ImGui::GetContentRegionAvail().y - narr_h;
+    // The note and About keep a row at the bottom, whatever is hidden; the narration, sized to its
+    // text, sits above it (scrolling only when it cannot fit), and the tab's content gets what is left.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float note_h = note_footer_height(app, width) + spacing * 2.0f;
+    const bool narration = !is_hidden(app, "narration");
+    // In a lesson the card comes first: it may reach down to the note's row and scrolls beyond it (very
+    // large text on a short screen); the narration gets what is left, and only when that is two lines.
+    if (app.lesson.lesson >= 0) lesson_card(app, width, std::max(ImGui::GetContentRegionAvail().y - note_h, F * 3.0f));
+    const float narr_h = narration ? std::max(app.ui.narration_h, F * 3.0f) + spacing : 0.0f;
+    const float body_h = ImGui::GetContentRegionAvail().y - narr_h - note_h;
     if (body_h > F * 3.0f) {
         ImGui::BeginChild("side_body", ImVec2(0, body_h), false);  // scrolls when the text is large: nothing silently hidden
         if (app.ui.side_controls) panel_controls(app);
         else if (drive_shown) panel_drive(app, false);
         ImGui::EndChild();
     }
-    // The narration (sized to its text), then the note and About: always in view.
-    fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] {
-        if (!is_hidden(app, "narration")) panel_narration(app, 0);
-        note_and_about(app, true);
-    }, ImGui::GetContentRegionAvail().y);
+    if (narration && ImGui::GetContentRegionAvail().y - note_h >= F * 2.0f)
+        fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); },
+                     std::max(ImGui::GetContentRegionAvail().y - note_h, F * 2.0f));
+    ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
+    ImGui::Separator();
+    note_footer(app, width);
     ImGui::End();
     start_hint(app, ImVec2(F, F * 2.5f), std::min(left_w - 2.0f * F, F * 22.0f));
 }
@@ -431,11 +458,16 @@ void layout_phone(App& app, ImVec2 d) {
     ImGui::End();
     begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
-    // The narration strip (or the lesson card) stays in view above the tabs.
+    const float gap = 3.0f, tab_h = std::max(44.0f, ImGui::GetFontSize() * 2.6f);
+    // The note and About stay in view under every tab, whatever is hidden.
+    const float footer_h = note_footer_height(app, width) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    // The narration strip (or the lesson card) stays in view above the tabs; with large text on a
+    // small screen it scrolls rather than push the tabs and the note away.
     if (app.lesson.lesson >= 0 && app.ui.phone_tab == PhoneTab::Lesson) {
         // the card is the Lesson tab's content below
     } else if (!is_hidden(app, "narration")) {
-        panel_narration(app, 2);
+        const float room = ImGui::GetContentRegionAvail().y - tab_h - footer_h - ImGui::GetFontSize() * 3.0f;
+        fitted_child(app, "strip", width, &app.ui.strip_h, th.panel, false, [&] { panel_narration(app, 2); }, std::max(room, ImGui::GetFontSize() * 2.0f));
     }
     struct Tab { PhoneTab id; const char* key; Icon icon; };
     const Tab tabs[] = {{PhoneTab::Controls, "tab.short.controls", Icon::Sliders}, {PhoneTab::Drive, "tab.short.drive", Icon::Meter},
@@ -448,7 +480,8 @@ void layout_phone(App& app, ImVec2 d) {
             continue;
         shown.push_back(&t);
     }
-    const float gap = 3.0f, tab_h = std::max(44.0f, ImGui::GetFontSize() * 2.6f);
+    // The open tab may be one the page hides (the Drive tab opens first): then the first shown one.
+    if (std::none_of(shown.begin(), shown.end(), [&](const Tab* t) { return t->id == app.ui.phone_tab; })) app.ui.phone_tab = shown.front()->id;
     const float tab_w = (width - ImGui::GetFrameHeight() - gap * static_cast<float>(shown.size())) / static_cast<float>(shown.size());
     for (std::size_t i = 0; i < shown.size(); ++i) {
         if (i) ImGui::SameLine(0.0f, gap);
@@ -459,11 +492,11 @@ void layout_phone(App& app, ImVec2 d) {
     ImGui::SameLine(0.0f, gap);
     if (icon_button("settings", Icon::Gear, "", ImVec2(ImGui::GetFrameHeight(), tab_h))) app.ui.settings_open = true;
     record_item(app, "button:settings");
-    ImGui::BeginChild("tab_body", ImVec2(0, 0), false);
+    ImGui::BeginChild("tab_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer_h, ImGui::GetFontSize() * 3.0f)), false);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     switch (app.ui.phone_tab) {
     case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
-    case PhoneTab::Drive: panel_drive(app, false, true); ImGui::Separator(); note_and_about(app, true); break;
+    case PhoneTab::Drive: panel_drive(app, false); break;
     case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
     case PhoneTab::Learning: panel_time_events(app); panel_plots_learning(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
     case PhoneTab::Lesson:
@@ -478,6 +511,8 @@ void layout_phone(App& app, ImVec2 d) {
     case PhoneTab::Lab: panel_lab(app); break;
     }
     ImGui::EndChild();
+    ImGui::Separator();
+    note_footer(app, width);
     ImGui::End();
     start_hint(app, ImVec2(8.0f, 8.0f), d.x - 16.0f);
 }
@@ -493,6 +528,10 @@ void layout_compact(App& app, ImVec2 d) {
     const ImVec2 pos = side_by_side ? ImVec2(schematic_w, 0) : ImVec2(0, schematic_h);
     begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
     if (pos.y < app.ui.page_tools_h) ImGui::Dummy(ImVec2(0.0f, app.ui.page_tools_h - ImGui::GetStyle().WindowPadding.y));
+    // The note (which opens About) keeps its lines at the bottom; what is above scrolls if it must.
+    ImFont* small = fonts().small;
+    const float note_h = static_cast<float>(wrap_lines(small, font_px(small), tr(app, "note.short"), ImGui::GetContentRegionAvail().x).size()) * font_px(small);
+    ImGui::BeginChild("compact_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - note_h - ImGui::GetStyle().ItemSpacing.y, ImGui::GetFontSize())), false);
     char num[32];
     if (app.compare.on) std::snprintf(num, sizeof num, "A %.0f  B %.0f", app.out.motivation, app.compare.out.motivation);
     else std::snprintf(num, sizeof num, "%.0f", app.out.motivation);
@@ -519,6 +558,7 @@ void layout_compact(App& app, ImVec2 d) {
     if (ImGui::GetContentRegionAvail().x < open_w) ImGui::NewLine();
     if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) app.ui.open_full_view_requested = true;
     record_item(app, "button:open_full");
+    ImGui::EndChild();
     note_and_about(app, false);
     ImGui::End();
 }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app.hpp"
 #include "colors.hpp"
@@ -46,6 +47,8 @@ float wanted_font_px(ImVec2 display);
 
 // [SECTION] Widgets that record what they draw (layout() reports them; tests check overlaps and clipping)
 const char* tr(const App& app, std::string_view key);
+// Lines of `text` that fit `width` in `font` at `px`, broken at spaces only.
+std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, float width);
 // Wrapped text in the current window (broken at spaces only), recorded as text:<id>. wrap_width 0 =
 // the available width.
 void text_block(App& app, const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
@@ -63,14 +66,15 @@ bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size);
 void highlight_rect(App& app, ImVec2 min, ImVec2 max);
 
 // A child exactly as tall as its content: the height measured in the previous frame is used, and a
-// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar - unless
-// its content is taller than `max_h` (very large text): then it is that tall and scrolls, never cut.
+// change asks for one more frame (UiState::relayout), so the block never needs a scrollbar. With
+// max_h > 0 it is at most that tall and scrolls beyond it (what must stay below it keeps its room).
 template <typename Draw>
-inline void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw, float max_h = 1e9f) {
-    const float natural = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
-    const float h = std::min(natural, std::max(max_h, ImGui::GetFontSize() * 3.0f));
+inline void fitted_child(App& app, const char* id, float width, float* stored_h, ImU32 bg, bool border, Draw draw, float max_h = 0.0f) {
+    const float fitted = *stored_h > 0.0f ? *stored_h : ImGui::GetFontSize() * 12.0f;
+    const bool capped = max_h > 0.0f && fitted > max_h;
+    const float h = capped ? max_h : fitted;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(bg));
-    ImGui::BeginChild(id, ImVec2(width, h), border, h < natural ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild(id, ImVec2(width, h), border, capped ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw();
     const float measured = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + (border ? ImGui::GetStyle().WindowPadding.y : 0.0f));
     ImGui::EndChild();
@@ -85,9 +89,15 @@ inline void fitted_child(App& app, const char* id, float width, float* stored_h,
 void panel_controls(App& app);       // scenario and sliders (levels | manipulations)
 void panel_time_events(App& app);    // play/pause, step, speed, clock and the events
 void panel_schematic(App& app, ImVec2 pos, ImVec2 size);
-void panel_drive(App& app, bool with_narration, bool note_below = false);  // note_below: room kept for note_and_about
+void panel_drive(App& app, bool with_narration);  // with_narration: What's happening and the note below the meter
 void panel_narration(App& app, int max_sentences);   // 0 = all sentences, with the section title
-void note_and_about(App& app, bool with_button);     // "not medical advice" and About this model: in every layout
+// "Not medical advice" and About this model, in every layout whatever is hidden: the note above an About
+// button, or (with_button false, the compact view) the note itself opening About.
+void note_and_about(App& app, bool with_button);
+// The same as a block at the bottom of a panel: the note beside the About button when it fits on one
+// line there, else above it.
+float note_footer_height(const App& app, float width);
+void note_footer(App& app, float width);
 void findings_table(App& app);       // the registry of findings: the Lab's Evidence view and About
 void panel_plots_signals(App& app, ImVec2 size);
 void panel_plots_learning(App& app, ImVec2 size);

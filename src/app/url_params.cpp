@@ -43,11 +43,11 @@ std::string encode(std::string_view s) {
 
 void parse_input(UrlConfig& c, const model::InputSpec& spec, const std::string& name, const std::string& value) {
     const auto v = parse_strict_number(value);
-    if (!v) { c.ignored.push_back({shown(name), "not a plain number"}); return; }
+    if (!v) { c.ignored.push_back({shown(name), "not a plain number", name}); return; }
     if (*v < spec.min || *v > spec.max) {
         char buf[80];
         std::snprintf(buf, sizeof buf, "must be from %g to %g", spec.min, spec.max);
-        c.ignored.push_back({shown(name), buf});
+        c.ignored.push_back({shown(name), buf, name});
         return;
     }
     c.inputs.emplace_back(name, *v);
@@ -56,29 +56,32 @@ void parse_input(UrlConfig& c, const model::InputSpec& spec, const std::string& 
 void parse_setting(UrlConfig& c, const SettingSpec& spec, const std::string& name, const std::string& value) {
     const bool origin = spec.name == "origin";
     const std::vector<SettingProblem> problems = set_setting(c.values, spec, value);
-    for (const SettingProblem& p : problems) c.ignored.push_back({p.item.empty() ? shown(name) : name + "=" + shown(p.item), p.reason});
+    for (const SettingProblem& p : problems) c.ignored.push_back({p.item.empty() ? shown(name) : name + "=" + shown(p.item), p.reason, name});
     if (!origin) return;
     // origin= fails closed: an empty list or one bad entry and no page may control NeuroDrive.
     c.origin_given = true;
     if (!problems.empty()) c.origin_invalid = true;
     if (c.values.origin.empty() && problems.empty()) {
         c.origin_invalid = true;
-        c.ignored.push_back({shown(name), "empty: no page may control NeuroDrive"});
+        c.ignored.push_back({shown(name), "empty: no page may control NeuroDrive", name});
     }
 }
 
 // One name=value pair (decoded). `seen`: the names so far (the first of a repeated name counts).
+// A notice names only parameters NeuroDrive knows (Ignored::param): a link's author must not be able to
+// write in it.
 void parse_pair(UrlConfig& c, const std::string& name, const std::string& value, std::vector<std::string>& seen, unsigned from) {
-    if (value.size() > kMaxValueChars) { c.ignored.push_back({shown(name), "value longer than " + std::to_string(kMaxValueChars) + " characters"}); return; }
+    const std::string known = model::find_input(name) || find_setting(name) ? name : std::string();
+    if (value.size() > kMaxValueChars) { c.ignored.push_back({shown(name), "value longer than " + std::to_string(kMaxValueChars) + " characters", known}); return; }
     const model::InputSpec* input = (from & kFromUrl) ? model::find_input(name) : nullptr;
     const SettingSpec* spec = find_setting(name);
     if (spec && !(spec->use & from)) spec = nullptr;
     if ((from & kFromUrl) && (input || (spec && (spec->use & kDefinesView)))) c.has_state = true;
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) { c.ignored.push_back({shown(name), "given more than once: the first one counts"}); return; }
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) { c.ignored.push_back({shown(name), "given more than once: the first one counts", known}); return; }
     seen.push_back(name);
     if (input) parse_input(c, *input, name, value);
     else if (spec) parse_setting(c, *spec, name, value);
-    else c.ignored.push_back({shown(name), "unknown parameter"});
+    else c.ignored.push_back({shown(name), "unknown parameter", known});
 }
 
 }  // namespace
@@ -96,7 +99,7 @@ UrlConfig parse_query(std::string_view query, unsigned from) {
     UrlConfig c;
     if (!query.empty() && query[0] == '?') query.remove_prefix(1);
     if (query.size() > kMaxQueryChars) {
-        c.ignored.push_back({"(query)", "longer than " + std::to_string(kMaxQueryChars) + " characters: the rest was ignored"});
+        c.ignored.push_back({"(query)", "longer than " + std::to_string(kMaxQueryChars) + " characters: the rest was ignored", "(rest)"});
         query = query.substr(0, kMaxQueryChars);
     }
     std::size_t start = 0, count = 0;
@@ -108,7 +111,7 @@ UrlConfig parse_query(std::string_view query, unsigned from) {
         start = amp + 1;
         if (pair.empty()) continue;
         if (++count > kMaxQueryParams) {
-            c.ignored.push_back({"(query)", "more than " + std::to_string(kMaxQueryParams) + " parameters: the rest was ignored"});
+            c.ignored.push_back({"(query)", "more than " + std::to_string(kMaxQueryParams) + " parameters: the rest was ignored", "(rest)"});
             break;
         }
         const std::size_t eq = pair.find('=');

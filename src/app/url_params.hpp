@@ -17,8 +17,12 @@
 namespace neurodrive::app {
 
 struct Ignored {
-    std::string name;    // the parameter name as given (decoded, cut to 40 characters)
-    std::string reason;  // why it was ignored
+    std::string name;    // the parameter name as given (decoded, cut to 40 characters): for the console only
+    std::string reason;  // why it was ignored (may quote outside text): for the console only
+    std::string param;   // what a notice may show, from a fixed vocabulary: a known parameter's name,
+                         // "(rest)" for the cut end of a long query, "" for a name NeuroDrive does not know
+    Ignored(std::string name_, std::string reason_, std::string param_ = {})
+        : name(std::move(name_)), reason(std::move(reason_)), param(std::move(param_)) {}
 };
 
 struct UrlConfig {

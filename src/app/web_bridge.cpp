@@ -121,9 +121,12 @@ void bridge_attach(App* app) {
     const UrlConfig c = parse_query(url);
 
     // Persistence: on at top level, off in a frame unless persist=1 or persist=<name>; never when the
-    // link itself defines a state (then stored state is neither read nor written).
+    // link itself defines a state (then stored state is neither read nor written). At top level,
+    // origin= lets the link's author control this window (it opened it): what the user saved on the
+    // plain page is then neither read nor written, so that author can never read it through get().
+    const bool origin_top = c.origin_given && !in_frame;
     const bool wanted = c.persist().value_or(!in_frame);
-    bool active = wanted && !c.has_state;
+    bool active = wanted && !c.has_state && !origin_top;
     std::string stored = active ? "none" : "off";
     std::vector<Ignored> stored_ignored;
     Choices restored;
@@ -165,6 +168,7 @@ void bridge_attach(App* app) {
     json_key(w, "persist");
     w.StartObject();
     json_key(w, "active"); w.Bool(active);
+    json_key(w, "origin_off"); w.Bool(origin_top && wanted && !c.has_state);   // off only because of origin=: the notice says so
     json_key(w, "name"); json_put(w, c.persist_name());
     json_key(w, "stored"); json_put(w, stored);
     json_key(w, "ignored"); write_ignored(w, stored_ignored);
@@ -268,7 +272,7 @@ EMSCRIPTEN_KEEPALIVE void nd_page_tools(double w, double h) {
     g_app->ui.page_tools_h = static_cast<float>(h);
 }
 
-// The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,name,stored,ignored,record}}.
+// The start-up report: {"url":{ignored,resize,xapi,...},"policy":{kind,origins},"persist":{active,origin_off,name,stored,ignored,record}}.
 EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return g_config.empty() ? "null" : g_config.c_str(); }
 
 // The share link's query string.

@@ -183,6 +183,20 @@ TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
     CHECK(!app.history.trials.empty());
 }
 
+TEST_CASE("events sent while paused are capped: event marks and tones stay bounded, the newest kept") {
+    na::App app;
+    REQUIRE(na::init(app));
+    REQUIRE(na::cmd_pause(app).empty());
+    for (int i = 0; i < 20000; ++i) {
+        REQUIRE(na::cmd_event(app, i % 3 == 0 ? "cue" : i % 3 == 1 ? "reward" : "omit").empty());
+        na::update(app, 1.0 / 60.0);
+    }
+    CHECK(app.history.events.size() <= na::kMaxEventMarks);
+    CHECK(app.history.audio.tones.size() <= na::kMaxTones);
+    CHECK(app.history.events.back().type == neurodrive::model::Event::Reward);  // the newest (i = 19999) is kept
+    CHECK(app.history.event_counts[0] >= 6667);                                // lessons still count every one
+}
+
 namespace {
 // The sequence of printf conversions in a template ("%.0f%%" -> "f"), so translations cannot break formatting.
 std::string conversions(const std::string& t) {

@@ -163,3 +163,22 @@ TEST_CASE("numbers read exactly, also where RapidJSON 1.1.0's full-precision pat
     CHECK(na::parse_json("[1e999]", "t", &d).find("too big") != std::string::npos);
     CHECK(!na::parse_json("{\"a\":\"\xff\"}", "t", &d).empty());  // invalid UTF-8
 }
+
+TEST_CASE("JSON nesting is limited to 16 levels on the one reader: deeper text is refused with a clear error, not recursed into") {
+    rapidjson::Document d;
+    auto nested = [](int depth, const char* open, const char* close) {
+        std::string s;
+        for (int i = 0; i < depth; ++i) s += open;
+        s += "1";
+        for (int i = 0; i < depth; ++i) s += close;
+        return s;
+    };
+    CHECK(na::parse_json(nested(16, "[", "]"), "t", &d).empty());
+    CHECK(na::parse_json(nested(15, "{\"a\":", "}"), "t", &d).empty());
+    for (int depth : {17, 100, 8000}) {
+        const std::string err = na::parse_json(nested(depth, "[", "]"), "message", &d);
+        CHECK_MESSAGE(err.find("message: JSON error at byte 17: nested deeper than 16 levels") != std::string::npos, err);
+        CHECK(d.IsNull());
+        CHECK(na::parse_json(nested(depth, "{\"k\":", "}"), "t", &d).find("nested deeper than 16 levels") != std::string::npos);
+    }
+}

@@ -190,3 +190,34 @@ TEST_CASE("compare narration words a manipulation as a share of its full effect,
     sentences = na::narrate(app.strings, na::narration_input(app));
     CHECK(sentences[1] == "The two brains differ most in Thyroid hormone: 30% of typical in B, 100% in A.");
 }
+
+TEST_CASE("compare mode obeys the preset, experiments and reset locks, and input locks as a preset does") {
+    for (const char* query : {"lock=presets", "preset=stimulant&lock=presets"}) {
+        na::App app;
+        REQUIRE(na::init(app));
+        na::apply_query(app, query);
+        na::advance_sim(app, 2.0);
+        for (const char* spec : {"hypothyroid", "thyroid:0.4", "off"}) {
+            const std::string err = na::cmd_compare(app, spec);
+            CHECK_MESSAGE(err.find("lock=presets") != std::string::npos, query, " ", spec, ": ", err);
+        }
+        CHECK(!app.compare.on);
+        CHECK(app.state.time_s >= 2.0);   // brain A's clock and history were not restarted (the reset lock)
+    }
+    na::App app;
+    REQUIRE(na::init(app));
+    na::apply_query(app, "lock=experiments");
+    for (const char* spec : {"stimulant", "dat_block:0.5", "baseline,d2_antagonist:1"}) {
+        const std::string err = na::cmd_compare(app, spec);
+        CHECK_MESSAGE(err.find("lock=experiments") != std::string::npos, spec, ": ", err);
+    }
+    CHECK(!app.compare.on);
+    CHECK(na::cmd_compare(app, "hypothyroid").empty());   // no manipulation: allowed
+    CHECK(app.compare.on);
+    REQUIRE(na::cmd_compare(app, "off").empty());
+    na::App locked;
+    REQUIRE(na::init(locked));
+    na::apply_query(locked, "preset=hypothyroid&lock=thyroid");
+    CHECK(na::cmd_compare(locked, "baseline").find("lock=thyroid") != std::string::npos);
+    CHECK(na::cmd_compare(locked, "thyroid:0.3,dopamine:0.5").empty());   // thyroid as in brain A
+}

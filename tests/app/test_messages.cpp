@@ -108,3 +108,26 @@ TEST_CASE("exact reading: full-length keys and types, no duplicates, subscribe r
     REQUIRE(na::parse_json(r.json, "reply", &d).empty());
     CHECK(std::string(d["id"].GetString()) == "q\"1\\\x01");
 }
+
+TEST_CASE("the app never answers the message types it sends itself, so two copies of it cannot talk forever") {
+    na::App app;
+    REQUIRE(na::init(app));
+    for (const char* type : {"neurodrive:error", "neurodrive:ack", "neurodrive:state", "neurodrive:ready", "neurodrive:xapi"}) {
+        const auto r = na::handle_message(app, std::string(R"({"type":")") + type + R"(","id":7,"error":"x"})");
+        CHECK_MESSAGE(r.json.empty(), type);
+        CHECK(r.subscribe_hz < 0.0);
+    }
+    CHECK(na::handle_message(app, R"({"type":"neurodrive:hello"})").json.find("unknown message type") != std::string::npos);
+}
+
+TEST_CASE("a message nested 8000 levels deep (16 KB) is refused with an error reply") {
+    na::App app;
+    REQUIRE(na::init(app));
+    std::string deep = R"({"type":"neurodrive:set","inputs":{"thyroid":)";
+    for (int i = 0; i < 8000; ++i) deep += '[';
+    for (int i = 0; i < 8000; ++i) deep += ']';
+    deep += "}}";
+    const auto r = na::handle_message(app, deep);
+    CHECK(r.json.find("\"type\":\"neurodrive:error\"") != std::string::npos);
+    CHECK(app.inputs.thyroid == 1.0);
+}

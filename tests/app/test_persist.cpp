@@ -163,3 +163,28 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
         CHECK(!damaged.compare.on);
     }
 }
+
+TEST_CASE("a stored record that gives a key twice is refused whole, as a message is: nothing applies") {
+    for (const char* bad : {R"({"v":1,"preset":"hypothyroid","preset":"stimulant"})",
+                            R"({"v":1,"inputs":{"dopamine":0.7,"dopamine":0.2}})",
+                            R"({"v":1,"v":1,"theme":"projector"})"}) {
+        na::App app;
+        REQUIRE(na::init(app));
+        na::Choices restored;
+        const auto ignored = na::apply_stored(app, bad, &restored);
+        CHECK_MESSAGE(has(ignored, "(saved state)"), bad);
+        CHECK(app.preset == "baseline");
+        CHECK(app.inputs.dopamine == 1.0);
+        CHECK(app.settings.theme != "projector");
+    }
+    // About 185 repeats of a 21-day scenario fit in 4 KB: none of them runs.
+    std::string many = R"({"v":1)";
+    while (many.size() < 4000) many += R"(,"compare":"ssri_weeks")";
+    many += "}";
+    na::App app;
+    REQUIRE(na::init(app));
+    na::Choices restored;
+    CHECK(has(na::apply_stored(app, many, &restored), "(saved state)"));
+    CHECK(!app.compare.on);
+    CHECK(app.state.time_s == 0.0);
+}

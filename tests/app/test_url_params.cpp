@@ -74,6 +74,17 @@ TEST_CASE("bad and hostile parameters are ignored and reported, never half-appli
     }
 }
 
+TEST_CASE("what a notice may show of an ignored parameter comes from a fixed vocabulary: never the link's own words") {
+    const auto c = na::parse_query("Your+session+expired.=1&Sign%20in%20at%20evil.example=1&lock=thyroid,Call+555&hide=Visit+evil.example"
+                                   "&thyroid=9&origin=https://ok.example,evil+words&compare=Sign+in+now&lesson=Sign_in&" + std::string(5000, 'x'));
+    std::vector<std::string> params;
+    for (const auto& i : c.ignored) params.push_back(i.param);
+    CHECK(params == std::vector<std::string>{"(rest)", "", "", "lock", "hide", "thyroid", "origin", "compare", ""});
+    REQUIRE(c.ignored.size() == 9);
+    CHECK(c.ignored[1].name == "Your session expired.");   // the console still gets the name and reason as given
+    CHECK(c.ignored[7].reason.find("Sign in now") != std::string::npos);
+}
+
 TEST_CASE("huge queries are cut and reported") {
     std::string q;
     for (int i = 0; i < 2000; ++i) q += "dopamine=0.5&";

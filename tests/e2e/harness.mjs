@@ -16,10 +16,12 @@ export async function startServer(options = {}) {
   return { server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launch() {
+// bfcache: keep the browser's back/forward cache, which Playwright turns off by default.
+export async function launch({ bfcache = false } = {}) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
     args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-sandbox', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-gpu-blocklist'],
   });

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { startServer, launch, openApp, screenshot, get } from './harness.mjs';
+import { scriptData } from '../../scripts/inline_script.mjs';
 
 let srv, host, browser, appOrigin, hostOrigin, otherOrigin, otherUrl;
 before(async () => {
@@ -156,14 +157,15 @@ test('embedded: only the parent controls; a sibling frame and a popup on other o
 
 test('origin= is parsed strictly: *, null, a path or one bad entry deny everyone; upper case, a trailing slash and a list allow', async () => {
   const { page, context } = await hostPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   const bad = ['*', 'null', `${hostOrigin}/course/page`, `${hostOrigin},garbage`];
   for (const [i, value] of bad.entries()) {
     const id = `bad${i}`;
     const frame = await embed(page, '?origin=' + encodeURIComponent(value), id);
-    const r = await exchange(page, id, { type: 'neurodrive:set', inputs: { thyroid: 0.2 } }, 'neurodrive:error');
-    assert.ok(r, `origin=${value}: the embedding page is told why`);
-    assert.match(r.data.error, /origin= in the URL is not valid/);
+    assert.equal(await exchange(page, id, { type: 'neurodrive:set', inputs: { thyroid: 0.2 } }, 'neurodrive:error', 800), null, `origin=${value}: no reply, not even an error`);
     assert.equal(await exchange(page, id, { type: 'neurodrive:get' }, 'neurodrive:state', 800), null, `origin=${value}: no state`);
+    assert.ok(warnings.some((w) => /origin= in the URL is not valid/.test(w)), 'the console says why');
     assert.equal((await frameGet(frame)).inputs.thyroid, 1, `origin=${value} denies all`);
     assert.match(await frame.locator('#notice-text').textContent(), /origin/);
     await page.evaluate((x) => window.removeFrame(x), id);
@@ -486,6 +488,7 @@ test('a damaged or over-long stored value shows the notice; Start fresh clears i
     ['x'.repeat(5000), async (s) => assert.equal(s.inputs.dopamine, 1)],
     ['{"v":1,"inputs":{"thyroid":"banana","dopamine":0.7}}', async (s) => { assert.equal(s.inputs.dopamine, 0.7); assert.equal(s.inputs.thyroid, 1); }],
     ['thyroid=0.5', async (s) => assert.equal(s.inputs.thyroid, 1)],
+    ['{"v":1,"inputs":{"dopamine":0.7,"dopamine":0.2},"compare":"ssri_weeks","compare":"ssri_weeks"}', async (s) => { assert.equal(s.inputs.dopamine, 1); assert.equal(s.compare, null); }],
   ]) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, [STORE_KEY, value]);
@@ -628,6 +631,19 @@ test('the single file carries a hash-based policy (documented in neurodrive-csp.
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('inlined scripts cannot end or derail their script element: "</script" and "<!--<script" in code are escaped (the single file)', async () => {
+  // Code as a minifier leaves it: the sequences only inside strings, templates, regular expressions and comments.
+  const code = 'window.got = ["<!--<script>", `</script>`, /<!--/.test("<!--") && /<\\/script/i.test("</SCRIPT"), "<!--"].join("|"); /* <!-- </script> */';
+  const page = await (await browser.newContext()).newPage();
+  await page.setContent(`<!doctype html><script>${scriptData(code)}</script><script>window.second = 1;</script><p id="after">after</p>`);
+  assert.equal(await page.evaluate(() => window.got), '<!--<script>|</script>|true|<!--', 'the code reads exactly as written');
+  assert.equal(await page.evaluate(() => window.second), 1, 'the next script element still runs');
+  assert.equal(await page.locator('#after').count(), 1);
+  const single = fs.readFileSync('dist/neurodrive.html', 'utf8');
+  for (const [, body] of single.matchAll(/<script>([\s\S]*?)<\/script>/g)) assert.ok(!body.includes('<!--') && !/<\/script/i.test(body));
+  await page.context().close();
+});
+
 test('sandboxed iframes: allow-scripts alone shows a clear failure; with allow-same-origin it runs', async () => {
   const { page, context } = await hostPage();
   await page.evaluate((src) => window.addFrame('strict', src, { sandbox: 'allow-scripts' }), srv.url + 'index.html');
@@ -664,7 +680,7 @@ test('fuzz: 60 s of seeded random messages, API calls and keys; no error, bounde
     if (k < 0.05) return 'neurodrive' + 'x'.repeat(Math.floor(rand() * 30000));
     if (k < 0.08) return { type: 'neurodrive:set', inputs: { ['k'.repeat(Math.floor(rand() * 300000))]: 1 } };
     const type = pick(['neurodrive:get', 'neurodrive:set', 'neurodrive:event', 'neurodrive:preset', 'neurodrive:compare', 'neurodrive:reset', 'neurodrive:pause',
-      'neurodrive:play', 'neurodrive:subscribe', 'neurodrive:explode']);
+      'neurodrive:play', 'neurodrive:subscribe', 'neurodrive:explode', 'neurodrive:ack', 'neurodrive:error', 'neurodrive:state']);
     const m = { type };
     if (rand() < 0.7) m.inputs = Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(names), values()]));
     if (rand() < 0.5) m.event = strings();
@@ -723,4 +739,224 @@ test('fuzz: 60 s of seeded random messages, API calls and keys; no error, bounde
   assert.deepEqual(errors, []);
   await screenshot(page, 'hostile-after-fuzz');
   await context.close();
+});
+
+// ---- 7. Second pass (issue 23): the note never hidden, no stored state through a link, a start-up
+//         queue no stranger can fill, no talk between two copies, a notice no link can write in --------
+
+test('hide=drive hides neither the not-medical-advice note nor About, at every layout size (the About button opens it)', async () => {
+  for (const [width, height, query, layout] of [[1366, 768, '?preset=ssri_weeks&hide=drive', 'wide'], [1366, 768, '?preset=ssri_weeks&hide=drive,narration,controls', 'wide'],
+    [1024, 768, '?preset=ssri_weeks&hide=drive,controls&scale=1.5', 'medium'], [390, 844, '?preset=ssri_weeks&hide=drive&lang=es', 'phone'], [400, 300, '?preset=ssri_weeks&hide=drive', 'compact']]) {
+    const { page, context, errors } = await openApp(browser, srv.url, { query, width, height });
+    const l = await page.evaluate(() => window.neurodrive.layout());
+    assert.ok(l['layout:' + layout], `${query} at ${width}x${height} is the ${layout} layout`);
+    for (const name of ['text:note.short', 'button:about']) {
+      const r = l[name];
+      assert.ok(r && !r.clipped && r.y >= 0 && r.y + r.h <= height + 0.5 && r.x + r.w <= width + 0.5, `${name} on screen in ${layout} (${query}): ${JSON.stringify(r)}`);
+    }
+    await screenshot(page, `hide-drive-note-${layout}-${width}x${height}`);
+    await page.locator('#canvas').focus();
+    const about = l['button:about'];
+    await page.mouse.click(about.x + about.w / 2, about.y + about.h / 2);
+    await page.waitForFunction(() => window.neurodrive.layout()['dialog:about'], null, { timeout: 5000 });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('origin= at top level turns the stored state off: a page that opens NeuroDrive with its own origin reads nothing the user saved', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const saved = '{"v":1,"preset":"hypothyroid","inputs":{"dopamine":0.42},"lang":"es","compare":"stimulant","hint":"done"}';
+  await context.addInitScript(([k, v]) => { if (location.port && !sessionStorage.getItem('seeded') && location.pathname === '/') { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, [STORE_KEY, saved]);
+  const attacker = await context.newPage();
+  await attacker.goto(otherUrl + 'attacker.html');
+  const popupPromise = context.waitForEvent('page');
+  await attacker.evaluate((u) => window.openApp(u), srv.url + '?origin=' + encodeURIComponent(otherOrigin));
+  const victim = await popupPromise;
+  await victim.waitForFunction(() => window.neurodrive && window.neurodrive.ready);
+  await victim.evaluate(() => window.neurodrive.ready.then(() => true));
+  await attacker.evaluate(() => window.attack('popup', { type: 'neurodrive:get', id: 'peek' }));
+  await attacker.waitForFunction(() => window.received.some((m) => m.data && m.data.id === 'peek'), null, { timeout: 5000 });
+  const state = (await attacker.evaluate(() => window.received.find((m) => m.data.id === 'peek'))).data;
+  assert.equal(state.type, 'neurodrive:state', 'the listed origin still controls the window it opened');
+  assert.equal(state.preset, 'baseline', 'the stored preset is not read');
+  assert.equal(state.inputs.dopamine, 1);
+  assert.equal(state.compare, null);
+  assert.equal(state.lang, 'en');
+  // Nothing the user does here is written either, and the user is told why.
+  await victim.locator('#a11y-in-thyroid').fill('30');
+  await victim.waitForTimeout(1200);
+  assert.equal(await victim.evaluate((k) => localStorage.getItem(k), STORE_KEY), saved, 'the saved record is untouched');
+  assert.match(await victim.locator('#notice-text').textContent(), /origin=/);
+  await context.close();
+});
+
+test('a stranger cannot fill the start-up queue: a sibling flooding while NeuroDrive loads leaves the parent\'s early messages answered', async () => {
+  const { page, context } = await hostPage();
+  // The program file arrives 1.5 s late: everything below is posted before the policy is known.
+  await context.route('**/neurodrive.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  await page.evaluate((src) => window.addFrame('app', src), srv.url + 'index.html');
+  const frame = await (await page.waitForSelector('#app')).contentFrame();
+  await page.evaluate((src) => window.addFrame('sibling', src, { width: 40, height: 40 }), otherUrl + 'attacker.html');
+  const sibling = await (await page.waitForSelector('#sibling')).contentFrame();
+  await sibling.waitForFunction(() => typeof window.attack === 'function');
+  await frame.waitForFunction(() => window.neurodrive, null, { timeout: 30000 });   // app.js listens
+  await sibling.evaluate(() => { for (let i = 0; i < 500; i++) window.attack('sibling', { type: 'neurodrive:get', id: i }); });
+  const values = [0.41, 0.42, 0.43, 0.44, 0.45];
+  for (let i = 0; i < 5; i++) await page.evaluate(([k, v]) => window.send('app', { type: 'neurodrive:set', inputs: { thyroid: v }, id: 'early' + k }), [i, values[i]]);
+  await page.evaluate(() => window.send('app', { type: 'neurodrive:subscribe', hz: 2, id: 'sub' }));
+  assert.equal(await frame.evaluate(() => document.getElementById('loading').hidden), false, 'still loading when they were sent');
+  await frame.evaluate(() => window.neurodrive.ready.then(() => true));
+  await page.waitForFunction(() => window.messagesOf('neurodrive:state', 'app').length > 0, null, { timeout: 10000 });
+  const acks = await page.evaluate(() => window.messagesOf('neurodrive:ack', 'app').map((m) => [m.data.id, m.data.ok]));
+  assert.deepEqual(acks, [['early0', true], ['early1', true], ['early2', true], ['early3', true], ['early4', true], ['sub', true]]);
+  assert.equal((await frameGet(frame)).inputs.thyroid, 0.45);
+  assert.deepEqual(await sibling.evaluate(() => window.received), [], 'the sibling heard nothing');
+  await context.close();
+});
+
+test('after start-up a refused window\'s message is never serialised: allowed() comes first', async () => {
+  const { page, context } = await hostPage();
+  // Count JSON.stringify calls on marked objects inside NeuroDrive's own window.
+  await context.addInitScript((o) => {
+    if (location.origin !== o) return;
+    const stringify = JSON.stringify;
+    window.__marked = 0;
+    JSON.stringify = function (v, ...rest) { if (v && typeof v === 'object' && v.marker === 'x') window.__marked++; return stringify.call(this, v, ...rest); };
+  }, appOrigin);
+  const frame = await embed(page);
+  await page.evaluate((src) => window.addFrame('sibling', src, { width: 40, height: 40 }), otherUrl + 'attacker.html');
+  const sibling = await (await page.waitForSelector('#sibling')).contentFrame();
+  await sibling.waitForFunction(() => typeof window.attack === 'function');
+  for (let i = 0; i < 5; i++) await sibling.evaluate(() => window.attack('sibling', { type: 'neurodrive:get', marker: 'x' }));
+  await page.evaluate(() => window.send('app', { type: 'neurodrive:get', marker: 'x', id: 'mine' }));
+  await page.waitForFunction(() => window.received.some((m) => m.data && m.data.id === 'mine'), null, { timeout: 5000 });
+  assert.equal(await frame.evaluate(() => window.__marked), 1, 'only the parent\'s message was serialised');
+  await context.close();
+});
+
+test('the app never answers the message types it sends: two copies (a page and its Share preview) do not talk forever', async () => {
+  const { page, context } = await hostPage();
+  await embed(page);
+  for (const type of ['neurodrive:error', 'neurodrive:ack', 'neurodrive:state', 'neurodrive:ready', 'neurodrive:xapi']) await page.evaluate((t) => window.send('app', { type: t, error: 'x' }), type);
+  await page.evaluate(() => window.send('app', { type: 'neurodrive:get', id: 'marker' }));
+  await page.waitForFunction(() => window.received.some((m) => m.data && m.data.id === 'marker'), null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const replies = await page.evaluate(() => window.received.filter((m) => m.from === 'app' && m.data && m.data.type !== 'neurodrive:ready').map((m) => m.data.type));
+  assert.deepEqual(replies, ['neurodrive:state'], 'only the get was answered');
+  await context.close();
+  // A page on the app's own host that lists its own origin, with the Share dialog's live preview open.
+  const ctx2 = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  await ctx2.addInitScript(() => { window.__heard = 0; window.addEventListener('message', (e) => { if (e.data && typeof e.data.type === 'string') window.__heard++; }); });
+  const top = await ctx2.newPage();
+  await top.goto(srv.url + '?origin=' + encodeURIComponent(appOrigin));
+  await top.evaluate(() => window.neurodrive.ready.then(() => true));
+  await top.locator('#share').click();
+  await top.locator('#builder-preview-toggle').click();
+  const preview = await (await top.waitForSelector('#builder-preview')).contentFrame();
+  await preview.waitForFunction(() => window.neurodrive && window.neurodrive.ready, null, { timeout: 30000 });
+  await preview.evaluate(() => window.neurodrive.ready.then(() => true));
+  await top.waitForTimeout(1500);
+  const a = await top.evaluate(() => window.__heard), b = await preview.evaluate(() => window.__heard);
+  await top.waitForTimeout(1500);
+  const a2 = await top.evaluate(() => window.__heard), b2 = await preview.evaluate(() => window.__heard);
+  assert.ok(a2 === a && b2 === b && a + b <= 4, `messages heard: top ${a} then ${a2}, preview ${b} then ${b2}`);
+  await ctx2.close();
+});
+
+test('the notice counts ignored parameters and names only parameters NeuroDrive knows: a link cannot write in it (English and Spanish)', async () => {
+  const query = '?Your+session+expired.=1&Sign%20in%20at%20evil.example=1&lock=thyroid,Call+555-0100&hide=Visit+evil.example&thyroid=9&compare=Sign+in+now';
+  for (const [lang, word] of [['en', /ignored 6 parameters/], ['es', /ignoró 6 parámetros/]]) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang === 'es' ? 'es-ES' : 'en-US' });
+    const page = await context.newPage();
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(srv.url + query);
+    await page.evaluate(() => window.neurodrive.ready.then(() => true));
+    const notice = await page.locator('#notice-text').textContent();
+    assert.match(notice, word);
+    for (const name of ['lock', 'hide', 'thyroid', 'compare']) assert.ok(notice.includes(name), `${name} named`);
+    for (const bad of ['session', 'expired', 'Sign', 'evil', 'Call', '555', 'Visit']) assert.ok(!notice.includes(bad), `"${bad}" must not reach the notice: ${notice}`);
+    assert.ok(warnings.some((w) => w.includes('Your session expired.')) && warnings.some((w) => w.includes('Sign in now')), 'the console has the details');
+    await screenshot(page, `url-notice-vocabulary-${lang}`);
+    await context.close();
+  }
+});
+
+test('JSON nested beyond 16 levels is refused on every reader path: a message, the stored state, a lesson record', async () => {
+  const { page, context, errors } = await hostPage();
+  const frame = await embed(page, '?persist=1');
+  const deep = (n) => '['.repeat(n) + ']'.repeat(n);
+  // A message nested 3000 levels (6 KB of JSON text; posting 8000 levels overflows the host's own stack).
+  await page.evaluate((t) => window.send('app', { type: 'neurodrive:set', inputs: { thyroid: JSON.parse(t) } }), deep(3000));
+  await page.waitForFunction(() => window.received.some((m) => m.from === 'app' && m.data && (m.data.type === 'neurodrive:error' || m.data.type === 'neurodrive:ack')), null, { timeout: 5000 });
+  const r = await page.evaluate(() => window.received.find((m) => m.from === 'app' && m.data && (m.data.type === 'neurodrive:error' || m.data.type === 'neurodrive:ack')));
+  assert.ok(r.data.type === 'neurodrive:error' && /nested deeper than 16 levels/.test(r.data.error), JSON.stringify(r.data));
+  const lesson = await frame.evaluate((t) => window.neurodrive.restoreLesson(t), `{"v":1,"lesson":"wanting_vs_liking","step":0,"done":0,"answers":${deep(2000)}}`);
+  assert.equal(lesson.ok, false);
+  assert.match(lesson.error, /nested deeper than 16 levels/);
+  assert.equal((await frameGet(frame)).inputs.thyroid, 1);
+  await context.close();
+  // A stored record nested 2000 levels: the page starts, says the saved state was damaged, Start fresh is reachable.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await ctx.addInitScript(([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, [STORE_KEY, `{"v":1,"inputs":${deep(2000)}}`]);
+  const p = await ctx.newPage();
+  await p.goto(srv.url);
+  await p.evaluate(() => window.neurodrive.ready.then(() => true));
+  assert.match(await p.locator('#notice-text').textContent(), /saved state/);
+  assert.equal(await p.locator('#start-fresh').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('compare mode obeys the locks on every path: presets and time (it restarts the clock), experiments and locked inputs', async () => {
+  const { page, context, errors } = await hostPage();
+  const frame = await embed(page, '?preset=hypothyroid&lock=presets');
+  const r = await exchange(page, 'app', { type: 'neurodrive:compare', compare: 'stimulant' }, 'neurodrive:ack');
+  assert.equal(r.data.ok, false);
+  assert.match(r.data.error, /lock=presets/);
+  assert.match((await frame.evaluate(() => window.neurodrive.compare('chronic_stress'))).error, /lock=presets/);
+  await frame.waitForFunction(() => document.getElementById('a11y-compare') && document.getElementById('a11y-compare').disabled);
+  assert.match(await frame.locator('#a11y-compare').getAttribute('title'), /lock=presets/);
+  assert.equal((await frameGet(frame)).compare, null);
+  await page.evaluate(() => window.removeFrame('app'));
+  const f2 = await embed(page, '?lock=experiments');
+  for (const spec of ['stimulant', 'dat_block:0.5', 'baseline,d2_antagonist:1']) {
+    const x = await f2.evaluate((s) => window.neurodrive.compare(s), spec);
+    assert.ok(x.ok === false && /lock=experiments/.test(x.error), `${spec}: ${JSON.stringify(x)}`);
+  }
+  assert.equal((await f2.evaluate(() => window.neurodrive.compare('hypothyroid'))).ok, true, 'a scenario without manipulations is allowed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the parent of a frame whose origin= list leaves it out hears nothing, errors included; the console says why', async () => {
+  const { page, context } = await hostPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const frame = await embed(page, '?origin=https://lms.example.edu');
+  for (const msg of [{ type: 'neurodrive:get' }, { type: 'neurodrive:set', inputs: { thyroid: 0.2 } }, { type: 'neurodrive:nonsense' }]) await page.evaluate((m) => window.send('app', m), msg);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(await page.evaluate(() => window.received.filter((m) => m.from === 'app')), []);
+  assert.ok(warnings.some((w) => /not in the origin= list/.test(w)), warnings.join('\n'));
+  assert.equal((await frameGet(frame)).inputs.thyroid, 1);
+  await context.close();
+});
+
+test('Full view opens the same scenario in a new tab (no address notice when the tab opens), also from the single file under file://', async () => {
+  for (const [url, prefix] of [[srv.url + 'index.html?preset=hypothyroid', srv.url + 'index.html?'], ['file://' + path.resolve('dist/neurodrive.html') + '?preset=hypothyroid', 'file://' + path.resolve('dist/neurodrive.html') + '?']]) {
+    const context = await browser.newContext({ viewport: { width: 400, height: 300 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => window.neurodrive.ready.then(() => true));
+    const popupPromise = context.waitForEvent('page');
+    const r = await page.evaluate(() => window.neurodrive.layout()['button:open_full']);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    const popup = await popupPromise;
+    assert.ok(popup.url().startsWith(prefix) && popup.url().includes('preset=hypothyroid'), popup.url());
+    assert.equal(await popup.evaluate(() => window.opener), null, 'the new tab cannot reach this one');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#notice').isHidden(), true, 'no notice when the tab opened');
+    await context.close();
+  }
 });

@@ -147,6 +147,25 @@ test('H5P resizer handshake with a host that behaves as h5p-resizer.js: ready ->
   await context.close();
 });
 
+test('H5P: when the browser masks the parent\'s origin as "null" (ancestorOrigins) and sends no referrer, the handshake still completes', async () => {
+  const { context, page, errors } = await hostPage('?h5p=1&noref=1');
+  // Chromium 156 does not mask ancestorOrigins yet (the HTML standard does, under no-referrer): the
+  // app's own script is served with that one value replaced by the masked list.
+  await context.route('**/app.js', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replaceAll('location.ancestorOrigins', '["null"]');
+    await route.fulfill({ response: res, body });
+  });
+  const frame = await embed(page, '');
+  assert.equal(await frame.evaluate(() => document.referrer), '');
+  await page.waitForFunction((o) => window.received.some((m) => m.origin === o && m.data && m.data.action === 'resize'), appOrigin(), { timeout: 10000 });
+  const h5p = (await fromApp(page)).map((m) => m.data).filter((d) => d && d.context === 'h5p').map((d) => d.action);
+  assert.deepEqual(h5p.slice(0, 3), ['hello', 'prepareResize', 'resize']);
+  assert.ok((await fromApp(page)).some((m) => m.data && m.data.type === 'neurodrive:ready'), 'ready once the parent\'s origin is known');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('H5P and Canvas messages go only to an allowed parent: with origin= naming another site the host hears nothing', async () => {
   const { context, page } = await hostPage('?h5p=1');
   await embed(page, '?origin=https://lms.example.edu&resize=1&lti_token=abc');

@@ -131,6 +131,51 @@ test('damaged suspend_data: a console warning and a visible notice, the lesson s
   }
 });
 
+test('the back/forward cache: leaving the LMS page commits without LMSFinish, and back from the cache the package goes on reporting to completion', async () => {
+  fs.writeFileSync(path.join(ROOT, 'away.html'), '<!doctype html><meta charset="utf-8"><title>Elsewhere</title><p>Another page of the LMS</p>');
+  const cached = await launch({ bfcache: true });
+  after(() => cached.close());
+  const context = await cached.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => { window.addEventListener('pageshow', (e) => { if (e.persisted && window.top === window) window.restored = (window.restored || 0) + 1; }); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(srv.url + 'lms.html');
+  const app = await (await (await (await page.waitForSelector('#sco')).contentFrame()).waitForSelector('#neurodrive')).contentFrame();
+  await app.waitForFunction(() => window.neurodrive && window.neurodrive.ready, null, { timeout: 30000 });
+  await app.evaluate(() => window.neurodrive.ready.then(() => true));
+  await waitCommitted(page, (x) => x.lesson_status === 'incomplete', 'incomplete');
+  assert.match(await doStep(app, 2, [['a11y-in-nac_depletion', 'End']]), /right\./);
+  await app.locator('#a11y-lesson-next').press('Enter');
+  await waitCommitted(page, (x) => x.score_raw === '50' && x.suspend_data.includes('"step":1'), 'score 50 at step 2');
+  // The student follows a link of the LMS, then presses Back: the page comes back from the cache.
+  await page.goto(srv.url + 'away.html');
+  await page.goBack({ waitUntil: 'commit' });   // a page restored from the cache fires no load event
+  await page.waitForFunction(() => window.restored === 1, null, { timeout: 10000 });   // pageshow with persisted
+  const calls = await page.evaluate(() => window.calls.map((c) => c.what));
+  assert.ok(!calls.includes('LMSFinish'), `no LMSFinish while the page may come back: ${calls.join(',')}`);
+  const left = await committed(page);
+  assert.match(left.session_time, /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/, 'leaving committed a session time');
+  // Step 2 by keys, as before. (Playwright does not track frames restored from the cache: the app's
+  // controls are reached through the same-origin frames, and the keys still go to the browser.)
+  await page.evaluate(() => { window.appDoc = () => document.getElementById('sco').contentDocument.getElementById('neurodrive').contentDocument; });
+  const has = (sel) => page.waitForFunction((x) => { const e = window.appDoc().querySelector(x); return e && !e.disabled; }, sel, { timeout: 30000 });
+  const press = async (id, key) => { await has('#' + id); await page.evaluate((x) => window.appDoc().getElementById(x).focus(), id); await page.keyboard.press(key); };
+  await press('a11y-lesson-option-1', 'Space');
+  await press('a11y-lesson-lock', 'Enter');
+  await has('#a11y-lesson-do');
+  await press('a11y-in-nac_depletion', 'Home');
+  await press('a11y-in-dat_block', 'End');
+  await has('#a11y-lesson-verdict');
+  assert.match(await page.evaluate(() => window.appDoc().getElementById('a11y-lesson-verdict').textContent), /not right/);
+  const c = await waitCommitted(page, (x) => x.lesson_status === 'completed', 'completed after the restore');
+  assert.deepEqual(JSON.parse(c.suspend_data).answers, [[2, 1], [1, 0]]);
+  // Leaving for good still ends the session with LMSFinish.
+  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.waitForFunction(() => window.calls.some((x) => x.what === 'LMSFinish'), null, { timeout: 10000 });
+  assert.deepEqual(errors, []);
+});
+
 test('without an LMS the launch page says progress is not recorded, and the lesson still runs', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();

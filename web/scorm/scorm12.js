@@ -94,15 +94,24 @@
     console.warn(`NeuroDrive SCORM: cmi.suspend_data could not be used and was ignored (${r.error})`);
     say('lms.resume_failed');
   }
-  function finish() {
+  // pagehide: the page goes away, or into the browser's back/forward cache (event.persisted), from
+  // which Back may bring it back as it was. Either way everything is reported and committed with the
+  // session time so far; LMSFinish only when it really goes away, so a page restored from the cache
+  // goes on reporting (a cached page the browser later drops has committed everything but LMSFinish).
+  let hiddenAt = 0, awayMs = 0;
+  function leave(ev) {
     if (!open || finished) return;
     report(true);
-    set('cmi.core.session_time', timespan(Date.now() - startMs));
+    set('cmi.core.session_time', timespan(Date.now() - startMs - awayMs));
     call('LMSCommit', '');
+    if (ev && ev.persisted) { hiddenAt = Date.now(); return; }
     finished = true;
     call('LMSFinish', '');
   }
-  window.addEventListener('pagehide', finish);
+  window.addEventListener('pagehide', leave);
+  window.addEventListener('pageshow', (ev) => {   // back from the cache: the time away is not session time
+    if (ev.persisted && hiddenAt) { awayMs += Date.now() - hiddenAt; hiddenAt = 0; }
+  });
 
   function attach() {
     let w;
