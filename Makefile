@@ -25,10 +25,10 @@ setup: ## install and build every dependency (idempotent; seconds when cached)
 	@bash scripts/setup.sh
 
 $(WASM)/CMakeCache.txt:
-	emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --preset wasm >/dev/null
 
 $(NATIVE)/CMakeCache.txt:
-	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --preset native >/dev/null
 
 dist: setup $(WASM)/CMakeCache.txt ## build the browser version into dist/, the single file dist/neurodrive.html and the SCORM 1.2 package dist/neurodrive-scorm12.zip (BASE_URL=https://... adds link previews: Open Graph, oembed.json)
 	cmake --build $(WASM) -j$(JOBS) --target neurodrive neurodrive-single
@@ -57,11 +57,7 @@ test: setup ## build and run every test: native (CTest, also under ASan+UBSan), 
 	@bash scripts/test.sh
 
 fuzz: setup ## run every libFuzzer target for FUZZ_SECONDS (default 300) each; crashes land in build/crash-*
-	CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_FUZZ=ON >/dev/null
-	cmake --build build/fuzz -j$(JOBS) --target fuzz_url_params fuzz_messages fuzz_assets
-	@set -o pipefail; for f in fuzz_url_params fuzz_messages fuzz_assets; do mkdir -p build/fuzz-corpus/$$f; \
-	  echo "== $$f ($(FUZZ_SECONDS) s)"; build/fuzz/tests/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-	  -artifact_prefix=build/ build/fuzz-corpus/$$f tests/fuzz/corpus/$$f 2>&1 | { grep -E '^Done|ERROR|SUMMARY' || true; } || exit 1; done
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(JOBS)
 
 validate: native ## check every published finding, then with every parameter perturbed by 20% and by 30% (100 samples each); writes docs/VALIDATION.md
 	bash scripts/update_docs.sh $(NATIVE)/neurodrive-cli --validate

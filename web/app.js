@@ -1253,13 +1253,17 @@
       try { tab = window.open(url, '_blank'); } catch (e) { tab = null; }
       if (tab) { try { tab.opener = null; } catch (e) { /* already cut off */ } } else notice(`${labels ? labels['page.copy_this_link'] : ''} ${url}`.trim());
     },
-    onAbort(what) { stop('aborted: ' + String(what).slice(0, 160)); },
+    // Emscripten aborts when the wasm cannot be fetched or compiled, before the module exists: that is a
+    // failure to load, not a simulation that stopped.
+    onAbort(what) { if (module) stop('aborted: ' + String(what).slice(0, 160)); else loadFailed(what); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
-  }).then((m) => { module = m; start(); }, (err) => {
+  }).then((m) => { module = m; start(); }, loadFailed);
+  function loadFailed(err) {
     if (stopped) return;
+    stopped = 'the WebAssembly program did not load';
     fail('NeuroDrive could not load', 'The WebAssembly program failed to load (' + String(err && err.message || err).slice(0, 200) + ').',
       'Check the network connection and reload the page. If you host NeuroDrive, serve .wasm files as application/wasm.');
     rejectReady(err instanceof Error ? err : new Error(String(err)));
-  });
+  }
 })();

@@ -1,22 +1,61 @@
-// test_a11y.cpp - the accessible mirror's content and the throttled announcements.
+// test_a11y.cpp - the accessible mirror's content (read as JSON, as app.js reads it) and the throttled
+// announcements.
 #include <doctest/doctest.h>
+
+#include <rapidjson/document.h>
 
 #include <string>
 
 #include "a11y.hpp"
+#include "neurodrive/io/presets.hpp"
+#include "neurodrive/names.hpp"
 
 namespace na = neurodrive::app;
 
-TEST_CASE("the mirror lists every input with a spoken value, the events and the presets") {
+namespace {
+rapidjson::Document mirror(const na::App& app) {
+    rapidjson::Document d;
+    d.Parse(na::mirror_json(app).c_str());
+    REQUIRE(d.IsObject());
+    return d;
+}
+// The mirror's entry for one input, or nullptr.
+const rapidjson::Value* mirror_input(const rapidjson::Document& m, const std::string& name) {
+    for (const auto& in : m["inputs"].GetArray())
+        if (name == in["name"].GetString()) return &in;
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("the mirror lists every input with its value, range and a spoken value, every event and every preset") {
     na::App app;
     REQUIRE(na::init(app));
     na::set_input_value(app, "thyroid", 0.3);
-    const std::string m = na::mirror_json(app);
-    CHECK(m.find("\"valuetext\":\"Thyroid hormone: 30% of typical, very low\"") != std::string::npos);
-    CHECK(m.find("\"name\":\"nac_depletion\"") != std::string::npos);
-    CHECK(m.find("\"name\":\"omit\"") != std::string::npos);
-    CHECK(m.find("\"id\":\"stimulant\"") != std::string::npos);
-    CHECK(m.find("\"summary\":\"Motivation") != std::string::npos);
+    const rapidjson::Document m = mirror(app);
+    int count = 0;
+    const neurodrive::model::InputSpec* specs = neurodrive::model::input_specs(&count);
+    REQUIRE(count > 0);
+    CHECK(m["inputs"].Size() == static_cast<unsigned>(count));
+    for (int i = 0; i < count; ++i) {
+        const std::string name(specs[i].name);
+        CAPTURE(name);
+        const rapidjson::Value* in = mirror_input(m, name);
+        REQUIRE(in != nullptr);
+        CHECK(std::string((*in)["label"].GetString()).size() > 0);
+        CHECK((*in)["min"].GetDouble() == specs[i].min);
+        CHECK((*in)["max"].GetDouble() == specs[i].max);
+        CHECK(std::string((*in)["valuetext"].GetString()).size() > std::string((*in)["label"].GetString()).size());
+        CHECK((*in)["locked"].IsFalse());
+    }
+    CHECK(std::string((*mirror_input(m, "thyroid"))["valuetext"].GetString()) == "Thyroid hormone: 30% of typical, very low");
+    CHECK((*mirror_input(m, "thyroid"))["value"].GetDouble() == 0.3);
+    std::string events;
+    for (const auto& e : m["events"].GetArray()) events += std::string(e["name"].GetString()) + " ";
+    CHECK(events == "cue reward omit ");
+    const auto& presets = neurodrive::io::builtin_presets().presets;
+    REQUIRE(m["presets"].Size() == presets.size());
+    for (std::size_t i = 0; i < presets.size(); ++i) CHECK(presets[i].id == m["presets"][static_cast<unsigned>(i)]["id"].GetString());
+    CHECK(std::string(m["summary"].GetString()).rfind("Motivation", 0) == 0);
 }
 
 TEST_CASE("announcements name the change and its cause, only for changes of 5 points or more") {
@@ -36,15 +75,17 @@ TEST_CASE("announcements name the change and its cause, only for changes of 5 po
 TEST_CASE("the mirror reports which controls are locked and why") {
     na::App app;
     REQUIRE(na::init(app));
-    std::string m = na::mirror_json(app);
-    CHECK(m.find(R"("locks":{"presets":false,"events":false,"time":false,"experiments":false,"reset":false})") != std::string::npos);
+    rapidjson::Document m = mirror(app);
+    for (const char* group : {"presets", "events", "time", "experiments", "reset"}) CHECK_MESSAGE(m["locks"][group].IsFalse(), group);
     na::apply_query(app, "lock=thyroid,presets,events,time,experiments");
-    m = na::mirror_json(app);
-    CHECK(m.find(R"("locks":{"presets":true,"events":true,"time":true,"experiments":true,"reset":true})") != std::string::npos);
-    CHECK(m.find(R"("name":"thyroid")") < m.find(R"("locked":true)"));
-    CHECK(m.find("time controls are locked by the page that embeds NeuroDrive (lock=time)") != std::string::npos);
+    m = mirror(app);
+    for (const char* group : {"presets", "events", "time", "experiments", "reset"}) CHECK_MESSAGE(m["locks"][group].IsTrue(), group);
+    // The locked input says so; an input not named (and not a manipulation) does not.
+    CHECK((*mirror_input(m, "thyroid"))["locked"].IsTrue());
+    CHECK((*mirror_input(m, "dopamine"))["locked"].IsFalse());
+    CHECK(std::string(m["locked_reason"]["time"].GetString()) == "time controls are locked by the page that embeds NeuroDrive (lock=time)");
     na::App b;
     REQUIRE(na::init(b));
     na::apply_query(b, "lock=time");
-    CHECK(na::mirror_json(b).find(R"("reset":true)") != std::string::npos);  // Reset all restarts time too
+    CHECK(mirror(b)["locks"]["reset"].IsTrue());  // Reset all restarts time too
 }

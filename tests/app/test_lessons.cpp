@@ -1,10 +1,16 @@
-// test_lessons.cpp - the guided lessons: data valid, every text present, and every lesson can be
-// completed by doing what it says.
+// test_lessons.cpp - the guided lessons: data valid, every text present, every lesson can be
+// completed by doing what it says, and every answer key is what this simulated brain shows (the
+// "answer" of each step in assets/lessons.json).
 #include <doctest/doctest.h>
 
+#include <rapidjson/document.h>
+
+#include <cmath>
+#include <map>
 #include <string>
 
 #include "app.hpp"
+#include "assets.hpp"
 #include "lessons.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
@@ -58,9 +64,10 @@ void do_step(na::App& app, const na::LessonStep& step) {
 }
 }  // namespace
 
-TEST_CASE("predict, act, observe, answer: every lesson runs to its end by doing what it says") {
+TEST_CASE("predict, act, observe, answer: every lesson runs to its end by doing what it says, and only right predictions count as right") {
     na::App app;
     REQUIRE(na::init(app));
+    int steps_total = 0, chosen_right = 0;
     for (std::size_t li = 0; li < app.lessons.size(); ++li) {
         const na::Lesson& lesson = app.lessons[li];
         INFO("lesson ", lesson.id);
@@ -71,7 +78,11 @@ TEST_CASE("predict, act, observe, answer: every lesson runs to its end by doing 
             INFO("step ", step.id);
             na::lesson_lock(app);  // no choice yet: stays in Predict
             CHECK(app.lesson.phase == na::LessonPhase::Predict);
-            na::lesson_choose(app, step.correct);
+            // Every other step the student predicts wrongly (another of the three options): the lesson
+            // still runs on, and the count of right answers must follow the choices, not the steps.
+            const bool predict_right = (steps_total++ % 2) == 0;
+            chosen_right += predict_right ? 1 : 0;
+            na::lesson_choose(app, predict_right ? step.correct : step.correct % 3 + 1);
             na::lesson_lock(app);
             CHECK(app.lesson.phase == na::LessonPhase::Act);
             do_step(app, step);
@@ -87,8 +98,9 @@ TEST_CASE("predict, act, observe, answer: every lesson runs to its end by doing 
         CHECK(app.lesson.lesson == -1);
         CHECK(app.lesson.done[li] == static_cast<int>(lesson.steps.size()));
     }
-    CHECK(app.lesson.right_answers == app.lesson.completed_steps);
-    CHECK(na::lessons_json(app).find("\"done\":2") != std::string::npos);
+    CHECK(app.lesson.completed_steps == steps_total);
+    CHECK(app.lesson.right_answers == chosen_right);
+    CHECK(app.lesson.right_answers < app.lesson.completed_steps);
 }
 
 TEST_CASE("progress survives: leaving a lesson and coming back resumes at the same step") {
@@ -292,4 +304,117 @@ TEST_CASE("progress record: garbage is refused with a reason and changes nothing
         for (int k = 0; k < 3; ++k) { seed = seed * 1103515245u + 12345u; junk[(seed >> 8) % junk.size()] = static_cast<char>((seed >> 16) & 0xff); }
         (void)na::lesson_restore(app, junk);
     }
+}
+
+namespace {
+double output_value(const neurodrive::model::Outputs& o, const std::string& name) {
+    const nm::OutputSpec* spec = nm::find_output(name);
+    REQUIRE_MESSAGE(spec != nullptr, "unknown output in a lesson answer: " << name);
+    return o.*(spec->field);
+}
+// One claim of a step's answer, against the outputs before the act, after it settled, the extremes
+// while it settled, a typical brain's outputs and the lab's last run. Empty when it holds, else why not.
+std::string claim_fails(const rapidjson::Value& c, const nm::Outputs& before, const nm::Outputs& after, const std::map<std::string, double>& low,
+                        const std::map<std::string, double>& high, const nm::Outputs& typical, const na::LabResult& lab) {
+    auto holds = [](const std::string& change, double now, double ref, double by) {
+        if (change == "up") return now >= ref * (1.0 + by);
+        if (change == "down") return now <= ref * (1.0 - by);
+        return std::abs(now - ref) <= by * std::abs(ref) + 1e-9;  // same
+    };
+    char buf[256];
+    if (c.HasMember("lab_bar")) {
+        const unsigned i = c["lab_bar"].GetUint();
+        if (i >= lab.bars.size()) return "the lab has no bar " + std::to_string(i);
+        const na::LabBar& b = lab.bars[i];
+        std::snprintf(buf, sizeof buf, "lab bar %s: scenario %.3g vs control %.3g", b.label.c_str(), b.scenario, b.control);
+        return holds(c["change"].GetString(), b.scenario, b.control, c["by"].GetDouble()) ? "" : buf;
+    }
+    if (c.HasMember("lab_curve")) {  // inverted_u: the peak inside the range, above both ends by `by`
+        const std::vector<double>& y = std::string(c["series"].GetString()) == "control" ? lab.control : lab.scenario;
+        if (y.size() < 3) return "the lab ran no curve";
+        const std::size_t peak = static_cast<std::size_t>(std::max_element(y.begin(), y.end()) - y.begin());
+        const double by = c["by"].GetDouble();
+        std::snprintf(buf, sizeof buf, "curve: first %.3g, peak %.3g at point %zu of %zu, last %.3g", y.front(), y[peak], peak, y.size(), y.back());
+        return peak > 0 && peak + 1 < y.size() && y[peak] >= y.front() * (1.0 + by) && y[peak] >= y.back() * (1.0 + by) ? "" : buf;
+    }
+    const std::string name = c["output"].GetString();
+    const double now = output_value(after, name);
+    if (c.HasMember("from")) {
+        const double ref = output_value(std::string(c["from"].GetString()) == "typical" ? typical : before, name);
+        std::snprintf(buf, sizeof buf, "%s %s by %.2f from %s: %.4g -> %.4g", name.c_str(), c["change"].GetString(), c["by"].GetDouble(), c["from"].GetString(), ref, now);
+        return holds(c["change"].GetString(), now, ref, c["by"].GetDouble()) ? "" : buf;
+    }
+    if (c.HasMember("peak_above_hz")) {
+        std::snprintf(buf, sizeof buf, "%s peaked at %.3g, not above %.3g", name.c_str(), high.at(name), c["peak_above_hz"].GetDouble());
+        return high.at(name) > c["peak_above_hz"].GetDouble() ? "" : buf;
+    }
+    if (c.HasMember("dips_by")) {
+        const double ref = output_value(before, name);
+        std::snprintf(buf, sizeof buf, "%s dipped to %.3g from %.3g, not by %.2f", name.c_str(), low.at(name), ref, c["dips_by"].GetDouble());
+        return low.at(name) <= ref * (1.0 - c["dips_by"].GetDouble()) ? "" : buf;
+    }
+    if (c.HasMember("exceeds")) {
+        const double other = output_value(after, c["exceeds"].GetString());
+        std::snprintf(buf, sizeof buf, "%s %.3g is not %.2f times %s %.3g", name.c_str(), now, c["times"].GetDouble(), c["exceeds"].GetString(), other);
+        return now >= other * c["times"].GetDouble() ? "" : buf;
+    }
+    if (c.HasMember("below")) {
+        std::snprintf(buf, sizeof buf, "%s %.3g is not below %.3g", name.c_str(), now, c["below"].GetDouble());
+        return now < c["below"].GetDouble() ? "" : buf;
+    }
+    return "a claim of an unknown kind";
+}
+}  // namespace
+
+TEST_CASE("every answer key is what this simulated brain shows: each step's correct option checked against the model (assets/lessons.json answer)") {
+    rapidjson::Document doc;
+    doc.Parse(std::string(na::embedded_asset("lessons")).c_str());
+    REQUIRE(doc.IsObject());
+    na::App typical_app;
+    REQUIRE(na::init(typical_app));
+    na::advance_sim(typical_app, 30.0);
+    const nm::Outputs typical = typical_app.out;
+    na::App app;
+    REQUIRE(na::init(app));
+    int claims = 0;
+    for (const auto& l : doc["lessons"].GetArray()) {
+        const std::string lesson_id = l["id"].GetString();
+        const na::Lesson* lesson = nullptr;
+        for (const auto& x : app.lessons) if (x.id == lesson_id) lesson = &x;
+        REQUIRE(lesson != nullptr);
+        na::reset_all(app);
+        na::advance_sim(app, 10.0);
+        REQUIRE(na::start_lesson(app, lesson_id));
+        for (std::size_t si = 0; si < lesson->steps.size(); ++si) {
+            const na::LessonStep& step = lesson->steps[si];
+            const rapidjson::Value& answer = l["steps"][static_cast<unsigned>(si)]["answer"];
+            INFO("lesson ", lesson_id, " step ", step.id);
+            REQUIRE(answer.IsArray());
+            REQUIRE(!answer.Empty());
+            na::lesson_choose(app, step.correct);
+            na::lesson_lock(app);
+            const nm::Outputs before = app.out;
+            std::map<std::string, double> low, high;
+            for (const auto& c : answer.GetArray())
+                if (c.HasMember("output")) low[c["output"].GetString()] = high[c["output"].GetString()] = output_value(before, c["output"].GetString());
+            do_step(app, step);
+            double waited = 0.0;
+            while (app.lesson.phase != na::LessonPhase::Result && waited < 200.0) {
+                const double dt = waited < 10.0 ? 0.01 : 0.5;  // fine steps while a burst or a pause can happen
+                na::advance_sim(app, dt);
+                waited += dt;
+                for (auto& [name, v] : low) v = std::min(v, output_value(app.out, name));
+                for (auto& [name, v] : high) v = std::max(v, output_value(app.out, name));
+            }
+            REQUIRE(app.lesson.phase == na::LessonPhase::Result);
+            for (const auto& c : answer.GetArray()) {
+                ++claims;
+                const std::string why = claim_fails(c, before, app.out, low, high, typical, app.lab);
+                CHECK_MESSAGE(why.empty(), why);
+            }
+            app.auto_trials = false;
+            na::lesson_next(app);
+        }
+    }
+    CHECK(claims >= 21);
 }

@@ -17,9 +17,11 @@ rm -f "$tmp"
 "$cli" list | grep -q "effort_choice" && ok "list" || bad "list"
 "$cli" experiment waiting --param serotonin_stim=1 | grep -q '"giving_up_time_s":17' && ok "experiment waiting" || bad "experiment waiting"
 
+errfile=$(mktemp)
+trap 'rm -f "$errfile"' EXIT
 check_bad() {  # args... : must exit 2 with one stderr line and empty stdout
     local out err rc
-    out=$("$cli" "$@" 2>/tmp/nd_cli_err); rc=$?; err=$(cat /tmp/nd_cli_err)
+    out=$("$cli" "$@" 2>"$errfile"); rc=$?; err=$(cat "$errfile")
     if [ $rc -eq 2 ] && [ -z "$out" ] && [ "$(echo "$err" | wc -l)" -eq 1 ] && [ -n "$err" ]; then ok "rejects: $* -> $err"
     else bad "should reject: $* (rc=$rc, stdout='${out:0:60}', stderr='$err')"; fi
 }
@@ -43,6 +45,5 @@ check_bad experiment conditioning --param trials=2.5
 check_bad experiment pfc_dose --param x=1
 check_bad experiment waiting --param reward_probability=abc
 check_bad list extra
-rm -f /tmp/nd_cli_err
 echo "cli: $fails failed"
 [ $fails -eq 0 ]

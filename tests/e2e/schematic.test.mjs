@@ -80,14 +80,14 @@ test('the mesolimbic pathway visibly dims when dopamine drops to 20%', async () 
   await context.close();
 });
 
-test('hovering the nucleus accumbens shows a tooltip with its value and source', async () => {
+test('hovering the nucleus accumbens draws its tooltip, and moving off the brain removes it', async () => {
   const { page, context, errors } = await openApp(browser, srv.url);
   const r = (await page.evaluate(() => window.neurodrive.layout()))['region:nac'];
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => !!window.neurodrive.layout()['tooltip:region:nac'], null, { timeout: 10000 });
   await screenshot(page, 'tooltip-nac');
-  const hovered = await page.evaluate(() => window.neurodrive.layout());
-  assert.ok(hovered['tooltip:region:nac'], 'tooltip for the accumbens was drawn');
+  await page.mouse.move(2, 2);
+  await page.waitForFunction(() => !Object.keys(window.neurodrive.layout()).some((k) => k.startsWith('tooltip:')), null, { timeout: 10000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -60,8 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             __builtin_trap();
         }
     }
-    if (size > 0 && size < na::kMaxMessage && data[0] == ' ') {
-        std::string padded(na::kMaxMessage - size, ' ');
+    if (size > 0 && size < na::kMaxJsonBytes && data[0] == ' ') {
+        std::string padded(na::kMaxJsonBytes - size, ' ');
         padded.append(text);
         na::App app = open;
         if (na::handle_message(app, padded).json.find("larger than 16 KB") != std::string::npos) __builtin_trap();
