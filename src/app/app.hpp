@@ -75,15 +75,27 @@ struct UiState {
 };
 
 // Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
-// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off.
-struct WidgetRect { std::string name; float x = 0, y = 0, w = 0, h = 0; bool clipped = false; };
+// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off; a label
+// that names something on the schematic carries that thing's rectangle (x, y, w, h) as its anchor.
+struct WidgetRect {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
+    bool clipped = false;
+    bool anchored = false;
+    std::array<float, 4> anchor{};
+};
 
 struct FrameStats {
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
     std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
+    std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
     int head = 0, count = 0;
     int vertices = 0;                  // vertices drawn in the last frame
-    void push(float ms, float ui);
+    int vertices_steady = 0;           // ... had every unchanged panel come from its texture (compositor.hpp)
+    int textures_shown = 0;            // retained textures shown in the last frame
+    bool pacing = false;               // frames run late: slow layers refresh less often ...
+    float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
+    void push(float ms, float ui, int vertices_drawn);
 };
 
 // Compare mode: a second brain beside the first, run on the same clock with the same events (cue,

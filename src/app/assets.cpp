@@ -2,6 +2,7 @@
 // No ImGui, GL or SDL.
 #include "assets.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <utility>
@@ -265,6 +266,50 @@ const Region* Geometry::region(std::string_view id) const {
     return nullptr;
 }
 
+const Pathway* Geometry::pathway(std::string_view id) const {
+    for (const auto& p : pathways) if (p.id == id) return &p;
+    return nullptr;
+}
+
+namespace {
+// The optional parts: the body band, the legend, the labels' order and the pathways named on the schematic.
+std::string parse_schematic_layout(const rapidjson::Value& doc, Geometry* g) {
+    if (doc.HasMember("body")) {
+        const rapidjson::Value& b = doc["body"];
+        if (!b.IsArray() || b.Size() != 4 || !b[0].IsNumber() || !b[1].IsNumber() || !b[2].IsNumber() || !b[3].IsNumber()
+            || !(b[2].GetDouble() > b[0].GetDouble()) || !(b[3].GetDouble() > b[1].GetDouble()))
+            return "geometry: \"body\" must be [x0, y0, x1, y1] with x1 > x0 and y1 > y0";
+        g->body_min = {static_cast<float>(b[0].GetDouble()), static_cast<float>(b[1].GetDouble())};
+        g->body_max = {static_cast<float>(b[2].GetDouble()), static_cast<float>(b[3].GetDouble())};
+    }
+    for (const auto& [key, list] : {std::pair{"legend", &g->legend}, std::pair{"label_order", &g->label_order}}) {
+        if (!doc.HasMember(key)) continue;
+        if (!doc[key].IsArray()) return std::string("geometry: \"") + key + "\" must be an array of strings";
+        for (const auto& v : doc[key].GetArray()) {
+            if (!v.IsString()) return std::string("geometry: \"") + key + "\" must be an array of strings";
+            list->push_back(v.GetString());
+        }
+    }
+    for (const std::string& id : g->label_order)
+        if (!g->region(id)) return "geometry: \"label_order\" names an unknown region \"" + id + "\"";
+    for (const Region& r : g->regions)  // every region is labelled: those not listed come last
+        if (std::find(g->label_order.begin(), g->label_order.end(), r.id) == g->label_order.end()) g->label_order.push_back(r.id);
+    if (doc.HasMember("pathway_labels")) {
+        if (!doc["pathway_labels"].IsArray()) return "geometry: \"pathway_labels\" must be an array";
+        for (const auto& p : doc["pathway_labels"].GetArray()) {
+            PathwayLabel label;
+            if (!p.IsObject() || !read_string(p, "id", &label.id) || !g->pathway(label.id))
+                return "geometry: pathway_labels[" + std::to_string(g->pathway_labels.size()) + "] needs the \"id\" of a pathway";
+            if (!p.HasMember("at") || !p["at"].IsNumber() || !(p["at"].GetDouble() >= 0.0 && p["at"].GetDouble() <= 1.0))
+                return "geometry: pathway_labels[" + std::to_string(g->pathway_labels.size()) + "] (" + label.id + "): \"at\" must be a number from 0 to 1";
+            label.at = static_cast<float>(p["at"].GetDouble());
+            g->pathway_labels.push_back(std::move(label));
+        }
+    }
+    return {};
+}
+}  // namespace
+
 std::string parse_geometry(std::string_view json, Geometry* out) {
     rapidjson::Document doc;
     if (std::string err = parse_json(json, "geometry", &doc); !err.empty()) return err;
@@ -299,6 +344,11 @@ std::string parse_geometry(std::string_view json, Geometry* out) {
         if (r.HasMember("label") && !read_vec2(r["label"], &region.label)) return where + " (" + region.id + "): \"label\" must be [dx, dy]";
         if (!read_string(r, "color", &region.color) || !read_string(r, "value", &region.value))
             return where + " (" + region.id + "): needs strings \"color\" and \"value\"";
+        for (const auto& [key, flag] : {std::pair{"gland", &region.gland}, std::pair{"label_value", &region.label_value}}) {
+            if (!r.HasMember(key)) continue;
+            if (!r[key].IsBool()) return where + " (" + region.id + "): \"" + key + "\" must be true or false";
+            *flag = r[key].GetBool();
+        }
         g.regions.push_back(std::move(region));
     }
     for (const auto& p : doc["pathways"].GetArray()) {
@@ -310,6 +360,7 @@ std::string parse_geometry(std::string_view json, Geometry* out) {
         if (!g.region(pathway.source)) return where + " (" + pathway.id + "): unknown source region \"" + pathway.source + "\"";
         g.pathways.push_back(std::move(pathway));
     }
+    if (std::string err = parse_schematic_layout(doc, &g); !err.empty()) return err;
     *out = std::move(g);
     return {};
 }

@@ -65,9 +65,11 @@ struct Region {
     std::string id;
     Vec2 center;
     Vec2 radius;
-    Vec2 label;         // label position relative to the center (0,0 = inside)
+    Vec2 label;         // preferred direction of its label from the center (0,0 = none)
     std::string color;  // colour role: dopamine, serotonin, ...
     std::string value;  // output name shown in the tooltip ("" = none)
+    bool gland = false;        // a gland in the body band (its level in percent)
+    bool label_value = false;  // its label carries the value
 };
 
 struct Pathway {
@@ -77,13 +79,23 @@ struct Pathway {
     std::array<Vec2, 4> curve{};     // cubic Bezier
 };
 
+struct PathwayLabel {
+    std::string id;   // a pathway
+    float at = 0.5f;  // where along its curve (0-1) the name sits
+};
+
 struct Geometry {
     Vec2 size;
+    Vec2 body_min, body_max;         // the body band the glands sit in (empty: none)
+    std::vector<std::string> legend;       // colour roles the legend names, in order
+    std::vector<std::string> label_order;  // regions by importance (every region, the listed ones first)
+    std::vector<PathwayLabel> pathway_labels;
     std::vector<Outline> outlines;
     std::array<Vec2, 4> callosum{};
     std::vector<Region> regions;
     std::vector<Pathway> pathways;
     const Region* region(std::string_view id) const;
+    const Pathway* pathway(std::string_view id) const;
 };
 
 struct Reference {

@@ -15,6 +15,8 @@
 #include <string_view>
 
 #include "app.hpp"
+#include "compositor.hpp"
+#include "layers.hpp"
 #include "ui.hpp"
 #include "web_bridge.hpp"
 
@@ -53,6 +55,7 @@ EM_BOOL on_context_lost(int, const void*, void* user) {
 }
 EM_BOOL on_context_restored(int, const void*, void* user) {
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    neurodrive::app::compositor_forget();
     static_cast<Platform*>(user)->context_lost = false;
     return EM_TRUE;
 }
@@ -149,19 +152,26 @@ void frame(void* arg) {
     if (in.buttons_deferred) for (bool& down : ImGui::GetIO().MouseDown) down = false;
     const auto ui_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
+    neurodrive::app::layers_new_frame();
     neurodrive::app::update(p.app, dt);
     neurodrive::app::build_ui(p.app);
     ImGui::Render();
     const float ui_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ui_start).count();
-    glViewport(0, 0, fb_w, fb_h);
-    float clear[3];
-    neurodrive::app::theme_clear_color(clear);
-    glClearColor(clear[0], clear[1], clear[2], 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    p.app.stats.vertices = ImGui::GetDrawData()->TotalVtxCount;
+    // Panels that drew the same as last frame come from textures (compositor.hpp).
+    neurodrive::app::CompositorFrame cf;
+    cf.fb_w = fb_w;
+    cf.fb_h = fb_h;
+    cf.now_s = static_cast<double>(now) / static_cast<double>(SDL_GetPerformanceFrequency());
+    neurodrive::app::theme_clear_color(cf.clear_rgb);
+    const neurodrive::app::CompositorStats drawn = neurodrive::app::compositor_render(ImGui::GetDrawData(), cf);
+    p.app.stats.vertices = drawn.vertices;
+    p.app.stats.vertices_steady = drawn.vertices_steady;
+    p.app.stats.textures_shown = drawn.textures_shown;
+    p.app.stats.pacing = drawn.pacing;
+    p.app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
+    if (drawn.slow_stale > 0) p.app.ui.relayout = true;  // a layer kept its older picture: draw one more frame
     const auto cpu_end = std::chrono::steady_clock::now();
-    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms);
+    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms, drawn.vertices);
     SDL_GL_SwapWindow(p.window);
     p.app.frames += 1;
     if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {
@@ -264,6 +274,7 @@ int main(int argc, char** argv) {
     emscripten_set_main_loop_arg(frame, &p, 0, false);
 #else
     while (p.running) frame(&p);
+    neurodrive::app::compositor_shutdown();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

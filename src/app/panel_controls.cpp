@@ -162,20 +162,27 @@ void panel_time_events(App& app) {
     ImGui::EndDisabled();
     char clock[96];
     format_into(clock, app.strings.number, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
-    auto dim_text = [&](const char* text, const char* id) {
-        flow(ImGui::CalcTextSize(text).x, false);
+    auto dim_text = [&](const char* text, const char* id, bool ticking) {
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        flow(size.x, false);
         ImGui::AlignTextToFramePadding();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-        ImGui::TextUnformatted(text);
-        ImGui::PopStyleColor();
+        if (ticking) {  // the clock ticks while the model runs: its text is a Slow layer over the retained panel
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ImGui::Dummy(size);
+            layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), p, theme().text_dim, text);
+        } else {
+            ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
+            ImGui::TextUnformatted(text);
+            ImGui::PopStyleColor();
+        }
         record_item(app, std::string("label:") + id);
     };
-    dim_text(clock, "clock");
+    dim_text(clock, "clock", true);
     help_marker_tooltip(tr(app, "time.compressed"));
     if (app.skipped_time_s >= 0.5) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
         char skipped[96];
         format_into(skipped, app.strings.number, tr(app, "time.skipped"), app.skipped_time_s);
-        dim_text(skipped, "skipped");
+        dim_text(skipped, "skipped", false);
     }
 
     if (is_hidden(app, "events")) return;

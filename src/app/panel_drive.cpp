@@ -34,6 +34,7 @@ void component_row(App& app, const std::string& name, double value, double typic
     record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
     const ImVec2 b0(p.x + label_w, p.y + h * 0.12f), b1(p.x + w, p.y + h * 0.88f);
     dl->AddRectFilled(b0, b1, th.grid, 4.0f);
+    dl = layer_draw_list(Layer::Slow);  // the bar's level, its typical marker and number follow the model
     const bool two = b_value >= 0.0;
     const float split = two ? b0.y + (b1.y - b0.y) * 0.55f : b1.y;
     dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(value, 0.0, 1.0)), split), color, 4.0f);
@@ -79,10 +80,11 @@ void panel_drive(App& app, bool with_narration) {
         char num[24];
         format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
+        // The number follows the model: drawn in the Slow layer over a space kept for it (the panel stays retained).
         ImGui::PushFont(fonts().big);
-        ImGui::PushStyleColor(ImGuiCol_Text, num_col);
-        ImGui::TextUnformatted(num);
-        ImGui::PopStyleColor();
+        const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(num);
+        ImGui::Dummy(size);
+        layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, num_col, num);
         ImGui::PopFont();
         record_item(app, id);
     };
@@ -117,8 +119,8 @@ void panel_drive(App& app, bool with_narration) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (k == 0 ? 0.9f : 0.5f);
         ImGui::Dummy(ImVec2(w, h + 4.0f));
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
+        ImDrawList* dl = layer_draw_list(Layer::Slow);
         float x = p.x;
         const model::Params weights;
         for (int i = 0; i < n; ++i) {

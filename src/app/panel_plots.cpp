@@ -49,6 +49,34 @@ void dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, 
     }
 }
 
+long long floor_div(long long a, long long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+// At most two points per pixel column (its lowest and highest sample, in time order), so bursts and
+// dips survive however many samples share a column. `columns` gives each point's column.
+std::vector<ImVec2> decimate(const std::vector<ImVec2>& pts, const std::vector<long long>& columns) {
+    std::vector<ImVec2> out;
+    ImVec2 lo, hi;
+    bool lo_first = true;
+    auto flush = [&]() {
+        if (lo.y == hi.y) { out.push_back(lo); return; }
+        out.push_back(lo_first ? lo : hi);
+        out.push_back(lo_first ? hi : lo);
+    };
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const ImVec2 p = pts[i];
+        if (i == 0 || columns[i] != columns[i - 1]) {
+            if (i > 0) flush();
+            lo = hi = p;
+            lo_first = true;
+            continue;
+        }
+        if (p.y > lo.y) { lo = p; lo_first = false; }
+        if (p.y < hi.y) { hi = p; lo_first = true; }
+    }
+    if (!pts.empty()) flush();
+    return out;
+}
+
 struct PlotDesc {
     std::string id;              // for layout() and the stable axis
     const char* title = "";
@@ -58,6 +86,7 @@ struct PlotDesc {
     float y_max = 1.0f;          // the axis (kept stable by History::axis_*, never re-fitted here)
     bool symmetric = false;      // y from -max to +max
     bool time_axis = false;      // x in simulated seconds, labelled relative to now, with event markers
+    double now_s = 0.0;          // time axis: the model's time (the traces' columns follow it)
     const char* x_label = "";
     ImVec2 size;
 };
@@ -122,6 +151,9 @@ void plot(App& app, const PlotDesc& d) {
         const float xl = small->CalcTextSizeA(px, 1e9f, 0, d.x_label).x;
         dl->AddText(small, px, ImVec2(right - xl - 4.0f, bottom - px - 2.0f), th.text_dim, d.x_label);
     }
+    // What moves while the model runs - traces over time in a scrolling texture, event markers, the
+    // legend over them (a Slow layer) - is drawn over the retained frame, title, grid and axes above.
+    ImDrawList* live = layer_draw_list(Layer::Slow);
     // Event markers: a line and a letter, for every event still in view.
     if (d.time_axis) {
         for (const EventMark& e : app.history.events) {
@@ -129,42 +161,59 @@ void plot(App& app, const PlotDesc& d) {
             if (x < d.x_min || x > d.x_max) continue;
             const ImU32 col = e.type == model::Event::Cue ? th.cue_mark : e.type == model::Event::Reward ? th.reward_mark : th.omit_mark;
             const char* letter = tr(app, e.type == model::Event::Cue ? "plot.mark.cue" : e.type == model::Event::Reward ? "plot.mark.reward" : "plot.mark.omit");
-            dl->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.7f), 1.5f);
-            dl->AddText(small, px * 0.9f, ImVec2(tx(x) + 2.0f, top + 1.0f), col, letter);
+            live->AddLine(ImVec2(tx(x), top), ImVec2(tx(x), bottom), with_alpha(col, 0.7f), 1.5f);
+            live->AddText(small, px * 0.9f, ImVec2(tx(x) + 2.0f, top + 1.0f), col, letter);
         }
     }
-    // Series: at most two points per pixel column (its lowest and highest sample, in time order), so
-    // bursts and dips survive however many samples share a column.
-    dl->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
-    for (const Series& s : d.series) {
-        std::vector<ImVec2> pts;
-        float column = -1e9f;
-        ImVec2 lo, hi;
-        bool lo_first = true;
-        auto flush = [&]() {
-            if (column < -1e8f) return;
-            if (lo.y == hi.y) { pts.push_back(lo); return; }
-            pts.push_back(lo_first ? lo : hi);
-            pts.push_back(lo_first ? hi : lo);
+    if (d.time_axis) {
+        // Traces over time: in a texture that scrolls with the clock, one column per pixel (layers.hpp);
+        // a column is a fixed stretch of simulated time, so only the newest ones are ever drawn again.
+        TracePlot tp;
+        tp.columns = static_cast<int>(std::round(right - left));
+        tp.min = ImVec2(right - static_cast<float>(tp.columns), top - 2.0f);
+        tp.height = static_cast<int>(std::ceil(bottom - top + 4.0f));
+        const long long now_n = std::llround(d.now_s / kSampleIntervalS);  // samples since time 0
+        auto column_of = [&](long long n) { return floor_div(n * tp.columns, kHistorySamples); };
+        tp.first = column_of(now_n) - tp.columns + 1;
+        std::uint64_t style = 1469598103934665603ull;
+        auto mix_style = [&](const void* data, std::size_t n) {
+            for (std::size_t i = 0; i < n; ++i) style = (style ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
         };
-        for (std::size_t i = 0; i < s.values.size() && i < d.xs.size(); ++i) {
-            const ImVec2 p(tx(d.xs[i]), ty(s.values[i]));
-            if (s.markers) dl->AddCircleFilled(p, s.thickness * 1.3f, s.color);
-            if (std::floor(p.x) != column) {
-                flush();
-                column = std::floor(p.x);
-                lo = hi = p;
-                lo_first = true;
-                continue;
+        const float scale_y[] = {y_min, y_max, top - tp.min.y, bottom - tp.min.y};
+        mix_style(scale_y, sizeof scale_y);
+        for (const Series& s : d.series) {
+            std::vector<ImVec2> pts;
+            std::vector<long long> cols;
+            const std::size_t n = s.values.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                const long long col = column_of(now_n - static_cast<long long>(n - 1 - i));
+                if (col < tp.first) continue;
+                pts.emplace_back(static_cast<float>(col - tp.first) + 0.5f, ty(s.values[i]) - tp.min.y);
+                cols.push_back(col);
             }
-            if (p.y > lo.y) { lo = p; lo_first = false; }
-            if (p.y < hi.y) { hi = p; lo_first = true; }
+            tp.series.push_back({decimate(pts, cols), s.color, s.thickness, s.dashed});
+            const float look[] = {s.thickness, s.dashed ? 1.0f : 0.0f};
+            mix_style(&s.color, sizeof s.color);
+            mix_style(look, sizeof look);
         }
-        flush();
-        if (pts.size() >= 2 && s.dashed) dashed_polyline(dl, pts, s.color, s.thickness, 6.0f);
-        else if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
+        tp.style = style;
+        layer_trace_plot(ImGui::GetID(d.id.c_str()), std::move(tp));
+    } else {
+        live->PushClipRect(ImVec2(left, top - 2.0f), ImVec2(right, bottom + 2.0f), true);
+        for (const Series& s : d.series) {
+            std::vector<ImVec2> pts;
+            std::vector<long long> cols;
+            for (std::size_t i = 0; i < s.values.size() && i < d.xs.size(); ++i) {
+                pts.emplace_back(tx(d.xs[i]), ty(s.values[i]));
+                cols.push_back(static_cast<long long>(std::floor(pts.back().x)));
+                if (s.markers) live->AddCircleFilled(pts.back(), s.thickness * 1.3f, s.color);
+            }
+            pts = decimate(pts, cols);
+            if (pts.size() >= 2 && s.dashed) dashed_polyline(live, pts, s.color, s.thickness, 6.0f);
+            else if (pts.size() >= 2) live->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
+        }
+        live->PopClipRect();
     }
-    dl->PopClipRect();
     // Legend inside the plot, top right: one row, or one entry per line (right-aligned) when the row is
     // wider than the plot; entries are left out only when even the column is taller than three quarters of the plot.
     // It never covers the axis labels.
@@ -182,12 +231,12 @@ void plot(App& app, const PlotDesc& d) {
         if (column) { lx = right - 4.0f; ly = top + entry_h * static_cast<float>(shown.rend() - it - 1); }
         lx -= tw + px * 1.9f;
         const ImVec2 a(lx - 3.0f, ly + 2.0f), b(lx + px * 1.7f + tw + 3.0f, ly + px * 1.25f);
-        dl->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
+        live->AddRectFilled(a, b, with_alpha(th.background, 0.8f), 3.0f);
         const ImVec2 l0(lx, ly + px * 0.7f), l1(lx + px * 1.3f, ly + px * 0.7f);
-        if (s->dashed) dashed_polyline(dl, {l0, l1}, s->color, s->thickness + 0.5f, px * 0.3f);
-        else dl->AddLine(l0, l1, s->color, s->thickness + 0.5f);
-        if (s->markers) dl->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
-        dl->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
+        if (s->dashed) dashed_polyline(live, {l0, l1}, s->color, s->thickness + 0.5f, px * 0.3f);
+        else live->AddLine(l0, l1, s->color, s->thickness + 0.5f);
+        if (s->markers) live->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
+        live->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
         record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + px * 1.6f, ly + 2.0f), ImVec2(lx + px * 1.6f + tw, ly + 2.0f + px),
                      ImVec4(left, clip.y, clip.z, clip.w));
         lx -= px * 0.8f;
@@ -225,6 +274,7 @@ void panel_plots_signals(App& app, ImVec2 avail) {
         d.y_max = y_max;
         d.symmetric = symmetric;
         d.time_axis = true;
+        d.now_s = app.state.time_s;
         d.size = size;
         plot(app, d);
     };

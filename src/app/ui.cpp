@@ -105,9 +105,9 @@ void title_block(App& app) {
     ImGui::Separator();
 }
 
-// The lesson card, sized to its content.
-void lesson_card(App& app, float width) {
-    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); });
+// The lesson card, sized to its content (scrolling when that is taller than max_h > 0).
+void lesson_card(App& app, float width, float max_h = 0.0f) {
+    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); }, max_h);
 }
 
 // The plots area: time and events, then the tabs (Signals, Learning, Lessons, Lab).
@@ -314,7 +314,7 @@ void layout_wide(App& app, ImVec2 d) {
     if (left_w > 0) {
         begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
-        if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x);
+        if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
         if (!is_hidden(app, "controls")) {
             ImGui::BeginChild("controls_scroll", ImVec2(0, 0), false);
             panel_controls(app);
@@ -400,12 +400,14 @@ void layout_medium(App& app, ImVec2 d) {
     if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
     if (drive_shown && controls_shown) ImGui::SameLine();
     if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
-    if (app.lesson.lesson >= 0) lesson_card(app, width);
     // The note and About keep a row at the bottom, whatever is hidden; the narration, sized to its
     // text, sits above it (scrolling only when it cannot fit), and the tab's content gets what is left.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float note_h = note_footer_height(app, width) + spacing * 2.0f;
     const bool narration = !is_hidden(app, "narration");
+    // In a lesson the card comes first: it may reach down to the note's row and scrolls beyond it (very
+    // large text on a short screen); the narration gets what is left, and only when that is two lines.
+    if (app.lesson.lesson >= 0) lesson_card(app, width, std::max(ImGui::GetContentRegionAvail().y - note_h, F * 3.0f));
     const float narr_h = narration ? std::max(app.ui.narration_h, F * 3.0f) + spacing : 0.0f;
     const float body_h = ImGui::GetContentRegionAvail().y - narr_h - note_h;
     if (body_h > F * 3.0f) {
@@ -414,7 +416,7 @@ void layout_medium(App& app, ImVec2 d) {
         else if (drive_shown) panel_drive(app, false);
         ImGui::EndChild();
     }
-    if (narration)
+    if (narration && ImGui::GetContentRegionAvail().y - note_h >= F * 2.0f)
         fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); },
                      std::max(ImGui::GetContentRegionAvail().y - note_h, F * 2.0f));
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));

@@ -1,6 +1,7 @@
 // ui.hpp - shared pieces of the ImGui UI: theme colours, fonts, small widgets that record what they
-// draw for layout(), and the panels' entry points. Only the app's UI files include this (it pulls in
-// ImGui). Drawing reads the App; state changes go through the commands in app.hpp.
+// draw for layout(), the drawing layers (layers.hpp) and the panels' entry points. Only the app's UI
+// files include this (it pulls in ImGui). Drawing reads the App; state changes go through the
+// commands in app.hpp.
 #pragma once
 
 #include <imgui.h>
@@ -12,6 +13,7 @@
 
 #include "app.hpp"
 #include "colors.hpp"
+#include "layers.hpp"
 
 namespace neurodrive::app {
 
@@ -51,7 +53,8 @@ std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, fl
 // the available width.
 void text_block(App& app, const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
 // A label drawn with the draw list at [min, max], recorded as label:<id>; clipped when it leaves `clip`.
-void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip);
+// `anchor` (x0, y0, x1, y1): what it names, reported with it (the layout test checks the distance).
+void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor = nullptr);
 // The last ImGui item, recorded under `name` (controls, tabs, buttons).
 void record_item(App& app, const std::string& name);
 void section_title(App& app, const std::string& id, const char* text);

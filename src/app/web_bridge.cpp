@@ -479,7 +479,9 @@ EMSCRIPTEN_KEEPALIVE const char* nd_lesson_events(double from) {
 }
 
 // [SECTION] Read-only views ----------------------------------------------------------------------------
-// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px).
+// {"name":{"x":..,"y":..,"w":..,"h":..},...}: where each control was drawn in the last frame (CSS px); a
+// label that names something on the schematic also has "anchor":{"x","y","w","h"}: that thing's rectangle;
+// a text or label that is cut off has "clipped":true.
 EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
     if (!g_app) return not_ready();
     rapidjson::StringBuffer buf;
@@ -492,6 +494,14 @@ EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
         na::json_key(w, "y"); na::json_put_num(w, r.y);
         na::json_key(w, "w"); na::json_put_num(w, r.w);
         na::json_key(w, "h"); na::json_put_num(w, r.h);
+        if (r.clipped) { na::json_key(w, "clipped"); w.Bool(true); }
+        if (r.anchored) {
+            na::json_key(w, "anchor");
+            w.StartObject();
+            const char* keys[] = {"x", "y", "w", "h"};
+            for (std::size_t k = 0; k < 4; ++k) { na::json_key(w, keys[k]); na::json_put_num(w, r.anchor[k]); }
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndObject();
@@ -519,7 +529,9 @@ EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
 
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
-// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v,"heap_bytes":h,"malloc_in_use_bytes":m}
+// {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v (last frame),
+//  "vertices_median":..,"vertices_p99":.. (last 600 frames),"vertices_steady":s,"textures_shown":t,"pacing":b,
+//  "slow_stale_ms":a,"heap_bytes":h,"malloc_in_use_bytes":m}
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     if (!g_app) return not_ready();
     const auto& st = g_app->stats;
@@ -528,7 +540,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
         std::sort(v.begin(), v.end());
         return v;
     };
-    const std::vector<float> v = sorted(st.cpu_ms), u = sorted(st.ui_ms);
+    const std::vector<float> v = sorted(st.cpu_ms), u = sorted(st.ui_ms), d = sorted(st.drawn);
     auto pct = [](const std::vector<float>& x, double q) {
         return x.empty() ? 0.0 : static_cast<double>(x[static_cast<std::size_t>(std::min<double>(static_cast<double>(x.size() - 1), q * static_cast<double>(x.size())))]);
     };
@@ -543,6 +555,12 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     na::json_key(w, "ui_ms_p99"); na::json_put_num(w, pct(u, 0.99));
     na::json_key(w, "samples"); w.Int(st.count);
     na::json_key(w, "vertices"); w.Int(st.vertices);
+    na::json_key(w, "vertices_median"); na::json_put_num(w, pct(d, 0.5));
+    na::json_key(w, "vertices_p99"); na::json_put_num(w, pct(d, 0.99));
+    na::json_key(w, "vertices_steady"); w.Int(st.vertices_steady);
+    na::json_key(w, "textures_shown"); w.Int(st.textures_shown);
+    na::json_key(w, "pacing"); w.Bool(st.pacing);
+    na::json_key(w, "slow_stale_ms"); na::json_put_num(w, st.slow_stale_ms);
     na::json_key(w, "heap_bytes"); w.Uint64(emscripten_get_heap_size());
     na::json_key(w, "malloc_in_use_bytes"); w.Int(mi.uordblks);
     w.EndObject();

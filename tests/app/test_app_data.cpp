@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "neurodrive/io/presets.hpp"
 #include <string>
@@ -14,6 +15,7 @@
 #include "neurodrive/findings.hpp"
 #include "neurodrive/experiments.hpp"
 #include "assets.hpp"
+#include "colors.hpp"
 #include "narration.hpp"
 #include "settings.hpp"
 #include "strings_check.hpp"
@@ -62,6 +64,58 @@ TEST_CASE("broken data files give a clear error naming the place") {
         "regions":[{"id":"a","center":[1,1],"radius":[1,1],"color":"x","value":""}],
         "pathways":[{"id":"p","color":"x","source":"zz","curve":[0,0,1,1,2,2,3,3]}]})";
     CHECK(na::parse_geometry(unknown_source, &g).find("zz") != std::string::npos);
+}
+
+TEST_CASE("the schematic's layout data: the body band, the legend, every region labelled in order, the glands and the named pathways") {
+    na::Strings s;
+    na::Geometry g;
+    REQUIRE(na::parse_strings(text(nd_strings_en, nd_strings_en_size), &s).empty());
+    REQUIRE(na::parse_geometry(text(nd_geometry, nd_geometry_size), &g).empty());
+    CHECK(g.body_max.x > g.body_min.x);
+    CHECK(g.body_max.y > g.body_min.y);
+    REQUIRE(!g.legend.empty());
+    const na::Theme& theme = na::builtin_colors().themes.front().second;
+    for (const std::string& role : g.legend) {
+        CHECK_MESSAGE(s.table.count("legend." + role) == 1, role);
+        CHECK_MESSAGE(na::theme_color(theme, role, 0u) != 0u, "legend role " << role << " has a colour");
+    }
+    CHECK(g.label_order.size() == g.regions.size());
+    CHECK(g.label_order.front() == "vta");
+    int glands = 0;
+    for (const auto& r : g.regions) {
+        CHECK_MESSAGE(s.table.count("region.short." + r.id) == 1, r.id);
+        if (r.label_value) CHECK_MESSAGE(s.table.count("region.label_value." + r.id) == 1, r.id);
+        if (!r.gland) continue;
+        ++glands;
+        // A gland sits in the body band.
+        CHECK(r.center.x > g.body_min.x);
+        CHECK(r.center.x < g.body_max.x);
+        CHECK(r.center.y > g.body_min.y);
+        CHECK(r.center.y < g.body_max.y);
+    }
+    CHECK(glands == 3);
+    REQUIRE(!g.pathway_labels.empty());
+    for (const auto& p : g.pathway_labels) CHECK_MESSAGE(s.table.count("pathway.short." + p.id) == 1, p.id);
+}
+
+TEST_CASE("broken schematic layout data gives a clear error naming the place") {
+    const std::string base = R"({"size":[10,10],"callosum":[0,0,1,1,2,2,3,3],
+        "outlines":[{"id":"ok","center":[5,5],"points":[[0,0],[10,0],[10,10],[0,10]]}],
+        "regions":[{"id":"a","center":[1,1],"radius":[1,1],"color":"x","value":""}],
+        "pathways":[{"id":"p","color":"x","source":"a","curve":[0,0,1,1,2,2,3,3]}])";
+    na::Geometry g;
+    REQUIRE(na::parse_geometry(base + "}", &g).empty());
+    CHECK(g.label_order == std::vector<std::string>{"a"});  // every region is labelled, listed or not
+    CHECK(na::parse_geometry(base + R"(,"body":[5,5,1,1]})", &g).find("\"body\"") != std::string::npos);
+    CHECK(na::parse_geometry(base + R"(,"legend":["dopamine",3]})", &g).find("\"legend\"") != std::string::npos);
+    CHECK(na::parse_geometry(base + R"(,"label_order":["nope"]})", &g).find("nope") != std::string::npos);
+    CHECK(na::parse_geometry(base + R"(,"pathway_labels":[{"id":"q","at":0.5}]})", &g).find("pathway_labels[0]") != std::string::npos);
+    CHECK(na::parse_geometry(base + R"(,"pathway_labels":[{"id":"p","at":2}]})", &g).find("\"at\"") != std::string::npos);
+    const std::string bad_flag = R"({"size":[10,10],"callosum":[0,0,1,1,2,2,3,3],
+        "outlines":[{"id":"ok","center":[5,5],"points":[[0,0],[10,0],[10,10],[0,10]]}],
+        "regions":[{"id":"a","center":[1,1],"radius":[1,1],"color":"x","value":"","gland":"yes"}],
+        "pathways":[{"id":"p","color":"x","source":"a","curve":[0,0,1,1,2,2,3,3]}]})";
+    CHECK(na::parse_geometry(bad_flag, &g).find("\"gland\"") != std::string::npos);
 }
 
 TEST_CASE("a missing string shows its key instead of crashing") {

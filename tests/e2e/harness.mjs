@@ -114,6 +114,64 @@ export function textProblems(layout) {
   return problems;
 }
 
+// textProblems of the page's last frame, less what lasted only that frame: a block sized to its text
+// (the narration, the lesson card) follows a new text one frame later, so what is cut off is looked at
+// again two frames on (or after 3 s when the page has gone still) and only what stays cut off counts.
+export async function stableTextProblems(page) {
+  const first = textProblems(await page.evaluate(() => window.neurodrive.layout()));
+  if (!first.some((p) => p.endsWith('is cut off'))) return first;
+  const f0 = (await page.evaluate(() => window.neurodrive.stats())).frames;
+  await page.waitForFunction((f) => window.neurodrive.stats().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
+  const again = new Set(textProblems(await page.evaluate(() => window.neurodrive.layout())));
+  return first.filter((p) => !p.endsWith('is cut off') || again.has(p));
+}
+
+// The schematic's labels (issue 21): each one names something (its anchor in layout()), sits no farther
+// from it than the height of its name and nearer to it than to any other region, and covers no region,
+// gland or page button; the legend covers no region either. `pageTools` is the page's buttons'
+// rectangle in canvas pixels (or null). Returns the problems found.
+export function schematicLabelProblems(layout, pageTools) {
+  const problems = [];
+  const gap = (a, b) => Math.hypot(Math.max(0, b.x - (a.x + a.w), a.x - (b.x + b.w)), Math.max(0, b.y - (a.y + a.h), a.y - (b.y + b.h)));
+  const overlap = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+  const inside = (a, b) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.w <= b.x + b.w + 1 && a.y + a.h <= b.y + b.h + 1;
+  const union = (a, b) => { const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y); return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y }; };
+  const centre = (a) => ({ x: a.x + a.w / 2, y: a.y + a.h / 2, w: 0, h: 0 });
+  // As label_layout.cpp: nearer to its own anchor, or as near (within half a pixel) with its centre nearer.
+  const nearerOwn = (l, own, other) => {
+    const a = gap(l, own), b = gap(l, other);
+    return Math.abs(a - b) > 0.5 ? a < b : gap(centre(l), own) < gap(centre(l), other);
+  };
+  const regions = Object.entries(layout).filter(([k]) => k.startsWith('region:'));
+  const named = Object.entries(layout).filter(([k, r]) => k.startsWith('label:') && r.anchor && !k.startsWith('label:region_value.'));
+  for (const [k, r] of named) {
+    if (inside(r, r.anchor)) continue;  // a title inside its box, the band's caption inside the band
+    const value = layout[k.replace('label:region.', 'label:region_value.')];
+    const whole = k.startsWith('label:region.') && value ? union(r, value) : r;
+    const d = gap(whole, r.anchor);
+    if (d > r.h + 1) problems.push(`${k} is ${d.toFixed(1)} px from what it names (at most its height, ${r.h.toFixed(1)})`);
+    for (const [rk, rr] of regions) {
+      const own = Math.abs(rr.x - r.anchor.x) < 0.5 && Math.abs(rr.y - r.anchor.y) < 0.5 && Math.abs(rr.w - r.anchor.w) < 0.5;
+      if (!own && !nearerOwn(whole, r.anchor, rr)) problems.push(`${k} is as near to ${rk} as to what it names`);
+    }
+  }
+  const drawn = Object.entries(layout).filter(([k, r]) => k.startsWith('label:') && (r.anchor || /^label:legend\.[a-z]+$/.test(k)));
+  for (const [k, r] of drawn) {
+    if (r.anchor && inside(r, r.anchor)) continue;
+    for (const [rk, rr] of regions) if (overlap(r, rr)) problems.push(`${k} covers ${rk}`);
+    if (pageTools && overlap(r, pageTools)) problems.push(`${k} is under the page's buttons`);
+  }
+  return problems;
+}
+
+// The page's buttons over the canvas, in canvas pixels (null when hidden).
+export const pageToolsRect = (page) => page.evaluate(() => {
+  const t = document.getElementById('page-tools'), c = document.getElementById('canvas');
+  if (!t || t.hidden) return null;
+  const a = t.getBoundingClientRect(), b = c.getBoundingClientRect();
+  return a.width ? { x: a.left - b.left, y: a.top - b.top, w: a.width, h: a.height } : null;
+});
+
 // One lesson step by keyboard on the accessible lesson controls (a page or a frame): pick an option,
 // lock it in, act with native controls (key presses on [id, key] pairs), wait for the verdict and
 // return its text.

@@ -1,6 +1,8 @@
 // perf.test.mjs - drawing on demand and real time (issue 15): a paused, idle page submits no frames and
 // wakes on real input and on API calls; at 1x simulated time follows the wall clock; and drawing on
-// demand changes nothing the app computes or shows. Frames are counted with neurodrive.stats().frames.
+// demand changes nothing the app computes or shows. Retained drawing (issue 21): an animating frame at
+// 1366x768 stays within its vertex budget, and when frames run late the slow parts refresh less often
+// but never show a picture 0.1 s old. Frames are counted with neurodrive.stats().frames.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
@@ -175,4 +177,55 @@ test('drawing on demand changes nothing: the same calls give the same outputs an
   if (differ) { await fs.promises.writeFile(path.join(SCREENSHOTS, 'perf-idle-between.png'), b.png); await fs.promises.writeFile(path.join(SCREENSHOTS, 'perf-frames-between.png'), c.png); }
   assert.equal(differ, 0, `${differ} pixels differ between the picture after idle pauses and after continuous drawing (build/screenshots/perf-*.png)`);
   for (const r of [a, b, c]) assert.deepEqual(r.errors, []);
+});
+
+// Issue 21: what does not change between frames is drawn once into textures (the compositor), so an
+// animating frame at 1366x768 draws at most this many vertices (counted by the app; deterministic for
+// what the frame shows, not how fast it runs). Before: 25,690.
+const VERTEX_BUDGET = 6000;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// stats() of the next `n` frames drawn, each read once after it was drawn.
+async function frameStats(page, n) {
+  const out = [];
+  let f = await frames(page);
+  while (out.length < n) {
+    await page.waitForFunction((last) => window.neurodrive.stats().frames > last, f, { timeout: 10000 });
+    const s = await page.evaluate(() => window.neurodrive.stats());
+    f = s.frames;
+    out.push(s);
+  }
+  return out;
+}
+
+for (const compare of [false, true]) {
+  const budget = compare ? VERTEX_BUDGET * 1.6 : VERTEX_BUDGET;
+  test(`animating at 1366x768${compare ? ' in compare mode' : ''} (auto trials), a frame draws at most ${budget} vertices; unchanged panels come from textures`, async () => {
+    const { page, context, errors } = await openApp(browser, srv.url, { query: `?persist=0${compare ? '&compare=hypothyroid' : ''}` });
+    await page.evaluate(() => { const n = window.neurodrive; n.play(); n.speed(1); n.autoTrials(true); });
+    await page.waitForFunction(() => window.neurodrive.get().trials >= 1, null, { timeout: 30000 });  // a trial is under way: bursts, markers
+    const s = await frameStats(page, 90);
+    const drawn = s.map((x) => x.vertices), steady = s.map((x) => x.vertices_steady);
+    // `vertices` counts what the frame drew, textures re-rendered in it included; `vertices_steady`
+    // what it would draw with every unchanged panel from its texture (no re-render, no pacing).
+    assert.ok(median(drawn) <= budget, `median ${median(drawn)} vertices drawn per frame (budget ${budget}); frames: ${drawn.join(' ')}`);
+    const over = steady.filter((v) => v > budget);
+    assert.ok(over.length <= s.length / 10, `${over.length} of ${s.length} frames over ${budget} vertices even with every unchanged panel from its texture: ${steady.join(' ')}`);
+    assert.ok(median(s.map((x) => x.textures_shown)) >= 4, 'the controls, the panels\' frames and the schematic\'s outlines and labels come from textures');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// (Simulated time under pacing: the real-time test above runs on this machine with pacing on.)
+test('when frames run late the slow parts (plots, meter, clock) refresh less often, never showing a picture 0.1 s old', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
+  await page.evaluate(() => { const n = window.neurodrive; n.play(); n.speed(1); n.autoTrials(true); });
+  const s = await frameStats(page, 120);
+  const stale = s.map((x) => x.slow_stale_ms);
+  assert.ok(Math.max(...stale) < 100, `a slow layer showed a picture ${Math.max(...stale).toFixed(1)} ms old`);
+  // Frames late (SwiftShader on shared cores, as here): some slow layer kept its picture for a frame.
+  if (s.filter((x) => x.pacing).length > s.length / 2) assert.ok(stale.some((v) => v > 0), 'with frames late, no slow layer ever kept its picture');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -1,0 +1,93 @@
+// layers.cpp - the extra draw lists of each window (layers.hpp): one ImDrawList per root window and
+// layer, reset when first used in a frame, and the frame's trace plots. ImGui only (imgui_internal.h
+// for the current root window); no GL, SDL or App.
+#include "layers.hpp"
+
+#include <imgui_internal.h>
+
+#include <memory>
+#include <vector>
+
+namespace neurodrive::app {
+namespace {
+
+struct LayerList {
+    ImGuiID root = 0;
+    Layer layer = Layer::Live;
+    int frame = -1;  // the frame it was last filled in
+    std::unique_ptr<ImDrawList> list;
+};
+
+struct TraceEntry {
+    ImGuiID root = 0;
+    TracePlotEntry plot;
+};
+
+struct Registry {
+    std::vector<LayerList> lists;
+    std::vector<TraceEntry> traces;  // this frame's
+    int frame = 0;
+};
+
+Registry& registry() {
+    static Registry r;
+    return r;
+}
+
+}  // namespace
+
+void layers_new_frame() {
+    ++registry().frame;
+    registry().traces.clear();
+}
+
+void layer_trace_plot(ImGuiID id, TracePlot plot) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    registry().traces.push_back({window->RootWindow->ID, {id, window->DrawList->_ClipRectStack.back(), std::move(plot)}});
+}
+
+std::vector<const TracePlotEntry*> trace_plots_of_window(ImGuiID root_window) {
+    std::vector<const TracePlotEntry*> out;
+    for (const TraceEntry& t : registry().traces) if (t.root == root_window) out.push_back(&t.plot);
+    return out;
+}
+
+ImDrawList* layer_draw_list(Layer layer) {
+    Registry& r = registry();
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID root = window->RootWindow->ID;
+    LayerList* found = nullptr;
+    for (LayerList& l : r.lists) if (l.root == root && l.layer == layer) found = &l;
+    if (!found) {
+        r.lists.push_back({root, layer, -1, std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData())});
+        found = &r.lists.back();
+    }
+    ImDrawList* dl = found->list.get();
+    const ImVec4 clip = window->DrawList->_ClipRectStack.back();
+    if (found->frame != r.frame) {
+        found->frame = r.frame;
+        dl->_ResetForNewFrame();
+        dl->_OwnerName = window->RootWindow->Name;
+        dl->PushTextureID(ImGui::GetIO().Fonts->TexID);
+        dl->PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w));
+    } else {
+        const ImVec4 cur = dl->_ClipRectStack.back();
+        if (cur.x != clip.x || cur.y != clip.y || cur.z != clip.z || cur.w != clip.w) {
+            dl->PopClipRect();
+            dl->PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w));
+        }
+    }
+    return dl;
+}
+
+ImDrawList* layer_of_window(ImGuiID root_window, Layer layer) {
+    Registry& r = registry();
+    for (LayerList& l : r.lists) {
+        if (l.root != root_window || l.layer != layer || l.frame != r.frame) continue;
+        l.list->_PopUnusedDrawCmd();
+        return l.list->VtxBuffer.Size > 0 ? l.list.get() : nullptr;
+    }
+    return nullptr;
+}
+
+}  // namespace neurodrive::app
