@@ -574,13 +574,13 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
 }
 
 void compositor_forget() {
-    auto forget = [](Target& t) {
-        t.fbo = t.tex = 0;
-        t.valid = false;
-        t.tex_w = t.tex_h = 0;
-    };
-    for (auto& t : comp().targets) forget(*t);
-    for (auto& r : comp().rings) forget(r->target);
+    // The context's objects are gone with it: drop every target, ring and list (nothing to delete).
+    Compositor& c = comp();
+    c.targets.clear();
+    c.rings.clear();
+    c.scratch.reset();
+    c.quads.clear();
+    c.quads_used = 0;
 }
 
 void compositor_shutdown() {

@@ -47,6 +47,8 @@ struct Platform {
 };
 
 #ifdef __EMSCRIPTEN__
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL 2
+
 // WebGL context loss (GPU reset, too many contexts): keep the model running; on restore, rebuild the
 // renderer's GL objects (ImGui's NewFrame recreates them) and carry on with the same state.
 EM_BOOL on_context_lost(int, const void*, void* user) {
@@ -54,7 +56,10 @@ EM_BOOL on_context_lost(int, const void*, void* user) {
     return EM_TRUE;  // preventDefault: ask the browser to restore the context
 }
 EM_BOOL on_context_restored(int, const void*, void* user) {
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // The whole renderer starts again: ImGui 1.86's OpenGL3 backend remembers its buffers' sizes past
+    // DestroyDeviceObjects() and would then only glBufferSubData() into the new, empty buffers.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
     neurodrive::app::compositor_forget();
     static_cast<Platform*>(user)->context_lost = false;
     return EM_TRUE;
@@ -221,7 +226,7 @@ int main(int argc, char** argv) {
         return 1;
     }
 #ifdef __EMSCRIPTEN__
-    const char* glsl_version = "#version 300 es";
+    const char* glsl_version = kGlslVersion;
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
