@@ -287,20 +287,7 @@ void dashed_trace(ImDrawList* dl, const std::vector<ImVec2>& pts, const std::vec
             const auto it = std::find_if(marks->begin(), marks->end(), [&](const DashMark& m) { return m.column == cols[i]; });
             if (it == marks->end()) marks->push_back({cols[i], along}); else it->length = along;
         }
-        if (i == 0) continue;
-        const ImVec2 a = pts[i - 1], b = pts[i];
-        const float len = std::hypot(b.x - a.x, b.y - a.y);
-        float t = 0.0f;
-        while (t < len) {
-            const float phase = std::fmod(along + t, 2.0f * dash);
-            const float step = std::min(len - t, phase < dash ? dash - phase : 2.0f * dash - phase);
-            if (phase < dash) {
-                const float t0 = t / len, t1 = (t + step) / len;
-                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thickness);
-            }
-            t += std::max(step, 0.01f);
-        }
-        along += len;
+        if (i > 0) along += add_dashed_segment(dl, pts[i - 1], pts[i], along, col, thickness, dash);
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -88,6 +90,21 @@ ImDrawList* layer_of_window(ImGuiID root_window, Layer layer) {
         return l.list->VtxBuffer.Size > 0 ? l.list.get() : nullptr;
     }
     return nullptr;
+}
+
+float add_dashed_segment(ImDrawList* dl, ImVec2 a, ImVec2 b, float along, ImU32 col, float thickness, float dash) {
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    float t = 0.0f;
+    while (t < len) {
+        const float phase = std::fmod(along + t, 2.0f * dash);
+        const float step = std::min(len - t, phase < dash ? dash - phase : 2.0f * dash - phase);
+        if (phase < dash) {
+            const float t0 = t / len, t1 = (t + step) / len;
+            dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thickness);
+        }
+        t += std::max(step, 0.01f);
+    }
+    return len;
 }
 
 }  // namespace neurodrive::app

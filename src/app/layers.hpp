@@ -51,4 +51,8 @@ struct TracePlotEntry { ImGuiID id; ImVec4 clip; TracePlot plot; };
 // The trace plots a root window added this frame.
 std::vector<const TracePlotEntry*> trace_plots_of_window(ImGuiID root_window);
 
+// One straight segment a -> b of a dashed line (dashes of `dash` px with gaps as long), `along` px into
+// the pattern where it starts; returns the segment's length (the next segment starts that much further).
+float add_dashed_segment(ImDrawList* dl, ImVec2 a, ImVec2 b, float along, ImU32 col, float thickness, float dash);
+
 }  // namespace neurodrive::app

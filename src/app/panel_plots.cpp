@@ -32,21 +32,7 @@ struct Series {
 // A polyline drawn as dashes of `dash` px with gaps as long.
 void dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, float dash) {
     float along = 0.0f;
-    for (std::size_t i = 1; i < pts.size(); ++i) {
-        const ImVec2 a = pts[i - 1], b = pts[i];
-        const float len = std::hypot(b.x - a.x, b.y - a.y);
-        float t = 0.0f;
-        while (t < len) {
-            const float phase = std::fmod(along + t, 2.0f * dash);
-            const float step = std::min(len - t, phase < dash ? dash - phase : 2.0f * dash - phase);
-            if (phase < dash) {
-                const float t0 = t / len, t1 = (t + step) / len;
-                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thickness);
-            }
-            t += std::max(step, 0.01f);
-        }
-        along += len;
-    }
+    for (std::size_t i = 1; i < pts.size(); ++i) along += add_dashed_segment(dl, pts[i - 1], pts[i], along, col, thickness, dash);
 }
 
 long long floor_div(long long a, long long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }

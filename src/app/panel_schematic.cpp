@@ -432,7 +432,10 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
     const float s = sc.v.scale, name_px = sc.name_px, value_px = sc.value_px;
 
     LabelScene scene;
-    scene.area = {sc.pos.x, sc.pos.y, sc.pos.x + sc.size.x, sc.pos.y + sc.size.y};
+    // Labels stay inside the brain's area and inside the window's clip rectangle (within its padding),
+    // where the window shows its own text and where layout() measures them.
+    const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin(), clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+    scene.area = {std::max(sc.pos.x, clip0.x), std::max(sc.pos.y, clip0.y), std::min(sc.pos.x + sc.size.x, clip1.x), std::min(sc.pos.y + sc.size.y, clip1.y)};
     scene.obstacles = obstacles;
     for (const Region& r : sc.g.regions) scene.obstacles.push_back(region_box(sc.v, r));
     for (const Pathway& p : sc.g.pathways) {
