@@ -63,6 +63,19 @@ std::vector<ImVec2> decimate(const std::vector<ImVec2>& pts, const std::vector<l
     return out;
 }
 
+// `text` as it fits `room` px at `px`: whole, or its longest start (whole UTF-8 characters) and "...".
+std::string fitted_title(ImFont* font, float px, const char* text, float room) {
+    if (font->CalcTextSizeA(px, 1e9f, 0.0f, text).x <= room) return text;
+    const std::string whole = text;
+    const char* ellipsis = "\xE2\x80\xA6";  // U+2026
+    for (std::size_t n = whole.size(); n > 0; --n) {
+        if ((static_cast<unsigned char>(whole[n]) & 0xC0) == 0x80) continue;  // inside a character
+        const std::string cut = whole.substr(0, n) + ellipsis;
+        if (font->CalcTextSizeA(px, 1e9f, 0.0f, cut.c_str()).x <= room) return cut;
+    }
+    return ellipsis;
+}
+
 struct PlotDesc {
     std::string id;              // for layout() and the stable axis
     const char* title = "";
@@ -87,14 +100,15 @@ void plot(App& app, const PlotDesc& d) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy(d.size);
     const ImVec4 clip(p0.x, p0.y, p0.x + d.size.x, p0.y + d.size.y);
-    // The title shrinks (down to 70%) rather than run into the next plot.
+    // The title shrinks (down to 70%) rather than run into the next plot; a title still too long at 70%
+    // ends in "..." (only in very long translations: the pseudo-locale en-XA).
     const float full_px = font_px(fonts().bold);
+    const float room = d.size.x - 6.0f;
     const float natural_w = fonts().bold->CalcTextSizeA(full_px, 1e9f, 0.0f, d.title).x;
-    const float title_px = full_px * std::clamp((d.size.x - 6.0f) / std::max(natural_w, 1.0f), 0.7f, 1.0f);
-    dl->PushClipRect(p0, ImVec2(p0.x + d.size.x - 2.0f, p0.y + d.size.y), true);
-    dl->AddText(fonts().bold, title_px, p0, th.text, d.title);
-    dl->PopClipRect();
-    const ImVec2 title_size = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, d.title);
+    const float title_px = full_px * std::clamp(room / std::max(natural_w, 1.0f), 0.7f, 1.0f);
+    const std::string title = fitted_title(fonts().bold, title_px, d.title, room);
+    dl->AddText(fonts().bold, title_px, p0, th.text, title.c_str());
+    const ImVec2 title_size = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
     record_label(app, "plot." + d.id, p0, ImVec2(p0.x + title_size.x, p0.y + title_size.y), clip);
 
     const float top = p0.y + full_px * 1.35f, bottom = p0.y + d.size.y - px * 1.5f;
@@ -296,12 +310,15 @@ void raster(App& app, ImVec2 size) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
     const ImVec4 clip(p0.x, p0.y, p0.x + size.x, p0.y + size.y);
-    const float title_px = font_px(fonts().bold);
-    const char* title = tr(app, "plot.raster");
-    dl->AddText(fonts().bold, title_px, p0, th.text, title);
-    const ImVec2 ts = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title);
+    // The title fits as plot()'s do: shrunk down to 70%, then ended in "...".
+    const float full_px = font_px(fonts().bold), room = size.x - 6.0f;
+    const float natural_w = fonts().bold->CalcTextSizeA(full_px, 1e9f, 0.0f, tr(app, "plot.raster")).x;
+    const float title_px = full_px * std::clamp(room / std::max(natural_w, 1.0f), 0.7f, 1.0f);
+    const std::string title = fitted_title(fonts().bold, title_px, tr(app, "plot.raster"), room);
+    dl->AddText(fonts().bold, title_px, p0, th.text, title.c_str());
+    const ImVec2 ts = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
     record_label(app, "plot.raster", p0, ImVec2(p0.x + ts.x, p0.y + ts.y), clip);
-    const float top = p0.y + title_px * 1.35f, bottom = p0.y + size.y - px * 1.5f;
+    const float top = p0.y + full_px * 1.35f, bottom = p0.y + size.y - px * 1.5f;
     const float left = p0.x + px * 2.8f, right = p0.x + size.x - px * 2.6f;
     if (bottom - top < 24.0f || right - left < 40.0f) return;
     dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), with_alpha(th.background, 0.6f));
