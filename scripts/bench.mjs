@@ -193,13 +193,13 @@ async function measure(args) {
     let per = Object.fromEntries([...files[key]].sort().filter((f) => fs.existsSync(path.join(targets[key].root, f))).map((f) => [f, gz(path.join(targets[key].root, f))]));
     let extra = {};
     if (key === 'app') {
-      // The app's download is every file index.html loads, read from the page and its scripts
-      // (scripts/page_size.mjs), so a file app.js loads only on a click counts too; a file the browser
-      // fetched that the reading missed is reported.
+      // The app's download is every file index.html loads at start, read from the page and its scripts
+      // (scripts/page_size.mjs; the files it lists as fetched only on demand are reported apart); a file
+      // the browser fetched that the reading missed is reported.
       const page = pageSize(targets.app.root);
       const loaded = Object.keys(per);
       per = Object.fromEntries(page.files.map((f) => [f.file, f.gzip_bytes]));
-      extra = { goal_bytes: page.goal_bytes, ceiling_bytes: page.ceiling_bytes, loaded_not_counted: loaded.filter((f) => !(f in per)),
+      extra = { goal_bytes: page.goal_bytes, on_demand: Object.fromEntries(page.on_demand.map((f) => [f.file, f.gzip_bytes])), loaded_not_counted: loaded.filter((f) => !(f in per)),
         ...(fs.existsSync(single) ? { single_file_gzip_bytes: gz(single) } : {}) };
     }
     emit({ metric: 'size', target: key, gzip_bytes: Object.values(per).reduce((a, b) => a + b, 0), files: per, ...extra });
@@ -463,6 +463,7 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
   if (sz[0] && sz[1]) {
     const list = (f) => Object.entries(f).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
     out.push(`| files loaded (gzip -9 each) | ${list(sz[0].files)}${sz[0].loaded_not_counted?.length ? ` (fetched but not found by reading the page: ${sz[0].loaded_not_counted.join(', ')})` : ''} | ${list(sz[1].files)} |`);
+    if (sz[0].on_demand && Object.keys(sz[0].on_demand).length) out.push(`| files fetched only on demand, not in the download (gzip -9 each) | ${list(sz[0].on_demand)} | - |`);
     const nd = m['size.nodemo'];
     if (nd) out.push(`| transfer size of the same bare page built without the demo window's code (SDL2 + Dear ImGui + backends alone) | NeuroDrive adds ${kb(sz[0].gzip_bytes - nd.gzip_bytes)} to it | ${kb(nd.gzip_bytes)} |`);
     if (sz[0].single_file_gzip_bytes) out.push(`| single-file build neurodrive.html (gzip -9) | ${kb(sz[0].single_file_gzip_bytes)} (every language and the Chinese font inside: it fetches nothing) | - |`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
 // style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
-// embed-example.html), every language but English as strings/<code>.json and
+// embed-example.html), references.json (fetched when About > References opens), every language but
+// English as strings/<code>.json and
 // a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the worksheets
 // (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS, wasm, every language and font
 // inlined) with its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of
@@ -95,6 +96,9 @@ for (const f of ['audio.js', 'languages.js', 'app.js']) minified[f] = await mini
 minified['neurodrive.js'] = await minifyFile(path.join(buildDir, 'src/app', 'neurodrive.js'));
 for (const f of ['audio.js', 'languages.js', 'app.js', 'neurodrive.js']) fs.writeFileSync(path.join(outDir, f), minified[f]);
 fs.copyFileSync(need(path.join(buildDir, 'src/app', 'neurodrive.wasm')), path.join(outDir, 'neurodrive.wasm'));
+// The references (About > References), fetched when that tab first opens: not built into the wasm.
+const referencesText = JSON.stringify(JSON.parse(fs.readFileSync(need('assets/references.json'), 'utf8')));
+fs.writeFileSync(path.join(outDir, 'references.json'), referencesText + '\n');
 // The printable worksheets (docs/TEACHERS.md): static pages generated from the lessons, the strings and
 // assets/worksheets.json, with their stylesheet, in dist/worksheets/, where their links to
 // ../index.html?lesson=... open the lessons.
@@ -169,7 +173,7 @@ replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel=
 replace('<script src="neurodrive.js"></script>', inlineScript(single));
 replace('<script src="audio.js"></script>', inlineScript(minified['audio.js']));
 // Every language and font in the file (it works offline and in an LMS, where nothing can be fetched).
-const bundle = { strings: {}, fonts: {} };
+const bundle = { strings: {}, fonts: {}, references: referencesText };
 for (const { code, font } of languages.slice(1)) {
   bundle.strings[code] = shippedStrings(code);
   if (font) bundle.fonts[code] = fs.readFileSync(fontOf(code)).toString('base64');

@@ -9,7 +9,7 @@ outlines, the only kind Dear ImGui 1.86's stb_truetype reads.
                                the Settings menu whatever the UI language), from a language font
                                (an empty file when every name is in Roboto).
   <code>.ttf                   for each language with a "font" in assets/languages.json: the characters
-                               of assets/strings/<code>.json that Roboto lacks, from that font (Noto Sans
+                               of assets/strings/<code>.json that the UI fonts lack, from that font (Noto Sans
                                CJK SC for zh-CN: CFF outlines in a collection, converted to quadratic
                                glyf outlines here). The browser fetches it only when the language is chosen.
 
@@ -27,10 +27,16 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 
 ROBOTO = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-{}.ttf"
-# What the UI draws besides the strings: ASCII, Latin-1 (the pseudo-locale's accented letters), dashes,
-# quotes, bullet, ellipsis, arrows, minus, micro, approx, less/greater-or-equal, times.
-UI_SYMBOLS = [(0x20, 0x7E), (0xA0, 0xFF), (0x2013, 0x2014), (0x2018, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026),
+# What the UI draws besides the strings: ASCII, no-break space, dashes, quotes, bullet, ellipsis, arrows,
+# minus, micro, approx, less/greater-or-equal. Not all of Latin-1: the accented letters come from the
+# strings (every Latin language's are in the one UI font; all of Latin-1 would be 5.8 KB gzip more).
+UI_SYMBOLS = [(0x20, 0x7E), (0xA0, 0xA0), (0x2013, 0x2014), (0x2018, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026),
               (0x2190, 0x2193), (0x2212, 0x2212), (0x03BC, 0x03BC), (0x2248, 0x2248), (0x2264, 0x2265), (0x202F, 0x202F)]
+
+
+# The pseudo-locale's letters (src/app/locale.cpp accented() and its padding words): it is made from
+# English at run time, so no strings file names them.
+PSEUDO_LETTERS = "áçéîñöüÁÉÖÜë"
 
 
 def fail(message):
@@ -122,7 +128,7 @@ def main():
     latin = cmap_of(TTFont(roboto, lazy=True))
 
     # Every language without a font of its own is written in Roboto: it must have every character.
-    ui = set(symbols)
+    ui = set(symbols) | {ord(c) for c in PSEUDO_LETTERS}
     for lang in languages:
         chars = strings_chars(os.path.join(root, "assets/strings", lang["code"] + ".json"))
         if "font" in lang:
@@ -142,7 +148,9 @@ def main():
     for lang in languages:
         if "font" not in lang:
             continue
-        chars = strings_chars(os.path.join(root, "assets/strings", lang["code"] + ".json")) - latin
+        # What the UI font holds comes from it; everything else from the language's own font (a Greek
+        # alpha in Chinese text is in Roboto, but not in the UI font's subset).
+        chars = strings_chars(os.path.join(root, "assets/strings", lang["code"] + ".json")) - (ui & latin)
         font = open_font(lang["font"], root)
         have = cmap_of(font)
         missing = sorted(chars - have)

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // page_size.mjs - the download of the multi-file page: every file that DIR/index.html loads, found by
 // reading the files rather than from a list, each compressed with gzip -9, against the 450 KB goal
-// (issues 13 and 22) and the ceiling the tests enforce until the page is back within its goal. `make dist` prints it; `make bench` reports it (scripts/bench.mjs); tests/e2e/size.test.mjs
-// checks it. A benchmark-style report: it exits non-zero only when it cannot read the page.
+// (issues 13 and 22), which the tests enforce. `make dist` prints it; `make bench` reports it
+// (scripts/bench.mjs); tests/e2e/size.test.mjs checks it. A benchmark-style report: it exits non-zero
+// only when it cannot read the page.
 //
 // Which files count: index.html itself; every local file its <script src>, <link href> and <img src>
 // name; then, in every script found so far (followed transitively), every quoted string naming a file
 // of DIR with a file type a page loads at run time (.js .mjs .wasm .css .json .svg .png .webp .woff2
 // .woff .data) - that is how neurodrive.js names neurodrive.wasm, and how a script loaded lazily by
-// app.js (say a QR-code library fetched on a click) gets counted as soon as it lands in dist/.
+// app.js gets found as soon as it lands in dist/. A file found that way is in the page's download
+// unless ON_DEMAND names it with what fetches it: those are fetched only when the user asks (like each
+// language's strings and font, issue 22) and are listed apart; size.test.mjs checks that starting the
+// page fetches none of them, and that each is fetched when its action happens.
 //   node scripts/page_size.mjs [DIR]     (DIR defaults to dist)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +20,11 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const GOAL_BYTES = 450 * 1024;
-// The page is over its goal since the seven languages' number formatting and the retained drawing
-// (482.6 KB on 2026-12-05; the cuts identified are in docs/PERFORMANCE.md). Until they land, the size
-// test enforces this ceiling so that nothing grows further; lower it to GOAL_BYTES as they land.
-export const CEILING_BYTES = 490 * 1024;
+// Files the page fetches only on the user's action: file -> the action.
+export const ON_DEMAND = Object.freeze({
+  'qrcode.js': 'the Share dialog first shows a QR code',
+  'references.json': 'About > References first opens',
+});
 const SCRIPT_TYPES = /\.m?js$/i;
 
 export const gzipBytes = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -57,17 +62,22 @@ export function pageFiles(dir, entry = 'index.html') {
   return [...found].map(([file, via]) => ({ file, via }));
 }
 
-// { files: [{ file, via, bytes, gzip_bytes }], gzip_bytes, goal_bytes, ceiling_bytes }
+// { files: [{ file, via, bytes, gzip_bytes }] (fetched at start), gzip_bytes (their sum), on_demand: [{
+// file, via, when, bytes, gzip_bytes }], goal_bytes }
 export function pageSize(dir) {
-  const files = pageFiles(dir).map((f) => ({ ...f, bytes: fs.statSync(path.join(dir, f.file)).size, gzip_bytes: gzipBytes(path.join(dir, f.file)) }));
-  return { files, gzip_bytes: files.reduce((a, f) => a + f.gzip_bytes, 0), goal_bytes: GOAL_BYTES, ceiling_bytes: CEILING_BYTES };
+  const all = pageFiles(dir).map((f) => ({ ...f, bytes: fs.statSync(path.join(dir, f.file)).size, gzip_bytes: gzipBytes(path.join(dir, f.file)) }));
+  const files = all.filter((f) => !(f.file in ON_DEMAND));
+  const on_demand = all.filter((f) => f.file in ON_DEMAND).map((f) => ({ ...f, when: ON_DEMAND[f.file] }));
+  return { files, gzip_bytes: files.reduce((a, f) => a + f.gzip_bytes, 0), on_demand, goal_bytes: GOAL_BYTES };
 }
 
 export function formatPageSize(r) {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   const lines = r.files.map((f) => `  ${f.file.padEnd(22)} ${String(f.gzip_bytes).padStart(8)} bytes gzip -9  (${kb(f.bytes)} raw; ${f.via})`);
-  const verdict = (limit) => (r.gzip_bytes <= limit ? `within the ${kb(limit)}` : `OVER the ${kb(limit)}`);
-  lines.push(`  ${'total'.padEnd(22)} ${String(r.gzip_bytes).padStart(8)} bytes = ${kb(r.gzip_bytes)}: ${verdict(r.goal_bytes)} goal, ${verdict(r.ceiling_bytes)} ceiling the tests enforce`);
+  const verdict = r.gzip_bytes <= r.goal_bytes ? `within the ${kb(r.goal_bytes)} goal` : `OVER the ${kb(r.goal_bytes)} goal`;
+  lines.push(`  ${'total'.padEnd(22)} ${String(r.gzip_bytes).padStart(8)} bytes = ${kb(r.gzip_bytes)}: ${verdict}`);
+  if (r.on_demand.length) lines.push('Fetched only on demand (not in the total; so are each language\'s strings/ and fonts/ files):');
+  for (const f of r.on_demand) lines.push(`  ${f.file.padEnd(22)} ${String(f.gzip_bytes).padStart(8)} bytes gzip -9  (when ${f.when})`);
   return lines.join('\n');
 }
 

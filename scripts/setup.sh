@@ -79,14 +79,17 @@ fetch_source imgui 'imgui_1.86+ds.orig.tar.xz' imgui-1.86
 
 # --- 3. SDL2 built for WebAssembly (about 4 minutes once; cached) ----------------------------------
 # Lean: the page draws with WebGL2 and plays sound from audio.js, so SDL's software blitters
-# (SDL_LEAN_AND_MEAN) and its audio subsystem are left out: 34 KB gzip less wasm (docs/PERFORMANCE.md).
+# (SDL_LEAN_AND_MEAN) and its audio subsystem are left out: 34 KB gzip less wasm (docs/PERFORMANCE.md);
+# so are the dummy and offscreen video drivers (only the Emscripten one runs in a browser; the dummy
+# one's frame dumps kept SDL's BMP writer and surface converter in the page).
 # The stamp names the build options; a cache built with other options is rebuilt.
-SDL2_WASM_OPTIONS="lean-and-mean audio-off v1"
+SDL2_WASM_OPTIONS="lean-and-mean audio-off no-dummy-offscreen-video v2"
 if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ] || [ "$(cat "$DEPS/sdl2-wasm/options" 2>/dev/null)" != "$SDL2_WASM_OPTIONS" ]; then
     say "building SDL2 for WebAssembly (once, about 4 minutes on 2 cores)"
     rm -rf "$DEPS/build-sdl2-wasm" "$DEPS/sdl2-wasm"
     emcmake cmake -S "$DEPS/src/SDL2-2.26.5" -B "$DEPS/build-sdl2-wasm" -DCMAKE_BUILD_TYPE=Release \
-        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DCMAKE_C_FLAGS="-DSDL_LEAN_AND_MEAN=1" \
+        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF \
+        -DCMAKE_C_FLAGS="-DSDL_LEAN_AND_MEAN=1" \
         -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2-wasm" \
         >"$DEPS/sdl2-wasm-build.log" 2>&1 \
         && cmake --build "$DEPS/build-sdl2-wasm" -j2 >>"$DEPS/sdl2-wasm-build.log" 2>&1 \

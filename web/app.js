@@ -1206,6 +1206,20 @@
     if (!started) languageWait = done;
   }
 
+  // ---- The references on demand: C++ asks when About > References first opens (references.json; the
+  // single file carries it) --------------------------------------------------------------------------------
+  const REFERENCES_FILE = 'references.json';
+  let referencesText = null;
+  function wantReferences() {
+    const bundled = window.NeuroDriveBundle && window.NeuroDriveBundle.references;
+    const text = typeof bundled === 'string' ? Promise.resolve(bundled)
+      : fetch(REFERENCES_FILE, { credentials: 'same-origin' }).then((r) => { if (!r.ok) throw new Error(`${REFERENCES_FILE}: HTTP ${r.status}`); return r.text(); },
+        () => { throw new Error(navigator.onLine === false ? 'offline' : 'network error'); });
+    text.then((t) => { referencesText = t; command('nd_references_arrived'); },
+      (e) => command('nd_references_failed', String(e && e.message || e).slice(0, 200)))
+      .finally(() => { referencesText = null; });
+  }
+
   // ---- Start the module ----------------------------------------------------------------------------------
   let firstFrames = false;
   function start() {
@@ -1274,6 +1288,8 @@
     onFirstFrames,
     ndWantLanguage: wantLanguage,
     ndLanguageData: (code) => LANG.data(code),
+    ndWantReferences: wantReferences,
+    ndReferencesText: () => referencesText,
     // Compact mode's "Full view": this same scenario in a new tab (the share link's query). The page's
     // own address, not location.origin (the single file under file:// has the origin "null"). The
     // tab is cut off from this one at once (opener = null: what noopener does, but open() then

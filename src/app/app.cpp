@@ -78,7 +78,10 @@ bool init(App& app) {
     app.strings_lang = app.settings.lang;
     if (app.asset_error.empty()) app.asset_error = parse_geometry(embedded_asset("geometry"), &app.geometry);
     if (app.asset_error.empty()) app.asset_error = parse_lessons(embedded_asset("lessons"), &app.lessons);
-    if (app.asset_error.empty()) app.asset_error = parse_references(embedded_asset("references"), &app.references);
+    if (const std::string_view refs = embedded_asset("references"); app.asset_error.empty() && !refs.empty()) {
+        app.asset_error = parse_references(refs, &app.references);
+        app.references_load = ReferencesLoad::Loaded;
+    }
     app.lesson.done.assign(app.lessons.size(), 0);
     app.lesson.resume.assign(app.lessons.size(), 0);
     if (!app.asset_error.empty()) return false;
@@ -148,6 +151,12 @@ void update(App& app, double real_dt_s) {
     // The evidence table is checked one finding per frame while it is on screen (each takes ms).
     if (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size())
         app.evidence.push_back(model::finding_specs()[app.evidence.size()].check(model::Params{}));
+    // The References tab is open and its file is not here: ask once (again after a failure, when the tab
+    // is opened anew: panel_about sets Absent).
+    if (app.ui.about_open && app.ui.about_tab == kAboutTabReferences && app.references_load == ReferencesLoad::Absent && app.request_references) {
+        app.references_load = ReferencesLoad::Wanted;
+        app.request_references();
+    }
     if (app.ui.lab_run_request >= 0) {
         run_lab(app, app.ui.lab_run_request);
         app.ui.lab_run_request = -1;
@@ -323,6 +332,21 @@ std::string language_arrived(App& app, std::string_view lang, const std::string_
     if (err.empty() && set_language(app, lang)) return {};
     app.settings.lang = app.strings_lang;  // the language shown stays, and the setting says so
     return err.empty() ? "strings: " + std::string(lang) + ".json could not be used" : err;
+}
+
+std::string references_arrived(App& app, const std::string_view* json, std::string_view error) {
+    std::vector<Reference> refs;
+    std::string err = json ? parse_references(*json, &refs) : std::string(error);
+    if (err.empty() && refs.empty()) err = "references.json holds no reference";
+    if (!err.empty()) {
+        app.references_load = ReferencesLoad::Failed;
+        app.references_error = err;
+        return err;
+    }
+    app.references = std::move(refs);
+    app.references_load = ReferencesLoad::Loaded;
+    app.references_error.clear();
+    return {};
 }
 
 std::string text_in_language(std::string_view lang, std::string_view key) {

@@ -40,11 +40,13 @@ enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson, Lab };
 enum class PlotTab { Signals, Learning, Lab };
 enum class ControlsTab { Levels, Manipulations };
 
+constexpr int kAboutTabReferences = 3;
+
 struct UiState {
     bool settings_open = false;
     bool shortcuts_open = false;
     bool about_open = false;
-    int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references
+    int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references (kAboutTabReferences)
     bool start_hint = false;         // first visit: a dismissable "start here" card
     bool start_hint_done = false;    // the user dismissed or used it (stored where the page saves)
     double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
@@ -110,6 +112,10 @@ struct SecondBrain {
     SchematicAnim anim;
 };
 
+// Where the references are: not here yet, asked for, here, or the fetch failed (asked again when the
+// References tab is next opened).
+enum class ReferencesLoad { Absent, Wanted, Loaded, Failed };
+
 // [SECTION] App ---------------------------------------------------------------------------------------
 struct App {
     Strings strings;
@@ -120,7 +126,12 @@ struct App {
     void (*request_language)(const std::string& lang) = nullptr;
     Geometry geometry;
     std::vector<Lesson> lessons;        // assets/lessons.json
-    std::vector<Reference> references;  // assets/references.json
+    // assets/references.json: built in natively; in the browser a file fetched when About > References
+    // first opens (docs/PERFORMANCE.md: 10.7 KB gzip the page no longer downloads at start).
+    std::vector<Reference> references;
+    ReferencesLoad references_load = ReferencesLoad::Absent;
+    std::string references_error;       // why the last fetch failed (ReferencesLoad::Failed)
+    void (*request_references)() = nullptr;  // asks the platform for the file (the browser only)
     std::string asset_error;            // non-empty: the app shows this instead of the UI
 
     model::Inputs inputs;
@@ -188,6 +199,9 @@ bool set_language(App& app, std::string_view lang);
 // and, if it is still the one wanted, shown; if not usable, the language shown stays and the setting
 // goes back to it. Returns "" or what went wrong, for the page's notice.
 std::string language_arrived(App& app, std::string_view lang, const std::string_view* json, std::string_view error = "");
+// The page fetched references.json (or could not: json == nullptr, reason in `error`). Returns "" or what
+// went wrong; the References tab says it and offers to try again.
+std::string references_arrived(App& app, const std::string_view* json, std::string_view error = "");
 // One text in a language other than the UI's (the key itself when missing, or when that language's
 // strings are not here: the page fetches a language only when it is chosen).
 std::string text_in_language(std::string_view lang, std::string_view key);

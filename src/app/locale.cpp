@@ -370,14 +370,13 @@ void use_part(std::string_view t, int* next, bool* positional, bool* sequential,
     }
 }
 
-// Accented forms (Latin-1, so the UI font has them) of the letters that have one.
+// Accented forms of the letters that have one, among the letters the Latin languages' strings use (the
+// UI font holds only those: scripts/make_fonts.py PSEUDO_LETTERS lists these too): á ç é î ñ ö ü Á É Ö Ü.
 const char* accented(char c) {
     switch (c) {
-    case 'a': return "\xC3\xA5"; case 'c': return "\xC3\xA7"; case 'd': return "\xC3\xB0"; case 'e': return "\xC3\xA9";
-    case 'i': return "\xC3\xAE"; case 'n': return "\xC3\xB1"; case 'o': return "\xC3\xB6"; case 'u': return "\xC3\xBC";
-    case 'y': return "\xC3\xBD"; case 'A': return "\xC3\x85"; case 'C': return "\xC3\x87"; case 'D': return "\xC3\x90";
-    case 'E': return "\xC3\x89"; case 'I': return "\xC3\x8E"; case 'N': return "\xC3\x91"; case 'O': return "\xC3\x96";
-    case 'U': return "\xC3\x9C"; case 'Y': return "\xC3\x9D";
+    case 'a': return "\xC3\xA1"; case 'c': return "\xC3\xA7"; case 'e': return "\xC3\xA9"; case 'i': return "\xC3\xAE";
+    case 'n': return "\xC3\xB1"; case 'o': return "\xC3\xB6"; case 'u': return "\xC3\xBC"; case 'A': return "\xC3\x81";
+    case 'E': return "\xC3\x89"; case 'O': return "\xC3\x96"; case 'U': return "\xC3\x9C";
     default: return nullptr;
     }
 }

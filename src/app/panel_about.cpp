@@ -97,6 +97,16 @@ void about_modal(App& app) {
                 }
             } else {
                 ImGui::TextUnformatted(tr(app, "references.intro"));
+                if (app.references_load == ReferencesLoad::Wanted || app.references_load == ReferencesLoad::Absent) {
+                    ImGui::TextDisabled("%s", tr(app, "references.loading"));
+                    record_item(app, "text:references.loading");
+                } else if (app.references_load == ReferencesLoad::Failed) {
+                    ImGui::TextUnformatted(app.strings.format("references.failed", app.references_error).c_str());
+                    record_item(app, "text:references.failed");
+                    if (ImGui::Button(tr(app, "references.retry"))) app.references_load = ReferencesLoad::Absent;
+                    record_item(app, "button:references.retry");
+                }
+                if (!app.references.empty()) ImGui::BeginGroup();
                 for (const auto& r : app.references) {
                     char tier[64];
                     format_into(tier, app.strings.number, tr(app, "references.tier"), r.tier.c_str());
@@ -106,6 +116,10 @@ void about_modal(App& app) {
                     const std::string line = r.authors + ". " + r.title + ". " + r.source + (r.doi.empty() ? "" : ". doi:" + r.doi) + ". "
                                              + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
                     ImGui::TextUnformatted(line.c_str());
+                }
+                if (!app.references.empty()) {
+                    ImGui::EndGroup();
+                    record_item(app, "list:references");
                 }
             }
             ImGui::PopTextWrapPos();

@@ -95,6 +95,8 @@ bool ensure_fonts(App& app, float px, float dpr) {
     static const ImWchar kDigits[] = {0x0020, 0x007E, 0x2212, 0x2212, 0};
     std::vector<bool> wanted(0x10000, false);  // ImWchar is 16 bits
     for (unsigned c : text_code_points(app.strings)) if (c < wanted.size()) wanted[c] = true;
+    // ASCII and Latin-1 (the accented letters of the references' authors, whatever the UI language; the
+    // font holds the ones some Latin language uses, scripts/make_fonts.py, and ImGui skips the others).
     for (unsigned c = 0x20; c <= 0xFF; ++c) wanted[c] = true;
     for (unsigned c : {0x2013u, 0x2014u, 0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2022u, 0x2026u, 0x2190u, 0x2191u, 0x2192u, 0x2193u, 0x2212u, 0x2248u, 0x2264u, 0x2265u})
         wanted[c] = true;

@@ -85,9 +85,26 @@ EM_JS(unsigned char*, nd_js_language_font, (const char* code, int max_bytes, int
     return p;
 });
 
+// [SECTION] The references on demand: app.js fetches references.json when the References tab opens ----
+EM_JS(void, nd_js_want_references, (), {
+    try { if (Module["ndWantReferences"]) Module["ndWantReferences"](); } catch (e) { }
+});
+// The text app.js fetched, as a malloc'd UTF-8 copy of at most max_bytes (0: none).
+EM_JS(char*, nd_js_references_text, (int max_bytes), {
+    var t = null;
+    try { t = Module["ndReferencesText"](); } catch (e) { t = null; }
+    if (typeof t !== "string") return 0;
+    var n = lengthBytesUTF8(t) + 1;
+    if (n > max_bytes) return 0;
+    var p = _malloc(n);
+    if (p) stringToUTF8(t, p, n);
+    return p;
+});
+
 namespace neurodrive::app {
 namespace {
 
+constexpr int kMaxReferencesBytes = 1 << 20;  // references.json (about 35 KB)
 constexpr int kMaxStringsBytes = 1 << 20;  // a language's strings file (the largest is about 90 KB)
 constexpr int kMaxFontBytes = 8 << 20;     // a language's font (zh-CN: about 200 KB)
 
@@ -185,6 +202,7 @@ void bridge_attach(App* app) {
     // The language chosen by the environment, the stored state or the URL, if its strings are not built
     // in: app.js fetches them now (the loading message stays until they are shown); later choices ask at once.
     app->request_language = js_want_language;
+    app->request_references = [] { nd_js_want_references(); };
     if (!app->language_wanted.empty()) js_want_language(app->language_wanted);
 
     rapidjson::StringBuffer buf;
@@ -324,6 +342,19 @@ EMSCRIPTEN_KEEPALIVE const char* nd_language_arrived(const char* code) {
     if (text.empty()) return reply(na::language_arrived(*g_app, lang, nullptr, lang + ".json is empty or larger than 1 MB"));
     const std::string_view json(text);
     return reply(na::language_arrived(*g_app, lang, &json));
+}
+// references.json arrived (app.js holds its text in Module.ndReferencesText()), or could not be fetched.
+// {"ok":true} or the reason, which the References tab also shows.
+EMSCRIPTEN_KEEPALIVE const char* nd_references_arrived() {
+    if (!g_app) return not_ready();
+    const std::string text = na::take_js(nd_js_references_text(na::kMaxReferencesBytes));
+    if (text.empty()) return reply(na::references_arrived(*g_app, nullptr, "references.json is empty or larger than 1 MB"));
+    const std::string_view json(text);
+    return reply(na::references_arrived(*g_app, &json));
+}
+EMSCRIPTEN_KEEPALIVE const char* nd_references_failed(const char* reason) {
+    if (!g_app || !reason) return not_ready();
+    return reply(na::references_arrived(*g_app, nullptr, std::string(reason).substr(0, 200)));
 }
 // The page could not fetch them (offline, a missing file): the language shown stays.
 EMSCRIPTEN_KEEPALIVE const char* nd_language_failed(const char* code, const char* reason) {

@@ -5,6 +5,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -88,5 +89,41 @@ TEST_CASE("the note and About are drawn whole at every layout size, whatever hid
         }
     }
     CHECK(checked == 6 * 3 * 128);
+    ImGui::DestroyContext();
+}
+
+// The fonts are cut to the characters the strings use (scripts/make_fonts.py): a language, a pseudo-locale
+// letter or a reference author's name drawn with a character no font holds would show ImGui's "?" box.
+TEST_CASE("every character of every language, of the pseudo-locale and of the references has a glyph in the regular and bold fonts") {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    std::vector<std::string> codes;
+    for (const na::Language& l : na::languages()) codes.emplace_back(l.code);
+    codes.emplace_back("en-XA");
+    for (const std::string& code : codes) {
+        na::App app;
+        REQUIRE(na::init(app));
+        REQUIRE(na::set_language(app, code));
+        REQUIRE(app.strings_lang == code);
+        app.ui.font_px = 0.0f;
+        REQUIRE(na::ensure_fonts(app, 16.0f, 1.0f));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        na::Strings texts = app.strings;
+        for (const na::Reference& r : app.references) texts.table.emplace("ref." + r.cite, r.cite + r.authors + r.title + r.source);
+        int missing = 0;
+        for (unsigned c : na::text_code_points(texts)) {
+            if (c < 0x20 || c > 0xFFFF) continue;
+            for (ImFont* f : {na::fonts().regular, na::fonts().bold}) {
+                if (f->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+                char what[64];
+                std::snprintf(what, sizeof what, "%s: U+%04X has no glyph", code.c_str(), c);
+                if (++missing <= 5) FAIL_CHECK(what);
+            }
+        }
+        CHECK(missing == 0);
+    }
     ImGui::DestroyContext();
 }

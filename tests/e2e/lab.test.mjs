@@ -1,7 +1,7 @@
 // lab.test.mjs - the virtual lab and the glossary/references, driven by real clicks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, clickAt, rectOf } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, clickAt, rectOf, waitForRect } from './harness.mjs';
 import { until, frames } from './wait.mjs';
 
 let srv, browser;
@@ -28,12 +28,28 @@ test('the lab runs the conditioning experiment on the current scenario and shows
   await context.close();
 });
 
-test('About shows the model note, a glossary and the references with tiers', async () => {
+test('About shows the model note; its References tab fetches references.json when first opened, says so when it cannot, and tries again', async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { query: '?persist=0' });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('/references.json')) fetched.push(r.url()); });
   await click(page, 'button:about');
   const dialog = await rect(page, 'dialog:about');
   assert.ok(dialog && dialog.w > 300);
   await screenshot(page, 'about-dialog');
-  assert.deepEqual(errors, []);
+  assert.deepEqual(fetched, [], 'nothing is fetched before the References tab opens');
+  // The first try fails (the network is down for that file): the tab says why and offers to try again.
+  await page.route('**/references.json', (route) => route.abort('internetdisconnected'));
+  await click(page, 'tab:references.tab');
+  assert.ok(await waitForRect(page, 'text:references.failed'), 'the tab says the references could not be loaded');
+  assert.ok(!(await rect(page, 'list:references')), 'no list without the file');
+  await screenshot(page, 'about-references-failed');
+  await page.unroute('**/references.json');
+  await click(page, 'button:references.retry');
+  const list = await waitForRect(page, 'list:references');
+  assert.ok(list && list.h > 200, `the list has the references (${list.h} px tall)`);
+  assert.ok(!(await rect(page, 'text:references.failed')) && !(await rect(page, 'button:references.retry')), 'the failure notice is gone');
+  assert.equal(fetched.length, 2, 'fetched once per try');
+  await screenshot(page, 'about-references');
+  assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });
