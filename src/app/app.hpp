@@ -87,7 +87,21 @@ struct WidgetRect {
     std::array<float, 4> anchor{};
 };
 
+// Start-up, in ms on the page's clock (performance.now(): from navigation; natively from the process's
+// first reading): when each step ended. fonts_ms is how long the first font atlas took (rasterise and
+// upload). Filled by main.cpp, reported by stats() (docs/PERFORMANCE.md, "Start-up").
+struct StartupTimeline {
+    double main_ms = 0.0;       // main() entered: the wasm is compiled and instantiated
+    double gl_ms = 0.0;         // window, WebGL context and Dear ImGui's backends ready
+    double app_ms = 0.0;        // the app's tables and data files parsed (init)
+    double bridge_ms = 0.0;     // the page's environment, URL and stored state applied
+    double fonts_ms = 0.0;      // duration of the first font atlas
+    double frame1_ms = 0.0;     // the first frame submitted
+    double frame3_ms = 0.0;     // the third (the page's `ready`)
+};
+
 struct FrameStats {
+    StartupTimeline startup;
     std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
     std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
     std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)

@@ -120,6 +120,16 @@ InputResult process_input(Platform& p) {
     return {!batch.empty() || !p.deferred.empty(), defer_buttons};
 }
 
+// The clock of the start-up timeline: the page's performance.now() in the browser.
+double now_ms() {
+#ifdef __EMSCRIPTEN__
+    return emscripten_get_now();
+#else
+    static const auto t0 = std::chrono::steady_clock::now();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+#endif
+}
+
 void frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     const auto cpu_start = std::chrono::steady_clock::now();
@@ -141,11 +151,13 @@ void frame(void* arg) {
     SDL_GetWindowSize(p.window, &w, &h);
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
     const float dpr = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
+    const double fonts_start = p.app.frames == 0 ? now_ms() : 0.0;
     if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))) * p.app.settings.scale, dpr)
         && !p.context_lost) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    if (p.app.frames == 0) p.app.stats.startup.fonts_ms = now_ms() - fonts_start;
     if (p.context_lost) {
         neurodrive::app::update(p.app, dt);
         return;
@@ -179,6 +191,8 @@ void frame(void* arg) {
     p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms, drawn.vertices);
     SDL_GL_SwapWindow(p.window);
     p.app.frames += 1;
+    if (p.app.frames == 1) p.app.stats.startup.frame1_ms = now_ms();
+    if (p.app.frames == 3) p.app.stats.startup.frame3_ms = now_ms();
     if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {
         p.running = false;
 #ifndef __EMSCRIPTEN__
@@ -201,6 +215,7 @@ void frame(void* arg) {
 
 int main(int argc, char** argv) {
     static Platform p;  // static: the browser main loop outlives main()
+    p.app.stats.startup.main_ms = now_ms();
 #ifndef __EMSCRIPTEN__
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -262,12 +277,15 @@ int main(int argc, char** argv) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    p.app.stats.startup.gl_ms = now_ms();
 
     if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
+    p.app.stats.startup.app_ms = now_ms();
 #ifdef __EMSCRIPTEN__
     // The browser environment, the URL query and the stored state apply before the first frame
     // (web_bridge.cpp reads them from the page through the heap).
     neurodrive::app::bridge_attach(&p.app);
+    p.app.stats.startup.bridge_ms = now_ms();
     // The picture export draws a frame on request, then reads the canvas in the same task.
     neurodrive::app::bridge_set_draw_now([](void* user) {
         Platform& platform = *static_cast<Platform*>(user);

@@ -592,6 +592,15 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     na::json_key(w, "textures_shown"); w.Int(st.textures_shown);
     na::json_key(w, "pacing"); w.Bool(st.pacing);
     na::json_key(w, "slow_stale_ms"); na::json_put_num(w, st.slow_stale_ms);
+    const na::StartupTimeline& t = st.startup;
+    na::json_key(w, "startup_ms");
+    w.StartObject();
+    for (const auto& [name, ms] : {std::pair<const char*, double>{"main", t.main_ms}, {"gl", t.gl_ms}, {"app", t.app_ms}, {"bridge", t.bridge_ms},
+                                   {"fonts", t.fonts_ms}, {"frame1", t.frame1_ms}, {"frame3", t.frame3_ms}}) {
+        na::json_key(w, name);
+        na::json_put_num(w, ms);
+    }
+    w.EndObject();
     na::json_key(w, "heap_bytes"); w.Uint64(emscripten_get_heap_size());
     na::json_key(w, "malloc_in_use_bytes"); w.Int(mi.uordblks);
     w.EndObject();
