@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "neurodrive/names.hpp"
 #include "commands.hpp"
@@ -166,13 +167,20 @@ void panel_time_events(App& app) {
         const ImVec2 size = ImGui::CalcTextSize(text);
         flow(size.x, false);
         ImGui::AlignTextToFramePadding();
+        // Longer than a whole row (a long language with large text): wrapped at words, never cut off.
+        const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+        const std::vector<std::string> lines = size.x > avail ? wrap_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, avail) : std::vector<std::string>{text};
+        const float line_h = ImGui::GetTextLineHeight();
         if (ticking) {  // the clock ticks while the model runs: its text is a Slow layer over the retained panel
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            ImGui::Dummy(size);
-            layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), p, theme().text_dim, text);
+            ImGui::Dummy(ImVec2(std::min(size.x, avail), line_h * static_cast<float>(lines.size())));
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x, p.y + line_h * static_cast<float>(i)), theme().text_dim, lines[i].c_str());
         } else {
             ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-            ImGui::TextUnformatted(text);
+            ImGui::BeginGroup();
+            for (const std::string& line : lines) ImGui::TextUnformatted(line.c_str());
+            ImGui::EndGroup();
             ImGui::PopStyleColor();
         }
         record_item(app, std::string("label:") + id);

@@ -2,6 +2,7 @@
 // a prediction chosen and locked in before acting, what to do, what to watch while the model settles,
 // then the right answer highlighted with its reason. Drawing reads the lesson state; actions go
 // through the lesson commands of app.hpp.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -47,10 +48,22 @@ void panel_lessons(App& app) {
     const char* back = tr(app, "lessons.back");
     const float back_w = ImGui::CalcTextSize(back).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
-    text_block(app, "lesson.title", tr(app, "lesson." + lesson.id + ".title"), th.text, fonts().bold, avail - back_w - ImGui::GetStyle().ItemSpacing.x * 2.0f);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
-    if (ImGui::SmallButton(back)) { lesson_back(app); return; }
-    record_item(app, "button:lesson.back");
+    const char* title = tr(app, "lesson." + lesson.id + ".title");
+    const float beside_w = avail - back_w - ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    // Beside the title when it fits there on one line; else the button goes first, on its own row, and the
+    // title takes the whole width (large text, long languages: fewer lines before the question).
+    const bool beside = fonts().bold->CalcTextSizeA(font_px(fonts().bold), 1e9f, 0.0f, title).x <= beside_w;
+    if (!beside) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - back_w));
+        if (ImGui::SmallButton(back)) { lesson_back(app); return; }
+        record_item(app, "button:lesson.back");
+    }
+    text_block(app, "lesson.title", title, th.text, fonts().bold, beside ? beside_w : avail);
+    if (beside) {
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
+        if (ImGui::SmallButton(back)) { lesson_back(app); return; }
+        record_item(app, "button:lesson.back");
+    }
     char progress[64];
     format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
     ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
