@@ -106,7 +106,8 @@ std::uint64_t ui_signature(const App& app) {
     if (app.compare.on) mix_bytes(&app.compare.inputs, sizeof app.compare.inputs);
     const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.settings.minimal,
                          app.settings.reduced_motion, app.settings.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
-                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.on};
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.on,
+                         static_cast<int>(app.ui.phone_tab), static_cast<int>(app.ui.controls_tab), app.ui.side_controls, app.ui.lab_evidence};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
     mix_bytes(&app.settings.scale, sizeof app.settings.scale);
@@ -122,36 +123,38 @@ std::uint64_t ui_signature(const App& app) {
 }
 }  // namespace
 
-bool needs_frame(App& app, bool input) {
-    if (input) app.settle_frames = 4;  // hover states and releases take a few frames to show
-    const std::uint64_t sig = ui_signature(app);
-    bool need = app.frames < 3 || app.ui.relayout || app.settle_frames > 0 || sig != app.drawn_signature
-                || app.clock_s < app.ui.highlight_until_s || (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size());
+bool needs_frame(const App& app, bool input) {
+    const bool evidence_pending = app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size();
+    bool need = input || app.frames < 3 || app.drawn.relayout || !app.drawn.actions.empty() || app.settle_frames > 0
+                || ui_signature(app) != app.drawn_signature || app.clock_s < app.ui.highlight_until_s || evidence_pending;
     if (!app.paused) need = need || !app.settings.reduced_motion || app.clock_s - app.last_drawn_clock_s >= 0.1;
-    if (need) {
-        app.drawn_signature = sig;
-        app.last_drawn_clock_s = app.clock_s;
-        app.ui.relayout = false;
-        if (app.settle_frames > 0) --app.settle_frames;
-    } else {
-        ++app.skipped_frames;
-    }
     return need;
 }
 
+void frame_drawn(App& app, DrawnFrame frame, bool input) {
+    app.drawn = std::move(frame);
+    app.drawn_signature = ui_signature(app);
+    app.last_drawn_clock_s = app.clock_s;
+    app.settle_frames = input ? 3 : std::max(app.settle_frames - 1, 0);  // hover states and releases take a few frames to show
+    // A reveal scrolls on three drawn frames of the sliders, so it lands at the same place however the
+    // frames fall (the list's height is known only after a frame with the new tab).
+    if (app.drawn.controls_drawn && app.ui.scroll_to_highlight > 0) --app.ui.scroll_to_highlight;
+}
+
 void update(App& app, double real_dt_s) {
+    // What the last drawn frame asked for, in order (each through its command).
+    std::vector<Action> actions;
+    actions.swap(app.drawn.actions);
+    for (const Action& act : actions) act(app);
     if (!(real_dt_s > 0.0)) return;
     // A frame slower than kMaxFrameDtS (a stall, a hidden tab) skips the rest: said in the clock.
     if (real_dt_s > kMaxFrameDtS && !app.paused) app.skipped_time_s += (real_dt_s - kMaxFrameDtS) * static_cast<double>(app.speed);
     const double dt = std::min(real_dt_s, kMaxFrameDtS);
     app.clock_s += dt;
-    // The evidence table is checked one finding per frame while it is on screen (each takes ms).
+    // The evidence table is checked one finding per frame once it has been on screen (each takes ms).
+    if (app.drawn.evidence_shown) app.ui.evidence_visible = true;
     if (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size())
         app.evidence.push_back(model::finding_specs()[app.evidence.size()].check(model::Params{}));
-    if (app.ui.lab_run_request >= 0) {
-        run_lab(app, app.ui.lab_run_request);
-        app.ui.lab_run_request = -1;
-    }
     if (app.paused) return;
     release_held_clock(app);
     const double sim_dt = dt * static_cast<double>(app.speed);
@@ -228,7 +231,8 @@ bool set_preset(App& app, std::string_view id) {
     for (int i = 0; i < n; ++i)
         if (app.inputs.*(specs[i].field) != specs[i].typical) app.ui.highlight.emplace_back(specs[i].name);
     app.ui.highlight_until_s = app.clock_s + 4.0;
-    app.ui.scroll_to_highlight = app.ui.highlight.empty() ? 0 : 3;
+    app.ui.scroll_to_highlight = 0;
+    if (!app.ui.highlight.empty()) reveal_inputs(app);
     return true;
 }
 
@@ -361,6 +365,27 @@ const char* level_word(const App& app, double v) {
     return app.strings.get(words[level_step(v)]);
 }
 
+bool input_highlighted(const App& app, std::string_view name) {
+    return app.clock_s < app.ui.highlight_until_s && std::find(app.ui.highlight.begin(), app.ui.highlight.end(), name) != app.ui.highlight.end();
+}
+
+bool lesson_wants_input(const App& app, std::string_view name) {
+    const LessonStep* s = lesson_current_step(app.lesson, app.lessons);
+    if (!s || app.lesson.phase == LessonPhase::Result) return false;
+    for (const auto& c : s->checks) if (c.kind == LessonCheck::Kind::Input && c.name == name) return true;
+    return false;
+}
+
+void reveal_inputs(App& app) {
+    app.ui.scroll_to_highlight = 3;
+    if (is_hidden(app, "experiments")) return;  // no manipulations tab: the levels are shown
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (input_highlighted(app, specs[i].name) || lesson_wants_input(app, specs[i].name))
+            app.ui.controls_tab = specs[i].kind == model::InputKind::Manipulation ? ControlsTab::Manipulations : ControlsTab::Levels;
+}
+
 bool is_locked(const App& app, std::string_view name) {
     return std::find(app.settings.lock.begin(), app.settings.lock.end(), name) != app.settings.lock.end();
 }
@@ -408,7 +433,7 @@ bool start_lesson(App& app, std::string_view id) { return lesson_start(app.lesso
 void lesson_choose(App& app, int option) { lesson_choose(app.lesson, option); }
 void lesson_lock(App& app) {
     lesson_lock(app.lesson, lesson_view(app));
-    app.ui.scroll_to_highlight = 3;  // reveal the sliders the step asks to move
+    reveal_inputs(app);  // the sliders the step asks to move
 }
 void lesson_next(App& app) { lesson_next(app.lesson, app.lessons, lesson_view(app)); }
 void lesson_back(App& app) { lesson_back(app.lesson); }
@@ -706,6 +731,20 @@ std::string export_json(const App& app, std::string_view kind) {
     }
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
+}
+
+std::string ui_state_text(const UiState& u) {
+    std::string highlight;
+    for (const std::string& h : u.highlight) highlight += h + ",";
+    char buf[640];
+    std::snprintf(buf, sizeof buf,
+                  "dialogs %d %d %d, hint %d %d, announced %.17g %.17g, tabs %d %d %d, lab %d %d, highlight [%s] %.17g %d, evidence %d, "
+                  "full view %d, page tools %g %g, font %g %g %s",
+                  u.settings_open, u.shortcuts_open, u.about_open, u.start_hint, u.start_hint_done, u.announced_motivation, u.announced_key_event_s,
+                  static_cast<int>(u.phone_tab), static_cast<int>(u.controls_tab), u.side_controls, u.lab_choice, u.lab_evidence, highlight.c_str(),
+                  u.highlight_until_s, u.scroll_to_highlight, u.evidence_visible, u.open_full_view_requested, static_cast<double>(u.page_tools_w),
+                  static_cast<double>(u.page_tools_h), static_cast<double>(u.font_px), static_cast<double>(u.font_dpr), u.font_lang.c_str());
+    return buf;
 }
 
 std::string take_audio_json(App& app) {

@@ -218,6 +218,16 @@ std::string cmd_audio(App& app, bool on) {
     return {};
 }
 
+std::string cmd_simple_view(App& app, bool on) {
+    app.settings.minimal = on;
+    return {};
+}
+
+std::string cmd_reduced_motion(App& app, bool on) {
+    app.settings.reduced_motion = on;
+    return {};
+}
+
 std::string cmd_setting(App& app, std::string_view name, std::string_view value) {
     const SettingSpec* spec = find_setting(name);
     if (!spec || !(spec->use & kUserSetting)) {

@@ -8,9 +8,9 @@
 
 namespace neurodrive::app {
 
-void findings_table(App& app) {
+void findings_table(const App& app) {
     const Theme& th = theme();
-    app.ui.evidence_visible = true;
+    drawn_now().evidence_shown = true;
     const auto& specs = model::finding_specs();
     int kinds[3] = {0, 0, 0};  // predictions, calibrations, structural
     for (const auto& f : specs) ++kinds[static_cast<int>(f.kind)];
@@ -58,16 +58,16 @@ void findings_table(App& app) {
 
 // A little over 60 lines: one modal with four tabs (About, Evidence, Glossary, References), each a
 // few lines that call their own helpers.
-void about_modal(App& app) {
+void about_modal(const App& app) {
     if (app.ui.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 36.0f), std::min(io.DisplaySize.y - 16.0f, ImGui::GetFontSize() * 32.0f)));
     if (!ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        app.ui.about_open = false;
+        if (app.ui.about_open) push_view(&UiState::about_open, false);
         return;
     }
-    app.widget_rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    drawn_now().rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginTabBar("about_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         const char* keys[] = {"about.tab", "evidence.tab", "glossary.tab", "references.tab"};
@@ -75,7 +75,6 @@ void about_modal(App& app) {
             const bool open = ImGui::BeginTabItem(tr(app, keys[t]));
             record_item(app, std::string("tab:") + keys[t]);
             if (!open) continue;
-            app.ui.about_tab = t;
             ImGui::BeginChild(keys[t], ImVec2(0, -footer));
             ImGui::PushTextWrapPos(0.0f);
             if (t == 0) {
@@ -115,7 +114,7 @@ void about_modal(App& app) {
         ImGui::EndTabBar();
     }
     if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        app.ui.about_open = false;
+        push_view(&UiState::about_open, false);
         ImGui::CloseCurrentPopup();
     }
     record_item(app, "button:about.close");

@@ -14,7 +14,7 @@ namespace {
 
 // One row: the name, then a bar with the percentage, a ghost marker at typical, in one line. In
 // compare mode (b_value >= 0) the bar splits: brain A above, brain B below (hatched), both numbers.
-void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
+void component_row(const App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
     const Theme& th = theme();
     ImGui::PushID(name.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
@@ -63,12 +63,12 @@ void component_row(App& app, const std::string& name, double value, double typic
 
 }  // namespace
 
-void panel_drive(App& app, bool with_narration) {
+void panel_drive(const App& app, bool with_narration) {
     const Theme& th = theme();
     // With the narration and the note below, the rows give up height first: neither is ever cut off.
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
+    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
     const model::Outputs& o = app.out;
     const model::Outputs& t = app.typical;
     if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
@@ -162,26 +162,26 @@ void panel_drive(App& app, bool with_narration) {
     // What's happening (sized to its text), then the note pinned to the bottom of the panel.
     ImGui::Spacing();
     if (!is_hidden(app, "narration"))
-        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); },
+        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &MeasuredHeights::narration_h, th.panel, false, [&] { panel_narration(app, 0); },
                      std::max(ImGui::GetContentRegionAvail().y - note_h, ImGui::GetFontSize() * 3.0f));
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
     note_and_about(app, true);
 }
 
-void note_and_about(App& app, bool with_button) {
+void note_and_about(const App& app, bool with_button) {
     ImGui::PushFont(fonts().small);
     text_block(app, "note.short", tr(app, "note.short"), theme().text_dim);
     ImGui::PopFont();
     if (with_button) {
-        if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
+        if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
         record_item(app, "button:about");
         return;
     }
     // No room for a button (the compact view): the note itself opens About, underlined like a link.
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::SetCursorScreenPos(a);
-    if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) app.ui.about_open = true;
+    if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) push_view(&UiState::about_open, true);
     record_item(app, "button:about");
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, theme().text_dim, 1.0f);
     help_marker_tooltip(tr(app, "note.button"));
@@ -206,7 +206,7 @@ NoteRow note_row(const App& app, float width) {
 
 float note_footer_height(const App& app, float width) { return note_row(app, width).h; }
 
-void note_footer(App& app, float width) {
+void note_footer(const App& app, float width) {
     const NoteRow r = note_row(app, width);
     const ImVec2 start = ImGui::GetCursorPos();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x, start.y + (r.h - r.text_h) * 0.5f));
@@ -215,12 +215,12 @@ void note_footer(App& app, float width) {
     ImGui::PopFont();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x + width - r.button_w, start.y + (r.h - ImGui::GetFrameHeight()) * 0.5f));
     else ImGui::SetCursorPos(ImVec2(start.x, start.y + r.text_h + ImGui::GetStyle().ItemSpacing.y));
-    if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
+    if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
     record_item(app, "button:about");
     ImGui::SetCursorPos(ImVec2(start.x, start.y + r.h));
 }
 
-void panel_narration(App& app, int max_sentences) {
+void panel_narration(const App& app, int max_sentences) {
     const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
     const bool compact = max_sentences > 0;
     if (!compact) section_title(app, "happening", tr(app, "group.happening"));

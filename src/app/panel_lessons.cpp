@@ -12,7 +12,7 @@ namespace {
 
 std::string key(const App& app, const char* part) { return lesson_key(app.lesson, app.lessons, part); }
 
-void lesson_list(App& app) {
+void lesson_list(const App& app) {
     const Theme& th = theme();
     const LessonState& l = app.lesson;
     section_title(app, "lessons", tr(app, "lessons.title"));
@@ -22,7 +22,7 @@ void lesson_list(App& app) {
         ImGui::PushID(static_cast<int>(i));
         const int done = i < l.done.size() ? l.done[i] : 0;
         const bool resume = i < l.resume.size() && l.resume[i] > 0;
-        if (ImGui::Button(tr(app, resume ? "lessons.resume" : "lessons.start"))) start_lesson(app, lesson.id);
+        if (ImGui::Button(tr(app, resume ? "lessons.resume" : "lessons.start"))) push_action([id = lesson.id](App& a) { start_lesson(a, id); });
         record_item(app, "button:lesson." + lesson.id);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -32,12 +32,12 @@ void lesson_list(App& app) {
         record_item(app, "label:lesson." + lesson.id);
         ImGui::PopID();
     }
-    if (ImGui::SmallButton(tr(app, "lessons.reset"))) lesson_reset_progress(app);
+    if (ImGui::SmallButton(tr(app, "lessons.reset"))) push_action([](App& a) { lesson_reset_progress(a); });
 }
 
 }  // namespace
 
-void panel_lessons(App& app) {
+void panel_lessons(const App& app) {
     const Theme& th = theme();
     const LessonState& l = app.lesson;
     const LessonStep* step = lesson_current_step(l, app.lessons);
@@ -49,7 +49,7 @@ void panel_lessons(App& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     text_block(app, "lesson.title", tr(app, "lesson." + lesson.id + ".title"), th.text, fonts().bold, avail - back_w - ImGui::GetStyle().ItemSpacing.x * 2.0f);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
-    if (ImGui::SmallButton(back)) { lesson_back(app); return; }
+    if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return; }
     record_item(app, "button:lesson.back");
     char progress[64];
     format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
@@ -65,14 +65,14 @@ void panel_lessons(App& app) {
         const std::string option = key(app, ("option" + std::to_string(i)).c_str());
         const bool chosen = l.choice == i, correct = result && step->correct == i;
         ImGui::BeginDisabled(l.phase != LessonPhase::Predict);
-        if (ImGui::RadioButton("##o", chosen)) lesson_choose(app, i);
+        if (ImGui::RadioButton("##o", chosen)) push_action([i](App& a) { lesson_choose(a, i); });
         ImGui::EndDisabled();
         record_item(app, "radio:lesson.option" + std::to_string(i));
         ImGui::SameLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         text_block(app, "lesson.option" + std::to_string(i), tr(app, option), correct ? th.good : (result && chosen) ? th.bad : th.text,
                    correct ? fonts().bold : nullptr);
-        if (ImGui::IsItemClicked() && l.phase == LessonPhase::Predict) lesson_choose(app, i);
+        if (ImGui::IsItemClicked() && l.phase == LessonPhase::Predict) push_action([i](App& a) { lesson_choose(a, i); });
         if (correct) {
             const ImVec2 b = ImGui::GetItemRectMax();
             ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 4.0f, p.y - 2.0f), ImVec2(b.x + 4.0f, b.y + 2.0f), th.good, 4.0f, 0, 2.0f);
@@ -83,7 +83,7 @@ void panel_lessons(App& app) {
     switch (l.phase) {
     case LessonPhase::Predict:
         ImGui::BeginDisabled(l.choice == 0);
-        if (ImGui::Button(tr(app, "lessons.lock"))) lesson_lock(app);
+        if (ImGui::Button(tr(app, "lessons.lock"))) push_action([](App& a) { lesson_lock(a); });
         ImGui::EndDisabled();
         record_item(app, "button:lesson.lock");
         break;
@@ -100,7 +100,7 @@ void panel_lessons(App& app) {
         text_block(app, "lesson.verdict", tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad, fonts().bold);
         text_block(app, "lesson.why", tr(app, key(app, "why")), th.text);
         const bool last = l.step + 1 >= static_cast<int>(lesson.steps.size());
-        if (ImGui::Button(tr(app, last ? "lessons.finish" : "lessons.next"))) lesson_next(app);
+        if (ImGui::Button(tr(app, last ? "lessons.finish" : "lessons.next"))) push_action([](App& a) { lesson_next(a); });
         record_item(app, "button:lesson.next");
         break;
     }

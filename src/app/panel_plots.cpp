@@ -92,7 +92,7 @@ struct PlotDesc {
 
 // Long on purpose: axes, ticks, series, persistent event markers, legend and the layout report are
 // one drawing pass over one rectangle; split, each part would need the same dozen locals passed in.
-void plot(App& app, const PlotDesc& d) {
+void plot(const App& app, const PlotDesc& d) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = fonts().small;
@@ -252,7 +252,7 @@ std::vector<float> ring_values(const Ring& r) {
 }  // namespace
 
 // [SECTION] Signals ---------------------------------------------------------------------------------------
-void panel_plots_signals(App& app, ImVec2 avail) {
+void panel_plots_signals(const App& app, ImVec2 avail) {
     const Theme& th = theme();
     const History& h = app.history;
     const float now = static_cast<float>(app.state.time_s);
@@ -301,7 +301,7 @@ void panel_plots_signals(App& app, ImVec2 avail) {
 // [SECTION] Learning ---------------------------------------------------------------------------------------
 namespace {
 // The trial-aligned view: a row per trial (newest at the bottom), firing as colour, cue at 0.
-void raster(App& app, ImVec2 size) {
+void raster(const App& app, ImVec2 size) {
     const Theme& th = theme();
     const History& h = app.history;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -379,7 +379,7 @@ void raster(App& app, ImVec2 size) {
 }
 }  // namespace
 
-void panel_plots_learning(App& app, ImVec2 avail) {
+void panel_plots_learning(const App& app, ImVec2 avail) {
     const Theme& th = theme();
     const History& h = app.history;
     const bool side = avail.x > avail.y * 1.4f;
@@ -422,7 +422,7 @@ void panel_plots_learning(App& app, ImVec2 avail) {
 }
 
 // [SECTION] Lesson evidence ----------------------------------------------------------------------------------
-void panel_lesson_evidence(App& app, ImVec2 size) {
+void panel_lesson_evidence(const App& app, ImVec2 size) {
     if (lesson_focuses(app.lesson, app.lessons, "plot:learning")) panel_plots_learning(app, size);
     else if (lesson_focuses(app.lesson, app.lessons, "plot:lab")) panel_lab(app);
     else panel_plots_signals(app, size);

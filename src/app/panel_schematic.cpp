@@ -203,7 +203,7 @@ void draw_pathways(ImDrawList* dl, const App& app, const BrainRef& brain, const 
 
 // The fill grows with the level (an empty outline at zero), a halo above typical; the VTA flashes at a
 // burst and dims at a pause; the hovered region's outline brightens; the lesson's focus pulses.
-void draw_region_levels(ImDrawList* dl, App& app, const BrainRef& brain, const Scene& sc) {
+void draw_region_levels(ImDrawList* dl, const App& app, const BrainRef& brain, const Scene& sc) {
     const Theme& th = theme();
     const float s = sc.v.scale;
     const float stroke_w = std::max(1.5f, 2.5f * s);
@@ -248,7 +248,7 @@ void shadowed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 p, ImU32 col
 // One colour per transmitter and hormone (geometry's legend) in rows from the top left, stopping short
 // of the page's buttons; in smaller text when it would cover a region, and left out (the sliders carry
 // the same colours) when even that does. Returns the entries' boxes.
-std::vector<LabelBox> draw_legend(ImDrawList* dl, App& app, const Scene& sc, const std::vector<LabelBox>& avoid) {
+std::vector<LabelBox> draw_legend(ImDrawList* dl, const App& app, const Scene& sc, const std::vector<LabelBox>& avoid) {
     ImFont* f = fonts().small;
     const ImGuiIO& io = ImGui::GetIO();
     const float tools_w = app.ui.page_tools_w, tools_h = app.ui.page_tools_h;
@@ -323,7 +323,7 @@ StriatumBox place_striatum_box(const App& app, const Scene& sc, const std::vecto
 }
 
 // The box, its titles and the bars' empty tracks Above; the bars' levels and typical ticks on Top.
-void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& brain, const Scene& sc, const StriatumBox& sb, bool hovered_canvas) {
+void draw_striatum_output(ImDrawList* above, ImDrawList* top, const App& app, const BrainRef& brain, const Scene& sc, const StriatumBox& sb, bool hovered_canvas) {
     const Theme& th = theme();
     ImFont* f = fonts().small;
     const float px = sb.px, pad = sb.pad, line = sb.line;
@@ -360,7 +360,7 @@ void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const Br
             top->AddLine(ImVec2(mid, b0.y - 2.0f), ImVec2(mid, b1.y + 2.0f), th.ghost, 2.0f);
         }
     }
-    app.widget_rects.push_back({"striatum_output" + brain.tag, bmin.x, bmin.y, bmax.x - bmin.x, bmax.y - bmin.y});
+    drawn_now().rects.push_back({"striatum_output" + brain.tag, bmin.x, bmin.y, bmax.x - bmin.x, bmax.y - bmin.y});
     if (hovered_canvas && ImGui::IsMouseHoveringRect(bmin, bmax)) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
@@ -425,7 +425,7 @@ LabelSize label_size(const LabelText& t) {
 
 // Labels for every region (geometry's label_order) and the named pathways, placed together so none
 // covers another, a region, the legend, the striatum box or the page's buttons.
-void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
+void draw_labels(ImDrawList* above, ImDrawList* top, const App& app, const BrainRef& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
     const Theme& th = theme();
     ImFont* bold = fonts().bold;
     ImFont* small = fonts().small;
@@ -539,7 +539,7 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
 }
 
 // [SECTION] Tooltip -----------------------------------------------------------------------------------------------
-void region_tooltip(App& app, const BrainRef& brain, const Region& r) {
+void region_tooltip(const App& app, const BrainRef& brain, const Region& r) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "region." + r.id));
     ImGui::PopFont();
@@ -557,7 +557,7 @@ void region_tooltip(App& app, const BrainRef& brain, const Region& r) {
     ImGui::PopStyleColor();
 }
 
-void pathway_tooltip(App& app, const BrainRef& brain, const std::string& id) {
+void pathway_tooltip(const App& app, const BrainRef& brain, const std::string& id) {
     const PathActivity act = pathway_activity(id, brain.out, brain.inputs);
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "pathway." + id));
@@ -569,10 +569,10 @@ void pathway_tooltip(App& app, const BrainRef& brain, const std::string& id) {
     ImGui::PopStyleColor();
 }
 
-void tooltip(App& app, const BrainRef& brain, const Scene& sc) {
+void tooltip(const App& app, const BrainRef& brain, const Scene& sc) {
     if (sc.hover_region.empty() && sc.hover_path.empty()) return;
     const ImGuiIO& io = ImGui::GetIO();
-    app.widget_rects.push_back({"tooltip:" + (sc.hover_region.empty() ? "pathway:" + brain.tag + sc.hover_path : "region:" + brain.tag + sc.hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
+    drawn_now().rects.push_back({"tooltip:" + (sc.hover_region.empty() ? "pathway:" + brain.tag + sc.hover_path : "region:" + brain.tag + sc.hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20.0f);
     if (!sc.hover_region.empty()) region_tooltip(app, brain, *sc.g.region(sc.hover_region));
@@ -587,7 +587,7 @@ void tooltip(App& app, const BrainRef& brain, const Scene& sc) {
 // [SECTION] panel_schematic -------------------------------------------------------------------------------------
 // One brain in [pos, pos + size]: its layers, where its regions and pathways are (for the browser
 // tests and the accessibility mirror), and the tooltip of what the pointer is over.
-void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
+void draw_brain(const App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     const Geometry& g = app.geometry;
     Scene sc{g, View{}, pos, size, ImVec4(pos.x, pos.y, pos.x + size.x, pos.y + size.y), false, 13.0f, 12.0f, 12.0f, {}, {}};
     sc.v.scale = std::min(size.x / g.size.x, size.y / g.size.y);
@@ -620,7 +620,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     }
     for (const Region& r : g.regions) {
         const LabelBox b = region_box(sc.v, r);
-        app.widget_rects.push_back({"region:" + brain.tag + r.id, b.x0, b.y0, b.w(), b.h()});
+        drawn_now().rects.push_back({"region:" + brain.tag + r.id, b.x0, b.y0, b.w(), b.h()});
     }
     for (const Pathway& p : g.pathways) {
         ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
@@ -629,7 +629,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
             lo = ImVec2(std::min(lo.x, q.x), std::min(lo.y, q.y));
             hi = ImVec2(std::max(hi.x, q.x), std::max(hi.y, q.y));
         }
-        app.widget_rects.push_back({"pathway:" + brain.tag + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+        drawn_now().rects.push_back({"pathway:" + brain.tag + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
     }
 
     draw_base(ImGui::GetWindowDrawList(), app, brain, sc);
@@ -662,7 +662,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
 
 }  // namespace
 
-void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
+void panel_schematic(const App& app, ImVec2 pos, ImVec2 size) {
     const BrainRef first{app.inputs, app.out, app.anim, "", true};
     if (!app.compare.on) { draw_brain(app, first, pos, size); return; }
     // Compare mode: two brains, side by side or one above the other - whichever draws them larger -
