@@ -16,11 +16,13 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "assets.hpp"
+#include "brain.hpp"
 #include "history.hpp"
 #include "lab.hpp"
 #include "lessons.hpp"
@@ -121,18 +123,6 @@ struct DrawnFrame {
     std::vector<Action> actions;     // what the frame asked for, applied in order by the next update()
 };
 
-// Compare mode: a second brain beside the first, run on the same clock with the same events (cue,
-// reward, omit, automatic trials). Sliders, presets, lessons and the lab act on the first brain only.
-struct SecondBrain {
-    bool on = false;
-    std::string preset = "baseline";  // the preset it started from (its inputs may differ: compare_text)
-    model::Inputs inputs;
-    model::State state;
-    model::Outputs out;
-    History history;
-    SchematicAnim anim;
-};
-
 // [SECTION] App ---------------------------------------------------------------------------------------
 struct App {
     Strings strings;
@@ -146,11 +136,11 @@ struct App {
     std::vector<Reference> references;  // assets/references.json
     std::string asset_error;            // non-empty: the app shows this instead of the UI
 
-    model::Inputs inputs;
-    model::State state;
-    model::Outputs out;
+    Brain brain;                  // the user's brain: sliders, presets, lessons and the lab act on it
+    // Compare mode: a second brain beside the first, run on the same clock with the same events (cue,
+    // reward, omit, automatic trials); empty when off.
+    std::optional<Brain> compare;
     model::Outputs typical;       // healthy baseline, for ghost markers and narration
-    std::string preset = "baseline";
     std::string last_changed;     // the input the user changed last (narration names its consequence)
 
     PageSettings settings;        // theme, language, text size, simple view, locks, hidden panels (settings.hpp)
@@ -160,12 +150,9 @@ struct App {
     double next_auto_trial_s = 0.0;
     double clock_s = 0.0;         // wall-clock seconds since start (highlights, hints)
 
-    History history;
-    SecondBrain compare;          // compare mode (off unless chosen)
     LessonState lesson;
     LabResult lab;                // the virtual lab's last run
     std::vector<model::FindingOutcome> evidence;  // the findings registry checked on this model, filled one per frame
-    SchematicAnim anim;
     UiState ui;
     DrawnFrame drawn;                   // what the last drawn frame reported
     FrameStats stats;
@@ -176,6 +163,18 @@ struct App {
     double last_drawn_clock_s = 0.0;
     double skipped_time_s = 0.0;        // simulated time skipped because frames stalled (shown in the clock)
 };
+
+// Every brain: the first, then compare mode's second. Stepping, events and drawing treat them alike.
+template <typename F>
+void each_brain(App& app, F f) {
+    f(app.brain);
+    if (app.compare) f(*app.compare);
+}
+inline std::vector<const Brain*> brains_of(const App& app) {
+    std::vector<const Brain*> brains{&app.brain};
+    if (app.compare) brains.push_back(&*app.compare);
+    return brains;
+}
 
 // [SECTION] Frame: init, update, advance ---------------------------------------------------------------
 // Loads the embedded assets and starts the model at the healthy baseline. Returns false (and sets

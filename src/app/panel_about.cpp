@@ -16,7 +16,7 @@ void findings_table(const App& app) {
     for (const auto& f : specs) ++kinds[static_cast<int>(f.kind)];
     char intro[512];
     format_into(intro, app.strings.number, tr(app, "evidence.intro"), static_cast<int>(specs.size()), kinds[0], kinds[1], kinds[2]);
-    text_block(app, "evidence.intro", intro, th.text_dim);
+    text_block("evidence.intro", intro, th.text_dim);
     if (app.evidence.size() < specs.size()) {
         char progress[96];
         format_into(progress, app.strings.number, tr(app, "evidence.checking"), static_cast<int>(app.evidence.size()), static_cast<int>(specs.size()));
@@ -73,12 +73,12 @@ void about_modal(const App& app) {
         const char* keys[] = {"about.tab", "evidence.tab", "glossary.tab", "references.tab"};
         for (int t = 0; t < 4; ++t) {
             const bool open = ImGui::BeginTabItem(tr(app, keys[t]));
-            record_item(app, std::string("tab:") + keys[t]);
+            record_item(std::string("tab:") + keys[t]);
             if (!open) continue;
             ImGui::BeginChild(keys[t], ImVec2(0, -footer));
             ImGui::PushTextWrapPos(0.0f);
             if (t == 0) {
-                section_title(app, "about", tr(app, "note.button"));
+                section_title("about", tr(app, "note.button"));
                 ImGui::TextUnformatted(tr(app, "note.long"));
                 ImGui::Spacing();
                 ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
@@ -117,7 +117,7 @@ void about_modal(const App& app) {
         push_view(&UiState::about_open, false);
         ImGui::CloseCurrentPopup();
     }
-    record_item(app, "button:about.close");
+    record_item("button:about.close");
     ImGui::EndPopup();
 }
 

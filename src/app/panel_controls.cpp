@@ -20,7 +20,7 @@ namespace {
 void input_slider(const App& app, const model::InputSpec& spec) {
     const std::string name(spec.name);
     const bool level = spec.kind == model::InputKind::Level;
-    const double value = app.inputs.*(spec.field);
+    const double value = app.brain.inputs.*(spec.field);
     ImGui::PushID(name.c_str());
     const ImU32 color = input_color(name);
     const ImVec2 row_min = ImGui::GetCursorScreenPos();
@@ -47,14 +47,14 @@ void input_slider(const App& app, const model::InputSpec& spec) {
     ImGui::TextUnformatted(label);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    record_item(app, "label:input." + name);
+    record_item("label:input." + name);
     help_marker_tooltip(tr(app, "tip." + name));
     if (value_beside) ImGui::SameLine(ImGui::GetContentRegionMax().x - value_w);
     else ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - value_w);
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(value_text);
     ImGui::PopStyleColor();
-    record_item(app, "label:value." + name);
+    record_item("label:value." + name);
 
     // Line 2: slider + reset.
     const float reset_w = ImGui::GetFrameHeight() * 1.2f;
@@ -126,11 +126,11 @@ void panel_time_events(const App& app) {
     ImGui::BeginDisabled(is_locked(app, "time"));
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
     if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) push_action([](App& a) { cmd_toggle_pause(a); });
-    record_item(app, "button:play");
+    record_item("button:play");
     flow(button_w(tr(app, "time.step"), icon), false);
     ImGui::BeginDisabled(!app.paused);
     if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) push_action([](App& a) { cmd_step(a, 0.1); });
-    record_item(app, "button:step");
+    record_item("button:step");
     ImGui::EndDisabled();
     const SettingSteps& speeds = find_setting("speed")->steps;
     char speed_label[32];
@@ -148,11 +148,11 @@ void panel_time_events(const App& app) {
         }
         ImGui::EndCombo();
     }
-    record_item(app, "combo:speed");
+    record_item("combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
-    format_into(clock, app.strings.number, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
+    format_into(clock, app.strings.number, tr(app, app.brain.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.brain.state.time_s, app.brain.out.sim_day);
     auto dim_text = [&](const char* text, const char* id, bool ticking) {
         const ImVec2 size = ImGui::CalcTextSize(text);
         flow(size.x, false);
@@ -166,7 +166,7 @@ void panel_time_events(const App& app) {
             ImGui::TextUnformatted(text);
             ImGui::PopStyleColor();
         }
-        record_item(app, std::string("label:") + id);
+        record_item(std::string("label:") + id);
     };
     dim_text(clock, "clock", true);
     help_marker_tooltip(tr(app, "time.compressed"));
@@ -179,7 +179,7 @@ void panel_time_events(const App& app) {
     if (is_hidden(app, "events")) return;
     ImGui::BeginDisabled(is_locked(app, "events"));
     // The Omit tooltip is true in this state: it promises a dip only once the cue predicts reward.
-    const char* omit_tip = app.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
+    const char* omit_tip = app.brain.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
     struct Ev { const char* label; const char* tip; const char* name; const char* id; };
     const Ev events[] = {{"event.cue", "event.cue.tip", "cue", "button:event.cue"},
                          {"event.reward", "event.reward.tip", "reward", "button:event.reward"},
@@ -190,13 +190,13 @@ void panel_time_events(const App& app) {
         flow(button_w(label), first);
         first = false;
         if (ImGui::Button(label, ImVec2(button_w(label), h))) push_action([name = ev.name](App& a) { cmd_event(a, name); });
-        record_item(app, ev.id);
+        record_item(ev.id);
         help_marker_tooltip(tr(app, ev.tip));
     }
     flow(button_w(tr(app, "event.auto"), h), false);
     bool auto_trials = app.auto_trials;
     if (ImGui::Checkbox(tr(app, "event.auto"), &auto_trials)) push_action([auto_trials](App& a) { cmd_auto_trials(a, auto_trials); });
-    record_item(app, "check:auto");
+    record_item("check:auto");
     help_marker_tooltip(tr(app, "event.auto.tip"));
     ImGui::EndDisabled();
 }
@@ -207,12 +207,12 @@ void panel_controls(const App& app) {
     const float h = ImGui::GetFrameHeight();
 
     // Scenario: the title row carries Reset all, so the preset names get the full width.
-    section_title(app, "presets", tr(app, "group.presets"));
-    const io::Preset* current = io::find_preset(app.preset);
+    section_title("presets", tr(app, "group.presets"));
+    const io::Preset* current = io::find_preset(app.brain.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
     if (ImGui::SmallButton(tr(app, "reset.all"))) push_action([](App& a) { cmd_reset(a); });
-    record_item(app, "button:reset");
+    record_item("button:reset");
     ImGui::SetNextItemWidth(full);
     if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
         for (const auto& p : io::builtin_presets().presets) {
@@ -222,40 +222,40 @@ void panel_controls(const App& app) {
         }
         ImGui::EndCombo();
     }
-    record_item(app, "combo:preset");
+    record_item("combo:preset");
     ImGui::EndDisabled();
     if (current && current->id != "baseline") {
-        text_block(app, "preset.explanation", preset_explanation(app, *current), theme().text_dim);
+        text_block("preset.explanation", preset_explanation(app, *current), theme().text_dim);
         ImGui::PushFont(fonts().small);
-        text_block(app, "preset.sources", current->sources.c_str(), theme().text_dim);
+        text_block("preset.sources", current->sources.c_str(), theme().text_dim);
         ImGui::PopFont();
     }
     // Compare with: a second brain with the same events beside this one (both restart together).
     const char* compare_label = tr(app, "compare.label");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(compare_label);
-    record_item(app, "label:compare.label");
+    record_item("label:compare.label");
     help_marker_tooltip(tr(app, "compare.tip"));
     ImGui::SameLine();
     float combo_w = ImGui::GetContentRegionAvail().x;
     if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
     ImGui::SetNextItemWidth(combo_w);
-    const std::string compare_now = app.compare.on ? scenario_title(app, app.compare.preset, app.compare.inputs) : tr(app, "compare.off");
+    const std::string compare_now = app.compare.has_value() ? scenario_title(app, app.compare->preset, app.compare->inputs) : tr(app, "compare.off");
     ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
     if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
-        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) push_action([](App& a) { cmd_compare(a, "off"); });
-        record_item(app, "option:compare.off");
+        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.has_value(), 0, ImVec2(0, h))) push_action([](App& a) { cmd_compare(a, "off"); });
+        record_item("option:compare.off");
         for (const auto& p : io::builtin_presets().presets) {
-            const bool selected = app.compare.on && app.compare.preset == p.id;
+            const bool selected = app.compare.has_value() && app.compare->preset == p.id;
             // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
             const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
             if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) push_action([id = p.id](App& a) { cmd_compare(a, id); });
-            record_item(app, "option:compare." + p.id);
+            record_item("option:compare." + p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    record_item(app, "combo:compare");
+    record_item("combo:compare");
     help_marker_tooltip(tr(app, "compare.tip"));
     ImGui::EndDisabled();
     ImGui::Spacing();
@@ -273,17 +273,17 @@ void panel_controls(const App& app) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
             if (ImGui::Button(tr(app, t == 0 ? "controls.levels" : "controls.manipulations"), ImVec2(tab_w, h))) push_view(&UiState::controls_tab, static_cast<ControlsTab>(t));
             ImGui::PopStyleColor();
-            record_item(app, t == 0 ? "tab:controls.levels" : "tab:controls.manipulations");
+            record_item(t == 0 ? "tab:controls.levels" : "tab:controls.manipulations");
         }
         ImGui::Spacing();
     }
     if (!manipulations_shown || app.ui.controls_tab == ControlsTab::Levels) {
-        section_title(app, "transmitters", tr(app, "group.transmitters"));
+        section_title("transmitters", tr(app, "group.transmitters"));
         sliders(app, "transmitter");
-        section_title(app, "hormones", tr(app, "group.hormones"));
+        section_title("hormones", tr(app, "group.hormones"));
         sliders(app, "hormone");
     } else {
-        text_block(app, "manipulations.intro", tr(app, "group.experiments.intro"), theme().text_dim);
+        text_block("manipulations.intro", tr(app, "group.experiments.intro"), theme().text_dim);
         sliders(app, "manipulation");
     }
 }

@@ -31,7 +31,7 @@ void component_row(const App& app, const std::string& name, double value, double
     const float scale = std::min({1.0f, (label_w - 6.0f) / std::max(ts.x, 1.0f), h / std::max(ts.y, 1.0f)});
     const ImVec2 tp(p.x, p.y + (h - ts.y * scale) * 0.5f);
     dl->AddText(f, px * scale, tp, th.text, label);
-    record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
+    record_label("drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
     const ImVec2 b0(p.x + label_w, p.y + h * 0.12f), b1(p.x + w, p.y + h * 0.88f);
     dl->AddRectFilled(b0, b1, th.grid, 4.0f);
     dl = layer_draw_list(Layer::Slow);  // the bar's level, its typical marker and number follow the model
@@ -69,13 +69,13 @@ void panel_drive(const App& app, bool with_narration) {
     const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
-    const model::Outputs& o = app.out;
+    const model::Outputs& o = app.brain.out;
     const model::Outputs& t = app.typical;
-    if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
+    if (with_narration) section_title("drive", tr(app, "group.drive"));
 
     // Headline number (compare mode: A's and B's).
-    const bool two = app.compare.on;
-    const model::Outputs& ob = app.compare.out;
+    const bool two = app.compare.has_value();
+    const model::Outputs& ob = two ? app.compare->out : o;  // brain B's readouts (read only in compare mode)
     auto headline = [&](const model::Outputs& x, const char* letter, const char* id) {
         char num[24];
         format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
@@ -86,7 +86,7 @@ void panel_drive(const App& app, bool with_narration) {
         ImGui::Dummy(size);
         layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, num_col, num);
         ImGui::PopFont();
-        record_item(app, id);
+        record_item(id);
     };
     headline(o, two ? "A " : "", "label:drive.number");
     if (two) {
@@ -100,13 +100,13 @@ void panel_drive(const App& app, bool with_narration) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "drive.motivation"));
     ImGui::PopFont();
-    record_item(app, "label:drive.motivation");
+    record_item("label:drive.motivation");
     char typical[64];
     format_into(typical, app.strings.number, tr(app, "drive.typical"), t.motivation);
     ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
     ImGui::TextUnformatted(typical);
     ImGui::PopStyleColor();
-    record_item(app, "label:drive.typical");
+    record_item("label:drive.typical");
     ImGui::EndGroup();
 
     // The parts, from the model's registry of drive components.
@@ -146,7 +146,7 @@ void panel_drive(const App& app, bool with_narration) {
     // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken
     // by stereotypy (driven but not directed), and liking.
     ImGui::PushFont(fonts().small);
-    text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
+    text_block("drive.not_part", tr(app, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
     component_row(app, "activation", o.activation, t.activation, th.good, tr(app, "drive.tip.activation"), row_h, two ? ob.activation : -1.0);
     component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
@@ -154,7 +154,7 @@ void panel_drive(const App& app, bool with_narration) {
     ImGui::PopStyleVar();
     if (budget > 9.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
         ImGui::PushFont(fonts().small);
-        text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
+        text_block("drive.ghost", tr(app, "drive.ghost"), th.text_dim);
         ImGui::PopFont();
     }
     if (!with_narration) return;
@@ -171,18 +171,18 @@ void panel_drive(const App& app, bool with_narration) {
 
 void note_and_about(const App& app, bool with_button) {
     ImGui::PushFont(fonts().small);
-    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim);
+    text_block("note.short", tr(app, "note.short"), theme().text_dim);
     ImGui::PopFont();
     if (with_button) {
         if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
-        record_item(app, "button:about");
+        record_item("button:about");
         return;
     }
     // No room for a button (the compact view): the note itself opens About, underlined like a link.
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::SetCursorScreenPos(a);
     if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) push_view(&UiState::about_open, true);
-    record_item(app, "button:about");
+    record_item("button:about");
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, theme().text_dim, 1.0f);
     help_marker_tooltip(tr(app, "note.button"));
 }
@@ -211,22 +211,22 @@ void note_footer(const App& app, float width) {
     const ImVec2 start = ImGui::GetCursorPos();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x, start.y + (r.h - r.text_h) * 0.5f));
     ImGui::PushFont(fonts().small);
-    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim, nullptr, r.text_w);
+    text_block("note.short", tr(app, "note.short"), theme().text_dim, nullptr, r.text_w);
     ImGui::PopFont();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x + width - r.button_w, start.y + (r.h - ImGui::GetFrameHeight()) * 0.5f));
     else ImGui::SetCursorPos(ImVec2(start.x, start.y + r.text_h + ImGui::GetStyle().ItemSpacing.y));
     if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
-    record_item(app, "button:about");
+    record_item("button:about");
     ImGui::SetCursorPos(ImVec2(start.x, start.y + r.h));
 }
 
 void panel_narration(const App& app, int max_sentences) {
     const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
     const bool compact = max_sentences > 0;
-    if (!compact) section_title(app, "happening", tr(app, "group.happening"));
+    if (!compact) section_title("happening", tr(app, "group.happening"));
     const std::size_t shown = compact ? std::min<std::size_t>(sentences.size(), static_cast<std::size_t>(max_sentences)) : sentences.size();
     for (std::size_t i = 0; i < shown; ++i) {
-        text_block(app, "narration." + std::to_string(i), sentences[i].c_str(), theme().text, compact && i > 0 ? fonts().small : nullptr);
+        text_block("narration." + std::to_string(i), sentences[i].c_str(), theme().text, compact && i > 0 ? fonts().small : nullptr);
         if (!compact) ImGui::Spacing();
     }
 }

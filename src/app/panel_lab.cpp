@@ -105,7 +105,7 @@ void panel_lab(const App& app) {
     for (int t = 0; t < 2; ++t) {
         if (t) ImGui::SameLine();
         if (ImGui::RadioButton(tr(app, t == 0 ? "lab.experiments" : "evidence.tab"), evidence == (t == 1))) push_view(&UiState::lab_evidence, t == 1);
-        record_item(app, t == 0 ? "radio:lab.experiments" : "radio:lab.evidence");
+        record_item(t == 0 ? "radio:lab.experiments" : "radio:lab.evidence");
     }
     if (evidence) {
         ImGui::BeginChild("evidence");
@@ -127,21 +127,21 @@ void panel_lab(const App& app) {
             if (ImGui::Selectable(tr_or(app, exp_key(specs[i], "title"), specs[i].title), app.ui.lab_choice == static_cast<int>(i))) push_view(&UiState::lab_choice, static_cast<int>(i));
         ImGui::EndCombo();
     }
-    record_item(app, "combo:lab.experiment");
+    record_item("combo:lab.experiment");
     ImGui::SameLine();
     if (ImGui::Button(run)) push_action([choice = app.ui.lab_choice](App& a) { cmd_run_experiment(a, choice); });  // runs in update()
-    record_item(app, "button:lab.run");
+    record_item("button:lab.run");
     const std::string published = app.strings.format("lab.published", tr_or(app, exp_key(spec, "finding"), spec.finding), spec.citation);
-    text_block(app, "lab.finding", published.c_str(), th.text);
+    text_block("lab.finding", published.c_str(), th.text);
     // What the evidence table (About > Evidence) makes of the findings this experiment checks, by kind.
     int kinds[3] = {0, 0, 0};
     for (std::string_view id : spec.findings)
         if (const model::FindingSpec* f = model::find_finding(id)) ++kinds[static_cast<int>(f->kind)];
     char evidence_line[256];
     format_into(evidence_line, app.strings.number, tr(app, "lab.evidence"), kinds[0], kinds[1], kinds[2]);
-    text_block(app, "lab.evidence", evidence_line, th.text_dim);
+    text_block("lab.evidence", evidence_line, th.text_dim);
     const bool ran = app.lab.experiment == spec.name;
-    if (!ran) text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);
+    if (!ran) text_block("lab.none", tr(app, "lab.none"), th.text_dim);
     if (side) {
         ImGui::EndChild();
         ImGui::SameLine();
@@ -165,7 +165,7 @@ void panel_lab(const App& app) {
             ImGui::TextDisabled("%s", unit);
             curve_chart(app, spec, app.lab, size, tr(app, "lab.control"), tr(app, "lab.scenario"));
         }
-        record_item(app, "chart:lab");
+        record_item("chart:lab");
     }
     if (side) ImGui::EndChild();
 }

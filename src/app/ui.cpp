@@ -83,7 +83,7 @@ void apply_style(float font_px_now, bool touch) {
 }
 
 // [SECTION] Panels and shared pieces -----------------------------------------------------------------------
-bool begin_panel(const App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, bool scroll = true) {
+bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, bool scroll = true) {
     drawn_now().rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
@@ -97,12 +97,12 @@ bool begin_panel(const App& app, const char* name, ImVec2 pos, ImVec2 size, ImU3
 void title_block(const App& app) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(tr(app, "app.title"));
-    record_item(app, "label:app.title");
+    record_item("label:app.title");
     ImGui::PopFont();
     const char* view = tr(app, "settings.button");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view).x - ImGui::GetStyle().FramePadding.x * 2.0f);
     if (ImGui::SmallButton(view)) push_view(&UiState::settings_open, true);
-    record_item(app, "button:settings");
+    record_item("button:settings");
     ImGui::Separator();
 }
 
@@ -132,7 +132,7 @@ void plots_area(const App& app) {
             if (t.index == 2 && lesson) continue;  // the active lesson has its own card
             const ImGuiTabItemFlags flags = force && t.index == wanted ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(tr(app, t.key), nullptr, flags);
-            record_item(app, std::string("tab:") + t.key);
+            record_item(std::string("tab:") + t.key);
             if (t.index == wanted && lesson) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             if (!open) continue;
             ImGui::BeginChild(t.key, ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
@@ -175,13 +175,13 @@ void close_button(const App& app, bool UiState::*open) {
 void settings_modal(const App& app) {
     if (!begin_modal(app, "##settings", &UiState::settings_open)) return;
     drawn_now().rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(app, "settings", tr(app, "settings.title"));
+    section_title("settings", tr(app, "settings.title"));
     const SettingSpec& theme_setting = *find_setting("theme");
     ImGui::TextUnformatted(tr(app, theme_setting.label_key));
     for (const std::string& name : theme_names()) {
         if (ImGui::RadioButton(setting_value_label(app, theme_setting, name).c_str(), app.settings.theme == name))
             push_action([name](App& a) { cmd_theme(a, name); });
-        record_item(app, "settings:theme." + name);
+        record_item("settings:theme." + name);
     }
     ImGui::Spacing();
     // The text size: a slider of percent over the setting's range that snaps to its steps.
@@ -194,22 +194,22 @@ void settings_modal(const App& app) {
         for (double step : scale.steps) if (std::abs(step * 100.0 - percent) < std::abs(nearest * 100.0 - percent)) nearest = step;
         push_action([nearest](App& a) { cmd_scale(a, nearest); });
     }
-    record_item(app, "settings:scale");
+    record_item("settings:scale");
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(app, find_setting("lang")->label_key));
     for (const Language& lang : languages()) {
         if (ImGui::RadioButton(lang.name, app.settings.lang == lang.code)) push_action([code = std::string(lang.code)](App& a) { cmd_language(a, code); });
-        record_item(app, std::string("settings:lang.") + lang.code);
+        record_item(std::string("settings:lang.") + lang.code);
         ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::Spacing();
     bool minimal = app.settings.minimal, calm = app.settings.reduced_motion, audio = app.settings.audio;
     if (ImGui::Checkbox(tr(app, find_setting("ui")->label_key), &minimal)) push_action([minimal](App& a) { cmd_simple_view(a, minimal); });
-    record_item(app, "settings:minimal");
+    record_item("settings:minimal");
     if (ImGui::Checkbox(tr(app, "settings.motion"), &calm)) push_action([calm](App& a) { cmd_reduced_motion(a, calm); });
     if (ImGui::Checkbox(tr(app, find_setting("audio")->label_key), &audio)) push_action([audio](App& a) { cmd_audio(a, audio); });
-    record_item(app, "settings:audio");
+    record_item("settings:audio");
     help_marker_tooltip(tr(app, "settings.audio.tip"));
     ImGui::Spacing();
     if (ImGui::Button(tr(app, "settings.shortcuts"), ImVec2(-1.0f, 0.0f))) {
@@ -224,7 +224,7 @@ void settings_modal(const App& app) {
 void shortcuts_modal(const App& app) {
     if (!begin_modal(app, "##shortcuts", &UiState::shortcuts_open)) return;
     drawn_now().rects.push_back({"dialog:shortcuts", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(app, "shortcuts", tr(app, "shortcuts.title"));
+    section_title("shortcuts", tr(app, "shortcuts.title"));
     ImGui::TextWrapped("%s", tr(app, "shortcuts.intro"));
     ImGui::Spacing();
     for (const char* key : {"shortcuts.space", "shortcuts.r", "shortcuts.c", "shortcuts.w", "shortcuts.o", "shortcuts.digits", "shortcuts.help"})
@@ -248,16 +248,16 @@ void start_hint(const App& app, ImVec2 pos, float width) {
     ImGui::PopStyleColor();
     drawn_now().rects.push_back({"hint:start", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     const float inner = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
-    text_block(app, "start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
-    text_block(app, "start.text", tr(app, "start.text"), theme().text, nullptr, inner);
+    text_block("start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
+    text_block("start.text", tr(app, "start.text"), theme().text, nullptr, inner);
     if (ImGui::Button(tr(app, "start.lesson"))) {
         push_action([id = app.lessons.front().id](App& a) { start_lesson(a, id); });
         push_action(dismiss_start_hint);
     }
-    record_item(app, "button:start.lesson");
+    record_item("button:start.lesson");
     ImGui::SameLine();
     if (ImGui::Button(tr(app, "start.dismiss"))) push_action(dismiss_start_hint);
-    record_item(app, "button:start.dismiss");
+    record_item("button:start.dismiss");
     ImGui::End();
 }
 
@@ -316,7 +316,7 @@ void layout_wide(const App& app, ImVec2 d) {
     // The brain is 1000 x 720: beyond 0.62 x the centre's width it only adds margins.
     const float schematic_h = std::round(plots ? std::min(center_h * (busy ? 0.52f : 0.6f), center_w * 0.62f) : center_h - ImGui::GetFrameHeightWithSpacing() * 3.0f);
     if (left_w > 0) {
-        begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
+        begin_panel("controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
         if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
         if (!is_hidden(app, "controls")) {
@@ -326,20 +326,20 @@ void layout_wide(const App& app, ImVec2 d) {
         }
         ImGui::End();
     }
-    begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
     ImGui::End();
-    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, center_h - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    begin_panel(plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, center_h - schematic_h), mix(th.background, th.panel, 0.5f), false);
     if (plots) plots_area(app);
     else panel_time_events(app);
     ImGui::End();
     if (footer_h > 0) {
-        begin_panel(app, "note", ImVec2(left_w, center_h), ImVec2(center_w, footer_h), th.panel, false);
+        begin_panel("note", ImVec2(left_w, center_h), ImVec2(center_w, footer_h), th.panel, false);
         note_footer(app, ImGui::GetContentRegionAvail().x);
         ImGui::End();
     }
     if (right_w > 0) {
-        begin_panel(app, drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
+        begin_panel(drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
         // The column's title stays clear of the page's buttons: below them when the column is narrow.
         const char* title = tr(app, drive_shown ? "group.drive" : "group.happening");
         if (right_w - ImGui::CalcTextSize(title).x * 1.3f - ImGui::GetStyle().WindowPadding.x < app.ui.page_tools_w)
@@ -366,7 +366,7 @@ bool tab_button(const App& app, const char* key, bool selected, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(selected ? ImGuiCol_TabActive : ImGuiCol_Tab));
     const bool pressed = ImGui::Button(tr(app, key), ImVec2(width, 0.0f));
     ImGui::PopStyleColor();
-    record_item(app, std::string("tab:") + key);
+    record_item(std::string("tab:") + key);
     return pressed;
 }
 
@@ -379,14 +379,14 @@ void layout_medium(const App& app, ImVec2 d) {
     // The plots keep room for their toolbar and about nine lines at any text size.
     const float plots_min = ImGui::GetFrameHeightWithSpacing() * 4.0f + F * 9.0f;
     const float schematic_h = std::round(plots ? std::clamp(d.y - plots_min, d.y * 0.36f, d.y * (app.lesson.lesson >= 0 ? 0.5f : 0.56f)) : d.y * 0.7f);
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
     ImGui::End();
-    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    begin_panel(plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
     if (plots) plots_area(app);
     else panel_time_events(app);
     ImGui::End();
-    begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
+    begin_panel("side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
     // First row: the View button, beside the page's own buttons; then the tabs at full width.
     // The View button beside the page's buttons when it fits there whole, else on its own row below them.
@@ -394,7 +394,7 @@ void layout_medium(const App& app, ImVec2 d) {
     if (width - app.ui.page_tools_w < view_w) ImGui::SetCursorPosY(app.ui.page_tools_h);
     if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::max(std::min(width - app.ui.page_tools_w, F * 6.0f), view_w), ImGui::GetFrameHeight())))
         push_view(&UiState::settings_open, true);
-    record_item(app, "button:settings");
+    record_item("button:settings");
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), app.ui.page_tools_h));
     const bool drive_shown = !is_hidden(app, "drive"), controls_shown = !is_hidden(app, "controls");
     // The column shows Controls when the meter is hidden, the meter when the controls are.
@@ -431,12 +431,12 @@ void layout_medium(const App& app, ImVec2 d) {
 }
 
 // Phone tabs: an icon over a short label, each at least 44 px tall.
-bool phone_tab(const App& app, const char* id, Icon icon, const char* label, bool selected, float w, float h) {
+bool phone_tab(const char* id, Icon icon, const char* label, bool selected, float w, float h) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     const bool pressed = ImGui::InvisibleButton("tab", ImVec2(w, h));
     ImGui::PopID();
-    record_item(app, std::string("tab:") + id);
+    record_item(std::string("tab:") + id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& th = theme();
     const bool hovered = ImGui::IsItemHovered();
@@ -449,7 +449,7 @@ bool phone_tab(const App& app, const char* id, Icon icon, const char* label, boo
     draw_icon(dl, icon, ImVec2(p.x + w * 0.5f, p.y + h * 0.32f), icon_r, th.text);
     const float scale_x = std::min(1.0f, (w - 4.0f) / std::max(ts.x, 1.0f));
     dl->AddText(f, px * scale_x, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f), th.text, label);
-    record_label(app, std::string("tab.") + id, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f),
+    record_label(std::string("tab.") + id, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f),
                  ImVec2(p.x + (w + ts.x * scale_x) * 0.5f, p.y + h * 0.58f + ts.y * scale_x), ImVec4(p.x, p.y, p.x + w, p.y + h));
     return pressed;
 }
@@ -476,10 +476,10 @@ PhoneTab shown_phone_tab(const App& app) {
 void layout_phone(const App& app, ImVec2 d) {
     const Theme& th = theme();
     const float schematic_h = std::round(std::min(d.x * 0.72f, d.y * 0.34f));
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
     ImGui::End();
-    begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
+    begin_panel("tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = 3.0f, tab_h = std::max(44.0f, ImGui::GetFontSize() * 2.6f);
     // The note and About stay in view under every tab, whatever is hidden.
@@ -499,13 +499,13 @@ void layout_phone(const App& app, ImVec2 d) {
     const float tab_w = (width - ImGui::GetFrameHeight() - gap * static_cast<float>(shown.size())) / static_cast<float>(shown.size());
     for (std::size_t i = 0; i < shown.size(); ++i) {
         if (i) ImGui::SameLine(0.0f, gap);
-        if (phone_tab(app, shown[i]->key, shown[i]->icon, tr(app, shown[i]->key), open == shown[i]->id, tab_w, tab_h)) push_view(&UiState::phone_tab, shown[i]->id);
+        if (phone_tab(shown[i]->key, shown[i]->icon, tr(app, shown[i]->key), open == shown[i]->id, tab_w, tab_h)) push_view(&UiState::phone_tab, shown[i]->id);
         if (shown[i]->id == PhoneTab::Lesson && app.lesson.lesson >= 0 && open != PhoneTab::Lesson)
             highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
     ImGui::SameLine(0.0f, gap);
     if (icon_button("settings", Icon::Gear, "", ImVec2(ImGui::GetFrameHeight(), tab_h))) push_view(&UiState::settings_open, true);
-    record_item(app, "button:settings");
+    record_item("button:settings");
     ImGui::BeginChild("tab_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer_h, ImGui::GetFontSize() * 3.0f)), false);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     switch (open) {
@@ -536,42 +536,42 @@ void layout_compact(const App& app, ImVec2 d) {
     const bool side_by_side = d.x >= d.y * 1.2f;
     const float schematic_w = side_by_side ? std::round(d.x * 0.56f) : d.x;
     const float schematic_h = side_by_side ? d.y : std::round(d.y * 0.5f);
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(schematic_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(schematic_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(2.0f, 2.0f), ImVec2(schematic_w - 4.0f, schematic_h - 4.0f));
     ImGui::End();
     const ImVec2 pos = side_by_side ? ImVec2(schematic_w, 0) : ImVec2(0, schematic_h);
-    begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
+    begin_panel("compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
     if (pos.y < app.ui.page_tools_h) ImGui::Dummy(ImVec2(0.0f, app.ui.page_tools_h - ImGui::GetStyle().WindowPadding.y));
     // The note (which opens About) keeps its lines at the bottom; what is above scrolls if it must.
     ImFont* small = fonts().small;
     const float note_h = static_cast<float>(wrap_lines(small, font_px(small), tr(app, "note.short"), ImGui::GetContentRegionAvail().x).size()) * font_px(small);
     ImGui::BeginChild("compact_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - note_h - ImGui::GetStyle().ItemSpacing.y, ImGui::GetFontSize())), false);
     char num[32];
-    if (app.compare.on) format_into(num, app.strings.number, "A %.0f  B %.0f", app.out.motivation, app.compare.out.motivation);
-    else format_into(num, app.strings.number, "%.0f", app.out.motivation);
+    if (app.compare.has_value()) format_into(num, app.strings.number, "A %.0f  B %.0f", app.brain.out.motivation, app.compare->out.motivation);
+    else format_into(num, app.strings.number, "%.0f", app.brain.out.motivation);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(num);
-    record_item(app, "label:drive.number");
+    record_item("label:drive.number");
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(app, "drive.motivation"));
-    record_item(app, "label:drive.motivation");
+    record_item("label:drive.motivation");
     panel_narration(app, 1);
     const float h = ImGui::GetFrameHeight();
     ImGui::BeginDisabled(is_locked(app, "events") || is_hidden(app, "events"));
     if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) push_action([](App& a) { cmd_event(a, "cue"); });
-    record_item(app, "button:event.cue");
+    record_item("button:event.cue");
     ImGui::SameLine();
     if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) push_action([](App& a) { cmd_event(a, "reward"); });
-    record_item(app, "button:event.reward");
+    record_item("button:event.reward");
     ImGui::EndDisabled();
     ImGui::SameLine();
     const char* open = tr(app, "compact.open_full");
     const float open_w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2.0f + h;
     if (ImGui::GetContentRegionAvail().x < open_w) ImGui::NewLine();
     if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) push_view(&UiState::open_full_view_requested, true);
-    record_item(app, "button:open_full");
+    record_item("button:open_full");
     ImGui::EndChild();
     note_and_about(app, false);
     ImGui::End();
@@ -610,7 +610,7 @@ void build_layout(const App& app) {
     const Layout layout = choose_layout(d, app.ui.font_px);
     apply_style(app.ui.font_px, layout == Layout::Phone || layout == Layout::Compact);
     if (!app.asset_error.empty()) {
-        begin_panel(app, "error", ImVec2(0, 0), d, theme().panel);
+        begin_panel("error", ImVec2(0, 0), d, theme().panel);
         ImGui::TextWrapped("NeuroDrive could not load its data: %s", app.asset_error.c_str());
         ImGui::End();
         return;

@@ -65,13 +65,13 @@ const char* tr(const App& app, std::string_view key);
 std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, float width);
 // Wrapped text in the current window (broken at spaces only), recorded as text:<id>. wrap_width 0 =
 // the available width.
-void text_block(const App& app, const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
+void text_block(const std::string& id, const char* text, ImU32 color, ImFont* font = nullptr, float wrap_width = 0.0f);
 // A label drawn with the draw list at [min, max], recorded as label:<id>; clipped when it leaves `clip`.
 // `anchor` (x0, y0, x1, y1): what it names, reported with it (the layout test checks the distance).
-void record_label(const App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor = nullptr);
+void record_label(const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor = nullptr);
 // The last ImGui item, recorded under `name` (controls, tabs, buttons).
-void record_item(const App& app, const std::string& name);
-void section_title(const App& app, const std::string& id, const char* text);
+void record_item(const std::string& name);
+void section_title(const std::string& id, const char* text);
 void help_marker_tooltip(const char* text);
 enum class Icon { Play, Pause, Step, Reset, Sliders, Meter, Wave, Rows, Book, Flask, Open, Gear };
 void draw_icon(ImDrawList* dl, Icon icon, ImVec2 center, float radius, ImU32 color);

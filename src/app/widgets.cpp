@@ -21,7 +21,7 @@ ImVec4 intersect(ImVec4 a, ImVec4 b) { return ImVec4(std::max(a.x, b.x), std::ma
 // Records what was drawn at [a, b]: nothing when it is wholly scrolled out of view (it is not on
 // screen), "clipped" when only part of it shows.
 // Inside a scrolling list (the controls) a partly shown row is ordinary scrolling, not a cut-off.
-void record(const App& app, const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip, const ImVec4* anchor = nullptr) {
+void record(const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip, const ImVec4* anchor = nullptr) {
     if (hidden(a, b, clip)) return;
     const bool scrolls = ImGui::GetScrollMaxY() > 0.0f;
     if (scrolls) {  // a list that scrolls cuts items at its edges by design: report the visible part
@@ -70,7 +70,7 @@ std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, fl
     return lines;
 }
 
-void text_block(const App& app, const std::string& id, const char* text, ImU32 color, ImFont* font, float wrap_width) {
+void text_block(const std::string& id, const char* text, ImU32 color, ImFont* font, float wrap_width) {
     if (font) ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     const float width = std::max(wrap_width > 0.0f ? wrap_width : ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f);
@@ -81,19 +81,19 @@ void text_block(const App& app, const std::string& id, const char* text, ImU32 c
     ImGui::EndGroup();
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
-    record(app, "text:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
+    record("text:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
-void record_label(const App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor) {
-    record(app, "label:" + id, min, max, intersect(clip, current_clip()), anchor);
+void record_label(const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor) {
+    record("label:" + id, min, max, intersect(clip, current_clip()), anchor);
 }
 
-void record_item(const App& app, const std::string& name) {
-    record(app, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
+void record_item(const std::string& name) {
+    record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
-void section_title(const App& app, const std::string& id, const char* text) {
-    text_block(app, "title." + id, text, theme().text, fonts().heading);
+void section_title(const std::string& id, const char* text) {
+    text_block("title." + id, text, theme().text, fonts().heading);
 }
 
 void help_marker_tooltip(const char* text) {

@@ -181,8 +181,8 @@ TEST_CASE("a shortcut key goes through the commands: a lock refuses it as it ref
         settle(app);
         ImGui::GetIO().AddInputCharacter('c');  // c: a cue
         frame(app, true);
-        CHECK(app.history.event_counts[0] == 0);  // asked for, not applied while drawing
+        CHECK(app.brain.history.event_counts[0] == 0);  // asked for, not applied while drawing
         na::update(app, 0.0);
-        CHECK(app.history.event_counts[0] == (locked ? 0 : 1));
+        CHECK(app.brain.history.event_counts[0] == (locked ? 0 : 1));
     }
 }
