@@ -14,6 +14,14 @@
 namespace neurodrive::app {
 namespace {
 
+// Ticks at 100% (typical) above and below a level's slider at [smin, smax].
+void typical_marker(ImVec2 smin, ImVec2 smax) {
+    const float grab = ImGui::GetStyle().GrabMinSize;
+    const float x = smin.x + grab * 0.5f + 2.0f + (smax.x - smin.x - grab - 4.0f) * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smin.y - 2.0f), ImVec2(x, smin.y + 5.0f), theme().ghost, 2.0f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smax.y - 5.0f), ImVec2(x, smax.y + 2.0f), theme().ghost, 2.0f);
+}
+
 // One labelled slider: name and value on the first line, the slider with a marker at typical and a
 // reset button on the second. Long because the label, value, lock, highlight, lesson cue, typical
 // marker, reset and layout report all belong to the same two lines.
@@ -70,12 +78,7 @@ void input_slider(const App& app, const model::InputSpec& spec) {
     help_marker_tooltip(tr(app, "tip." + name));
     const ImVec2 smin = ImGui::GetItemRectMin(), smax = ImGui::GetItemRectMax();
     if (ImGui::IsItemVisible()) drawn_now().rects.push_back({name, smin.x, smin.y, smax.x - smin.x, smax.y - smin.y});
-    if (level) {  // marker at 100% (typical)
-        const float grab = ImGui::GetStyle().GrabMinSize;
-        const float x = smin.x + grab * 0.5f + 2.0f + (smax.x - smin.x - grab - 4.0f) * 0.5f;
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smin.y - 2.0f), ImVec2(x, smin.y + 5.0f), theme().ghost, 2.0f);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smax.y - 5.0f), ImVec2(x, smax.y + 2.0f), theme().ghost, 2.0f);
-    }
+    if (level) typical_marker(smin, smax);
     if (changed) {
         const double v = std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max);
         push_action([name, v](App& a) { cmd_set_input(a, name, v); });
@@ -116,6 +119,38 @@ void flow(float item_w, bool first) {
 
 float button_w(const char* text, float extra = 0.0f) {
     return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2.0f + extra;
+}
+
+// Compare with: a second brain with the same events beside this one (both restart together).
+void compare_choice(const App& app, float full) {
+    const float h = ImGui::GetFrameHeight();
+    const char* compare_label = tr(app, "compare.label");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(compare_label);
+    record_item("label:compare.label");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::SameLine();
+    float combo_w = ImGui::GetContentRegionAvail().x;
+    if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string compare_now = app.compare.has_value() ? scenario_title(app, app.compare->preset, app.compare->inputs) : tr(app, "compare.off");
+    ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
+    if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
+        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.has_value(), 0, ImVec2(0, h))) push_action([](App& a) { cmd_compare(a, "off"); });
+        record_item("option:compare.off");
+        for (const auto& p : io::builtin_presets().presets) {
+            const bool selected = app.compare.has_value() && app.compare->preset == p.id;
+            // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
+            const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
+            if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) push_action([id = p.id](App& a) { cmd_compare(a, id); });
+            record_item("option:compare." + p.id);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    record_item("combo:compare");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::EndDisabled();
 }
 
 }  // namespace
@@ -230,34 +265,7 @@ void panel_controls(const App& app) {
         text_block("preset.sources", current->sources.c_str(), theme().text_dim);
         ImGui::PopFont();
     }
-    // Compare with: a second brain with the same events beside this one (both restart together).
-    const char* compare_label = tr(app, "compare.label");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(compare_label);
-    record_item("label:compare.label");
-    help_marker_tooltip(tr(app, "compare.tip"));
-    ImGui::SameLine();
-    float combo_w = ImGui::GetContentRegionAvail().x;
-    if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
-    ImGui::SetNextItemWidth(combo_w);
-    const std::string compare_now = app.compare.has_value() ? scenario_title(app, app.compare->preset, app.compare->inputs) : tr(app, "compare.off");
-    ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
-    if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
-        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.has_value(), 0, ImVec2(0, h))) push_action([](App& a) { cmd_compare(a, "off"); });
-        record_item("option:compare.off");
-        for (const auto& p : io::builtin_presets().presets) {
-            const bool selected = app.compare.has_value() && app.compare->preset == p.id;
-            // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
-            const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
-            if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) push_action([id = p.id](App& a) { cmd_compare(a, id); });
-            record_item("option:compare." + p.id);
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-    record_item("combo:compare");
-    help_marker_tooltip(tr(app, "compare.tip"));
-    ImGui::EndDisabled();
+    compare_choice(app, full);
     ImGui::Spacing();
 
     // Levels and lab manipulations: one tap apart (a preset or a lesson step that needs a

@@ -61,22 +61,37 @@ void component_row(const App& app, const std::string& name, double value, double
     ImGui::PopID();
 }
 
-}  // namespace
-
-void panel_drive(const App& app, bool with_narration) {
+// One brain's drive as a bar of its parts (registry weights), with the typical brain's ghost marker;
+// compare mode's second brain thinner and paler.
+void parts_bar(const App& app, const model::Outputs& x_out, bool second) {
     const Theme& th = theme();
-    // With the narration and the note below, the rows give up height first: neither is ever cut off.
-    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
-    const model::Outputs& o = app.brain.out;
-    const model::Outputs& t = app.typical;
-    if (with_narration) section_title("drive", tr(app, "group.drive"));
+    int n = 0;
+    const model::DriveComponent* parts = model::drive_components(&n);
+    const auto& colors = th.drive;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (second ? 0.5f : 0.9f);
+    ImGui::Dummy(ImVec2(w, h + 4.0f));
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
+    ImDrawList* dl = layer_draw_list(Layer::Slow);
+    float x = p.x;
+    const model::Params weights;
+    for (int i = 0; i < n; ++i) {
+        const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
+        const ImU32 col = colors[static_cast<std::size_t>(i) % colors.size()];
+        dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), second ? with_alpha(col, 0.45f) : col);
+        if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
+        x += seg;
+    }
+    const float gx = p.x + w * static_cast<float>(app.typical.motivation / 100.0);
+    dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
+}
 
-    // Headline number (compare mode: A's and B's).
+// The headline: drive as a big number (compare mode: A's and B's), "Motivation" and the typical value.
+void headline(const App& app) {
+    const Theme& th = theme();
+    const model::Outputs& t = app.typical;
     const bool two = app.compare.has_value();
-    const model::Outputs& ob = two ? app.compare->out : o;  // brain B's readouts (read only in compare mode)
-    auto headline = [&](const model::Outputs& x, const char* letter, const char* id) {
+    auto number = [&](const model::Outputs& x, const char* letter, const char* id) {
         char num[24];
         format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
@@ -88,10 +103,10 @@ void panel_drive(const App& app, bool with_narration) {
         ImGui::PopFont();
         record_item(id);
     };
-    headline(o, two ? "A " : "", "label:drive.number");
+    number(app.brain.out, two ? "A " : "", "label:drive.number");
     if (two) {
         ImGui::SameLine();
-        headline(ob, "B ", "label:drive.number_b");
+        number(app.compare->out, "B ", "label:drive.number_b");
     }
     if (lesson_focuses(app.lesson, app.lessons, "drive")) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
@@ -108,30 +123,30 @@ void panel_drive(const App& app, bool with_narration) {
     ImGui::PopStyleColor();
     record_item("label:drive.typical");
     ImGui::EndGroup();
+}
+
+}  // namespace
+
+void panel_drive(const App& app, bool with_narration) {
+    const Theme& th = theme();
+    // With the narration and the note below, the rows give up height first: neither is ever cut off.
+    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
+    const model::Outputs& o = app.brain.out;
+    const model::Outputs& t = app.typical;
+    if (with_narration) section_title("drive", tr(app, "group.drive"));
+
+    headline(app);
+    const bool two = app.compare.has_value();
+    const model::Outputs& ob = two ? app.compare->out : o;  // brain B's readouts (read only in compare mode)
 
     // The parts, from the model's registry of drive components.
     int n = 0;
     const model::DriveComponent* parts = model::drive_components(&n);
     const auto& colors = th.drive;
-    // The stacked bar of the parts (compare mode: A's, then B's thinner and hatched).
-    for (int k = 0; k < (two ? 2 : 1); ++k) {
-        const model::Outputs& x_out = k == 0 ? o : ob;
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (k == 0 ? 0.9f : 0.5f);
-        ImGui::Dummy(ImVec2(w, h + 4.0f));
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
-        ImDrawList* dl = layer_draw_list(Layer::Slow);
-        float x = p.x;
-        const model::Params weights;
-        for (int i = 0; i < n; ++i) {
-            const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
-            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), k == 0 ? colors[static_cast<std::size_t>(i) % colors.size()] : with_alpha(colors[static_cast<std::size_t>(i) % colors.size()], 0.45f));
-            if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
-            x += seg;
-        }
-        const float gx = p.x + w * static_cast<float>(t.motivation / 100.0);
-        dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
-    }
+    // The stacked bar of the parts, one per brain (compare mode: B's thinner and hatched).
+    for (const Brain* b : brains_of(app)) parts_bar(app, b->out, b != &app.brain);
     // The rows fit the height that is left (down to 70% of a text line) rather than scroll.
     const float after_rows = font_px(fonts().small) * 1.4f + spacing;
     const float budget = ImGui::GetContentRegionAvail().y - narr - after_rows;
