@@ -58,7 +58,7 @@ std::string mirror_json(const App& app) {
     for (int i = 0; i < n; ++i) {
         const std::string name(specs[i].name);
         const bool level = specs[i].kind == model::InputKind::Level;
-        const double v = app.inputs.*(specs[i].field);
+        const double v = app.brain.inputs.*(specs[i].field);
         const std::string label = app.strings.get("input." + name);
         if (level) format_into(buf, app.strings.number, app.strings.get("a11y.value"), label.c_str(), v * 100.0, level_word(app, v));
         else format_into(buf, app.strings.number, app.strings.get("a11y.manip_value"), label.c_str(), v * 100.0);
@@ -92,10 +92,10 @@ std::string mirror_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
-    json_key(w, "preset"); json_put(w, app.preset);
-    json_key(w, "compare"); json_put(w, app.compare.on ? app.compare.preset : "off");  // the mirror's Compare with list
+    json_key(w, "preset"); json_put(w, app.brain.preset);
+    json_key(w, "compare"); json_put(w, app.compare.has_value() ? app.compare->preset : "off");  // the mirror's Compare with list
     json_key(w, "paused"); w.Bool(app.paused);
-    format_into(buf, app.strings.number, app.strings.get("a11y.summary"), app.out.motivation, app.out.da_nac_nM, app.out.da_pfc_nM, app.out.vta_rate_hz);
+    format_into(buf, app.strings.number, app.strings.get("a11y.summary"), app.brain.out.motivation, app.brain.out.da_nac_nM, app.brain.out.da_pfc_nM, app.brain.out.vta_rate_hz);
     json_key(w, "summary"); json_put(w, buf);
     json_key(w, "narration");
     w.StartArray();
@@ -150,7 +150,7 @@ std::string mirror_json(const App& app) {
 }
 
 std::string take_announcement(App& app) {
-    const double now = app.out.motivation;
+    const double now = app.brain.out.motivation;
     if (!std::isfinite(app.ui.announced_motivation)) { app.ui.announced_motivation = now; return {}; }
     const double before = app.ui.announced_motivation;
     if (std::abs(now - before) < 5.0) return {};

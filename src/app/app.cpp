@@ -39,32 +39,32 @@ void FrameStats::push(float ms, float ui, int vertices_drawn) {
 namespace {
 
 void restart_history(App& app) {
-    history_clear(app.history, app.state.time_s);
-    app.next_auto_trial_s = app.state.time_s + 1.0;
+    history_clear(app.brain.history, app.brain.state.time_s);
+    app.next_auto_trial_s = app.brain.state.time_s + 1.0;
 }
 
-void restart_both(App& app, const std::string& preset, const model::Inputs& inputs);
+void restart_both(App& app, std::string preset, model::Inputs inputs);
 
 // The input changed by the user or a preset; what narration names first.
 // A preset held at its place on the hormone clock (an SSRI's first days) stops holding once the inputs
 // are no longer the preset's, or when a lesson step asks for days to pass.
 bool clock_should_run(const App& app) {
-    if (!changed_inputs(app.inputs, app.preset).empty() || !io::find_preset(app.preset)) return true;
+    if (!changed_inputs(app.brain.inputs, app.brain.preset).empty() || !io::find_preset(app.brain.preset)) return true;
     if (app.lesson.lesson < 0 || app.lesson.phase == LessonPhase::Predict) return false;
     for (const LessonCheck& c : app.lessons[static_cast<std::size_t>(app.lesson.lesson)].steps[static_cast<std::size_t>(app.lesson.step)].checks)
         if (c.kind == LessonCheck::Kind::WaitDays) return true;
     return false;
 }
 void release_held_clock(App& app) {
-    if (app.state.hold_slow_clock && clock_should_run(app)) app.state.hold_slow_clock = false;
-    if (app.compare.on && app.compare.state.hold_slow_clock && clock_should_run(app)) app.compare.state.hold_slow_clock = false;
+    const bool run = clock_should_run(app);
+    each_brain(app, [&](Brain& b) { if (run) b.state.hold_slow_clock = false; });
 }
 
 void note_change(App& app, const model::Inputs& before) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i)
-        if (before.*(specs[i].field) != app.inputs.*(specs[i].field)) app.last_changed = std::string(specs[i].name);
+        if (before.*(specs[i].field) != app.brain.inputs.*(specs[i].field)) app.last_changed = std::string(specs[i].name);
 }
 
 }  // namespace
@@ -87,10 +87,8 @@ bool init(App& app) {
     if (!app.asset_error.empty()) return false;
     // The typical brain, for ghost markers and narration: steady readouts with the fast ones averaged.
     app.typical = model::steady_outputs(model::Inputs{});
-    app.inputs = model::Inputs{};
-    app.state = model::make_state(app.inputs, 1);
-    app.out = model::outputs(app.state, app.inputs);
-    app.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
+    app.brain.inputs = model::Inputs{};
+    brain_start(app.brain, app.geometry.pathways.size());
     restart_history(app);
     return true;
 }
@@ -104,154 +102,133 @@ std::uint64_t ui_signature(const App& app) {
         for (std::size_t i = 0; i < n; ++i) { h ^= b[i]; h *= 1099511628211ull; }
     };
     auto mix_str = [&](const std::string& s) { mix_bytes(s.data(), s.size()); };
-    mix_bytes(&app.inputs, sizeof app.inputs);
-    mix_bytes(&app.state.time_s, sizeof app.state.time_s);
-    if (app.compare.on) mix_bytes(&app.compare.inputs, sizeof app.compare.inputs);
+    mix_bytes(&app.brain.inputs, sizeof app.brain.inputs);
+    mix_bytes(&app.brain.state.time_s, sizeof app.brain.state.time_s);
+    if (app.compare.has_value()) mix_bytes(&app.compare->inputs, sizeof app.compare->inputs);
     const int flags[] = {app.paused, app.auto_trials, app.ui.settings_open, app.ui.shortcuts_open, app.ui.about_open, app.settings.minimal,
                          app.settings.reduced_motion, app.settings.audio, app.ui.start_hint, app.lesson.lesson, app.lesson.step,
-                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.on};
+                         static_cast<int>(app.lesson.phase), app.lesson.choice, app.ui.lab_choice, static_cast<int>(app.evidence.size()), app.ui.start_hint_done, app.ui.scroll_to_highlight, app.compare.has_value(),
+                         static_cast<int>(app.ui.phone_tab), static_cast<int>(app.ui.controls_tab), app.ui.side_controls, app.ui.lab_evidence};
     mix_bytes(flags, sizeof flags);
     mix_bytes(&app.speed, sizeof app.speed);
     mix_bytes(&app.settings.scale, sizeof app.settings.scale);
     mix_bytes(&app.ui.page_tools_w, sizeof app.ui.page_tools_w);
     mix_bytes(&app.ui.page_tools_h, sizeof app.ui.page_tools_h);
-    mix_bytes(app.history.event_counts.data(), sizeof app.history.event_counts);  // an event while paused is shown
+    mix_bytes(app.brain.history.event_counts.data(), sizeof app.brain.history.event_counts);  // an event while paused is shown
     mix_str(app.settings.theme);
     mix_str(app.settings.lang);
     mix_str(app.strings_lang);  // a language's strings arrive after it was chosen
-    mix_str(app.preset);
+    mix_str(app.brain.preset);
     mix_str(app.lab.experiment);
     return h;
 }
 }  // namespace
 
-bool needs_frame(App& app, bool input) {
-    if (input) app.settle_frames = 4;  // hover states and releases take a few frames to show
-    const std::uint64_t sig = ui_signature(app);
-    bool need = app.frames < 3 || app.ui.relayout || app.settle_frames > 0 || sig != app.drawn_signature
-                || app.clock_s < app.ui.highlight_until_s || (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size());
+bool needs_frame(const App& app, bool input) {
+    const bool evidence_pending = app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size();
+    bool need = input || app.frames < 3 || app.drawn.relayout || !app.drawn.actions.empty() || app.settle_frames > 0
+                || ui_signature(app) != app.drawn_signature || app.clock_s < app.ui.highlight_until_s || evidence_pending;
     if (!app.paused) need = need || !app.settings.reduced_motion || app.clock_s - app.last_drawn_clock_s >= 0.1;
-    if (need) {
-        app.drawn_signature = sig;
-        app.last_drawn_clock_s = app.clock_s;
-        app.ui.relayout = false;
-        if (app.settle_frames > 0) --app.settle_frames;
-    } else {
-        ++app.skipped_frames;
-    }
     return need;
 }
 
+void frame_drawn(App& app, DrawnFrame frame, bool input) {
+    app.drawn = std::move(frame);
+    app.drawn_signature = ui_signature(app);
+    app.last_drawn_clock_s = app.clock_s;
+    app.settle_frames = input ? 3 : std::max(app.settle_frames - 1, 0);  // hover states and releases take a few frames to show
+    // A reveal scrolls on three drawn frames of the sliders, so it lands at the same place however the
+    // frames fall (the list's height is known only after a frame with the new tab).
+    if (app.drawn.controls_drawn && app.ui.scroll_to_highlight > 0) --app.ui.scroll_to_highlight;
+}
+
 void update(App& app, double real_dt_s) {
+    // What the last drawn frame asked for, in order (each through its command).
+    std::vector<Action> actions;
+    actions.swap(app.drawn.actions);
+    for (const Action& act : actions) act(app);
     if (!(real_dt_s > 0.0)) return;
     // A frame slower than kMaxFrameDtS (a stall, a hidden tab) skips the rest: said in the clock.
     if (real_dt_s > kMaxFrameDtS && !app.paused) app.skipped_time_s += (real_dt_s - kMaxFrameDtS) * static_cast<double>(app.speed);
     const double dt = std::min(real_dt_s, kMaxFrameDtS);
     app.clock_s += dt;
-    // The evidence table is checked one finding per frame while it is on screen (each takes ms).
+    // The evidence table is checked one finding per frame once it has been on screen (each takes ms).
+    if (app.drawn.evidence_shown) app.ui.evidence_visible = true;
     if (app.ui.evidence_visible && app.evidence.size() < model::finding_specs().size())
         app.evidence.push_back(model::finding_specs()[app.evidence.size()].check(model::Params{}));
-    // The References tab is open and its file is not here: ask once (again after a failure, when the tab
-    // is opened anew: panel_about sets Absent).
-    if (app.ui.about_open && app.ui.about_tab == kAboutTabReferences && app.references_load == ReferencesLoad::Absent && app.request_references) {
-        app.references_load = ReferencesLoad::Wanted;
-        app.request_references();
-    }
-    if (app.ui.lab_run_request >= 0) {
-        run_lab(app, app.ui.lab_run_request);
-        app.ui.lab_run_request = -1;
-    }
     if (app.paused) return;
     release_held_clock(app);
     const double sim_dt = dt * static_cast<double>(app.speed);
     advance_sim(app, sim_dt);
-    schematic_advance(app.anim, app.geometry, app.out, app.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion);
-    if (app.compare.on) schematic_advance(app.compare.anim, app.geometry, app.compare.out, app.compare.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion);
+    each_brain(app, [&](Brain& b) { schematic_advance(b.anim, app.geometry, b.out, b.inputs, static_cast<float>(sim_dt), app.settings.reduced_motion); });
 }
 
 void advance_sim(App& app, double sim_dt_s) {
     double remaining = std::isfinite(sim_dt_s) ? sim_dt_s : 0.0;
-    const double gain = app.state.params.burst_gain_hz;
+    const Brain& first = app.brain;  // its clock and history set the chunks; compare mode's brain follows in step
     while (remaining > 1e-9) {
         // Stop at the next history sample or auto trial so both happen at the right simulated time.
-        double chunk = std::min(remaining, std::max(app.history.next_sample_s - app.state.time_s, model::kStepS));
-        if (app.auto_trials) chunk = std::min(chunk, std::max(app.next_auto_trial_s - app.state.time_s, model::kStepS));
-        model::advance(app.state, app.inputs, chunk);
-        SecondBrain& b = app.compare;
-        if (b.on) model::advance(b.state, b.inputs, chunk);  // same chunks: the two clocks stay equal
+        double chunk = std::min(remaining, std::max(first.history.next_sample_s - first.state.time_s, model::kStepS));
+        if (app.auto_trials) chunk = std::min(chunk, std::max(app.next_auto_trial_s - first.state.time_s, model::kStepS));
+        each_brain(app, [&](Brain& b) { model::advance(b.state, b.inputs, chunk); });  // same chunks: the clocks stay equal
         remaining -= chunk;
-        if (app.auto_trials && app.state.time_s >= app.next_auto_trial_s - 1e-9) {
+        if (app.auto_trials && first.state.time_s >= app.next_auto_trial_s - 1e-9) {
             fire_event(app, model::Event::Cue);
             app.next_auto_trial_s += kAutoTrialPeriodS;
         }
-        if (app.state.time_s >= app.history.next_sample_s - 1e-9) {
-            app.out = model::outputs(app.state, app.inputs);
-            history_sample(app.history, app.out, app.state.time_s, kSampleIntervalS, gain);
-            if (b.on) {
-                b.out = model::outputs(b.state, b.inputs);
-                history_sample(b.history, b.out, b.state.time_s, kSampleIntervalS, b.state.params.burst_gain_hz);
-                b.history.audio = AudioEvents{};  // the audio monitor plays the first brain only
-            }
-            app.history.next_sample_s += kSampleIntervalS;
+        if (first.state.time_s >= first.history.next_sample_s - 1e-9) {
+            each_brain(app, brain_sample);
+            if (app.compare) app.compare->history.audio = AudioEvents{};  // the audio monitor plays the first brain only
             lesson_update(app.lesson, app.lessons, lesson_view(app));
         }
     }
-    app.out = model::outputs(app.state, app.inputs);
-    if (app.compare.on) app.compare.out = model::outputs(app.compare.state, app.compare.inputs);
+    each_brain(app, [](Brain& b) { b.out = model::outputs(b.state, b.inputs); });
     lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
 // [SECTION] Commands -------------------------------------------------------------------------------------
 void fire_event(App& app, model::Event e) {
     // Omit with no trial running starts one: its cue is recorded too.
-    if (e == model::Event::Omit && app.out.trial_time_s < 0.0) fire_event(app, model::Event::Cue);
-    model::apply_event(app.state, e);
-    app.out = model::outputs(app.state, app.inputs);
-    history_event(app.history, e, app.out, app.state.time_s, app.state.params.burst_gain_hz);
-    SecondBrain& b = app.compare;
-    if (b.on) {  // the same event reaches the second brain at the same moment
-        model::apply_event(b.state, e);
-        b.out = model::outputs(b.state, b.inputs);
-        history_event(b.history, e, b.out, b.state.time_s, b.state.params.burst_gain_hz);
-    }
+    if (e == model::Event::Omit && app.brain.out.trial_time_s < 0.0) fire_event(app, model::Event::Cue);
+    each_brain(app, [e](Brain& b) { brain_event(b, e); });  // the same event reaches every brain at the same moment
 }
 
 bool set_preset(App& app, std::string_view id) {
     const io::Preset* p = io::find_preset(id);
     if (!p) return false;
-    const model::Inputs before = app.inputs;
-    app.inputs = p->inputs;
-    app.preset = p->id;
+    const model::Inputs before = app.brain.inputs;
+    app.brain.inputs = p->inputs;
+    app.brain.preset = p->id;
     note_change(app, before);
     // A preset at its place on the hormone clock (an SSRI's first days, or after weeks) runs its days and
     // holds the clock there until an input changes (note_change releases it).
     if (p->hold_day > 0.0) {
-        app.state.hold_slow_clock = false;
-        advance_sim(app, p->hold_day / app.state.params.days_per_s);
-        app.state.hold_slow_clock = true;
+        app.brain.state.hold_slow_clock = false;
+        advance_sim(app, p->hold_day / app.brain.state.params.days_per_s);
+        app.brain.state.hold_slow_clock = true;
     }
     // Reveal and briefly highlight the sliders it changed.
     app.ui.highlight.clear();
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i)
-        if (app.inputs.*(specs[i].field) != specs[i].typical) app.ui.highlight.emplace_back(specs[i].name);
+        if (app.brain.inputs.*(specs[i].field) != specs[i].typical) app.ui.highlight.emplace_back(specs[i].name);
     app.ui.highlight_until_s = app.clock_s + 4.0;
-    app.ui.scroll_to_highlight = app.ui.highlight.empty() ? 0 : 3;
+    app.ui.scroll_to_highlight = 0;
+    if (!app.ui.highlight.empty()) reveal_inputs(app);
     return true;
 }
 
 void reset_all(App& app) {
-    app.inputs = model::Inputs{};
-    app.preset = "baseline";
+    app.brain.inputs = model::Inputs{};
+    app.brain.preset = "baseline";
     app.auto_trials = false;
     app.last_changed.clear();
-    if (app.compare.on) {  // both brains restart together (the second keeps its scenario)
-        restart_both(app, app.compare.preset, app.compare.inputs);
+    if (app.compare.has_value()) {  // both brains restart together (the second keeps its scenario)
+        restart_both(app, app.compare->preset, app.compare->inputs);
         return;
     }
-    app.state = model::make_state(app.inputs, 1);
-    app.out = model::outputs(app.state, app.inputs);
+    brain_start(app.brain, app.geometry.pathways.size());
     restart_history(app);
 }
 
@@ -262,33 +239,28 @@ void compare_start(App& app, const CompareSpec& spec) {
 }
 
 namespace {
-void restart_both(App& app, const std::string& preset, const model::Inputs& inputs) {
-    SecondBrain& b = app.compare;
-    b.on = true;
-    b.preset = preset;
-    b.inputs = inputs;
-    app.state = model::make_state(app.inputs, 1);
-    b.state = model::make_state(b.inputs, 1);
-    app.out = model::outputs(app.state, app.inputs);
-    b.out = model::outputs(b.state, b.inputs);
-    b.anim.paths.assign(app.geometry.pathways.size(), PathwayAnim{});
+void restart_both(App& app, std::string preset, model::Inputs inputs) {
+    Brain second;
+    second.preset = std::move(preset);
+    second.inputs = inputs;
+    app.compare = std::move(second);
+    each_brain(app, [&](Brain& b) { brain_start(b, app.geometry.pathways.size()); });
     // A scenario held for days (an SSRI after weeks) settles first; both settle as long, so the
     // clocks stay equal (a brain already settled just stays where it is).
     double hold_day = 0.0;
-    for (const std::string& id : {app.preset, b.preset})
-        if (const io::Preset* p = io::find_preset(id)) hold_day = std::max(hold_day, p->hold_day);
+    each_brain(app, [&](Brain& b) {
+        if (const io::Preset* p = io::find_preset(b.preset)) hold_day = std::max(hold_day, p->hold_day);
+    });
     if (hold_day > 0.0) {
-        advance_sim(app, hold_day / app.state.params.days_per_s);
-        app.state.hold_slow_clock = b.state.hold_slow_clock = true;
+        advance_sim(app, hold_day / app.brain.state.params.days_per_s);
+        each_brain(app, [](Brain& b) { b.state.hold_slow_clock = true; });
     }
     restart_history(app);
-    history_clear(b.history, b.state.time_s);
+    history_clear(app.compare->history, app.compare->state.time_s);
 }
 }  // namespace
 
-void compare_stop(App& app) {
-    app.compare = SecondBrain{};
-}
+void compare_stop(App& app) { app.compare.reset(); }
 
 std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs) {
     const io::Preset* p = io::find_preset(preset);
@@ -299,9 +271,9 @@ std::string scenario_title(const App& app, std::string_view preset, const model:
 
 void set_input_value(App& app, std::string_view name, double value) {
     char buf[160];
-    const model::Inputs before = app.inputs;
-    if (model::set_input(app.inputs, name, value, buf, sizeof buf).empty() && before.*(model::find_input(name)->field) != value) {
-        app.preset = "custom";
+    const model::Inputs before = app.brain.inputs;
+    if (model::set_input(app.brain.inputs, name, value, buf, sizeof buf).empty() && before.*(model::find_input(name)->field) != value) {
+        app.brain.preset = "custom";
         app.last_changed = std::string(name);
     }
 }
@@ -332,6 +304,12 @@ std::string language_arrived(App& app, std::string_view lang, const std::string_
     if (err.empty() && set_language(app, lang)) return {};
     app.settings.lang = app.strings_lang;  // the language shown stays, and the setting says so
     return err.empty() ? "strings: " + std::string(lang) + ".json could not be used" : err;
+}
+
+void want_references(App& app) {
+    if (app.references_load == ReferencesLoad::Wanted || app.references_load == ReferencesLoad::Loaded || !app.request_references) return;
+    app.references_load = ReferencesLoad::Wanted;
+    app.request_references();
 }
 
 std::string references_arrived(App& app, const std::string_view* json, std::string_view error) {
@@ -385,6 +363,27 @@ const char* level_word(const App& app, double v) {
     return app.strings.get(words[level_step(v)]);
 }
 
+bool input_highlighted(const App& app, std::string_view name) {
+    return app.clock_s < app.ui.highlight_until_s && std::find(app.ui.highlight.begin(), app.ui.highlight.end(), name) != app.ui.highlight.end();
+}
+
+bool lesson_wants_input(const App& app, std::string_view name) {
+    const LessonStep* s = lesson_current_step(app.lesson, app.lessons);
+    if (!s || app.lesson.phase == LessonPhase::Result) return false;
+    for (const auto& c : s->checks) if (c.kind == LessonCheck::Kind::Input && c.name == name) return true;
+    return false;
+}
+
+void reveal_inputs(App& app) {
+    app.ui.scroll_to_highlight = 3;
+    if (is_hidden(app, "experiments")) return;  // no manipulations tab: the levels are shown
+    int n = 0;
+    const model::InputSpec* specs = model::input_specs(&n);
+    for (int i = 0; i < n; ++i)
+        if (input_highlighted(app, specs[i].name) || lesson_wants_input(app, specs[i].name))
+            app.ui.controls_tab = specs[i].kind == model::InputKind::Manipulation ? ControlsTab::Manipulations : ControlsTab::Levels;
+}
+
 bool is_locked(const App& app, std::string_view name) {
     return std::find(app.settings.lock.begin(), app.settings.lock.end(), name) != app.settings.lock.end();
 }
@@ -396,17 +395,17 @@ bool is_hidden(const App& app, std::string_view panel) {
 
 NarrationInput narration_input(const App& app) {
     NarrationInput in;
-    in.inputs = &app.inputs;
-    in.out = &app.out;
+    in.inputs = &app.brain.inputs;
+    in.out = &app.brain.out;
     in.typical = &app.typical;
-    in.event = app.history.key_event;
-    in.event_age_s = app.state.time_s - app.history.key_event_time_s;
+    in.event = app.brain.history.key_event;
+    in.event_age_s = app.brain.state.time_s - app.brain.history.key_event_time_s;
     in.last_changed = app.last_changed;
-    if (app.compare.on) {
-        in.compare_inputs = &app.compare.inputs;
-        in.compare_out = &app.compare.out;
-        in.title_a = scenario_title(app, app.preset, app.inputs);
-        in.title_b = scenario_title(app, app.compare.preset, app.compare.inputs);
+    if (app.compare.has_value()) {
+        in.compare_inputs = &app.compare->inputs;
+        in.compare_out = &app.compare->out;
+        in.title_a = scenario_title(app, app.brain.preset, app.brain.inputs);
+        in.title_b = scenario_title(app, app.compare->preset, app.compare->inputs);
     }
     return in;
 }
@@ -414,17 +413,17 @@ NarrationInput narration_input(const App& app) {
 // [SECTION] Lessons and lab ------------------------------------------------------------------------------
 LessonView lesson_view(const App& app) {
     LessonView v;
-    v.inputs = &app.inputs;
-    v.out = &app.out;
-    v.time_s = app.state.time_s;
-    v.sim_day = app.out.sim_day;
-    v.trials = static_cast<int>(app.out.trials);
-    v.event_counts = app.history.event_counts;
+    v.inputs = &app.brain.inputs;
+    v.out = &app.brain.out;
+    v.time_s = app.brain.state.time_s;
+    v.sim_day = app.brain.out.sim_day;
+    v.trials = static_cast<int>(app.brain.out.trials);
+    v.event_counts = app.brain.history.event_counts;
     v.lab_experiment = app.lab.experiment;
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     v.lab_current = !app.lab.experiment.empty();
-    for (int i = 0; i < n && v.lab_current; ++i) v.lab_current = app.lab.inputs.*(specs[i].field) == app.inputs.*(specs[i].field);
+    for (int i = 0; i < n && v.lab_current; ++i) v.lab_current = app.lab.inputs.*(specs[i].field) == app.brain.inputs.*(specs[i].field);
     return v;
 }
 
@@ -432,7 +431,7 @@ bool start_lesson(App& app, std::string_view id) { return lesson_start(app.lesso
 void lesson_choose(App& app, int option) { lesson_choose(app.lesson, option); }
 void lesson_lock(App& app) {
     lesson_lock(app.lesson, lesson_view(app));
-    app.ui.scroll_to_highlight = 3;  // reveal the sliders the step asks to move
+    reveal_inputs(app);  // the sliders the step asks to move
 }
 void lesson_next(App& app) { lesson_next(app.lesson, app.lessons, lesson_view(app)); }
 void lesson_back(App& app) { lesson_back(app.lesson); }
@@ -441,7 +440,7 @@ void lesson_reset_progress(App& app) { lesson_reset_progress(app.lesson, app.les
 void run_lab(App& app, int index) {
     const auto& specs = model::experiment_specs();
     if (index < 0 || index >= static_cast<int>(specs.size())) return;
-    app.lab = run_lab(specs[static_cast<std::size_t>(index)], app.inputs);
+    app.lab = run_lab(specs[static_cast<std::size_t>(index)], app.brain.inputs);
     lesson_update(app.lesson, app.lessons, lesson_view(app));
 }
 
@@ -576,7 +575,7 @@ void apply_settings(App& app, const SettingValues& v) {
 std::string apply_query(App& app, std::string_view query) {
     const UrlConfig c = parse_query(query);
     const SettingValues& v = c.values;
-    apply_inputs(c, &app.inputs, &app.preset);
+    apply_inputs(c, &app.brain.inputs, &app.brain.preset);
     apply_settings(app, v);
     const bool lesson_ok = !v.lesson || start_lesson(app, *v.lesson);
     rapidjson::StringBuffer buf;
@@ -617,23 +616,23 @@ SettingValues share_view(const App& app) {
     view.scale = static_cast<double>(app.settings.scale);
     view.ui = app.settings.minimal ? "minimal" : "full";
     if (app.lesson.lesson >= 0) view.lesson = app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id;
-    if (app.compare.on) view.compare = compare_text(app.compare.inputs, app.compare.preset);
+    if (app.compare.has_value()) view.compare = compare_text(app.compare->inputs, app.compare->preset);
     return view;
 }
 
-std::string share_query(const App& app) { return neurodrive::app::share_query(app.inputs, app.preset, share_view(app)); }
+std::string share_query(const App& app) { return neurodrive::app::share_query(app.brain.inputs, app.brain.preset, share_view(app)); }
 
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
-    json_key(w, "time_s"); json_put_num(w, app.state.time_s);
-    json_key(w, "sim_day"); json_put_num(w, app.out.sim_day);
-    json_key(w, "preset"); json_put(w, app.preset);
+    json_key(w, "time_s"); json_put_num(w, app.brain.state.time_s);
+    json_key(w, "sim_day"); json_put_num(w, app.brain.out.sim_day);
+    json_key(w, "preset"); json_put(w, app.brain.preset);
     json_key(w, "paused"); w.Bool(app.paused);
     json_key(w, "speed"); json_put_num(w, app.speed);
     json_key(w, "auto_trials"); w.Bool(app.auto_trials);
-    json_key(w, "trials"); w.Int(static_cast<int>(app.out.trials));
+    json_key(w, "trials"); w.Int(static_cast<int>(app.brain.out.trials));
     json_key(w, "theme"); json_put(w, app.settings.theme);
     json_key(w, "lang"); json_put(w, app.settings.lang);
     json_key(w, "ui_scale"); json_put_num(w, app.settings.scale);
@@ -644,29 +643,29 @@ std::string state_json(const App& app) {
     if (app.lesson.lesson >= 0) json_put(w, app.lessons[static_cast<std::size_t>(app.lesson.lesson)].id); else w.Null();
     json_key(w, "lesson_step"); w.Int(app.lesson.step + 1);
     json_key(w, "lesson_steps_completed"); w.Int(app.lesson.completed_steps);
-    json_key(w, "key_event"); json_put(w, key_event_name(app.history.key_event));
-    json_key(w, "key_event_age_s"); json_put_num(w, app.state.time_s - app.history.key_event_time_s);
+    json_key(w, "key_event"); json_put(w, key_event_name(app.brain.history.key_event));
+    json_key(w, "key_event_age_s"); json_put_num(w, app.brain.state.time_s - app.brain.history.key_event_time_s);
     int n = 0;
     json_key(w, "inputs");
     w.StartObject();
     const model::InputSpec* in = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, app.inputs.*(in[i].field)); }
+    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, app.brain.inputs.*(in[i].field)); }
     w.EndObject();
     json_key(w, "outputs");
     w.StartObject();
     int n_out = 0;
     const model::OutputSpec* out = model::output_specs(&n_out);
-    for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.out.*(out[i].field)); }
+    for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.brain.out.*(out[i].field)); }
     w.EndObject();
     json_key(w, "last_trial");
     w.StartObject();
-    json_key(w, "cue_response_hz"); json_put_num(w, app.out.last_cue_response_hz);
-    json_key(w, "reward_response_hz"); json_put_num(w, app.out.last_reward_response_hz);
+    json_key(w, "cue_response_hz"); json_put_num(w, app.brain.out.last_cue_response_hz);
+    json_key(w, "reward_response_hz"); json_put_num(w, app.brain.out.last_reward_response_hz);
     w.EndObject();
     // Compare mode's second brain: its scenario (the value of compare= that restores it) and readouts.
     json_key(w, "compare");
-    if (app.compare.on) {
-        const SecondBrain& b = app.compare;
+    if (app.compare.has_value()) {
+        const Brain& b = *app.compare;
         w.StartObject();
         json_key(w, "scenario"); json_put(w, compare_text(b.inputs, b.preset));
         json_key(w, "preset"); json_put(w, b.preset);
@@ -692,22 +691,22 @@ std::string export_json(const App& app, std::string_view kind) {
     const auto& kinds = export_kinds();
     const auto it = std::find_if(kinds.begin(), kinds.end(), [&](const ExportKind& k) { return k.kind == kind; });
     ExportInfo info;
-    const io::Preset* p = io::find_preset(app.preset);
+    const io::Preset* p = io::find_preset(app.brain.preset);
     info.scenario = p ? preset_title(app, *p) : app.strings.get("preset.custom");
-    for (const auto& [spec, v] : changed_inputs(app.inputs, app.preset)) {
+    for (const auto& [spec, v] : changed_inputs(app.brain.inputs, app.brain.preset)) {
         char b[64];
         std::snprintf(b, sizeof b, "%s=%g", std::string(spec->name).c_str(), v);
         info.changed += (info.changed.empty() ? "" : ", ") + std::string(b);
     }
-    info.time_s = app.state.time_s;
+    info.time_s = app.brain.state.time_s;
     info.version = ND_VERSION;
     const bool picture = it != kinds.end() && it->picture;
     // The picture shows both brains in compare mode: its caption names the second (the CSV data is A's).
-    if (picture && app.compare.on)
-        info.scenario = "A: " + info.scenario + ", B: " + scenario_title(app, app.compare.preset, app.compare.inputs);
+    if (picture && app.compare.has_value())
+        info.scenario = "A: " + info.scenario + ", B: " + scenario_title(app, app.compare->preset, app.compare->inputs);
     std::string text;
-    if (kind == "signals") text = export_signals_csv(app.history, info);
-    else if (kind == "trials") text = export_trials_csv(app.history, info);
+    if (kind == "signals") text = export_signals_csv(app.brain.history, info);
+    else if (kind == "trials") text = export_trials_csv(app.brain.history, info);
     else if (kind == "lab") text = export_lab_csv(app.lab, info);
     else if (picture) text = export_caption(info);
     rapidjson::StringBuffer buf;
@@ -720,7 +719,7 @@ std::string export_json(const App& app, std::string_view kind) {
         json_key(w, "error");
         json_put(w, kind == "lab" ? "no lab results yet: run an experiment first" : "export kind must be " + allowed);
     } else {
-        json_key(w, "name"); json_put(w, export_file_name(p ? p->id : "custom", picture ? "view" : std::string(kind), app.state.time_s, std::string(it->ext)));
+        json_key(w, "name"); json_put(w, export_file_name(p ? p->id : "custom", picture ? "view" : std::string(kind), app.brain.state.time_s, std::string(it->ext)));
         json_key(w, "text"); json_put(w, text);
         if (picture) {  // the caption band in the theme's colours
             const Theme* theme = find_theme(app.settings.theme);
@@ -732,22 +731,36 @@ std::string export_json(const App& app, std::string_view kind) {
     return {buf.GetString(), buf.GetSize()};
 }
 
+std::string ui_state_text(const UiState& u) {
+    std::string highlight;
+    for (const std::string& h : u.highlight) highlight += h + ",";
+    char buf[640];
+    std::snprintf(buf, sizeof buf,
+                  "dialogs %d %d %d, hint %d %d, announced %.17g %.17g, tabs %d %d %d, lab %d %d, highlight [%s] %.17g %d, evidence %d, "
+                  "full view %d, page tools %g %g, font %g %g %s",
+                  u.settings_open, u.shortcuts_open, u.about_open, u.start_hint, u.start_hint_done, u.announced_motivation, u.announced_key_event_s,
+                  static_cast<int>(u.phone_tab), static_cast<int>(u.controls_tab), u.side_controls, u.lab_choice, u.lab_evidence, highlight.c_str(),
+                  u.highlight_until_s, u.scroll_to_highlight, u.evidence_visible, u.open_full_view_requested, static_cast<double>(u.page_tools_w),
+                  static_cast<double>(u.page_tools_h), static_cast<double>(u.font_px), static_cast<double>(u.font_dpr), u.font_lang.c_str());
+    return buf;
+}
+
 std::string take_audio_json(App& app) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
     json_key(w, "on"); w.Bool(app.settings.audio);
-    json_key(w, "silence"); w.Bool(app.history.audio.silence);
-    json_key(w, "now"); json_put_num(w, app.state.time_s);
+    json_key(w, "silence"); w.Bool(app.brain.history.audio.silence);
+    json_key(w, "now"); json_put_num(w, app.brain.state.time_s);
     json_key(w, "speed"); json_put_num(w, app.speed);
     json_key(w, "paused"); w.Bool(app.paused);
     json_key(w, "spikes");
     w.StartArray();
-    for (double t : app.history.audio.spikes_s) json_put_num(w, t);
+    for (double t : app.brain.history.audio.spikes_s) json_put_num(w, t);
     w.EndArray();
     json_key(w, "tones");
     w.StartArray();
-    for (const EventMark& e : app.history.audio.tones) {
+    for (const EventMark& e : app.brain.history.audio.tones) {
         w.StartObject();
         json_key(w, "t"); json_put_num(w, e.time_s);
         json_key(w, "kind"); json_put(w, e.type == model::Event::Cue ? "cue" : "reward");
@@ -755,9 +768,9 @@ std::string take_audio_json(App& app) {
     }
     w.EndArray();
     w.EndObject();
-    app.history.audio.spikes_s.clear();
-    app.history.audio.tones.clear();
-    app.history.audio.silence = false;
+    app.brain.history.audio.spikes_s.clear();
+    app.brain.history.audio.tones.clear();
+    app.brain.history.audio.silence = false;
     return buf.GetString();
 }
 

@@ -14,12 +14,15 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "assets.hpp"
+#include "brain.hpp"
 #include "history.hpp"
 #include "lab.hpp"
 #include "lessons.hpp"
@@ -35,46 +38,38 @@ namespace neurodrive::app {
 constexpr double kAutoTrialPeriodS = 5.0;
 constexpr double kMaxFrameDtS = 0.25;       // a stalled or hidden tab never makes the model jump further
 
-// [SECTION] UI state and layout report ----------------------------------------------------------------
+// [SECTION] UI state and what a drawn frame reports ----------------------------------------------------------
 enum class PhoneTab { Controls, Drive, Signals, Learning, Lesson, Lab };
-enum class PlotTab { Signals, Learning, Lab };
 enum class ControlsTab { Levels, Manipulations };
 
-constexpr int kAboutTabReferences = 3;
-
+// What the view shows and remembers. Changed by update() and the commands - by drawing only through the
+// actions it asks for (DrawnFrame::actions).
 struct UiState {
     bool settings_open = false;
     bool shortcuts_open = false;
     bool about_open = false;
-    int about_tab = 0;               // 0 about, 1 evidence, 2 glossary, 3 references (kAboutTabReferences)
     bool start_hint = false;         // first visit: a dismissable "start here" card
     bool start_hint_done = false;    // the user dismissed or used it (stored where the page saves)
     double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
     double announced_key_event_s = -1e9;  // simulated time of the last key event announced
     PhoneTab phone_tab = PhoneTab::Drive;
-    PlotTab plot_tab = PlotTab::Signals;
     ControlsTab controls_tab = ControlsTab::Levels;
     int lab_choice = 0;              // experiment chosen in the lab
-    int lab_run_request = -1;        // Run pressed: update() runs this experiment (never inside drawing)
     bool lab_evidence = false;       // the lab shows the evidence table instead of an experiment
     std::vector<std::string> highlight;  // sliders a preset just changed ...
     double highlight_until_s = 0.0;      // ... highlighted until this app-clock time
-    int scroll_to_highlight = 0;         // frames left to reveal the first of them (3: the list's size settles)
-    bool reveal_now = false;             // this frame: the first highlighted slider drawn scrolls into view
-    bool evidence_visible = false;   // the findings table is on screen: update() fills it in
+    int scroll_to_highlight = 0;         // drawn frames of the sliders left that reveal the first of them (3: the list's size settles)
+    bool evidence_visible = false;   // the findings table has been on screen: update() fills it in
     bool open_full_view_requested = false;  // compact mode: the platform opens the full view
-    float lesson_card_h = 0.0f;      // measured heights of blocks that must fit without scrolling ...
-    float narration_h = 0.0f;
-    float strip_h = 0.0f;            // ... the phone's narration strip (it scrolls only when it cannot fit)
-    float side_body_h = 0.0f;        // the medium layout's side tab content
     bool side_controls = false;      // the medium layout's side column shows Controls (else Drive)
-    bool relayout = false;           // ... and a request for one more frame when they changed
     float page_tools_w = 0.0f;       // the page's own buttons over the canvas's top right corner, as the
     float page_tools_h = 0.0f;       // page measured them (CSS px; none natively): layouts keep it free
     float font_px = 0.0f;            // font size the atlas was built for (logical px)
     float font_dpr = 0.0f;           // device pixel ratio the atlas was built for
     std::string font_lang;           // the language whose characters (and font) the atlas holds
 };
+// Every field, as text (the drawing test compares it before and after a frame).
+std::string ui_state_text(const UiState& ui);
 
 // Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
 // and every text label (label:<id>) and text block (text:<id>) with whether it was cut off; a label
@@ -114,20 +109,36 @@ struct FrameStats {
     void push(float ms, float ui, int vertices_drawn);
 };
 
-// Compare mode: a second brain beside the first, run on the same clock with the same events (cue,
-// reward, omit, automatic trials). Sliders, presets, lessons and the lab act on the first brain only.
-struct SecondBrain {
-    bool on = false;
-    std::string preset = "baseline";  // the preset it started from (its inputs may differ: compare_text)
-    model::Inputs inputs;
-    model::State state;
-    model::Outputs out;
-    History history;
-    SchematicAnim anim;
+struct App;
+// A change asked for while drawing (a click, a drag, a key): update() applies it - through the commands
+// of commands.hpp for everything they govern, so locks and ranges are checked in one place - and
+// drawing itself never changes the App.
+using Action = std::function<void(App&)>;
+
+// Heights of blocks that must fit without scrolling, measured by the frame that drew them and used by
+// the next (carried over while a block is not drawn).
+struct MeasuredHeights {
+    float lesson_card_h = 0.0f;
+    float narration_h = 0.0f;
+    float strip_h = 0.0f;            // the phone's narration strip (it scrolls only when it cannot fit)
 };
 
-// Where the references are: not here yet, asked for, here, or the fetch failed (asked again when the
-// References tab is next opened).
+// What one drawn frame reports: the outputs of drawing (ui.hpp build_ui), read by the next update(),
+// needs_frame(), the bridge (the mirror, the browser tests) and the tests. ImGui's own state (window
+// positions, focus, open popups) stays ImGui's.
+struct DrawnFrame {
+    std::vector<WidgetRect> rects;   // where everything was drawn
+    MeasuredHeights heights;
+    bool relayout = false;           // a measured height changed (or a layer kept an older picture): one more frame
+    bool evidence_shown = false;     // the findings table was on screen
+    bool controls_drawn = false;     // the sliders were drawn (a pending reveal used one of its frames)
+    bool revealed = false;           // the first highlighted slider of this frame scrolled into view
+    int plot_focus = -1;             // the plots tab the lesson step asked for (a new one is brought forward once)
+    std::vector<Action> actions;     // what the frame asked for, applied in order by the next update()
+};
+
+// Where the references are: not here yet, asked for, here, or the fetch failed (the References tab then
+// offers to try again).
 enum class ReferencesLoad { Absent, Wanted, Loaded, Failed };
 
 // [SECTION] App ---------------------------------------------------------------------------------------
@@ -148,11 +159,11 @@ struct App {
     void (*request_references)() = nullptr;  // asks the platform for the file (the browser only)
     std::string asset_error;            // non-empty: the app shows this instead of the UI
 
-    model::Inputs inputs;
-    model::State state;
-    model::Outputs out;
+    Brain brain;                  // the user's brain: sliders, presets, lessons and the lab act on it
+    // Compare mode: a second brain beside the first, run on the same clock with the same events (cue,
+    // reward, omit, automatic trials); empty when off.
+    std::optional<Brain> compare;
     model::Outputs typical;       // healthy baseline, for ghost markers and narration
-    std::string preset = "baseline";
     std::string last_changed;     // the input the user changed last (narration names its consequence)
 
     PageSettings settings;        // theme, language, text size, simple view, locks, hidden panels (settings.hpp)
@@ -162,14 +173,11 @@ struct App {
     double next_auto_trial_s = 0.0;
     double clock_s = 0.0;         // wall-clock seconds since start (highlights, hints)
 
-    History history;
-    SecondBrain compare;          // compare mode (off unless chosen)
     LessonState lesson;
     LabResult lab;                // the virtual lab's last run
     std::vector<model::FindingOutcome> evidence;  // the findings registry checked on this model, filled one per frame
-    SchematicAnim anim;
     UiState ui;
-    std::vector<WidgetRect> widget_rects;  // rebuilt every frame
+    DrawnFrame drawn;                   // what the last drawn frame reported
     FrameStats stats;
     std::uint64_t frames = 0;
     std::uint64_t skipped_frames = 0;   // display frames not drawn (nothing moved)
@@ -179,13 +187,26 @@ struct App {
     double skipped_time_s = 0.0;        // simulated time skipped because frames stalled (shown in the clock)
 };
 
+// Every brain: the first, then compare mode's second. Stepping, events and drawing treat them alike.
+template <typename F>
+void each_brain(App& app, F f) {
+    f(app.brain);
+    if (app.compare) f(*app.compare);
+}
+inline std::vector<const Brain*> brains_of(const App& app) {
+    std::vector<const Brain*> brains{&app.brain};
+    if (app.compare) brains.push_back(&*app.compare);
+    return brains;
+}
+
 // [SECTION] Frame: init, update, advance ---------------------------------------------------------------
 // Loads the embedded assets and starts the model at the healthy baseline. Returns false (and sets
 // app.asset_error) when an asset is broken.
 bool init(App& app);
 
-// Advances the model by real_dt_s * speed (real_dt_s clamped to kMaxFrameDtS; nothing when paused),
-// the pulses of the schematic, the lessons. Everything that changes state happens here or in a command.
+// Applies the actions the last drawn frame asked for, then advances the model by real_dt_s * speed
+// (real_dt_s clamped to kMaxFrameDtS; nothing when paused), the pulses of the schematic, the lessons.
+// Everything that changes state happens here or in a command.
 void update(App& app, double real_dt_s);
 // Advances the model by sim_dt_s of simulated time in history-sample-sized chunks (also when paused).
 void advance_sim(App& app, double sim_dt_s);
@@ -193,11 +214,15 @@ void advance_sim(App& app, double sim_dt_s);
 // Draw on demand: whether the next display frame must be drawn. Not when paused with nothing in
 // flight (no recent input, no state change from the API, no highlight, no pending relayout); a
 // running simulation animates every frame (with calm motion at most ten times a second).
-// `input` = pointer, keyboard or window events arrived this frame.
-bool needs_frame(App& app, bool input);
+// `input` = pointer, keyboard or window events arrived this frame. A pure query.
+bool needs_frame(const App& app, bool input);
+// A frame was drawn (after update()): keeps what it reported and remembers what it showed; `input` as
+// for needs_frame (hover states and releases take a few more frames to show).
+void frame_drawn(App& app, DrawnFrame frame, bool input);
 
-// Builds the whole UI for this frame (ImGui; between NewFrame and Render). ui.cpp.
-void build_ui(App& app);
+// Builds the whole UI for this frame (ImGui; between NewFrame and Render) and returns what it reported.
+// Reads the App only. ui.cpp.
+DrawnFrame build_ui(const App& app);
 
 // [SECTION] Commands shared by the UI, the keyboard and the JS bridge ---------------------------------------
 void fire_event(App& app, model::Event e);
@@ -216,6 +241,9 @@ std::string language_arrived(App& app, std::string_view lang, const std::string_
 // The page fetched references.json (or could not: json == nullptr, reason in `error`). Returns "" or what
 // went wrong; the References tab says it and offers to try again.
 std::string references_arrived(App& app, const std::string_view* json, std::string_view error = "");
+// Asks the platform for references.json when it is not here or its last fetch failed (the References tab
+// is shown); nothing while a fetch is on its way or natively, where the file is built in.
+void want_references(App& app);
 // One text in a language other than the UI's (the key itself when missing, or when that language's
 // strings are not here: the page fetches a language only when it is chosen).
 std::string text_in_language(std::string_view lang, std::string_view key);
@@ -249,6 +277,12 @@ void compare_start(App& app, const CompareSpec& spec);
 void compare_stop(App& app);
 // A brain's scenario title in the UI language: the preset's title, "(changed)" when its inputs differ.
 std::string scenario_title(const App& app, std::string_view preset, const model::Inputs& inputs);
+
+// Sliders called to attention: the ones a preset just changed (for a few seconds), and the ones the
+// active lesson step asks to move. reveal_inputs opens their tab and scrolls the first into view.
+bool input_highlighted(const App& app, std::string_view name);
+bool lesson_wants_input(const App& app, std::string_view name);
+void reveal_inputs(App& app);
 
 bool is_locked(const App& app, std::string_view name);
 bool is_hidden(const App& app, std::string_view panel);

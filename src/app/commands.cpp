@@ -39,7 +39,7 @@ std::string input_lock_error(const App& app, std::string_view name) {
 
 std::string cmd_set_inputs(App& app, const std::vector<std::pair<std::string, double>>& values) {
     if (values.size() > kMaxInputsPerCall) return kTooMany;
-    model::Inputs next = app.inputs;
+    model::Inputs next = app.brain.inputs;
     char buf[160];
     for (const auto& [name, value] : values) {
         if (name.find('\0') != std::string::npos) return "input names must not contain NUL characters (got \"" + shown(name) + "\")";
@@ -92,7 +92,7 @@ std::string cmd_preset(App& app, std::string_view id) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i) {
-        if (p->inputs.*(specs[i].field) == app.inputs.*(specs[i].field)) continue;
+        if (p->inputs.*(specs[i].field) == app.brain.inputs.*(specs[i].field)) continue;
         if (std::string lock = input_lock_error(app, specs[i].name); !lock.empty()) return lock + "; preset " + p->id + " would change it";
     }
     set_preset(app, p->id);
@@ -107,7 +107,7 @@ std::string cmd_reset(App& app) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i)
-        if (!input_lock_error(app, specs[i].name).empty()) kept.emplace_back(std::string(specs[i].name), app.inputs.*(specs[i].field));
+        if (!input_lock_error(app, specs[i].name).empty()) kept.emplace_back(std::string(specs[i].name), app.brain.inputs.*(specs[i].field));
     reset_all(app);
     for (const auto& [name, value] : kept) set_input_value(app, name, value);
     return {};
@@ -128,7 +128,7 @@ std::string compare_error(const App& app, std::string_view spec) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i) {
-        if (b.*(specs[i].field) == app.inputs.*(specs[i].field)) continue;
+        if (b.*(specs[i].field) == app.brain.inputs.*(specs[i].field)) continue;
         if (std::string lock = input_lock_error(app, specs[i].name); !lock.empty()) return lock + "; compare " + shown(spec) + " would change it";
     }
     return {};
@@ -152,7 +152,7 @@ std::string cmd_event(App& app, std::string_view name) {
 
 std::string cmd_auto_trials(App& app, bool on) {
     if (std::string lock = lock_error(app, "events"); !lock.empty()) return lock;
-    if (on && !app.auto_trials) app.next_auto_trial_s = app.state.time_s + 0.2;
+    if (on && !app.auto_trials) app.next_auto_trial_s = app.brain.state.time_s + 0.2;
     app.auto_trials = on;
     return {};
 }
@@ -215,6 +215,16 @@ std::string cmd_scale(App& app, double scale) {
 
 std::string cmd_audio(App& app, bool on) {
     app.settings.audio = on;
+    return {};
+}
+
+std::string cmd_simple_view(App& app, bool on) {
+    app.settings.minimal = on;
+    return {};
+}
+
+std::string cmd_reduced_motion(App& app, bool on) {
+    app.settings.reduced_motion = on;
     return {};
 }
 

@@ -64,6 +64,8 @@ std::string cmd_theme(App& app, std::string_view theme);
 std::string cmd_language(App& app, std::string_view lang);
 std::string cmd_scale(App& app, double scale);
 std::string cmd_audio(App& app, bool on);
+std::string cmd_simple_view(App& app, bool on);     // ui=minimal: no plots, events or manipulations
+std::string cmd_reduced_motion(App& app, bool on);  // calm motion
 std::string cmd_setting(App& app, std::string_view name, std::string_view value);
 
 }  // namespace neurodrive::app

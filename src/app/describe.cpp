@@ -19,7 +19,7 @@ const char* compared(const App& app, double value, double typical) {
 }  // namespace
 
 std::string describe_scene(const App& app) {
-    const model::Outputs& o = app.out;
+    const model::Outputs& o = app.brain.out;
     const model::Outputs& t = app.typical;
     std::string s;
     auto add = [&](const std::string& sentence) { s += (s.empty() ? "" : " ") + sentence; };
@@ -45,8 +45,8 @@ std::string describe_scene(const App& app) {
     // Drive and the part that moved most: the narration's headline says exactly that. In compare mode,
     // the second brain's pathways, then how drive differs between the two.
     const NarrationInput in = narration_input(app);
-    if (app.compare.on) {
-        const model::Outputs& b = app.compare.out;
+    if (app.compare.has_value()) {
+        const model::Outputs& b = app.compare->out;
         format_into(buf, app.strings.number, app.strings.get("scene.compare"), in.title_b.c_str(), b.vta_rate_hz, b.da_nac_nM, b.da_pfc_nM);
         add(buf);
         for (const std::string& line : narrate_difference(app.strings, in)) add(line);
@@ -61,7 +61,7 @@ std::string describe_scene(const App& app) {
         next = lesson_do.c_str();
     } else if (o.trials < 1.0) {
         next = app.strings.get("scene.next.cue");
-    } else if (app.preset == "baseline") {
+    } else if (app.brain.preset == "baseline") {
         next = app.strings.get("scene.next.thyroid");
     } else {
         next = app.strings.get("scene.next.reset");
@@ -72,7 +72,7 @@ std::string describe_scene(const App& app) {
 }
 
 std::string take_key_event_announcement(App& app) {
-    const History& h = app.history;
+    const History& h = app.brain.history;
     if (h.key_event == KeyEvent::None || h.key_event_time_s <= app.ui.announced_key_event_s) return {};
     if (h.key_event_time_s - app.ui.announced_key_event_s < kMinAnnounceGapS) return {};
     app.ui.announced_key_event_s = h.key_event_time_s;

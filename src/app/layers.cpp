@@ -61,8 +61,12 @@ ImDrawList* layer_draw_list(Layer layer) {
     LayerList* found = nullptr;
     for (LayerList& l : r.lists) if (l.root == root && l.layer == layer) found = &l;
     if (!found) {
-        r.lists.push_back({root, layer, -1, std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData())});
+        r.lists.push_back({root, layer, -1, nullptr});
         found = &r.lists.back();
+    }
+    if (!found->list || found->list->_Data != ImGui::GetDrawListSharedData()) {  // new, or made in another ImGui context
+        found->list = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+        found->frame = -1;
     }
     ImDrawList* dl = found->list.get();
     const ImVec4 clip = window->DrawList->_ClipRectStack.back();

@@ -143,6 +143,7 @@ void frame(void* arg) {
     const bool input = in.any || p.force_frame;
     p.force_frame = false;
     if (!neurodrive::app::needs_frame(p.app, input)) {
+        ++p.app.skipped_frames;
         neurodrive::app::update(p.app, dt);
         return;
     }
@@ -171,7 +172,7 @@ void frame(void* arg) {
     ImGui::NewFrame();
     neurodrive::app::layers_new_frame();
     neurodrive::app::update(p.app, dt);
-    neurodrive::app::build_ui(p.app);
+    neurodrive::app::frame_drawn(p.app, neurodrive::app::build_ui(p.app), input);
     ImGui::Render();
     const float ui_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ui_start).count();
     // Panels that drew the same as last frame come from textures (compositor.hpp).
@@ -186,7 +187,7 @@ void frame(void* arg) {
     p.app.stats.textures_shown = drawn.textures_shown;
     p.app.stats.pacing = drawn.pacing;
     p.app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
-    if (drawn.slow_stale > 0) p.app.ui.relayout = true;  // a layer kept its older picture: draw one more frame
+    if (drawn.slow_stale > 0) p.app.drawn.relayout = true;  // a layer kept its older picture: draw one more frame
     const auto cpu_end = std::chrono::steady_clock::now();
     p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms, drawn.vertices);
     SDL_GL_SwapWindow(p.window);

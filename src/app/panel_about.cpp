@@ -8,15 +8,15 @@
 
 namespace neurodrive::app {
 
-void findings_table(App& app) {
+void findings_table(const App& app) {
     const Theme& th = theme();
-    app.ui.evidence_visible = true;
+    drawn_now().evidence_shown = true;
     const auto& specs = model::finding_specs();
     int kinds[3] = {0, 0, 0};  // predictions, calibrations, structural
     for (const auto& f : specs) ++kinds[static_cast<int>(f.kind)];
     char intro[512];
     format_into(intro, app.strings.number, tr(app, "evidence.intro"), static_cast<int>(specs.size()), kinds[0], kinds[1], kinds[2]);
-    text_block(app, "evidence.intro", intro, th.text_dim);
+    text_block("evidence.intro", intro, th.text_dim);
     if (app.evidence.size() < specs.size()) {
         char progress[96];
         format_into(progress, app.strings.number, tr(app, "evidence.checking"), static_cast<int>(app.evidence.size()), static_cast<int>(specs.size()));
@@ -58,28 +58,27 @@ void findings_table(App& app) {
 
 // A little over 60 lines: one modal with four tabs (About, Evidence, Glossary, References), each a
 // few lines that call their own helpers.
-void about_modal(App& app) {
+void about_modal(const App& app) {
     if (app.ui.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 36.0f), std::min(io.DisplaySize.y - 16.0f, ImGui::GetFontSize() * 32.0f)));
     if (!ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        app.ui.about_open = false;
+        if (app.ui.about_open) push_view(&UiState::about_open, false);
         return;
     }
-    app.widget_rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    drawn_now().rects.push_back({"dialog:about", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginTabBar("about_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         const char* keys[] = {"about.tab", "evidence.tab", "glossary.tab", "references.tab"};
         for (int t = 0; t < 4; ++t) {
             const bool open = ImGui::BeginTabItem(tr(app, keys[t]));
-            record_item(app, std::string("tab:") + keys[t]);
+            record_item(std::string("tab:") + keys[t]);
             if (!open) continue;
-            app.ui.about_tab = t;
             ImGui::BeginChild(keys[t], ImVec2(0, -footer));
             ImGui::PushTextWrapPos(0.0f);
             if (t == 0) {
-                section_title(app, "about", tr(app, "note.button"));
+                section_title("about", tr(app, "note.button"));
                 ImGui::TextUnformatted(tr(app, "note.long"));
                 ImGui::Spacing();
                 ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
@@ -98,13 +97,15 @@ void about_modal(App& app) {
             } else {
                 ImGui::TextUnformatted(tr(app, "references.intro"));
                 if (app.references_load == ReferencesLoad::Wanted || app.references_load == ReferencesLoad::Absent) {
+                    // Shown but not here: ask for the file (once: want_references marks it Wanted).
+                    if (app.references_load == ReferencesLoad::Absent) push_action([](App& a) { want_references(a); });
                     ImGui::TextDisabled("%s", tr(app, "references.loading"));
-                    record_item(app, "text:references.loading");
+                    record_item("text:references.loading");
                 } else if (app.references_load == ReferencesLoad::Failed) {
                     ImGui::TextUnformatted(app.strings.format("references.failed", app.references_error).c_str());
-                    record_item(app, "text:references.failed");
-                    if (ImGui::Button(tr(app, "references.retry"))) app.references_load = ReferencesLoad::Absent;
-                    record_item(app, "button:references.retry");
+                    record_item("text:references.failed");
+                    if (ImGui::Button(tr(app, "references.retry"))) push_action([](App& a) { want_references(a); });
+                    record_item("button:references.retry");
                 }
                 if (!app.references.empty()) ImGui::BeginGroup();
                 for (const auto& r : app.references) {
@@ -119,7 +120,7 @@ void about_modal(App& app) {
                 }
                 if (!app.references.empty()) {
                     ImGui::EndGroup();
-                    record_item(app, "list:references");
+                    record_item("list:references");
                 }
             }
             ImGui::PopTextWrapPos();
@@ -129,10 +130,10 @@ void about_modal(App& app) {
         ImGui::EndTabBar();
     }
     if (ImGui::Button(tr(app, "note.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        app.ui.about_open = false;
+        push_view(&UiState::about_open, false);
         ImGui::CloseCurrentPopup();
     }
-    record_item(app, "button:about.close");
+    record_item("button:about.close");
     ImGui::EndPopup();
 }
 

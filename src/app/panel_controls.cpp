@@ -1,6 +1,6 @@
 // panel_controls.cpp - time controls, events, the scenario (presets) and the input sliders, all read
-// from the model's registries. UI code changes App::inputs through the commands of app.hpp; it never
-// writes model state.
+// from the model's registries. Drawing only reads: a change is an action (push_action) that update()
+// applies through the commands of commands.hpp.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,25 +15,21 @@
 namespace neurodrive::app {
 namespace {
 
-bool highlighted(const App& app, std::string_view name) {
-    return app.clock_s < app.ui.highlight_until_s && std::find(app.ui.highlight.begin(), app.ui.highlight.end(), name) != app.ui.highlight.end();
-}
-
-// Does the active lesson step ask to change this input?
-bool lesson_wants(const App& app, std::string_view name) {
-    const LessonStep* s = lesson_current_step(app.lesson, app.lessons);
-    if (!s || app.lesson.phase == LessonPhase::Result) return false;
-    for (const auto& c : s->checks) if (c.kind == LessonCheck::Kind::Input && c.name == name) return true;
-    return false;
+// Ticks at 100% (typical) above and below a level's slider at [smin, smax].
+void typical_marker(ImVec2 smin, ImVec2 smax) {
+    const float grab = ImGui::GetStyle().GrabMinSize;
+    const float x = smin.x + grab * 0.5f + 2.0f + (smax.x - smin.x - grab - 4.0f) * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smin.y - 2.0f), ImVec2(x, smin.y + 5.0f), theme().ghost, 2.0f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smax.y - 5.0f), ImVec2(x, smax.y + 2.0f), theme().ghost, 2.0f);
 }
 
 // One labelled slider: name and value on the first line, the slider with a marker at typical and a
 // reset button on the second. Long because the label, value, lock, highlight, lesson cue, typical
 // marker, reset and layout report all belong to the same two lines.
-void input_slider(App& app, const model::InputSpec& spec) {
+void input_slider(const App& app, const model::InputSpec& spec) {
     const std::string name(spec.name);
     const bool level = spec.kind == model::InputKind::Level;
-    const double value = app.inputs.*(spec.field);
+    const double value = app.brain.inputs.*(spec.field);
     ImGui::PushID(name.c_str());
     const ImU32 color = input_color(name);
     const ImVec2 row_min = ImGui::GetCursorScreenPos();
@@ -60,14 +56,14 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::TextUnformatted(label);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    record_item(app, "label:input." + name);
+    record_item("label:input." + name);
     help_marker_tooltip(tr(app, "tip." + name));
     if (value_beside) ImGui::SameLine(ImGui::GetContentRegionMax().x - value_w);
     else ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - value_w);
     ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
     ImGui::TextUnformatted(value_text);
     ImGui::PopStyleColor();
-    record_item(app, "label:value." + name);
+    record_item("label:value." + name);
 
     // Line 2: slider + reset.
     const float reset_w = ImGui::GetFrameHeight() * 1.2f;
@@ -82,35 +78,33 @@ void input_slider(App& app, const model::InputSpec& spec) {
     ImGui::EndDisabled();
     help_marker_tooltip(tr(app, "tip." + name));
     const ImVec2 smin = ImGui::GetItemRectMin(), smax = ImGui::GetItemRectMax();
-    if (ImGui::IsItemVisible()) app.widget_rects.push_back({name, smin.x, smin.y, smax.x - smin.x, smax.y - smin.y});
-    if (level) {  // marker at 100% (typical)
-        const float grab = ImGui::GetStyle().GrabMinSize;
-        const float x = smin.x + grab * 0.5f + 2.0f + (smax.x - smin.x - grab - 4.0f) * 0.5f;
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smin.y - 2.0f), ImVec2(x, smin.y + 5.0f), theme().ghost, 2.0f);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, smax.y - 5.0f), ImVec2(x, smax.y + 2.0f), theme().ghost, 2.0f);
+    if (ImGui::IsItemVisible()) drawn_now().rects.push_back({name, smin.x, smin.y, smax.x - smin.x, smax.y - smin.y});
+    if (level) typical_marker(smin, smax);
+    if (changed) {
+        const double v = std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max);
+        push_action([name, v](App& a) { cmd_set_input(a, name, v); });
     }
-    if (changed) cmd_set_input(app, name, std::clamp(static_cast<double>(std::round(percent)) / 100.0, spec.min, spec.max));
     ImGui::SameLine();
     ImGui::BeginDisabled(value == spec.typical || locked);
     char reset_tip[128];
     format_into(reset_tip, app.strings.number, tr(app, "reset.one"), label);
-    if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) cmd_set_input(app, name, spec.typical);
+    if (icon_button("reset", Icon::Reset, "", ImVec2(reset_w, ImGui::GetFrameHeight()))) push_action([name, v = spec.typical](App& a) { cmd_set_input(a, name, v); });
     ImGui::EndDisabled();
     help_marker_tooltip(reset_tip);
     const ImVec2 row_max(ImGui::GetItemRectMax().x, smax.y);
-    if (highlighted(app, name) || lesson_wants(app, name)) {
+    if (input_highlighted(app, name) || lesson_wants_input(app, name)) {
         highlight_rect(app, row_min, row_max);
         // Reveal it: a preset or a lesson step names this slider (the first one drawn this frame).
-        if (app.ui.reveal_now) {
+        if (app.ui.scroll_to_highlight > 0 && !drawn_now().revealed) {
             ImGui::SetScrollHereY(0.3f);
-            app.ui.reveal_now = false;
+            drawn_now().revealed = true;
         }
     }
     ImGui::PopID();
     ImGui::Spacing();
 }
 
-void sliders(App& app, std::string_view group) {
+void sliders(const App& app, std::string_view group) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     for (int i = 0; i < n; ++i)
@@ -128,19 +122,51 @@ float button_w(const char* text, float extra = 0.0f) {
     return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2.0f + extra;
 }
 
+// Compare with: a second brain with the same events beside this one (both restart together).
+void compare_choice(const App& app, float full) {
+    const float h = ImGui::GetFrameHeight();
+    const char* compare_label = tr(app, "compare.label");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(compare_label);
+    record_item("label:compare.label");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::SameLine();
+    float combo_w = ImGui::GetContentRegionAvail().x;
+    if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string compare_now = app.compare.has_value() ? scenario_title(app, app.compare->preset, app.compare->inputs) : tr(app, "compare.off");
+    ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
+    if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
+        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.has_value(), 0, ImVec2(0, h))) push_action([](App& a) { cmd_compare(a, "off"); });
+        record_item("option:compare.off");
+        for (const auto& p : io::builtin_presets().presets) {
+            const bool selected = app.compare.has_value() && app.compare->preset == p.id;
+            // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
+            const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
+            if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) push_action([id = p.id](App& a) { cmd_compare(a, id); });
+            record_item("option:compare." + p.id);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    record_item("combo:compare");
+    help_marker_tooltip(tr(app, "compare.tip"));
+    ImGui::EndDisabled();
+}
+
 }  // namespace
 
-void panel_time_events(App& app) {
+void panel_time_events(const App& app) {
     const float h = ImGui::GetFrameHeight();
     const float icon = h * 0.9f;
     ImGui::BeginDisabled(is_locked(app, "time"));
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
-    if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) cmd_toggle_pause(app);
-    record_item(app, "button:play");
+    if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) push_action([](App& a) { cmd_toggle_pause(a); });
+    record_item("button:play");
     flow(button_w(tr(app, "time.step"), icon), false);
     ImGui::BeginDisabled(!app.paused);
-    if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) cmd_step(app, 0.1);
-    record_item(app, "button:step");
+    if (icon_button("step", Icon::Step, tr(app, "time.step"), ImVec2(button_w(tr(app, "time.step"), icon), h))) push_action([](App& a) { cmd_step(a, 0.1); });
+    record_item("button:step");
     ImGui::EndDisabled();
     const SettingSteps& speeds = find_setting("speed")->steps;
     char speed_label[32];
@@ -154,15 +180,15 @@ void panel_time_events(App& app) {
         for (double sp : speeds) {
             char label[16];
             format_into(label, app.strings.number, tr(app, "format.speed"), sp);
-            if (ImGui::Selectable(label, std::abs(static_cast<double>(app.speed) - sp) < 1e-3, 0, ImVec2(0, h))) cmd_speed(app, sp);
+            if (ImGui::Selectable(label, std::abs(static_cast<double>(app.speed) - sp) < 1e-3, 0, ImVec2(0, h))) push_action([sp](App& a) { cmd_speed(a, sp); });
         }
         ImGui::EndCombo();
     }
-    record_item(app, "combo:speed");
+    record_item("combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
     ImGui::EndDisabled();
     char clock[96];
-    format_into(clock, app.strings.number, tr(app, app.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.state.time_s, app.out.sim_day);
+    format_into(clock, app.strings.number, tr(app, app.brain.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.brain.state.time_s, app.brain.out.sim_day);
     auto dim_text = [&](const char* text, const char* id, bool ticking) {
         const ImVec2 size = ImGui::CalcTextSize(text);
         flow(size.x, false);
@@ -183,7 +209,7 @@ void panel_time_events(App& app) {
             ImGui::EndGroup();
             ImGui::PopStyleColor();
         }
-        record_item(app, std::string("label:") + id);
+        record_item(std::string("label:") + id);
     };
     dim_text(clock, "clock", true);
     help_marker_tooltip(tr(app, "time.compressed"));
@@ -196,7 +222,7 @@ void panel_time_events(App& app) {
     if (is_hidden(app, "events")) return;
     ImGui::BeginDisabled(is_locked(app, "events"));
     // The Omit tooltip is true in this state: it promises a dip only once the cue predicts reward.
-    const char* omit_tip = app.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
+    const char* omit_tip = app.brain.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
     struct Ev { const char* label; const char* tip; const char* name; const char* id; };
     const Ev events[] = {{"event.cue", "event.cue.tip", "cue", "button:event.cue"},
                          {"event.reward", "event.reward.tip", "reward", "button:event.reward"},
@@ -206,110 +232,74 @@ void panel_time_events(App& app) {
         const char* label = tr(app, ev.label);
         flow(button_w(label), first);
         first = false;
-        if (ImGui::Button(label, ImVec2(button_w(label), h))) cmd_event(app, ev.name);
-        record_item(app, ev.id);
+        if (ImGui::Button(label, ImVec2(button_w(label), h))) push_action([name = ev.name](App& a) { cmd_event(a, name); });
+        record_item(ev.id);
         help_marker_tooltip(tr(app, ev.tip));
     }
     flow(button_w(tr(app, "event.auto"), h), false);
     bool auto_trials = app.auto_trials;
-    if (ImGui::Checkbox(tr(app, "event.auto"), &auto_trials)) cmd_auto_trials(app, auto_trials);
-    record_item(app, "check:auto");
+    if (ImGui::Checkbox(tr(app, "event.auto"), &auto_trials)) push_action([auto_trials](App& a) { cmd_auto_trials(a, auto_trials); });
+    record_item("check:auto");
     help_marker_tooltip(tr(app, "event.auto.tip"));
     ImGui::EndDisabled();
 }
 
-void panel_controls(App& app) {
+void panel_controls(const App& app) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float full = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetFrameHeight();
 
     // Scenario: the title row carries Reset all, so the preset names get the full width.
-    section_title(app, "presets", tr(app, "group.presets"));
-    const io::Preset* current = io::find_preset(app.preset);
+    section_title("presets", tr(app, "group.presets"));
+    const io::Preset* current = io::find_preset(app.brain.preset);
     ImGui::BeginDisabled(is_locked(app, "presets"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, "reset.all")).x - style.FramePadding.x * 2.0f);
-    if (ImGui::SmallButton(tr(app, "reset.all"))) cmd_reset(app);
-    record_item(app, "button:reset");
+    if (ImGui::SmallButton(tr(app, "reset.all"))) push_action([](App& a) { cmd_reset(a); });
+    record_item("button:reset");
     ImGui::SetNextItemWidth(full);
     if (ImGui::BeginCombo("##preset", current ? preset_title(app, *current) : tr(app, "preset.custom"))) {
         for (const auto& p : io::builtin_presets().presets) {
             const bool selected = current && current->id == p.id;
-            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) cmd_preset(app, p.id);
+            if (ImGui::Selectable(preset_title(app, p), selected, 0, ImVec2(0, h))) push_action([id = p.id](App& a) { cmd_preset(a, id); });
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    record_item(app, "combo:preset");
+    record_item("combo:preset");
     ImGui::EndDisabled();
     if (current && current->id != "baseline") {
-        text_block(app, "preset.explanation", preset_explanation(app, *current), theme().text_dim);
+        text_block("preset.explanation", preset_explanation(app, *current), theme().text_dim);
         ImGui::PushFont(fonts().small);
-        text_block(app, "preset.sources", current->sources.c_str(), theme().text_dim);
+        text_block("preset.sources", current->sources.c_str(), theme().text_dim);
         ImGui::PopFont();
     }
-    // Compare with: a second brain with the same events beside this one (both restart together).
-    const char* compare_label = tr(app, "compare.label");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(compare_label);
-    record_item(app, "label:compare.label");
-    help_marker_tooltip(tr(app, "compare.tip"));
-    ImGui::SameLine();
-    float combo_w = ImGui::GetContentRegionAvail().x;
-    if (combo_w < ImGui::GetFontSize() * 7.0f) { ImGui::NewLine(); combo_w = full; }  // a narrow column: on its own line
-    ImGui::SetNextItemWidth(combo_w);
-    const std::string compare_now = app.compare.on ? scenario_title(app, app.compare.preset, app.compare.inputs) : tr(app, "compare.off");
-    ImGui::BeginDisabled(!compare_error(app, "off").empty());  // the locks of Reset all (time, presets)
-    if (ImGui::BeginCombo("##compare", compare_now.c_str())) {
-        if (ImGui::Selectable(tr(app, "compare.off"), !app.compare.on, 0, ImVec2(0, h))) cmd_compare(app, "off");
-        record_item(app, "option:compare.off");
-        for (const auto& p : io::builtin_presets().presets) {
-            const bool selected = app.compare.on && app.compare.preset == p.id;
-            // A scenario that would change a locked input (lock=experiments: a manipulation) is greyed out.
-            const ImGuiSelectableFlags locked = compare_error(app, p.id).empty() ? 0 : ImGuiSelectableFlags_Disabled;
-            if (ImGui::Selectable(preset_title(app, p), selected, locked, ImVec2(0, h))) cmd_compare(app, p.id);
-            record_item(app, "option:compare." + p.id);
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-    record_item(app, "combo:compare");
-    help_marker_tooltip(tr(app, "compare.tip"));
-    ImGui::EndDisabled();
+    compare_choice(app, full);
     ImGui::Spacing();
 
     // Levels and lab manipulations: one tap apart (a preset or a lesson step that needs a
     // manipulation opens its tab).
     const bool manipulations_shown = !is_hidden(app, "experiments");
-    // A reveal scrolls on three frames in a row, so it lands at the same place however the frames fall
-    // (the list's height is known only after a frame with the new tab).
-    app.ui.reveal_now = app.ui.scroll_to_highlight > 0;
-    if (app.ui.scroll_to_highlight > 0) --app.ui.scroll_to_highlight;
-    if (manipulations_shown && app.ui.reveal_now) {
-        int n = 0;
-        const model::InputSpec* specs = model::input_specs(&n);
-        for (int i = 0; i < n; ++i)
-            if (highlighted(app, specs[i].name) || lesson_wants(app, specs[i].name))
-                app.ui.controls_tab = specs[i].kind == model::InputKind::Manipulation ? ControlsTab::Manipulations : ControlsTab::Levels;
-    }
+    // A pending reveal (app.cpp reveal_inputs chose the tab) counts the frames that drew the sliders.
+    drawn_now().controls_drawn = true;
     if (manipulations_shown) {
         const float tab_w = (full - style.ItemSpacing.x) * 0.5f;
         for (int t = 0; t < 2; ++t) {
             if (t) ImGui::SameLine();
             const bool on = static_cast<int>(app.ui.controls_tab) == t;
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
-            if (ImGui::Button(tr(app, t == 0 ? "controls.levels" : "controls.manipulations"), ImVec2(tab_w, h))) app.ui.controls_tab = static_cast<ControlsTab>(t);
+            if (ImGui::Button(tr(app, t == 0 ? "controls.levels" : "controls.manipulations"), ImVec2(tab_w, h))) push_view(&UiState::controls_tab, static_cast<ControlsTab>(t));
             ImGui::PopStyleColor();
-            record_item(app, t == 0 ? "tab:controls.levels" : "tab:controls.manipulations");
+            record_item(t == 0 ? "tab:controls.levels" : "tab:controls.manipulations");
         }
         ImGui::Spacing();
     }
     if (!manipulations_shown || app.ui.controls_tab == ControlsTab::Levels) {
-        section_title(app, "transmitters", tr(app, "group.transmitters"));
+        section_title("transmitters", tr(app, "group.transmitters"));
         sliders(app, "transmitter");
-        section_title(app, "hormones", tr(app, "group.hormones"));
+        section_title("hormones", tr(app, "group.hormones"));
         sliders(app, "hormone");
     } else {
-        text_block(app, "manipulations.intro", tr(app, "group.experiments.intro"), theme().text_dim);
+        text_block("manipulations.intro", tr(app, "group.experiments.intro"), theme().text_dim);
         sliders(app, "manipulation");
     }
 }

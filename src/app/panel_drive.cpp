@@ -14,7 +14,7 @@ namespace {
 
 // One row: the name, then a bar with the percentage, a ghost marker at typical, in one line. In
 // compare mode (b_value >= 0) the bar splits: brain A above, brain B below (hatched), both numbers.
-void component_row(App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
+void component_row(const App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
     const Theme& th = theme();
     ImGui::PushID(name.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
@@ -31,7 +31,7 @@ void component_row(App& app, const std::string& name, double value, double typic
     const float scale = std::min({1.0f, (label_w - 6.0f) / std::max(ts.x, 1.0f), h / std::max(ts.y, 1.0f)});
     const ImVec2 tp(p.x, p.y + (h - ts.y * scale) * 0.5f);
     dl->AddText(f, px * scale, tp, th.text, label);
-    record_label(app, "drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
+    record_label("drive." + name, tp, ImVec2(tp.x + ts.x * scale, tp.y + ts.y * scale), ImVec4(p.x, p.y, p.x + label_w, p.y + h));
     const ImVec2 b0(p.x + label_w, p.y + h * 0.12f), b1(p.x + w, p.y + h * 0.88f);
     dl->AddRectFilled(b0, b1, th.grid, 4.0f);
     dl = layer_draw_list(Layer::Slow);  // the bar's level, its typical marker and number follow the model
@@ -61,22 +61,37 @@ void component_row(App& app, const std::string& name, double value, double typic
     ImGui::PopID();
 }
 
-}  // namespace
-
-void panel_drive(App& app, bool with_narration) {
+// One brain's drive as a bar of its parts (registry weights), with the typical brain's ghost marker;
+// compare mode's second brain thinner and paler.
+void parts_bar(const App& app, const model::Outputs& x_out, bool second) {
     const Theme& th = theme();
-    // With the narration and the note below, the rows give up height first: neither is ever cut off.
-    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.ui.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
-    const model::Outputs& o = app.out;
-    const model::Outputs& t = app.typical;
-    if (with_narration) section_title(app, "drive", tr(app, "group.drive"));
+    int n = 0;
+    const model::DriveComponent* parts = model::drive_components(&n);
+    const auto& colors = th.drive;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (second ? 0.5f : 0.9f);
+    ImGui::Dummy(ImVec2(w, h + 4.0f));
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
+    ImDrawList* dl = layer_draw_list(Layer::Slow);
+    float x = p.x;
+    const model::Params weights;
+    for (int i = 0; i < n; ++i) {
+        const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
+        const ImU32 col = colors[static_cast<std::size_t>(i) % colors.size()];
+        dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), second ? with_alpha(col, 0.45f) : col);
+        if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
+        x += seg;
+    }
+    const float gx = p.x + w * static_cast<float>(app.typical.motivation / 100.0);
+    dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
+}
 
-    // Headline number (compare mode: A's and B's).
-    const bool two = app.compare.on;
-    const model::Outputs& ob = app.compare.out;
-    auto headline = [&](const model::Outputs& x, const char* letter, const char* id) {
+// The headline: drive as a big number (compare mode: A's and B's), "Motivation" and the typical value.
+void headline(const App& app) {
+    const Theme& th = theme();
+    const model::Outputs& t = app.typical;
+    const bool two = app.compare.has_value();
+    auto number = [&](const model::Outputs& x, const char* letter, const char* id) {
         char num[24];
         format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
@@ -86,12 +101,12 @@ void panel_drive(App& app, bool with_narration) {
         ImGui::Dummy(size);
         layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, num_col, num);
         ImGui::PopFont();
-        record_item(app, id);
+        record_item(id);
     };
-    headline(o, two ? "A " : "", "label:drive.number");
+    number(app.brain.out, two ? "A " : "", "label:drive.number");
     if (two) {
         ImGui::SameLine();
-        headline(ob, "B ", "label:drive.number_b");
+        number(app.compare->out, "B ", "label:drive.number_b");
     }
     if (lesson_focuses(app.lesson, app.lessons, "drive")) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
@@ -100,38 +115,38 @@ void panel_drive(App& app, bool with_narration) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "drive.motivation"));
     ImGui::PopFont();
-    record_item(app, "label:drive.motivation");
+    record_item("label:drive.motivation");
     char typical[64];
     format_into(typical, app.strings.number, tr(app, "drive.typical"), t.motivation);
     ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
     ImGui::TextUnformatted(typical);
     ImGui::PopStyleColor();
-    record_item(app, "label:drive.typical");
+    record_item("label:drive.typical");
     ImGui::EndGroup();
+}
+
+}  // namespace
+
+void panel_drive(const App& app, bool with_narration) {
+    const Theme& th = theme();
+    // With the narration and the note below, the rows give up height first: neither is ever cut off.
+    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
+    const model::Outputs& o = app.brain.out;
+    const model::Outputs& t = app.typical;
+    if (with_narration) section_title("drive", tr(app, "group.drive"));
+
+    headline(app);
+    const bool two = app.compare.has_value();
+    const model::Outputs& ob = two ? app.compare->out : o;  // brain B's readouts (read only in compare mode)
 
     // The parts, from the model's registry of drive components.
     int n = 0;
     const model::DriveComponent* parts = model::drive_components(&n);
     const auto& colors = th.drive;
-    // The stacked bar of the parts (compare mode: A's, then B's thinner and hatched).
-    for (int k = 0; k < (two ? 2 : 1); ++k) {
-        const model::Outputs& x_out = k == 0 ? o : ob;
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * (k == 0 ? 0.9f : 0.5f);
-        ImGui::Dummy(ImVec2(w, h + 4.0f));
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th.grid, 4.0f);
-        ImDrawList* dl = layer_draw_list(Layer::Slow);
-        float x = p.x;
-        const model::Params weights;
-        for (int i = 0; i < n; ++i) {
-            const float seg = w * static_cast<float>(weights.*(parts[i].weight) * std::clamp(x_out.*(parts[i].field), 0.0, 1.0));
-            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + seg, p.y + h), k == 0 ? colors[static_cast<std::size_t>(i) % colors.size()] : with_alpha(colors[static_cast<std::size_t>(i) % colors.size()], 0.45f));
-            if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
-            x += seg;
-        }
-        const float gx = p.x + w * static_cast<float>(t.motivation / 100.0);
-        dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
-    }
+    // The stacked bar of the parts, one per brain (compare mode: B's thinner and hatched).
+    for (const Brain* b : brains_of(app)) parts_bar(app, b->out, b != &app.brain);
     // The rows fit the height that is left (down to 70% of a text line) rather than scroll.
     const float after_rows = font_px(fonts().small) * 1.4f + spacing;
     const float budget = ImGui::GetContentRegionAvail().y - narr - after_rows;
@@ -146,7 +161,7 @@ void panel_drive(App& app, bool with_narration) {
     // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken
     // by stereotypy (driven but not directed), and liking.
     ImGui::PushFont(fonts().small);
-    text_block(app, "drive.not_part", tr(app, "drive.not_part"), th.text_dim);
+    text_block("drive.not_part", tr(app, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
     component_row(app, "activation", o.activation, t.activation, th.good, tr(app, "drive.tip.activation"), row_h, two ? ob.activation : -1.0);
     component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
@@ -154,7 +169,7 @@ void panel_drive(App& app, bool with_narration) {
     ImGui::PopStyleVar();
     if (budget > 9.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
         ImGui::PushFont(fonts().small);
-        text_block(app, "drive.ghost", tr(app, "drive.ghost"), th.text_dim);
+        text_block("drive.ghost", tr(app, "drive.ghost"), th.text_dim);
         ImGui::PopFont();
     }
     if (!with_narration) return;
@@ -162,27 +177,27 @@ void panel_drive(App& app, bool with_narration) {
     // What's happening (sized to its text), then the note pinned to the bottom of the panel.
     ImGui::Spacing();
     if (!is_hidden(app, "narration"))
-        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); },
+        fitted_child(app, "happening", ImGui::GetContentRegionAvail().x, &MeasuredHeights::narration_h, th.panel, false, [&] { panel_narration(app, 0); },
                      std::max(ImGui::GetContentRegionAvail().y - note_h, ImGui::GetFontSize() * 3.0f));
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
     note_and_about(app, true);
 }
 
-void note_and_about(App& app, bool with_button) {
+void note_and_about(const App& app, bool with_button) {
     ImGui::PushFont(fonts().small);
-    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim);
+    text_block("note.short", tr(app, "note.short"), theme().text_dim);
     ImGui::PopFont();
     if (with_button) {
-        if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
-        record_item(app, "button:about");
+        if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
+        record_item("button:about");
         return;
     }
     // No room for a button (the compact view): the note itself opens About, underlined like a link.
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::SetCursorScreenPos(a);
-    if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) app.ui.about_open = true;
-    record_item(app, "button:about");
+    if (ImGui::InvisibleButton("about_link", ImVec2(std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)))) push_view(&UiState::about_open, true);
+    record_item("button:about");
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, theme().text_dim, 1.0f);
     help_marker_tooltip(tr(app, "note.button"));
 }
@@ -206,27 +221,27 @@ NoteRow note_row(const App& app, float width) {
 
 float note_footer_height(const App& app, float width) { return note_row(app, width).h; }
 
-void note_footer(App& app, float width) {
+void note_footer(const App& app, float width) {
     const NoteRow r = note_row(app, width);
     const ImVec2 start = ImGui::GetCursorPos();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x, start.y + (r.h - r.text_h) * 0.5f));
     ImGui::PushFont(fonts().small);
-    text_block(app, "note.short", tr(app, "note.short"), theme().text_dim, nullptr, r.text_w);
+    text_block("note.short", tr(app, "note.short"), theme().text_dim, nullptr, r.text_w);
     ImGui::PopFont();
     if (r.beside) ImGui::SetCursorPos(ImVec2(start.x + width - r.button_w, start.y + (r.h - ImGui::GetFrameHeight()) * 0.5f));
     else ImGui::SetCursorPos(ImVec2(start.x, start.y + r.text_h + ImGui::GetStyle().ItemSpacing.y));
-    if (ImGui::Button(tr(app, "note.button"))) app.ui.about_open = true;
-    record_item(app, "button:about");
+    if (ImGui::Button(tr(app, "note.button"))) push_view(&UiState::about_open, true);
+    record_item("button:about");
     ImGui::SetCursorPos(ImVec2(start.x, start.y + r.h));
 }
 
-void panel_narration(App& app, int max_sentences) {
+void panel_narration(const App& app, int max_sentences) {
     const std::vector<std::string> sentences = narrate(app.strings, narration_input(app));
     const bool compact = max_sentences > 0;
-    if (!compact) section_title(app, "happening", tr(app, "group.happening"));
+    if (!compact) section_title("happening", tr(app, "group.happening"));
     const std::size_t shown = compact ? std::min<std::size_t>(sentences.size(), static_cast<std::size_t>(max_sentences)) : sentences.size();
     for (std::size_t i = 0; i < shown; ++i) {
-        text_block(app, "narration." + std::to_string(i), sentences[i].c_str(), theme().text, compact && i > 0 ? fonts().small : nullptr);
+        text_block("narration." + std::to_string(i), sentences[i].c_str(), theme().text, compact && i > 0 ? fonts().small : nullptr);
         if (!compact) ImGui::Spacing();
     }
 }

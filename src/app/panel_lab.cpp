@@ -19,7 +19,7 @@ float nice_extent(double v) { return nice_ceiling(static_cast<float>(std::max(v,
 std::string exp_key(const model::ExperimentSpec& spec, const char* part) { return "experiment." + std::string(spec.name) + "." + part; }
 
 // Paired horizontal bars: control (neutral) and scenario (accent) for each measure.
-void bar_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r, ImVec2 size) {
+void bar_chart(const App& app, const model::ExperimentSpec& spec, const LabResult& r, ImVec2 size) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     double lo = 0.0, hi = 0.0;
@@ -51,7 +51,7 @@ void bar_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r, 
     ImGui::Dummy(ImVec2(size.x, row_h * static_cast<float>(r.bars.size()) + 4.0f));
 }
 
-void curve_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r, ImVec2 size, const char* first_label, const char* second_label) {
+void curve_chart(const App& app, const model::ExperimentSpec& spec, const LabResult& r, ImVec2 size, const char* first_label, const char* second_label) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -97,15 +97,15 @@ void curve_chart(App& app, const model::ExperimentSpec& spec, const LabResult& r
 
 }  // namespace
 
-void panel_lab(App& app) {
+void panel_lab(const App& app) {
     const Theme& th = theme();
     const auto& specs = model::experiment_specs();
     // Experiments, or the evidence table (the registry of findings).
-    bool& evidence = app.ui.lab_evidence;
+    const bool evidence = app.ui.lab_evidence;
     for (int t = 0; t < 2; ++t) {
         if (t) ImGui::SameLine();
-        if (ImGui::RadioButton(tr(app, t == 0 ? "lab.experiments" : "evidence.tab"), evidence == (t == 1))) evidence = t == 1;
-        record_item(app, t == 0 ? "radio:lab.experiments" : "radio:lab.evidence");
+        if (ImGui::RadioButton(tr(app, t == 0 ? "lab.experiments" : "evidence.tab"), evidence == (t == 1))) push_view(&UiState::lab_evidence, t == 1);
+        record_item(t == 0 ? "radio:lab.experiments" : "radio:lab.evidence");
     }
     if (evidence) {
         ImGui::BeginChild("evidence");
@@ -124,24 +124,24 @@ void panel_lab(App& app) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(run).x - ImGui::GetStyle().FramePadding.x * 2.0f - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::BeginCombo("##experiment", tr_or(app, exp_key(spec, "title"), spec.title))) {
         for (std::size_t i = 0; i < specs.size(); ++i)
-            if (ImGui::Selectable(tr_or(app, exp_key(specs[i], "title"), specs[i].title), app.ui.lab_choice == static_cast<int>(i))) app.ui.lab_choice = static_cast<int>(i);
+            if (ImGui::Selectable(tr_or(app, exp_key(specs[i], "title"), specs[i].title), app.ui.lab_choice == static_cast<int>(i))) push_view(&UiState::lab_choice, static_cast<int>(i));
         ImGui::EndCombo();
     }
-    record_item(app, "combo:lab.experiment");
+    record_item("combo:lab.experiment");
     ImGui::SameLine();
-    if (ImGui::Button(run) && lock_error(app, "experiments").empty()) app.ui.lab_run_request = app.ui.lab_choice;  // runs in update()
-    record_item(app, "button:lab.run");
+    if (ImGui::Button(run)) push_action([choice = app.ui.lab_choice](App& a) { cmd_run_experiment(a, choice); });  // runs in update()
+    record_item("button:lab.run");
     const std::string published = app.strings.format("lab.published", tr_or(app, exp_key(spec, "finding"), spec.finding), spec.citation);
-    text_block(app, "lab.finding", published.c_str(), th.text);
+    text_block("lab.finding", published.c_str(), th.text);
     // What the evidence table (About > Evidence) makes of the findings this experiment checks, by kind.
     int kinds[3] = {0, 0, 0};
     for (std::string_view id : spec.findings)
         if (const model::FindingSpec* f = model::find_finding(id)) ++kinds[static_cast<int>(f->kind)];
     char evidence_line[256];
     format_into(evidence_line, app.strings.number, tr(app, "lab.evidence"), kinds[0], kinds[1], kinds[2]);
-    text_block(app, "lab.evidence", evidence_line, th.text_dim);
+    text_block("lab.evidence", evidence_line, th.text_dim);
     const bool ran = app.lab.experiment == spec.name;
-    if (!ran) text_block(app, "lab.none", tr(app, "lab.none"), th.text_dim);
+    if (!ran) text_block("lab.none", tr(app, "lab.none"), th.text_dim);
     if (side) {
         ImGui::EndChild();
         ImGui::SameLine();
@@ -165,7 +165,7 @@ void panel_lab(App& app) {
             ImGui::TextDisabled("%s", unit);
             curve_chart(app, spec, app.lab, size, tr(app, "lab.control"), tr(app, "lab.scenario"));
         }
-        record_item(app, "chart:lab");
+        record_item("chart:lab");
     }
     if (side) ImGui::EndChild();
 }

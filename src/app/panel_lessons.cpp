@@ -13,32 +13,32 @@ namespace {
 
 std::string key(const App& app, const char* part) { return lesson_key(app.lesson, app.lessons, part); }
 
-void lesson_list(App& app) {
+void lesson_list(const App& app) {
     const Theme& th = theme();
     const LessonState& l = app.lesson;
-    section_title(app, "lessons", tr(app, "lessons.title"));
-    text_block(app, "lessons.choose", tr(app, "lessons.choose"), th.text_dim);
+    section_title("lessons", tr(app, "lessons.title"));
+    text_block("lessons.choose", tr(app, "lessons.choose"), th.text_dim);
     for (std::size_t i = 0; i < app.lessons.size(); ++i) {
         const Lesson& lesson = app.lessons[i];
         ImGui::PushID(static_cast<int>(i));
         const int done = i < l.done.size() ? l.done[i] : 0;
         const bool resume = i < l.resume.size() && l.resume[i] > 0;
-        if (ImGui::Button(tr(app, resume ? "lessons.resume" : "lessons.start"))) start_lesson(app, lesson.id);
-        record_item(app, "button:lesson." + lesson.id);
+        if (ImGui::Button(tr(app, resume ? "lessons.resume" : "lessons.start"))) push_action([id = lesson.id](App& a) { start_lesson(a, id); });
+        record_item("button:lesson." + lesson.id);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         char line[200];
         format_into(line, app.strings.number, tr(app, "lessons.list_item"), tr(app, "lesson." + lesson.id + ".title"), done, static_cast<int>(lesson.steps.size()));
         ImGui::TextUnformatted(line);
-        record_item(app, "label:lesson." + lesson.id);
+        record_item("label:lesson." + lesson.id);
         ImGui::PopID();
     }
-    if (ImGui::SmallButton(tr(app, "lessons.reset"))) lesson_reset_progress(app);
+    if (ImGui::SmallButton(tr(app, "lessons.reset"))) push_action([](App& a) { lesson_reset_progress(a); });
 }
 
 }  // namespace
 
-void panel_lessons(App& app) {
+void panel_lessons(const App& app) {
     const Theme& th = theme();
     const LessonState& l = app.lesson;
     const LessonStep* step = lesson_current_step(l, app.lessons);
@@ -55,37 +55,37 @@ void panel_lessons(App& app) {
     const bool beside = fonts().bold->CalcTextSizeA(font_px(fonts().bold), 1e9f, 0.0f, title).x <= beside_w;
     if (!beside) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - back_w));
-        if (ImGui::SmallButton(back)) { lesson_back(app); return; }
-        record_item(app, "button:lesson.back");
+        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return; }
+        record_item("button:lesson.back");
     }
-    text_block(app, "lesson.title", title, th.text, fonts().bold, beside ? beside_w : avail);
+    text_block("lesson.title", title, th.text, fonts().bold, beside ? beside_w : avail);
     if (beside) {
         ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
-        if (ImGui::SmallButton(back)) { lesson_back(app); return; }
-        record_item(app, "button:lesson.back");
+        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return; }
+        record_item("button:lesson.back");
     }
     char progress[64];
     format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
     ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
                        ImVec2(-1.0f, ImGui::GetFontSize() * 1.3f), progress);
-    text_block(app, "lesson.explain", tr(app, key(app, "explain")), th.text);
+    text_block("lesson.explain", tr(app, key(app, "explain")), th.text);
 
     // The question and its options (chosen; then the right one marked).
-    text_block(app, "lesson.question", tr(app, key(app, "question")), th.text, fonts().bold);
+    text_block("lesson.question", tr(app, key(app, "question")), th.text, fonts().bold);
     const bool result = l.phase == LessonPhase::Result;
     for (int i = 1; i <= kLessonOptions; ++i) {
         ImGui::PushID(i);
         const std::string option = key(app, ("option" + std::to_string(i)).c_str());
         const bool chosen = l.choice == i, correct = result && step->correct == i;
         ImGui::BeginDisabled(l.phase != LessonPhase::Predict);
-        if (ImGui::RadioButton("##o", chosen)) lesson_choose(app, i);
+        if (ImGui::RadioButton("##o", chosen)) push_action([i](App& a) { lesson_choose(a, i); });
         ImGui::EndDisabled();
-        record_item(app, "radio:lesson.option" + std::to_string(i));
+        record_item("radio:lesson.option" + std::to_string(i));
         ImGui::SameLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        text_block(app, "lesson.option" + std::to_string(i), tr(app, option), correct ? th.good : (result && chosen) ? th.bad : th.text,
+        text_block("lesson.option" + std::to_string(i), tr(app, option), correct ? th.good : (result && chosen) ? th.bad : th.text,
                    correct ? fonts().bold : nullptr);
-        if (ImGui::IsItemClicked() && l.phase == LessonPhase::Predict) lesson_choose(app, i);
+        if (ImGui::IsItemClicked() && l.phase == LessonPhase::Predict) push_action([i](App& a) { lesson_choose(a, i); });
         if (correct) {
             const ImVec2 b = ImGui::GetItemRectMax();
             ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 4.0f, p.y - 2.0f), ImVec2(b.x + 4.0f, b.y + 2.0f), th.good, 4.0f, 0, 2.0f);
@@ -96,25 +96,25 @@ void panel_lessons(App& app) {
     switch (l.phase) {
     case LessonPhase::Predict:
         ImGui::BeginDisabled(l.choice == 0);
-        if (ImGui::Button(tr(app, "lessons.lock"))) lesson_lock(app);
+        if (ImGui::Button(tr(app, "lessons.lock"))) push_action([](App& a) { lesson_lock(a); });
         ImGui::EndDisabled();
-        record_item(app, "button:lesson.lock");
+        record_item("button:lesson.lock");
         break;
     case LessonPhase::Act:
-        text_block(app, "lesson.do", tr(app, key(app, "do")), th.accent, fonts().bold);
-        text_block(app, "lesson.waiting", tr(app, "lessons.waiting"), th.text_dim, fonts().small);
+        text_block("lesson.do", tr(app, key(app, "do")), th.accent, fonts().bold);
+        text_block("lesson.waiting", tr(app, "lessons.waiting"), th.text_dim, fonts().small);
         break;
     case LessonPhase::Observe:
-        text_block(app, "lesson.observe", tr(app, key(app, "observe")), th.accent, fonts().bold);
-        text_block(app, "lesson.observing", tr(app, "lessons.observing"), th.text_dim, fonts().small);
+        text_block("lesson.observe", tr(app, key(app, "observe")), th.accent, fonts().bold);
+        text_block("lesson.observing", tr(app, "lessons.observing"), th.text_dim, fonts().small);
         break;
     case LessonPhase::Result: {
         const bool right = l.choice == step->correct;
-        text_block(app, "lesson.verdict", tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad, fonts().bold);
-        text_block(app, "lesson.why", tr(app, key(app, "why")), th.text);
+        text_block("lesson.verdict", tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad, fonts().bold);
+        text_block("lesson.why", tr(app, key(app, "why")), th.text);
         const bool last = l.step + 1 >= static_cast<int>(lesson.steps.size());
-        if (ImGui::Button(tr(app, last ? "lessons.finish" : "lessons.next"))) lesson_next(app);
-        record_item(app, "button:lesson.next");
+        if (ImGui::Button(tr(app, last ? "lessons.finish" : "lessons.next"))) push_action([](App& a) { lesson_next(a); });
+        record_item("button:lesson.next");
         break;
     }
     }

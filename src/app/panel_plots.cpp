@@ -92,7 +92,7 @@ struct PlotDesc {
 
 // Long on purpose: axes, ticks, series, persistent event markers, legend and the layout report are
 // one drawing pass over one rectangle; split, each part would need the same dozen locals passed in.
-void plot(App& app, const PlotDesc& d) {
+void plot(const App& app, const PlotDesc& d) {
     const Theme& th = theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = fonts().small;
@@ -109,7 +109,7 @@ void plot(App& app, const PlotDesc& d) {
     const std::string title = fitted_title(fonts().bold, title_px, d.title, room);
     dl->AddText(fonts().bold, title_px, p0, th.text, title.c_str());
     const ImVec2 title_size = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
-    record_label(app, "plot." + d.id, p0, ImVec2(p0.x + title_size.x, p0.y + title_size.y), clip);
+    record_label("plot." + d.id, p0, ImVec2(p0.x + title_size.x, p0.y + title_size.y), clip);
 
     const float top = p0.y + full_px * 1.35f, bottom = p0.y + d.size.y - px * 1.5f;
     const float left = p0.x + px * 2.8f, right = p0.x + d.size.x - 4.0f;
@@ -156,7 +156,7 @@ void plot(App& app, const PlotDesc& d) {
     ImDrawList* live = layer_draw_list(Layer::Slow);
     // Event markers: a line and a letter, for every event still in view.
     if (d.time_axis) {
-        for (const EventMark& e : app.history.events) {
+        for (const EventMark& e : app.brain.history.events) {
             const float x = static_cast<float>(e.time_s);
             if (x < d.x_min || x > d.x_max) continue;
             const ImU32 col = e.type == model::Event::Cue ? th.cue_mark : e.type == model::Event::Reward ? th.reward_mark : th.omit_mark;
@@ -237,7 +237,7 @@ void plot(App& app, const PlotDesc& d) {
         else live->AddLine(l0, l1, s->color, s->thickness + 0.5f);
         if (s->markers) live->AddCircleFilled(ImVec2(lx + px * 0.65f, ly + px * 0.7f), s->thickness * 1.3f, s->color);
         live->AddText(small, px, ImVec2(lx + px * 1.6f, ly + 2.0f), th.text, s->label);
-        record_label(app, "legend." + d.id + "." + s->label, ImVec2(lx + px * 1.6f, ly + 2.0f), ImVec2(lx + px * 1.6f + tw, ly + 2.0f + px),
+        record_label("legend." + d.id + "." + s->label, ImVec2(lx + px * 1.6f, ly + 2.0f), ImVec2(lx + px * 1.6f + tw, ly + 2.0f + px),
                      ImVec4(left, clip.y, clip.z, clip.w));
         lx -= px * 0.8f;
     }
@@ -252,10 +252,10 @@ std::vector<float> ring_values(const Ring& r) {
 }  // namespace
 
 // [SECTION] Signals ---------------------------------------------------------------------------------------
-void panel_plots_signals(App& app, ImVec2 avail) {
+void panel_plots_signals(const App& app, ImVec2 avail) {
     const Theme& th = theme();
-    const History& h = app.history;
-    const float now = static_cast<float>(app.state.time_s);
+    const History& h = app.brain.history;
+    const float now = static_cast<float>(app.brain.state.time_s);
     const float span = static_cast<float>(kHistorySamples * kSampleIntervalS);
     std::vector<float> xs(static_cast<std::size_t>(h.da_nac.count));
     for (int i = 0; i < h.da_nac.count; ++i) xs[static_cast<std::size_t>(i)] = now - static_cast<float>((h.da_nac.count - 1 - i) * kSampleIntervalS);
@@ -274,36 +274,40 @@ void panel_plots_signals(App& app, ImVec2 avail) {
         d.y_max = y_max;
         d.symmetric = symmetric;
         d.time_axis = true;
-        d.now_s = app.state.time_s;
+        d.now_s = app.brain.state.time_s;
         d.size = size;
         plot(app, d);
     };
-    // Compare mode: brain B dashed on the same axes (the larger of the two brains' stable axes).
-    const bool two = app.compare.on;
-    const History& hb = app.compare.history;
-    std::vector<Series> dopamine = {{ring_values(h.da_nac), th.nac_line, 2.5f, tr(app, "plot.nac"), false}, {ring_values(h.da_pfc), th.pfc_line, 2.5f, tr(app, "plot.pfc"), false}};
-    std::vector<Series> firing = {{ring_values(h.vta_hz), th.dopamine, 2.0f, two ? tr(app, "compare.a_solid") : "", false}};
-    std::vector<Series> rpe = {{ring_values(h.rpe), th.text, 2.0f, two ? tr(app, "compare.a_solid") : "", false}};
-    if (two) {
-        dopamine.push_back({ring_values(hb.da_nac), th.nac_line, 2.0f, tr(app, "compare.b_dashed"), false, true});
-        dopamine.push_back({ring_values(hb.da_pfc), th.pfc_line, 2.0f, "", false, true});
-        firing.push_back({ring_values(hb.vta_hz), th.dopamine, 2.0f, tr(app, "compare.b_dashed"), false, true});
-        rpe.push_back({ring_values(hb.rpe), th.text, 2.0f, tr(app, "compare.b_dashed"), false, true});
+    // Each brain's traces: compare mode's second dashed on the same axes (the larger of the brains' stable axes).
+    const bool two = app.compare.has_value();
+    std::vector<Series> dopamine, firing, rpe;
+    float axes[3] = {0.0f, 0.0f, 0.0f};
+    for (const Brain* b : brains_of(app)) {
+        const History& hb = b->history;
+        const bool second = b != &app.brain;
+        const char* who = !two ? "" : tr(app, second ? "compare.b_dashed" : "compare.a_solid");
+        const float width = second ? 2.0f : 2.5f;
+        dopamine.push_back({ring_values(hb.da_nac), th.nac_line, width, second ? who : tr(app, "plot.nac"), false, second});
+        dopamine.push_back({ring_values(hb.da_pfc), th.pfc_line, width, second ? "" : tr(app, "plot.pfc"), false, second});
+        firing.push_back({ring_values(hb.vta_hz), th.dopamine, 2.0f, who, false, second});
+        rpe.push_back({ring_values(hb.rpe), th.text, 2.0f, who, false, second});
+        axes[0] = std::max(axes[0], hb.axis_dopamine);
+        axes[1] = std::max(axes[1], hb.axis_firing);
+        axes[2] = std::max(axes[2], hb.axis_rpe);
     }
-    auto axis = [&](float History::*a) { return two ? std::max(h.*a, hb.*a) : h.*a; };
-    signal_plot("dopamine", "plot.dopamine", std::move(dopamine), axis(&History::axis_dopamine), false);
+    signal_plot("dopamine", "plot.dopamine", std::move(dopamine), axes[0], false);
     if (wide) ImGui::SameLine();
-    signal_plot("firing", "plot.firing", std::move(firing), axis(&History::axis_firing), false);
+    signal_plot("firing", "plot.firing", std::move(firing), axes[1], false);
     if (wide) ImGui::SameLine();
-    signal_plot("rpe", "plot.rpe", std::move(rpe), axis(&History::axis_rpe), true);
+    signal_plot("rpe", "plot.rpe", std::move(rpe), axes[2], true);
 }
 
 // [SECTION] Learning ---------------------------------------------------------------------------------------
 namespace {
 // The trial-aligned view: a row per trial (newest at the bottom), firing as colour, cue at 0.
-void raster(App& app, ImVec2 size) {
+void raster(const App& app, ImVec2 size) {
     const Theme& th = theme();
-    const History& h = app.history;
+    const History& h = app.brain.history;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = fonts().small;
     const float px = font_px(small);
@@ -317,7 +321,7 @@ void raster(App& app, ImVec2 size) {
     const std::string title = fitted_title(fonts().bold, title_px, tr(app, "plot.raster"), room);
     dl->AddText(fonts().bold, title_px, p0, th.text, title.c_str());
     const ImVec2 ts = fonts().bold->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
-    record_label(app, "plot.raster", p0, ImVec2(p0.x + ts.x, p0.y + ts.y), clip);
+    record_label("plot.raster", p0, ImVec2(p0.x + ts.x, p0.y + ts.y), clip);
     const float top = p0.y + full_px * 1.35f, bottom = p0.y + size.y - px * 1.5f;
     const float left = p0.x + px * 2.8f, right = p0.x + size.x - px * 2.6f;
     if (bottom - top < 24.0f || right - left < 40.0f) return;
@@ -332,7 +336,7 @@ void raster(App& app, ImVec2 size) {
         const ImVec2 ns = small->CalcTextSizeA(px, right - left - 8.0f, right - left - 8.0f, none);
         if (ns.y < bottom - top - 4.0f) {
             dl->AddText(small, px, ImVec2(left + 4.0f, top + 2.0f), th.text_dim, none, nullptr, right - left - 8.0f);
-            record_label(app, "raster.empty", ImVec2(left + 4.0f, top + 2.0f), ImVec2(left + 4.0f + ns.x, top + 2.0f + ns.y), clip);
+            record_label("raster.empty", ImVec2(left + 4.0f, top + 2.0f), ImVec2(left + 4.0f + ns.x, top + 2.0f + ns.y), clip);
         }
     }
     const std::size_t first_row = h.raster.size() > static_cast<std::size_t>(rows) ? h.raster.size() - static_cast<std::size_t>(rows) : 0;
@@ -354,7 +358,7 @@ void raster(App& app, ImVec2 size) {
         const float tw = small->CalcTextSizeA(px, 1e9f, 0, name).x;
         const ImVec2 tp(std::clamp(x - tw * 0.5f, left, right - tw), bottom + 2.0f);
         dl->AddText(small, px, tp, m == 0 ? th.cue_mark : th.reward_mark, name);
-        record_label(app, m == 0 ? "raster.cue" : "raster.reward", tp, ImVec2(tp.x + tw, tp.y + px), clip);
+        record_label(m == 0 ? "raster.cue" : "raster.reward", tp, ImVec2(tp.x + tw, tp.y + px), clip);
     }
     if (!h.raster.empty()) {
         char buf[24];
@@ -374,14 +378,14 @@ void raster(App& app, ImVec2 size) {
     const ImVec2 hs = small->CalcTextSizeA(px * 0.8f, 1e9f, 0.0f, hz);
     if (p0.x + ts.x + hs.x + 8.0f < p0.x + size.x) {  // beside the title when it fits
         dl->AddText(small, px * 0.8f, ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), th.text_dim, hz);
-        record_label(app, "raster.key", ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), ImVec2(p0.x + size.x, top - 1.0f), clip);
+        record_label("raster.key", ImVec2(p0.x + size.x - hs.x, top - hs.y - 1.0f), ImVec2(p0.x + size.x, top - 1.0f), clip);
     }
 }
 }  // namespace
 
-void panel_plots_learning(App& app, ImVec2 avail) {
+void panel_plots_learning(const App& app, ImVec2 avail) {
     const Theme& th = theme();
-    const History& h = app.history;
+    const History& h = app.brain.history;
     const bool side = avail.x > avail.y * 1.4f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 raster_size = side ? ImVec2((avail.x - gap) * 0.55f, avail.y - 4.0f) : ImVec2(avail.x, (avail.y - gap) * 0.55f);
@@ -400,8 +404,8 @@ void panel_plots_learning(App& app, ImVec2 avail) {
     d.title = tr(app, "plot.response_hz");
     d.series = {{cue, th.nac_line, 2.5f, tr(app, "plot.cue"), true}, {reward, th.pfc_line, 2.0f, tr(app, "plot.reward"), false}};
     float axis = h.axis_learning;
-    if (app.compare.on) {  // brain B's responses, dashed, on the same trials (the two see the same cues)
-        const History& hb = app.compare.history;
+    if (app.compare) {  // brain B's responses, dashed, on the same trials (the two see the same cues)
+        const History& hb = app.compare->history;
         std::vector<float> cue_b, reward_b;
         for (std::size_t i = first; i < hb.trials.size() && cue_b.size() < xs.size(); ++i) {
             cue_b.push_back(hb.trials[i].cue_hz);
@@ -422,7 +426,7 @@ void panel_plots_learning(App& app, ImVec2 avail) {
 }
 
 // [SECTION] Lesson evidence ----------------------------------------------------------------------------------
-void panel_lesson_evidence(App& app, ImVec2 size) {
+void panel_lesson_evidence(const App& app, ImVec2 size) {
     if (lesson_focuses(app.lesson, app.lessons, "plot:learning")) panel_plots_learning(app, size);
     else if (lesson_focuses(app.lesson, app.lessons, "plot:lab")) panel_lab(app);
     else panel_plots_signals(app, size);

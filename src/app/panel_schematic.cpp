@@ -89,15 +89,10 @@ double output_value(const model::Outputs& out, const std::string& name) {
     return spec ? out.*(spec->field) : 0.0;
 }
 
-// One brain to draw: the first (the user's) or compare mode's second; `tag` ("" or "b.") keeps the
-// second brain's names apart in layout().
-struct BrainRef {
-    const model::Inputs& inputs;
-    const model::Outputs& out;
-    const SchematicAnim& anim;
-    std::string tag;
-    bool first;   // the legend, the lesson's focus and the start-up report belong to the first brain
-};
+// The first brain (the user's) owns the legend, the lesson's focus and the start-up report; compare
+// mode's second has its names tagged "b." in layout(), so the two stay apart.
+bool is_first(const App& app, const Brain& brain) { return &brain == &app.brain; }
+std::string tag_of(const App& app, const Brain& brain) { return is_first(app, brain) ? "" : "b."; }
 
 // One brain on screen this frame: where it is drawn and what the pointer is over.
 struct Scene {
@@ -112,7 +107,7 @@ struct Scene {
     std::string hover_region, hover_path;
 };
 
-float region_level_of(const App& app, const BrainRef& brain, const Region& r) {
+float region_level_of(const App& app, const Brain& brain, const Region& r) {
     return r.color == "neutral" ? 1.0f : std::clamp(region_level(r.id, brain.out, app.typical), 0.0f, 5.0f);
 }
 
@@ -126,7 +121,7 @@ LabelBox region_box(const View& v, const Region& r) {
 // [SECTION] Base: body, brain and region shapes ---------------------------------------------------------------
 // The body band the glands sit in, the brain's outlines and corpus callosum, and each region's empty
 // shape and outline (dashed while the region is silent). Retained with the panel.
-void draw_base(ImDrawList* dl, const App& app, const BrainRef& brain, const Scene& sc) {
+void draw_base(ImDrawList* dl, const App& app, const Brain& brain, const Scene& sc) {
     const Theme& th = theme();
     const Geometry& g = sc.g;
     const float s = sc.v.scale;
@@ -178,7 +173,7 @@ std::vector<std::vector<ImVec2>> visible_runs(const Scene& sc, const Pathway& p)
 }
 
 // Width and brightness follow activity; pulses travel at a rate that follows firing.
-void draw_pathways(ImDrawList* dl, const App& app, const BrainRef& brain, const Scene& sc) {
+void draw_pathways(ImDrawList* dl, const App& app, const Brain& brain, const Scene& sc) {
     const float s = sc.v.scale;
     for (std::size_t i = 0; i < sc.g.pathways.size(); ++i) {
         const Pathway& p = sc.g.pathways[i];
@@ -203,7 +198,7 @@ void draw_pathways(ImDrawList* dl, const App& app, const BrainRef& brain, const 
 
 // The fill grows with the level (an empty outline at zero), a halo above typical; the VTA flashes at a
 // burst and dims at a pause; the hovered region's outline brightens; the lesson's focus pulses.
-void draw_region_levels(ImDrawList* dl, App& app, const BrainRef& brain, const Scene& sc) {
+void draw_region_levels(ImDrawList* dl, const App& app, const Brain& brain, const Scene& sc) {
     const Theme& th = theme();
     const float s = sc.v.scale;
     const float stroke_w = std::max(1.5f, 2.5f * s);
@@ -232,7 +227,7 @@ void draw_region_levels(ImDrawList* dl, App& app, const BrainRef& brain, const S
             ellipse_path(dl, c, rad);
             dl->PathFillConvex(with_alpha(th.background, 0.55f));
         }
-        if (brain.first && lesson_focuses(app.lesson, app.lessons, "region:" + r.id)) highlight_rect(app, ImVec2(c.x - rad.x - 4.0f, c.y - rad.y - 4.0f), ImVec2(c.x + rad.x + 4.0f, c.y + rad.y + 4.0f));
+        if (is_first(app, brain) && lesson_focuses(app.lesson, app.lessons, "region:" + r.id)) highlight_rect(app, ImVec2(c.x - rad.x - 4.0f, c.y - rad.y - 4.0f), ImVec2(c.x + rad.x + 4.0f, c.y + rad.y + 4.0f));
     }
 }
 
@@ -248,7 +243,7 @@ void shadowed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 p, ImU32 col
 // One colour per transmitter and hormone (geometry's legend) in rows from the top left, stopping short
 // of the page's buttons; in smaller text when it would cover a region, and left out (the sliders carry
 // the same colours) when even that does. Returns the entries' boxes.
-std::vector<LabelBox> draw_legend(ImDrawList* dl, App& app, const Scene& sc, const std::vector<LabelBox>& avoid) {
+std::vector<LabelBox> draw_legend(ImDrawList* dl, const App& app, const Scene& sc, const std::vector<LabelBox>& avoid) {
     ImFont* f = fonts().small;
     const ImGuiIO& io = ImGui::GetIO();
     const float tools_w = app.ui.page_tools_w, tools_h = app.ui.page_tools_h;
@@ -277,7 +272,7 @@ std::vector<LabelBox> draw_legend(ImDrawList* dl, App& app, const Scene& sc, con
         const LabelBox& b = boxes[i];
         dl->AddCircleFilled(ImVec2(b.x0 + px * 0.4f, b.y0 + px * 0.55f), px * 0.35f, role_color(role));
         shadowed_text(dl, f, px, ImVec2(b.x0 + px, b.y0), theme().text_dim, tr(app, "legend." + role));
-        record_label(app, "legend." + role, ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip);
+        record_label("legend." + role, ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip);
     }
     return boxes;
 }
@@ -323,7 +318,7 @@ StriatumBox place_striatum_box(const App& app, const Scene& sc, const std::vecto
 }
 
 // The box, its titles and the bars' empty tracks Above; the bars' levels and typical ticks on Top.
-void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& brain, const Scene& sc, const StriatumBox& sb, bool hovered_canvas) {
+void draw_striatum_output(ImDrawList* above, ImDrawList* top, const App& app, const Brain& brain, const Scene& sc, const StriatumBox& sb, bool hovered_canvas) {
     const Theme& th = theme();
     ImFont* f = fonts().small;
     const float px = sb.px, pad = sb.pad, line = sb.line;
@@ -334,7 +329,7 @@ void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const Br
     const ImVec2 tp(bmin.x + pad, bmin.y + pad * 0.5f);
     above->AddText(f, px, tp, th.text, title);
     const ImVec4 anchor = as_rect(sb.box);
-    record_label(app, "striatum.title" + brain.tag, tp, ImVec2(tp.x + f->CalcTextSizeA(px, 1e9f, 0.0f, title).x, tp.y + px), sc.clip, &anchor);
+    record_label("striatum.title" + tag_of(app, brain), tp, ImVec2(tp.x + f->CalcTextSizeA(px, 1e9f, 0.0f, title).x, tp.y + px), sc.clip, &anchor);
     const char* cols[] = {tr(app, "striatum.go"), tr(app, "striatum.stop")};
     const char* rows[] = {tr(app, "striatum.nac"), tr(app, "striatum.dorsal")};
     const float x0 = bmin.x + pad + sb.row_w + pad;
@@ -342,13 +337,13 @@ void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const Br
         const float cw = f->CalcTextSizeA(px, 1e9f, 0.0f, cols[c]).x;
         const ImVec2 cp(x0 + static_cast<float>(c) * (sb.bar_w + pad) + (sb.bar_w - cw) * 0.5f, bmin.y + pad * 0.5f + line);
         above->AddText(f, px, cp, c == 0 ? th.good : th.bad, cols[c]);
-        record_label(app, std::string(c == 0 ? "striatum.go" : "striatum.stop") + brain.tag, cp, ImVec2(cp.x + cw, cp.y + px), sc.clip, &anchor);
+        record_label(std::string(c == 0 ? "striatum.go" : "striatum.stop") + tag_of(app, brain), cp, ImVec2(cp.x + cw, cp.y + px), sc.clip, &anchor);
     }
     const double values[2][2] = {{brain.out.direct_nac, brain.out.indirect_nac}, {brain.out.direct_dstr, brain.out.indirect_dstr}};
     for (int r = 0; r < 2; ++r) {
         const float y = bmin.y + pad * 0.5f + line * static_cast<float>(r + 2);
         above->AddText(f, px, ImVec2(bmin.x + pad, y), th.text_dim, rows[r]);
-        record_label(app, std::string(r == 0 ? "striatum.nac" : "striatum.dorsal") + brain.tag, ImVec2(bmin.x + pad, y),
+        record_label(std::string(r == 0 ? "striatum.nac" : "striatum.dorsal") + tag_of(app, brain), ImVec2(bmin.x + pad, y),
                      ImVec2(bmin.x + pad + f->CalcTextSizeA(px, 1e9f, 0.0f, rows[r]).x, y + px), sc.clip, &anchor);
         for (int c = 0; c < 2; ++c) {
             const ImVec2 b0(x0 + static_cast<float>(c) * (sb.bar_w + pad), y + px * 0.2f), b1(b0.x + sb.bar_w, y + px * 0.95f);
@@ -360,7 +355,7 @@ void draw_striatum_output(ImDrawList* above, ImDrawList* top, App& app, const Br
             top->AddLine(ImVec2(mid, b0.y - 2.0f), ImVec2(mid, b1.y + 2.0f), th.ghost, 2.0f);
         }
     }
-    app.widget_rects.push_back({"striatum_output" + brain.tag, bmin.x, bmin.y, bmax.x - bmin.x, bmax.y - bmin.y});
+    drawn_now().rects.push_back({"striatum_output" + tag_of(app, brain), bmin.x, bmin.y, bmax.x - bmin.x, bmax.y - bmin.y});
     if (hovered_canvas && ImGui::IsMouseHoveringRect(bmin, bmax)) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
@@ -390,7 +385,7 @@ struct RegionLabel {
 
 // The value line's text: as the model says now, and as wide as it can get (its room is kept for it,
 // so the labels never move while the numbers change).
-std::string region_value(const App& app, const BrainRef& brain, const Region& r, bool widest) {
+std::string region_value(const App& app, const Brain& brain, const Region& r, bool widest) {
     char buf[96];
     const char* fmt = tr(app, "region.label_value." + r.id);
     if (r.id == "gonads") format_into(buf, app.strings.number, fmt, widest ? 888.0 : 100.0 * brain.out.estradiol_level, widest ? 888.0 : 100.0 * brain.out.testosterone_level);
@@ -398,7 +393,7 @@ std::string region_value(const App& app, const BrainRef& brain, const Region& r,
     return buf;
 }
 
-RegionLabel region_label(const App& app, const BrainRef& brain, const Region& r, bool compact, float name_px, float value_px) {
+RegionLabel region_label(const App& app, const Brain& brain, const Region& r, bool compact, float name_px, float value_px) {
     RegionLabel l;
     l.region = &r;
     const std::string full = tr(app, "region." + r.id), brief = tr(app, "region.short." + r.id);
@@ -425,7 +420,7 @@ LabelSize label_size(const LabelText& t) {
 
 // Labels for every region (geometry's label_order) and the named pathways, placed together so none
 // covers another, a region, the legend, the striatum box or the page's buttons.
-void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
+void draw_labels(ImDrawList* above, ImDrawList* top, const App& app, const Brain& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
     const Theme& th = theme();
     ImFont* bold = fonts().bold;
     ImFont* small = fonts().small;
@@ -500,7 +495,7 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
         const ImVec2 name_at(t.one_line ? b.x0 : (b.x0 + b.x1 - t.name_size.x) * 0.5f, b.y0);
         const ImVec2 np(std::round(name_at.x), name_at.y);
         shadowed_text(above, bold, name_px, np, th.text, t.name.c_str());
-        record_label(app, "region." + brain.tag + r.id, name_at, ImVec2(name_at.x + t.name_size.x, name_at.y + t.name_size.y), sc.clip, &anchor);
+        record_label("region." + tag_of(app, brain) + r.id, name_at, ImVec2(name_at.x + t.name_size.x, name_at.y + t.name_size.y), sc.clip, &anchor);
         if (!t.value) continue;
         // The value's room (a backing the width of its widest text) is retained; the number is drawn in it on Top.
         const ImVec2 slot = t.one_line ? ImVec2(b.x1 - t.value_size.x, b.y0 + (t.name_size.y - t.value_size.y) * 0.5f)
@@ -510,7 +505,7 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
         const float w = small->CalcTextSizeA(value_px, 1e9f, 0.0f, now.c_str()).x;
         const ImVec2 vp(std::round(slot.x + (t.value_size.x - w) * 0.5f), std::round(slot.y));
         top->AddText(small, value_px, vp, th.text_dim, now.c_str());
-        record_label(app, "region_value." + brain.tag + r.id, slot, ImVec2(slot.x + t.value_size.x, slot.y + t.value_size.y), sc.clip, &anchor);
+        record_label("region_value." + tag_of(app, brain) + r.id, slot, ImVec2(slot.x + t.value_size.x, slot.y + t.value_size.y), sc.clip, &anchor);
     }
     for (std::size_t k = 0; k < path_text.size(); ++k) {
         const LabelPlace& pl = places[regions.size() + k];
@@ -520,7 +515,7 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
         const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, path_text[k].c_str());
         shadowed_text(above, small, value_px, p, th.text, path_text[k].c_str());
         const ImVec4 anchor = as_rect(requests[regions.size() + k].anchor);
-        record_label(app, "pathway." + brain.tag + sc.g.pathway_labels[k].id, p, ImVec2(p.x + ts.x, p.y + ts.y), sc.clip, &anchor);
+        record_label("pathway." + tag_of(app, brain) + sc.g.pathway_labels[k].id, p, ImVec2(p.x + ts.x, p.y + ts.y), sc.clip, &anchor);
     }
     // What the band is, in its bottom left corner when that is free.
     if (!sc.compact && sc.g.body_max.x > sc.g.body_min.x) {
@@ -533,13 +528,13 @@ void draw_labels(ImDrawList* above, ImDrawList* top, App& app, const BrainRef& b
         if (clear) {
             above->AddText(small, value_px, ImVec2(b.x0, b.y0), th.text_dim, body);
             const ImVec4 anchor(band0.x, band0.y, band1.x, band1.y);
-            record_label(app, "schematic.body" + std::string(brain.first ? "" : ".b"), ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip, &anchor);
+            record_label("schematic.body" + std::string(is_first(app, brain) ? "" : ".b"), ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip, &anchor);
         }
     }
 }
 
 // [SECTION] Tooltip -----------------------------------------------------------------------------------------------
-void region_tooltip(App& app, const BrainRef& brain, const Region& r) {
+void region_tooltip(const App& app, const Brain& brain, const Region& r) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "region." + r.id));
     ImGui::PopFont();
@@ -557,7 +552,7 @@ void region_tooltip(App& app, const BrainRef& brain, const Region& r) {
     ImGui::PopStyleColor();
 }
 
-void pathway_tooltip(App& app, const BrainRef& brain, const std::string& id) {
+void pathway_tooltip(const App& app, const Brain& brain, const std::string& id) {
     const PathActivity act = pathway_activity(id, brain.out, brain.inputs);
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr(app, "pathway." + id));
@@ -569,10 +564,10 @@ void pathway_tooltip(App& app, const BrainRef& brain, const std::string& id) {
     ImGui::PopStyleColor();
 }
 
-void tooltip(App& app, const BrainRef& brain, const Scene& sc) {
+void tooltip(const App& app, const Brain& brain, const Scene& sc) {
     if (sc.hover_region.empty() && sc.hover_path.empty()) return;
     const ImGuiIO& io = ImGui::GetIO();
-    app.widget_rects.push_back({"tooltip:" + (sc.hover_region.empty() ? "pathway:" + brain.tag + sc.hover_path : "region:" + brain.tag + sc.hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
+    drawn_now().rects.push_back({"tooltip:" + (sc.hover_region.empty() ? "pathway:" + tag_of(app, brain) + sc.hover_path : "region:" + tag_of(app, brain) + sc.hover_region), io.MousePos.x, io.MousePos.y, 0, 0});
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20.0f);
     if (!sc.hover_region.empty()) region_tooltip(app, brain, *sc.g.region(sc.hover_region));
@@ -587,7 +582,7 @@ void tooltip(App& app, const BrainRef& brain, const Scene& sc) {
 // [SECTION] panel_schematic -------------------------------------------------------------------------------------
 // One brain in [pos, pos + size]: its layers, where its regions and pathways are (for the browser
 // tests and the accessibility mirror), and the tooltip of what the pointer is over.
-void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
+void draw_brain(const App& app, const Brain& brain, ImVec2 pos, ImVec2 size) {
     const Geometry& g = app.geometry;
     Scene sc{g, View{}, pos, size, ImVec4(pos.x, pos.y, pos.x + size.x, pos.y + size.y), false, 13.0f, 12.0f, 12.0f, {}, {}};
     sc.v.scale = std::min(size.x / g.size.x, size.y / g.size.y);
@@ -601,7 +596,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
 
     // Interaction surface (hover and tap for tooltips).
     ImGui::SetCursorScreenPos(pos);
-    ImGui::InvisibleButton(brain.first ? "schematic" : "schematic_b", size);
+    ImGui::InvisibleButton(is_first(app, brain) ? "schematic" : "schematic_b", size);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) {
         const ImGuiIO& io = ImGui::GetIO();
@@ -620,7 +615,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     }
     for (const Region& r : g.regions) {
         const LabelBox b = region_box(sc.v, r);
-        app.widget_rects.push_back({"region:" + brain.tag + r.id, b.x0, b.y0, b.w(), b.h()});
+        drawn_now().rects.push_back({"region:" + tag_of(app, brain) + r.id, b.x0, b.y0, b.w(), b.h()});
     }
     for (const Pathway& p : g.pathways) {
         ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
@@ -629,7 +624,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
             lo = ImVec2(std::min(lo.x, q.x), std::min(lo.y, q.y));
             hi = ImVec2(std::max(hi.x, q.x), std::max(hi.y, q.y));
         }
-        app.widget_rects.push_back({"pathway:" + brain.tag + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+        drawn_now().rects.push_back({"pathway:" + tag_of(app, brain) + p.id, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
     }
 
     draw_base(ImGui::GetWindowDrawList(), app, brain, sc);
@@ -643,7 +638,7 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
     const ImGuiIO& io = ImGui::GetIO();
     if (app.ui.page_tools_w > 0.0f && pos.y < app.ui.page_tools_h && pos.x + size.x > io.DisplaySize.x - app.ui.page_tools_w)
         obstacles.push_back({io.DisplaySize.x - app.ui.page_tools_w, 0.0f, io.DisplaySize.x, app.ui.page_tools_h});
-    if (brain.first && !is_hidden(app, "legend") && size.x > 260.0f) {
+    if (is_first(app, brain) && !is_hidden(app, "legend") && size.x > 260.0f) {
         const std::vector<LabelBox> legend = draw_legend(above, app, sc, obstacles);
         obstacles.insert(obstacles.end(), legend.begin(), legend.end());
     }
@@ -662,9 +657,8 @@ void draw_brain(App& app, const BrainRef& brain, ImVec2 pos, ImVec2 size) {
 
 }  // namespace
 
-void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
-    const BrainRef first{app.inputs, app.out, app.anim, "", true};
-    if (!app.compare.on) { draw_brain(app, first, pos, size); return; }
+void panel_schematic(const App& app, ImVec2 pos, ImVec2 size) {
+    if (!app.compare) { draw_brain(app, app.brain, pos, size); return; }
     // Compare mode: two brains, side by side or one above the other - whichever draws them larger -
     // each above a caption naming its scenario (below, so the page's buttons never cover it).
     const Geometry& g = app.geometry;
@@ -674,13 +668,13 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
     const float stack_scale = std::min(size.x / g.size.x, (size.y - gap - 2.0f * cap_h) * 0.5f / g.size.y);
     const bool side = side_scale >= stack_scale;
     const ImVec2 half = side ? ImVec2((size.x - gap) * 0.5f, size.y) : ImVec2(size.x, (size.y - gap) * 0.5f);
-    const BrainRef second{app.compare.inputs, app.compare.out, app.compare.anim, "b.", false};
-    const std::string titles[2] = {scenario_title(app, app.preset, app.inputs), scenario_title(app, app.compare.preset, app.compare.inputs)};
+    const Brain* brains[2] = {&app.brain, &*app.compare};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int k = 0; k < 2; ++k) {
         const ImVec2 p = side ? ImVec2(pos.x + static_cast<float>(k) * (half.x + gap), pos.y) : ImVec2(pos.x, pos.y + static_cast<float>(k) * (half.y + gap));
         char caption[160];
-        format_into(caption, app.strings.number, tr(app, k == 0 ? "compare.a" : "compare.b"), titles[k].c_str());
+        const std::string title = scenario_title(app, brains[k]->preset, brains[k]->inputs);
+        format_into(caption, app.strings.number, tr(app, k == 0 ? "compare.a" : "compare.b"), title.c_str());
         // The caption shrinks (to 70%) rather than run past its half.
         const float natural = bold->CalcTextSizeA(cap_px, 1e9f, 0.0f, caption).x;
         const float px = cap_px * std::clamp((half.x - 8.0f) / std::max(natural, 1.0f), 0.7f, 1.0f);
@@ -690,10 +684,10 @@ void panel_schematic(App& app, ImVec2 pos, ImVec2 size) {
         dl->PushClipRect(p, ImVec2(p.x + half.x, p.y + half.y), true);
         dl->AddText(bold, px, cp, theme().text, caption);
         dl->PopClipRect();
-        record_label(app, k == 0 ? "compare.a" : "compare.b", cp, ImVec2(cp.x + ts.x, cp.y + ts.y), ImVec4(p.x, p.y, p.x + half.x, p.y + half.y));
+        record_label(k == 0 ? "compare.a" : "compare.b", cp, ImVec2(cp.x + ts.x, cp.y + ts.y), ImVec4(p.x, p.y, p.x + half.x, p.y + half.y));
         if (k == 1 && side) dl->AddLine(ImVec2(p.x - gap * 0.5f, p.y + 4.0f), ImVec2(p.x - gap * 0.5f, p.y + half.y - 4.0f), theme().grid, 2.0f);
         if (k == 1 && !side) dl->AddLine(ImVec2(p.x + 4.0f, p.y - gap * 0.5f), ImVec2(p.x + half.x - 4.0f, p.y - gap * 0.5f), theme().grid, 2.0f);
-        draw_brain(app, k == 0 ? first : second, p, ImVec2(half.x, half.y - cap_h));
+        draw_brain(app, *brains[k], p, ImVec2(half.x, half.y - cap_h));
     }
 }
 

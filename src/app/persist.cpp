@@ -38,14 +38,14 @@ void read_inputs(App& app, const rapidjson::Value& inputs, Choices* restored, st
         const std::string_view name = json_view(in.name);
         const model::InputSpec* spec = name.find('\0') == std::string_view::npos ? model::find_input(name) : nullptr;
         char buf[160];
-        model::Inputs probe = app.inputs;
+        model::Inputs probe = app.brain.inputs;
         if (!spec || !in.value.IsNumber() || !model::set_input(probe, name, in.value.GetDouble(), buf, sizeof buf).empty()) {
             ignored->push_back({spec ? std::string(spec->name) : std::string("inputs.") + std::string(name.substr(0, 40)), "not a known input with a number in range"});
             continue;
         }
         set_input_value(app, name, in.value.GetDouble());
         restored->inputs.*(spec->field) = in.value.GetDouble();
-        restored->preset = app.preset;
+        restored->preset = app.brain.preset;
     }
 }
 
@@ -61,8 +61,8 @@ bool has_repeated_key(const rapidjson::Value& v) {
 
 Choices choices_now(const App& app) {
     Choices c;
-    c.preset = app.preset;
-    c.inputs = app.inputs;
+    c.preset = app.brain.preset;
+    c.inputs = app.brain.inputs;
     c.values = stored_values_now(app);
     return c;
 }
@@ -145,7 +145,7 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
     // Pass 1: preset (the inputs are relative to it); pass 2: everything else.
     const auto preset = doc.FindMember("preset");
     if (preset != doc.MemberEnd()) {
-        if (preset->value.IsString() && io::find_preset(json_view(preset->value)) && set_preset(app, json_view(preset->value))) restored->preset = app.preset;
+        if (preset->value.IsString() && io::find_preset(json_view(preset->value)) && set_preset(app, json_view(preset->value))) restored->preset = app.brain.preset;
         else ignored.push_back({"preset", setting_error(*find_setting("preset"))});
     }
     restored->inputs = preset_inputs(restored->preset);

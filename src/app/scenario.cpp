@@ -176,7 +176,7 @@ std::string scenario_query(const App& app, std::string_view options_json, std::s
         seen.push_back(key);
         if (std::string err = read_option(app, key, m.value, &view); !err.empty()) return err;
     }
-    *query = share_query(app.inputs, app.preset, view);
+    *query = share_query(app.brain.inputs, app.brain.preset, view);
     return {};
 }
 

@@ -4,7 +4,8 @@
 //   medium   schematic over plots | side column (lesson card, Controls/Drive tabs, narration)
 //   phone    schematic, narration strip, icon tab bar, one tab's content
 //   compact  small iframes: schematic, drive, narration headline and one row of actions
-// ImGui only; every state change goes through the commands of app.hpp.
+// ImGui only. Drawing reads the App: a click asks for an action (push_action) that update() applies
+// through the commands, and what the frame measured goes into its DrawnFrame.
 //
 // Index
 //   [SECTION] Style
@@ -82,8 +83,8 @@ void apply_style(float font_px_now, bool touch) {
 }
 
 // [SECTION] Panels and shared pieces -----------------------------------------------------------------------
-bool begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, bool scroll = true) {
-    app.widget_rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
+bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, bool scroll = true) {
+    drawn_now().rects.push_back({std::string("panel:") + name, pos.x, pos.y, size.x, size.y});
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(bg));
@@ -93,25 +94,25 @@ bool begin_panel(App& app, const char* name, ImVec2 pos, ImVec2 size, ImU32 bg, 
 }
 
 // The title row: app name, and the View (settings) button.
-void title_block(App& app) {
+void title_block(const App& app) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(tr(app, "app.title"));
-    record_item(app, "label:app.title");
+    record_item("label:app.title");
     ImGui::PopFont();
     const char* view = tr(app, "settings.button");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view).x - ImGui::GetStyle().FramePadding.x * 2.0f);
-    if (ImGui::SmallButton(view)) app.ui.settings_open = true;
-    record_item(app, "button:settings");
+    if (ImGui::SmallButton(view)) push_view(&UiState::settings_open, true);
+    record_item("button:settings");
     ImGui::Separator();
 }
 
 // The lesson card, sized to its content (scrolling when that is taller than max_h > 0).
-void lesson_card(App& app, float width, float max_h = 0.0f) {
-    fitted_child(app, "lesson_card", width, &app.ui.lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); }, max_h);
+void lesson_card(const App& app, float width, float max_h = 0.0f) {
+    fitted_child(app, "lesson_card", width, &MeasuredHeights::lesson_card_h, mix(theme().panel, theme().accent, 0.10f), true, [&] { panel_lessons(app); }, max_h);
 }
 
 // The plots area: time and events, then the tabs (Signals, Learning, Lessons, Lab).
-void plots_area(App& app) {
+void plots_area(const App& app) {
     panel_time_events(app);
     ImGui::Spacing();
     const bool lesson = app.lesson.lesson >= 0;
@@ -120,25 +121,26 @@ void plots_area(App& app) {
     if (lesson_focuses(app.lesson, app.lessons, "plot:learning")) wanted = 1;
     else if (lesson_focuses(app.lesson, app.lessons, "plot:lab")) wanted = 3;
     else if (lesson_focuses(app.lesson, app.lessons, "plot:signals")) wanted = 0;
-    static int last_wanted = -1;
-    const bool force = wanted >= 0 && wanted != last_wanted;
-    last_wanted = wanted;
+    // Brought forward once, when the step asks for a tab the last drawn frame did not: then the user may
+    // choose another.
+    const bool force = wanted >= 0 && wanted != app.drawn.plot_focus;
+    drawn_now().plot_focus = wanted;
     if (ImGui::BeginTabBar("plots")) {
-        struct Tab { const char* key; PlotTab id; int index; };
-        const Tab tabs[] = {{"tab.signals", PlotTab::Signals, 0}, {"tab.learning", PlotTab::Learning, 1}, {"tab.lesson", PlotTab::Signals, 2}, {"tab.lab", PlotTab::Lab, 3}};
+        struct Tab { const char* key; int index; };
+        const Tab tabs[] = {{"tab.signals", 0}, {"tab.learning", 1}, {"tab.lesson", 2}, {"tab.lab", 3}};
         for (const Tab& t : tabs) {
             if (t.index == 2 && lesson) continue;  // the active lesson has its own card
             const ImGuiTabItemFlags flags = force && t.index == wanted ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(tr(app, t.key), nullptr, flags);
-            record_item(app, std::string("tab:") + t.key);
+            record_item(std::string("tab:") + t.key);
             if (t.index == wanted && lesson) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             if (!open) continue;
             ImGui::BeginChild(t.key, ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
             const ImVec2 avail = ImGui::GetContentRegionAvail();
-            if (t.index == 0) { app.ui.plot_tab = PlotTab::Signals; panel_plots_signals(app, avail); }
-            else if (t.index == 1) { app.ui.plot_tab = PlotTab::Learning; panel_plots_learning(app, avail); }
+            if (t.index == 0) panel_plots_signals(app, avail);
+            else if (t.index == 1) panel_plots_learning(app, avail);
             else if (t.index == 2) panel_lessons(app);
-            else { app.ui.plot_tab = PlotTab::Lab; panel_lab(app); }
+            else panel_lab(app);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -147,37 +149,39 @@ void plots_area(App& app) {
 }
 
 // [SECTION] Dialogs -----------------------------------------------------------------------------------------
-// A centred modal of a readable width; returns true while open (EndPopup then).
-bool begin_modal(const char* id, bool* open_flag, float height = 0.0f) {
-    if (*open_flag && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+// A centred modal of a readable width; returns true while open (EndPopup then). `open` is the UiState
+// flag that opens it; when ImGui closed it, an action clears the flag.
+bool begin_modal(const App& app, const char* id, bool UiState::*open, float height = 0.0f) {
+    if (app.ui.*open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 16.0f, ImGui::GetFontSize() * 30.0f), height));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(io.DisplaySize.x - 16.0f, io.DisplaySize.y - 16.0f));
     if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        *open_flag = false;
+        if (app.ui.*open) push_view(open, false);
         return false;
     }
     return true;
 }
 
-void close_button(App& app, bool* open_flag) {
+void close_button(const App& app, bool UiState::*open) {
     ImGui::Spacing();
     if (ImGui::Button(tr(app, "settings.close"), ImVec2(-1.0f, 0.0f)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        *open_flag = false;
+        push_view(open, false);
         ImGui::CloseCurrentPopup();
     }
 }
 
-void settings_modal(App& app) {
-    if (!begin_modal("##settings", &app.ui.settings_open)) return;
-    app.widget_rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(app, "settings", tr(app, "settings.title"));
+void settings_modal(const App& app) {
+    if (!begin_modal(app, "##settings", &UiState::settings_open)) return;
+    drawn_now().rects.push_back({"dialog:settings", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    section_title("settings", tr(app, "settings.title"));
     const SettingSpec& theme_setting = *find_setting("theme");
     ImGui::TextUnformatted(tr(app, theme_setting.label_key));
     for (const std::string& name : theme_names()) {
-        if (ImGui::RadioButton(setting_value_label(app, theme_setting, name).c_str(), app.settings.theme == name)) cmd_theme(app, name);
-        record_item(app, "settings:theme." + name);
+        if (ImGui::RadioButton(setting_value_label(app, theme_setting, name).c_str(), app.settings.theme == name))
+            push_action([name](App& a) { cmd_theme(a, name); });
+        record_item("settings:theme." + name);
     }
     ImGui::Spacing();
     // The text size: a slider of percent over the setting's range that snaps to its steps.
@@ -188,96 +192,96 @@ void settings_modal(App& app) {
     if (ImGui::SliderInt("##scale", &percent, static_cast<int>(scale.min * 100.0), static_cast<int>(scale.max * 100.0), "%d%%", ImGuiSliderFlags_AlwaysClamp)) {
         double nearest = scale.steps.front();
         for (double step : scale.steps) if (std::abs(step * 100.0 - percent) < std::abs(nearest * 100.0 - percent)) nearest = step;
-        cmd_scale(app, nearest);
+        push_action([nearest](App& a) { cmd_scale(a, nearest); });
     }
-    record_item(app, "settings:scale");
+    record_item("settings:scale");
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(app, find_setting("lang")->label_key));
     for (const Language& lang : languages()) {
-        if (ImGui::RadioButton(lang.name, app.settings.lang == lang.code)) cmd_language(app, lang.code);
-        record_item(app, std::string("settings:lang.") + lang.code);
+        if (ImGui::RadioButton(lang.name, app.settings.lang == lang.code)) push_action([code = std::string(lang.code)](App& a) { cmd_language(a, code); });
+        record_item(std::string("settings:lang.") + lang.code);
         ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::Spacing();
-    ImGui::Checkbox(tr(app, find_setting("ui")->label_key), &app.settings.minimal);
-    record_item(app, "settings:minimal");
-    ImGui::Checkbox(tr(app, "settings.motion"), &app.settings.reduced_motion);
-    ImGui::Checkbox(tr(app, find_setting("audio")->label_key), &app.settings.audio);
-    record_item(app, "settings:audio");
+    bool minimal = app.settings.minimal, calm = app.settings.reduced_motion, audio = app.settings.audio;
+    if (ImGui::Checkbox(tr(app, find_setting("ui")->label_key), &minimal)) push_action([minimal](App& a) { cmd_simple_view(a, minimal); });
+    record_item("settings:minimal");
+    if (ImGui::Checkbox(tr(app, "settings.motion"), &calm)) push_action([calm](App& a) { cmd_reduced_motion(a, calm); });
+    if (ImGui::Checkbox(tr(app, find_setting("audio")->label_key), &audio)) push_action([audio](App& a) { cmd_audio(a, audio); });
+    record_item("settings:audio");
     help_marker_tooltip(tr(app, "settings.audio.tip"));
     ImGui::Spacing();
     if (ImGui::Button(tr(app, "settings.shortcuts"), ImVec2(-1.0f, 0.0f))) {
-        app.ui.settings_open = false;
+        push_view(&UiState::settings_open, false);
         ImGui::CloseCurrentPopup();
-        app.ui.shortcuts_open = true;
+        push_view(&UiState::shortcuts_open, true);
     }
-    close_button(app, &app.ui.settings_open);
+    close_button(app, &UiState::settings_open);
     ImGui::EndPopup();
 }
 
-void shortcuts_modal(App& app) {
-    if (!begin_modal("##shortcuts", &app.ui.shortcuts_open)) return;
-    app.widget_rects.push_back({"dialog:shortcuts", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
-    section_title(app, "shortcuts", tr(app, "shortcuts.title"));
+void shortcuts_modal(const App& app) {
+    if (!begin_modal(app, "##shortcuts", &UiState::shortcuts_open)) return;
+    drawn_now().rects.push_back({"dialog:shortcuts", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    section_title("shortcuts", tr(app, "shortcuts.title"));
     ImGui::TextWrapped("%s", tr(app, "shortcuts.intro"));
     ImGui::Spacing();
     for (const char* key : {"shortcuts.space", "shortcuts.r", "shortcuts.c", "shortcuts.w", "shortcuts.o", "shortcuts.digits", "shortcuts.help"})
         ImGui::BulletText("%s", tr(app, key));
-    close_button(app, &app.ui.shortcuts_open);
+    close_button(app, &UiState::shortcuts_open);
     ImGui::EndPopup();
 }
 
+void dismiss_start_hint(App& app) {
+    app.ui.start_hint = false;
+    app.ui.start_hint_done = true;
+}
+
 // First visit: a small card saying where to start (dismissed for good by app.js storage).
-void start_hint(App& app, ImVec2 pos, float width) {
+void start_hint(const App& app, ImVec2 pos, float width) {
     if (!app.ui.start_hint || app.lesson.lesson >= 0) return;
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(mix(theme().panel, theme().accent, 0.22f)));
     ImGui::Begin("##start", nullptr, (kPanelFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleColor();
-    app.widget_rects.push_back({"hint:start", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
+    drawn_now().rects.push_back({"hint:start", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()});
     const float inner = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
-    text_block(app, "start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
-    text_block(app, "start.text", tr(app, "start.text"), theme().text, nullptr, inner);
+    text_block("start.title", tr(app, "start.title"), theme().text, fonts().bold, inner);
+    text_block("start.text", tr(app, "start.text"), theme().text, nullptr, inner);
     if (ImGui::Button(tr(app, "start.lesson"))) {
-        start_lesson(app, app.lessons.front().id);
-        app.ui.start_hint = false;
-        app.ui.start_hint_done = true;
+        push_action([id = app.lessons.front().id](App& a) { start_lesson(a, id); });
+        push_action(dismiss_start_hint);
     }
-    record_item(app, "button:start.lesson");
+    record_item("button:start.lesson");
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, "start.dismiss"))) {
-        app.ui.start_hint = false;
-        app.ui.start_hint_done = true;
-    }
-    record_item(app, "button:start.dismiss");
+    if (ImGui::Button(tr(app, "start.dismiss"))) push_action(dismiss_start_hint);
+    record_item("button:start.dismiss");
     ImGui::End();
 }
 
 // [SECTION] Keyboard ---------------------------------------------------------------------------------------
 // Single-key shortcuts, from typed characters (layout-independent). They only act while the app has
 // keyboard focus (app.js focuses the canvas on a pointer press), no popup is open and no text is typed.
-void handle_shortcuts(App& app) {
+void handle_shortcuts(const App& app) {
     ImGuiIO& io = ImGui::GetIO();
-    if (app.ui.start_hint && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        app.ui.start_hint = false;
-        app.ui.start_hint_done = true;
-    }
+    if (app.ui.start_hint && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        push_action(dismiss_start_hint);
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyItemActive()) return;
     // Every shortcut goes through commands.hpp, so locks hold here as everywhere (a refused key does nothing).
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
-        if (c == ' ' && !io.NavVisible) cmd_toggle_pause(app);
-        else if (c == 'r' || c == 'R') cmd_reset(app);
-        else if (c == 'c' || c == 'C') cmd_event(app, "cue");
-        else if (c == 'w' || c == 'W') cmd_event(app, "reward");
-        else if (c == 'o' || c == 'O') cmd_event(app, "omit");
+        if (c == ' ' && !io.NavVisible) push_action([](App& a) { cmd_toggle_pause(a); });
+        else if (c == 'r' || c == 'R') push_action([](App& a) { cmd_reset(a); });
+        else if (c == 'c' || c == 'C') push_action([](App& a) { cmd_event(a, "cue"); });
+        else if (c == 'w' || c == 'W') push_action([](App& a) { cmd_event(a, "reward"); });
+        else if (c == 'o' || c == 'O') push_action([](App& a) { cmd_event(a, "omit"); });
         else if (c >= '1' && c <= '9') {
             const auto& list = io::builtin_presets().presets;
             const std::size_t index = static_cast<std::size_t>(c - '1');
-            if (index < list.size()) cmd_preset(app, list[index].id);
-        } else if (c == '?') app.ui.shortcuts_open = true;
+            if (index < list.size()) push_action([id = list[index].id](App& a) { cmd_preset(a, id); });
+        } else if (c == '?') push_view(&UiState::shortcuts_open, true);
     }
 }
 
@@ -294,7 +298,7 @@ Layout choose_layout(ImVec2 d, float font) {
 }
 
 
-void layout_wide(App& app, ImVec2 d) {
+void layout_wide(const App& app, ImVec2 d) {
     const Theme& th = theme();
     const float F = ImGui::GetFontSize();
     const float side = std::clamp(std::round(d.x * 0.245f), F * 16.0f, F * 24.0f);
@@ -312,7 +316,7 @@ void layout_wide(App& app, ImVec2 d) {
     // The brain is 1000 x 720: beyond 0.62 x the centre's width it only adds margins.
     const float schematic_h = std::round(plots ? std::min(center_h * (busy ? 0.52f : 0.6f), center_w * 0.62f) : center_h - ImGui::GetFrameHeightWithSpacing() * 3.0f);
     if (left_w > 0) {
-        begin_panel(app, "controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
+        begin_panel("controls", ImVec2(0, 0), ImVec2(left_w, d.y), th.panel, false);
         title_block(app);
         if (app.lesson.lesson >= 0) lesson_card(app, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
         if (!is_hidden(app, "controls")) {
@@ -322,20 +326,20 @@ void layout_wide(App& app, ImVec2 d) {
         }
         ImGui::End();
     }
-    begin_panel(app, "schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(left_w, 0), ImVec2(center_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(left_w + 8.0f, 8.0f), ImVec2(center_w - 16.0f, schematic_h - 16.0f));
     ImGui::End();
-    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, center_h - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    begin_panel(plots ? "plots" : "toolbar", ImVec2(left_w, schematic_h), ImVec2(center_w, center_h - schematic_h), mix(th.background, th.panel, 0.5f), false);
     if (plots) plots_area(app);
     else panel_time_events(app);
     ImGui::End();
     if (footer_h > 0) {
-        begin_panel(app, "note", ImVec2(left_w, center_h), ImVec2(center_w, footer_h), th.panel, false);
+        begin_panel("note", ImVec2(left_w, center_h), ImVec2(center_w, footer_h), th.panel, false);
         note_footer(app, ImGui::GetContentRegionAvail().x);
         ImGui::End();
     }
     if (right_w > 0) {
-        begin_panel(app, drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
+        begin_panel(drive_shown ? "drive" : "narration", ImVec2(left_w + center_w, 0), ImVec2(right_w, d.y), th.panel, false);
         // The column's title stays clear of the page's buttons: below them when the column is narrow.
         const char* title = tr(app, drive_shown ? "group.drive" : "group.happening");
         if (right_w - ImGui::CalcTextSize(title).x * 1.3f - ImGui::GetStyle().WindowPadding.x < app.ui.page_tools_w)
@@ -345,7 +349,7 @@ void layout_wide(App& app, ImVec2 d) {
         } else {  // the meter is hidden: What's happening, then the note pinned to the bottom
             const float width = ImGui::GetContentRegionAvail().x;
             const float note_h = note_footer_height(app, width) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-            fitted_child(app, "happening", width, &app.ui.narration_h, th.panel, false, [&] { panel_narration(app, 0); },
+            fitted_child(app, "happening", width, &MeasuredHeights::narration_h, th.panel, false, [&] { panel_narration(app, 0); },
                          std::max(ImGui::GetContentRegionAvail().y - note_h, F * 3.0f));
             ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
             ImGui::Separator();
@@ -358,15 +362,15 @@ void layout_wide(App& app, ImVec2 d) {
 
 
 // A row of tab buttons (custom, so the row can stop short of the page's buttons).
-bool tab_button(App& app, const char* key, bool selected, float width) {
+bool tab_button(const App& app, const char* key, bool selected, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(selected ? ImGuiCol_TabActive : ImGuiCol_Tab));
     const bool pressed = ImGui::Button(tr(app, key), ImVec2(width, 0.0f));
     ImGui::PopStyleColor();
-    record_item(app, std::string("tab:") + key);
+    record_item(std::string("tab:") + key);
     return pressed;
 }
 
-void layout_medium(App& app, ImVec2 d) {
+void layout_medium(const App& app, ImVec2 d) {
     const Theme& th = theme();
     const float F = ImGui::GetFontSize();
     const float side = std::clamp(std::round(d.x * 0.4f), std::min(F * 17.0f, d.x * 0.5f), F * 24.0f);
@@ -375,31 +379,31 @@ void layout_medium(App& app, ImVec2 d) {
     // The plots keep room for their toolbar and about nine lines at any text size.
     const float plots_min = ImGui::GetFrameHeightWithSpacing() * 4.0f + F * 9.0f;
     const float schematic_h = std::round(plots ? std::clamp(d.y - plots_min, d.y * 0.36f, d.y * (app.lesson.lesson >= 0 ? 0.5f : 0.56f)) : d.y * 0.7f);
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(left_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(6.0f, 6.0f), ImVec2(left_w - 12.0f, schematic_h - 12.0f));
     ImGui::End();
-    begin_panel(app, plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
+    begin_panel(plots ? "plots" : "toolbar", ImVec2(0, schematic_h), ImVec2(left_w, d.y - schematic_h), mix(th.background, th.panel, 0.5f), false);
     if (plots) plots_area(app);
     else panel_time_events(app);
     ImGui::End();
-    begin_panel(app, "side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
+    begin_panel("side", ImVec2(left_w, 0), ImVec2(side, d.y), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
     // First row: the View button, beside the page's own buttons; then the tabs at full width.
     // The View button beside the page's buttons when it fits there whole, else on its own row below them.
     const float view_w = ImGui::CalcTextSize(tr(app, "settings.button")).x + ImGui::GetFrameHeight() * 1.6f + ImGui::GetStyle().FramePadding.x * 2.0f;
     if (width - app.ui.page_tools_w < view_w) ImGui::SetCursorPosY(app.ui.page_tools_h);
     if (icon_button("settings", Icon::Gear, tr(app, "settings.button"), ImVec2(std::max(std::min(width - app.ui.page_tools_w, F * 6.0f), view_w), ImGui::GetFrameHeight())))
-        app.ui.settings_open = true;
-    record_item(app, "button:settings");
+        push_view(&UiState::settings_open, true);
+    record_item("button:settings");
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), app.ui.page_tools_h));
     const bool drive_shown = !is_hidden(app, "drive"), controls_shown = !is_hidden(app, "controls");
-    if (!drive_shown) app.ui.side_controls = true;
-    if (!controls_shown) app.ui.side_controls = false;
+    // The column shows Controls when the meter is hidden, the meter when the controls are.
+    const bool side_controls = !drive_shown || (controls_shown && app.ui.side_controls);
     const int tabs = (drive_shown ? 1 : 0) + (controls_shown ? 1 : 0);
     const float tab_w = (width - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(tabs - 1)) / static_cast<float>(std::max(tabs, 1));
-    if (drive_shown && tab_button(app, "tab.drive", !app.ui.side_controls, tab_w)) app.ui.side_controls = false;
+    if (drive_shown && tab_button(app, "tab.drive", !side_controls, tab_w)) push_view(&UiState::side_controls, false);
     if (drive_shown && controls_shown) ImGui::SameLine();
-    if (controls_shown && tab_button(app, "tab.controls", app.ui.side_controls, tab_w)) app.ui.side_controls = true;
+    if (controls_shown && tab_button(app, "tab.controls", side_controls, tab_w)) push_view(&UiState::side_controls, true);
     // The note and About keep a row at the bottom, whatever is hidden; the narration, sized to its
     // text, sits above it (scrolling only when it cannot fit), and the tab's content gets what is left.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
@@ -408,16 +412,16 @@ void layout_medium(App& app, ImVec2 d) {
     // In a lesson the card comes first: it may reach down to the note's row and scrolls beyond it (very
     // large text on a short screen); the narration gets what is left, and only when that is two lines.
     if (app.lesson.lesson >= 0) lesson_card(app, width, std::max(ImGui::GetContentRegionAvail().y - note_h, F * 3.0f));
-    const float narr_h = narration ? std::max(app.ui.narration_h, F * 3.0f) + spacing : 0.0f;
+    const float narr_h = narration ? std::max(app.drawn.heights.narration_h, F * 3.0f) + spacing : 0.0f;
     const float body_h = ImGui::GetContentRegionAvail().y - narr_h - note_h;
     if (body_h > F * 3.0f) {
         ImGui::BeginChild("side_body", ImVec2(0, body_h), false);  // scrolls when the text is large: nothing silently hidden
-        if (app.ui.side_controls) panel_controls(app);
+        if (side_controls) panel_controls(app);
         else if (drive_shown) panel_drive(app, false);
         ImGui::EndChild();
     }
     if (narration && ImGui::GetContentRegionAvail().y - note_h >= F * 2.0f)
-        fitted_child(app, "narration", width, &app.ui.narration_h, theme().panel, false, [&] { panel_narration(app, 0); },
+        fitted_child(app, "narration", width, &MeasuredHeights::narration_h, theme().panel, false, [&] { panel_narration(app, 0); },
                      std::max(ImGui::GetContentRegionAvail().y - note_h, F * 2.0f));
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - note_h)));
     ImGui::Separator();
@@ -427,12 +431,12 @@ void layout_medium(App& app, ImVec2 d) {
 }
 
 // Phone tabs: an icon over a short label, each at least 44 px tall.
-bool phone_tab(App& app, const char* id, Icon icon, const char* label, bool selected, float w, float h) {
+bool phone_tab(const char* id, Icon icon, const char* label, bool selected, float w, float h) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     const bool pressed = ImGui::InvisibleButton("tab", ImVec2(w, h));
     ImGui::PopID();
-    record_item(app, std::string("tab:") + id);
+    record_item(std::string("tab:") + id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& th = theme();
     const bool hovered = ImGui::IsItemHovered();
@@ -445,56 +449,66 @@ bool phone_tab(App& app, const char* id, Icon icon, const char* label, bool sele
     draw_icon(dl, icon, ImVec2(p.x + w * 0.5f, p.y + h * 0.32f), icon_r, th.text);
     const float scale_x = std::min(1.0f, (w - 4.0f) / std::max(ts.x, 1.0f));
     dl->AddText(f, px * scale_x, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f), th.text, label);
-    record_label(app, std::string("tab.") + id, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f),
+    record_label(std::string("tab.") + id, ImVec2(p.x + (w - ts.x * scale_x) * 0.5f, p.y + h * 0.58f),
                  ImVec2(p.x + (w + ts.x * scale_x) * 0.5f, p.y + h * 0.58f + ts.y * scale_x), ImVec4(p.x, p.y, p.x + w, p.y + h));
     return pressed;
 }
 
-void layout_phone(App& app, ImVec2 d) {
+struct PhoneTabSpec { PhoneTab id; const char* key; Icon icon; };
+const PhoneTabSpec kPhoneTabs[] = {{PhoneTab::Controls, "tab.short.controls", Icon::Sliders}, {PhoneTab::Drive, "tab.short.drive", Icon::Meter},
+                                   {PhoneTab::Signals, "tab.short.signals", Icon::Wave}, {PhoneTab::Learning, "tab.short.learning", Icon::Rows},
+                                   {PhoneTab::Lesson, "tab.short.lesson", Icon::Book}, {PhoneTab::Lab, "tab.short.lab", Icon::Flask}};
+
+bool phone_tab_shown(const App& app, PhoneTab t) {
+    if (t == PhoneTab::Controls) return !is_hidden(app, "controls");
+    if (t == PhoneTab::Drive) return !is_hidden(app, "drive");
+    if (t == PhoneTab::Signals || t == PhoneTab::Learning || t == PhoneTab::Lab) return !is_hidden(app, "plots");
+    return true;
+}
+// The open tab: the chosen one, or the first shown when the page hides it (the Drive tab opens first).
+PhoneTab shown_phone_tab(const App& app) {
+    if (phone_tab_shown(app, app.ui.phone_tab)) return app.ui.phone_tab;
+    for (const PhoneTabSpec& t : kPhoneTabs)
+        if (phone_tab_shown(app, t.id)) return t.id;
+    return PhoneTab::Lesson;
+}
+
+void layout_phone(const App& app, ImVec2 d) {
     const Theme& th = theme();
     const float schematic_h = std::round(std::min(d.x * 0.72f, d.y * 0.34f));
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(d.x, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(4.0f, 4.0f), ImVec2(d.x - 8.0f, schematic_h - 8.0f));
     ImGui::End();
-    begin_panel(app, "tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
+    begin_panel("tabs", ImVec2(0, schematic_h), ImVec2(d.x, d.y - schematic_h), th.panel, false);
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = 3.0f, tab_h = std::max(44.0f, ImGui::GetFontSize() * 2.6f);
     // The note and About stay in view under every tab, whatever is hidden.
     const float footer_h = note_footer_height(app, width) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     // The narration strip (or the lesson card) stays in view above the tabs; with large text on a
     // small screen it scrolls rather than push the tabs and the note away.
-    if (app.lesson.lesson >= 0 && app.ui.phone_tab == PhoneTab::Lesson) {
+    const PhoneTab open = shown_phone_tab(app);
+    if (app.lesson.lesson >= 0 && open == PhoneTab::Lesson) {
         // the card is the Lesson tab's content below
     } else if (!is_hidden(app, "narration")) {
         const float room = ImGui::GetContentRegionAvail().y - tab_h - footer_h - ImGui::GetFontSize() * 3.0f;
-        fitted_child(app, "strip", width, &app.ui.strip_h, th.panel, false, [&] { panel_narration(app, 2); }, std::max(room, ImGui::GetFontSize() * 2.0f));
+        fitted_child(app, "strip", width, &MeasuredHeights::strip_h, th.panel, false, [&] { panel_narration(app, 2); }, std::max(room, ImGui::GetFontSize() * 2.0f));
     }
-    struct Tab { PhoneTab id; const char* key; Icon icon; };
-    const Tab tabs[] = {{PhoneTab::Controls, "tab.short.controls", Icon::Sliders}, {PhoneTab::Drive, "tab.short.drive", Icon::Meter},
-                        {PhoneTab::Signals, "tab.short.signals", Icon::Wave}, {PhoneTab::Learning, "tab.short.learning", Icon::Rows},
-                        {PhoneTab::Lesson, "tab.short.lesson", Icon::Book}, {PhoneTab::Lab, "tab.short.lab", Icon::Flask}};
-    std::vector<const Tab*> shown;
-    for (const Tab& t : tabs) {
-        if ((t.id == PhoneTab::Controls && is_hidden(app, "controls")) || (t.id == PhoneTab::Drive && is_hidden(app, "drive"))
-            || ((t.id == PhoneTab::Signals || t.id == PhoneTab::Learning || t.id == PhoneTab::Lab) && is_hidden(app, "plots")))
-            continue;
-        shown.push_back(&t);
-    }
-    // The open tab may be one the page hides (the Drive tab opens first): then the first shown one.
-    if (std::none_of(shown.begin(), shown.end(), [&](const Tab* t) { return t->id == app.ui.phone_tab; })) app.ui.phone_tab = shown.front()->id;
+    std::vector<const PhoneTabSpec*> shown;
+    for (const PhoneTabSpec& t : kPhoneTabs)
+        if (phone_tab_shown(app, t.id)) shown.push_back(&t);
     const float tab_w = (width - ImGui::GetFrameHeight() - gap * static_cast<float>(shown.size())) / static_cast<float>(shown.size());
     for (std::size_t i = 0; i < shown.size(); ++i) {
         if (i) ImGui::SameLine(0.0f, gap);
-        if (phone_tab(app, shown[i]->key, shown[i]->icon, tr(app, shown[i]->key), app.ui.phone_tab == shown[i]->id, tab_w, tab_h)) app.ui.phone_tab = shown[i]->id;
-        if (shown[i]->id == PhoneTab::Lesson && app.lesson.lesson >= 0 && app.ui.phone_tab != PhoneTab::Lesson)
+        if (phone_tab(shown[i]->key, shown[i]->icon, tr(app, shown[i]->key), open == shown[i]->id, tab_w, tab_h)) push_view(&UiState::phone_tab, shown[i]->id);
+        if (shown[i]->id == PhoneTab::Lesson && app.lesson.lesson >= 0 && open != PhoneTab::Lesson)
             highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
     ImGui::SameLine(0.0f, gap);
-    if (icon_button("settings", Icon::Gear, "", ImVec2(ImGui::GetFrameHeight(), tab_h))) app.ui.settings_open = true;
-    record_item(app, "button:settings");
+    if (icon_button("settings", Icon::Gear, "", ImVec2(ImGui::GetFrameHeight(), tab_h))) push_view(&UiState::settings_open, true);
+    record_item("button:settings");
     ImGui::BeginChild("tab_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer_h, ImGui::GetFontSize() * 3.0f)), false);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    switch (app.ui.phone_tab) {
+    switch (open) {
     case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
     case PhoneTab::Drive: panel_drive(app, false); break;
     case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
@@ -517,47 +531,47 @@ void layout_phone(App& app, ImVec2 d) {
     start_hint(app, ImVec2(8.0f, 8.0f), d.x - 16.0f);
 }
 
-void layout_compact(App& app, ImVec2 d) {
+void layout_compact(const App& app, ImVec2 d) {
     const Theme& th = theme();
     const bool side_by_side = d.x >= d.y * 1.2f;
     const float schematic_w = side_by_side ? std::round(d.x * 0.56f) : d.x;
     const float schematic_h = side_by_side ? d.y : std::round(d.y * 0.5f);
-    begin_panel(app, "schematic", ImVec2(0, 0), ImVec2(schematic_w, schematic_h), th.background, false);
+    begin_panel("schematic", ImVec2(0, 0), ImVec2(schematic_w, schematic_h), th.background, false);
     panel_schematic(app, ImVec2(2.0f, 2.0f), ImVec2(schematic_w - 4.0f, schematic_h - 4.0f));
     ImGui::End();
     const ImVec2 pos = side_by_side ? ImVec2(schematic_w, 0) : ImVec2(0, schematic_h);
-    begin_panel(app, "compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
+    begin_panel("compact", pos, ImVec2(d.x - pos.x, d.y - pos.y), th.panel, false);
     if (pos.y < app.ui.page_tools_h) ImGui::Dummy(ImVec2(0.0f, app.ui.page_tools_h - ImGui::GetStyle().WindowPadding.y));
     // The note (which opens About) keeps its lines at the bottom; what is above scrolls if it must.
     ImFont* small = fonts().small;
     const float note_h = static_cast<float>(wrap_lines(small, font_px(small), tr(app, "note.short"), ImGui::GetContentRegionAvail().x).size()) * font_px(small);
     ImGui::BeginChild("compact_body", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - note_h - ImGui::GetStyle().ItemSpacing.y, ImGui::GetFontSize())), false);
     char num[32];
-    if (app.compare.on) format_into(num, app.strings.number, "A %.0f  B %.0f", app.out.motivation, app.compare.out.motivation);
-    else format_into(num, app.strings.number, "%.0f", app.out.motivation);
+    if (app.compare.has_value()) format_into(num, app.strings.number, "A %.0f  B %.0f", app.brain.out.motivation, app.compare->out.motivation);
+    else format_into(num, app.strings.number, "%.0f", app.brain.out.motivation);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(num);
-    record_item(app, "label:drive.number");
+    record_item("label:drive.number");
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(app, "drive.motivation"));
-    record_item(app, "label:drive.motivation");
+    record_item("label:drive.motivation");
     panel_narration(app, 1);
     const float h = ImGui::GetFrameHeight();
     ImGui::BeginDisabled(is_locked(app, "events") || is_hidden(app, "events"));
-    if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) cmd_event(app, "cue");
-    record_item(app, "button:event.cue");
+    if (ImGui::Button(tr(app, "event.cue"), ImVec2(0, h))) push_action([](App& a) { cmd_event(a, "cue"); });
+    record_item("button:event.cue");
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) cmd_event(app, "reward");
-    record_item(app, "button:event.reward");
+    if (ImGui::Button(tr(app, "event.reward.short"), ImVec2(0, h))) push_action([](App& a) { cmd_event(a, "reward"); });
+    record_item("button:event.reward");
     ImGui::EndDisabled();
     ImGui::SameLine();
     const char* open = tr(app, "compact.open_full");
     const float open_w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2.0f + h;
     if (ImGui::GetContentRegionAvail().x < open_w) ImGui::NewLine();
-    if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) app.ui.open_full_view_requested = true;
-    record_item(app, "button:open_full");
+    if (icon_button("open_full", Icon::Open, open, ImVec2(open_w, h))) push_view(&UiState::open_full_view_requested, true);
+    record_item("button:open_full");
     ImGui::EndChild();
     note_and_about(app, false);
     ImGui::End();
@@ -588,21 +602,21 @@ float wanted_font_px(ImVec2 display) {
     return std::clamp(std::round(std::min(by_width, by_height)), 15.0f, 30.0f);
 }
 
-void build_ui(App& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 d = io.DisplaySize;
-    set_theme(app.settings.theme);
+namespace {
+DrawnFrame* g_drawing = nullptr;  // the frame build_ui is filling (nullptr outside it)
+
+void build_layout(const App& app) {
+    const ImVec2 d = ImGui::GetIO().DisplaySize;
     const Layout layout = choose_layout(d, app.ui.font_px);
     apply_style(app.ui.font_px, layout == Layout::Phone || layout == Layout::Compact);
-    app.widget_rects.clear();
     if (!app.asset_error.empty()) {
-        begin_panel(app, "error", ImVec2(0, 0), d, theme().panel);
+        begin_panel("error", ImVec2(0, 0), d, theme().panel);
         ImGui::TextWrapped("NeuroDrive could not load its data: %s", app.asset_error.c_str());
         ImGui::End();
         return;
     }
     const char* names[] = {"wide", "medium", "phone", "compact"};
-    app.widget_rects.push_back({std::string("layout:") + names[static_cast<int>(layout)], 0, 0, d.x, d.y});
+    drawn_now().rects.push_back({std::string("layout:") + names[static_cast<int>(layout)], 0, 0, d.x, d.y});
     switch (layout) {
     case Layout::Wide: layout_wide(app, d); break;
     case Layout::Medium: layout_medium(app, d); break;
@@ -614,6 +628,24 @@ void build_ui(App& app) {
     shortcuts_modal(app);
     handle_shortcuts(app);
     drag_to_scroll();
+}
+}  // namespace
+
+DrawnFrame& drawn_now() {
+    IM_ASSERT(g_drawing && "drawn_now() outside build_ui()");
+    return *g_drawing;
+}
+
+DrawnFrame build_ui(const App& app) {
+    // The theme drawing uses follows the setting (a global of theme.cpp, like ImGui's style).
+    set_theme(app.settings.theme);
+    DrawnFrame frame;
+    frame.heights = app.drawn.heights;        // measured blocks keep their height while not drawn
+    frame.plot_focus = app.drawn.plot_focus;  // the lesson's plot tab, brought forward once
+    g_drawing = &frame;
+    build_layout(app);
+    g_drawing = nullptr;
+    return frame;
 }
 
 }  // namespace neurodrive::app

@@ -518,7 +518,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_layout_json() {
     rapidjson::StringBuffer buf;
     na::JsonWriter w(buf);
     w.StartObject();
-    for (const auto& r : g_app->widget_rects) {
+    for (const auto& r : g_app->drawn.rects) {
         na::json_key(w, r.name);
         w.StartObject();
         na::json_key(w, "x"); na::json_put_num(w, r.x);

@@ -21,7 +21,7 @@ ImVec4 intersect(ImVec4 a, ImVec4 b) { return ImVec4(std::max(a.x, b.x), std::ma
 // Records what was drawn at [a, b]: nothing when it is wholly scrolled out of view (it is not on
 // screen), "clipped" when only part of it shows.
 // Inside a scrolling list (the controls) a partly shown row is ordinary scrolling, not a cut-off.
-void record(App& app, const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip, const ImVec4* anchor = nullptr) {
+void record(const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip, const ImVec4* anchor = nullptr) {
     if (hidden(a, b, clip)) return;
     const bool scrolls = ImGui::GetScrollMaxY() > 0.0f;
     if (scrolls) {  // a list that scrolls cuts items at its edges by design: report the visible part
@@ -31,7 +31,7 @@ void record(App& app, const std::string& name, ImVec2 a, ImVec2 b, ImVec4 clip, 
     WidgetRect r{name, a.x, a.y, b.x - a.x, b.y - a.y, !scrolls && outside(a, b, clip)};
     if (anchor) r.anchor = {anchor->x, anchor->y, anchor->z - anchor->x, anchor->w - anchor->y};
     r.anchored = anchor != nullptr;
-    app.widget_rects.push_back(std::move(r));
+    drawn_now().rects.push_back(std::move(r));
 }
 // What is visible here: the window's clip rectangle within the display.
 ImVec4 current_clip() {
@@ -70,7 +70,7 @@ std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, fl
     return lines;
 }
 
-void text_block(App& app, const std::string& id, const char* text, ImU32 color, ImFont* font, float wrap_width) {
+void text_block(const std::string& id, const char* text, ImU32 color, ImFont* font, float wrap_width) {
     if (font) ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     const float width = std::max(wrap_width > 0.0f ? wrap_width : ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f);
@@ -81,19 +81,19 @@ void text_block(App& app, const std::string& id, const char* text, ImU32 color, 
     ImGui::EndGroup();
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
-    record(app, "text:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
+    record("text:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
-void record_label(App& app, const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor) {
-    record(app, "label:" + id, min, max, intersect(clip, current_clip()), anchor);
+void record_label(const std::string& id, ImVec2 min, ImVec2 max, ImVec4 clip, const ImVec4* anchor) {
+    record("label:" + id, min, max, intersect(clip, current_clip()), anchor);
 }
 
-void record_item(App& app, const std::string& name) {
-    record(app, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
+void record_item(const std::string& name) {
+    record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), current_clip());
 }
 
-void section_title(App& app, const std::string& id, const char* text) {
-    text_block(app, "title." + id, text, theme().text, fonts().heading);
+void section_title(const std::string& id, const char* text) {
+    text_block("title." + id, text, theme().text, fonts().heading);
 }
 
 void help_marker_tooltip(const char* text) {
@@ -189,7 +189,7 @@ bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size) {
     return pressed;
 }
 
-void highlight_rect(App& app, ImVec2 min, ImVec2 max) {
+void highlight_rect(const App& app, ImVec2 min, ImVec2 max) {
     const float pulse = app.settings.reduced_motion ? 1.0f : 0.6f + 0.4f * std::sin(static_cast<float>(app.clock_s) * 5.0f);
     // It pulses: drawn every frame over the window, which stays retained.
     layer_draw_list(Layer::Live)->AddRect(ImVec2(min.x - 3.0f, min.y - 3.0f), ImVec2(max.x + 3.0f, max.y + 3.0f), with_alpha(theme().highlight, pulse), 6.0f, 0, 3.0f);

@@ -149,10 +149,10 @@ TEST_CASE("the app's JSON interface is strict and atomic") {
     na::App app;
     REQUIRE(na::init(app));
     CHECK(na::cmd_set_inputs_json(app, R"({"thyroid":0.5,"dopamine":0.7})").empty());
-    CHECK(app.inputs.thyroid == 0.5);
-    CHECK(app.preset == "custom");
+    CHECK(app.brain.inputs.thyroid == 0.5);
+    CHECK(app.brain.preset == "custom");
     CHECK(!na::cmd_set_inputs_json(app, R"({"thyroid":0.9,"dopamine":7})").empty());
-    CHECK(app.inputs.thyroid == 0.5);  // nothing applied when one value is bad
+    CHECK(app.brain.inputs.thyroid == 0.5);  // nothing applied when one value is bad
     CHECK(!na::cmd_set_inputs_json(app, R"({"thyroid":"1"})").empty());
     CHECK(!na::cmd_set_inputs_json(app, "[1,2]").empty());
     CHECK(!na::cmd_set_inputs_json(app, "{").empty());
@@ -166,23 +166,23 @@ TEST_CASE("the app's JSON interface is strict and atomic") {
 TEST_CASE("a 5-second stall or a hidden tab does not make the model jump") {
     na::App app;
     REQUIRE(na::init(app));
-    const double t0 = app.state.time_s;
+    const double t0 = app.brain.state.time_s;
     na::update(app, 5.0);  // clamped to kMaxFrameDtS
-    CHECK(app.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
+    CHECK(app.brain.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
     app.paused = true;
     na::update(app, 0.05);
-    CHECK(app.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
+    CHECK(app.brain.state.time_s - t0 <= na::kMaxFrameDtS + 1e-9);
 }
 
 TEST_CASE("auto trials fire a cue every 5 s and history keeps 30 s") {
     na::App app;
     REQUIRE(na::init(app));
     app.auto_trials = true;
-    app.next_auto_trial_s = app.state.time_s + 0.2;
+    app.next_auto_trial_s = app.brain.state.time_s + 0.2;
     for (int i = 0; i < 60 * 40; ++i) na::update(app, 1.0 / 60.0);  // 40 s
-    CHECK(app.out.trials >= 7);
-    CHECK(app.history.da_nac.count == na::kHistorySamples);
-    CHECK(!app.history.trials.empty());
+    CHECK(app.brain.out.trials >= 7);
+    CHECK(app.brain.history.da_nac.count == na::kHistorySamples);
+    CHECK(!app.brain.history.trials.empty());
 }
 
 TEST_CASE("events sent while paused are capped: event marks and tones stay bounded, the newest kept") {
@@ -193,10 +193,10 @@ TEST_CASE("events sent while paused are capped: event marks and tones stay bound
         REQUIRE(na::cmd_event(app, i % 3 == 0 ? "cue" : i % 3 == 1 ? "reward" : "omit").empty());
         na::update(app, 1.0 / 60.0);
     }
-    CHECK(app.history.events.size() <= na::kMaxEventMarks);
-    CHECK(app.history.audio.tones.size() <= na::kMaxTones);
-    CHECK(app.history.events.back().type == neurodrive::model::Event::Reward);  // the newest (i = 19999) is kept
-    CHECK(app.history.event_counts[0] >= 6667);                                // lessons still count every one
+    CHECK(app.brain.history.events.size() <= na::kMaxEventMarks);
+    CHECK(app.brain.history.audio.tones.size() <= na::kMaxTones);
+    CHECK(app.brain.history.events.back().type == neurodrive::model::Event::Reward);  // the newest (i = 19999) is kept
+    CHECK(app.brain.history.event_counts[0] >= 6667);                                // lessons still count every one
 }
 
 extern const unsigned char nd_references[];

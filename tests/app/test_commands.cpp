@@ -24,9 +24,9 @@ TEST_CASE("unlocked commands apply and answer with no error") {
     na::App app;
     REQUIRE(na::init(app));
     CHECK(na::cmd_set_input(app, "thyroid", 0.4).empty());
-    CHECK(app.inputs.thyroid == 0.4);
+    CHECK(app.brain.inputs.thyroid == 0.4);
     CHECK(na::cmd_preset(app, "stimulant").empty());
-    CHECK(app.preset == "stimulant");
+    CHECK(app.brain.preset == "stimulant");
     CHECK(na::cmd_event(app, "cue").empty());
     CHECK(na::cmd_pause(app).empty());
     CHECK(app.paused);
@@ -37,7 +37,7 @@ TEST_CASE("unlocked commands apply and answer with no error") {
     CHECK(app.speed == 2.0f);
     CHECK(na::cmd_auto_trials(app, true).empty());
     CHECK(na::cmd_reset(app).empty());
-    CHECK(app.preset == "baseline");
+    CHECK(app.brain.preset == "baseline");
     CHECK(na::cmd_run_experiment(app, 0).empty());
 }
 
@@ -45,8 +45,8 @@ TEST_CASE("every group lock refuses its commands, names the lock and changes not
     na::App app;
     REQUIRE(na::init(app));
     na::apply_query(app, "preset=hypothyroid&lock=thyroid,presets,events,time,experiments");
-    const auto inputs = app.inputs;
-    const int trials = app.state.trials;
+    const auto inputs = app.brain.inputs;
+    const int trials = app.brain.state.trials;
     CHECK(names(na::cmd_set_input(app, "thyroid", 1.0), "thyroid"));
     CHECK(names(na::cmd_set_input(app, "thyroid", 0.3), "thyroid"));  // even to the value it has
     CHECK(names(na::cmd_set_input(app, "dat_block", 0.5), "experiments"));
@@ -63,9 +63,9 @@ TEST_CASE("every group lock refuses its commands, names the lock and changes not
     CHECK(names(na::cmd_play(app), "time"));
     CHECK(names(na::cmd_step(app, 0.1), "time"));
     CHECK(na::cmd_set_input(app, "thyroid", 1.0) == "thyroid is locked by the page that embeds NeuroDrive (lock=thyroid)");
-    CHECK(same(app.inputs, inputs));
-    CHECK(app.preset == "hypothyroid");
-    CHECK(app.state.trials == trials);
+    CHECK(same(app.brain.inputs, inputs));
+    CHECK(app.brain.preset == "hypothyroid");
+    CHECK(app.brain.state.trials == trials);
     CHECK(!app.auto_trials);
     CHECK(app.speed == 1.0f);
     // Unlocked inputs still move.
@@ -79,15 +79,15 @@ TEST_CASE("an input lock holds against presets and Reset all") {
     const std::string err = na::cmd_preset(app, "baseline");
     CHECK(names(err, "thyroid"));
     CHECK(err.find("preset baseline would change it") != std::string::npos);
-    CHECK(app.inputs.thyroid == 0.3);
+    CHECK(app.brain.inputs.thyroid == 0.3);
     CHECK(na::cmd_preset(app, "hypothyroid").empty());       // leaves thyroid as it is
     CHECK(na::cmd_preset(app, "stimulant").find("thyroid") != std::string::npos);
     CHECK(na::cmd_set_input(app, "dopamine", 0.5).empty());
     CHECK(na::cmd_reset(app).empty());                        // everything else back to baseline
-    CHECK(app.inputs.thyroid == 0.3);
-    CHECK(app.inputs.dopamine == 1.0);
+    CHECK(app.brain.inputs.thyroid == 0.3);
+    CHECK(app.brain.inputs.dopamine == 1.0);
     CHECK(names(na::cmd_set_inputs_json(app, R"({"dopamine":0.5,"thyroid":0.9})"), "thyroid"));
-    CHECK(app.inputs.dopamine == 1.0);                        // all or nothing
+    CHECK(app.brain.inputs.dopamine == 1.0);                        // all or nothing
 }
 
 TEST_CASE("set: names read with their full length, types and ranges checked, all or nothing") {
@@ -100,7 +100,7 @@ TEST_CASE("set: names read with their full length, types and ranges checked, all
     for (const char* bad : {R"({"thyroid":"0.5"})", R"({"thyroid":3})", R"({"thyroid":-0.1})", R"({"mojo":1})", "[1]", "{", "",
                             R"({"thyroid":0.5,"dopamine":true})", R"({"thyroid":1e999})"})
         CHECK_MESSAGE(!na::cmd_set_inputs_json(app, bad).empty(), bad);
-    CHECK(app.inputs.thyroid == 1.0);
+    CHECK(app.brain.inputs.thyroid == 1.0);
     CHECK(na::cmd_set_inputs_json(app, std::string(17000, ' ')).find("16 KB") != std::string::npos);
     CHECK(na::cmd_speed(app, 1e-300).find("0.25") != std::string::npos);
     CHECK(!na::cmd_event(app, std::string("cue\0x", 5)).empty());
@@ -123,8 +123,8 @@ TEST_CASE("2000 random doubles: set then get gives back the same bits") {
         const double ga = state["inputs"]["thyroid"].GetDouble(), gb = state["inputs"]["dat_block"].GetDouble();
         CHECK(std::memcmp(&ga, &a, sizeof a) == 0);
         CHECK(std::memcmp(&gb, &b, sizeof b) == 0);
-        CHECK(app.inputs.thyroid == a);
-        CHECK(app.inputs.dat_block == b);
+        CHECK(app.brain.inputs.thyroid == a);
+        CHECK(app.brain.inputs.dat_block == b);
         checked += 2;
     }
     CHECK(checked == 2000);

@@ -1,4 +1,4 @@
-// test_compare.cpp - compare mode (app.hpp SecondBrain): two copies of the model on one clock with the
+// test_compare.cpp - compare mode (app.hpp App::compare, a second Brain): two copies of the model on one clock with the
 // same events, the compare= parameter (strict, round-trips through the share link), the command and
 // its lock, the narration that names the difference, and get().compare.
 #include <doctest/doctest.h>
@@ -31,17 +31,17 @@ TEST_CASE("compare mode: the second brain runs on the same clock and receives th
     na::App app;
     REQUIRE(na::init(app));
     CHECK(na::cmd_compare(app, "hypothyroid").empty());
-    REQUIRE(app.compare.on);
-    CHECK(app.compare.preset == "hypothyroid");
-    CHECK(same_inputs(app.compare.inputs, neurodrive::io::find_preset("hypothyroid")->inputs));
-    CHECK(same_inputs(app.inputs, model::Inputs{}));  // the first brain keeps its own scenario
+    REQUIRE(app.compare.has_value());
+    CHECK(app.compare->preset == "hypothyroid");
+    CHECK(same_inputs(app.compare->inputs, neurodrive::io::find_preset("hypothyroid")->inputs));
+    CHECK(same_inputs(app.brain.inputs, model::Inputs{}));  // the first brain keeps its own scenario
     run_with_events(app);
-    CHECK(app.compare.state.time_s == app.state.time_s);
-    CHECK(app.compare.history.event_counts == app.history.event_counts);
-    CHECK(app.compare.history.da_nac.count == app.history.da_nac.count);
-    CHECK(app.compare.out.trials == app.out.trials);
+    CHECK(app.compare->state.time_s == app.brain.state.time_s);
+    CHECK(app.compare->history.event_counts == app.brain.history.event_counts);
+    CHECK(app.compare->history.da_nac.count == app.brain.history.da_nac.count);
+    CHECK(app.compare->out.trials == app.brain.out.trials);
     // Overt hypothyroidism lowers drive in this model (slower responses, costlier effort, lower mood): B < A.
-    CHECK(app.compare.out.motivation < app.out.motivation - 5.0);
+    CHECK(app.compare->out.motivation < app.brain.out.motivation - 5.0);
 }
 
 TEST_CASE("compare mode: brain B is exactly the model run alone at B's scenario with the same events") {
@@ -54,40 +54,40 @@ TEST_CASE("compare mode: brain B is exactly the model run alone at B's scenario 
     na::reset_all(alone);  // restart from rest like compare does ...
     REQUIRE(na::cmd_preset(alone, "chronic_stress").empty());
     REQUIRE(na::cmd_set_input(alone, "dopamine", 0.8).empty());
-    alone.state = model::make_state(alone.inputs, 1);  // ... at these inputs
-    REQUIRE(same_inputs(both.compare.inputs, alone.inputs));
+    alone.brain.state = model::make_state(alone.brain.inputs, 1);  // ... at these inputs
+    REQUIRE(same_inputs(both.compare->inputs, alone.brain.inputs));
     run_with_events(both);
     run_with_events(alone);
-    CHECK(both.compare.out.motivation == alone.out.motivation);
-    CHECK(both.compare.out.da_nac_nM == alone.out.da_nac_nM);
-    CHECK(both.compare.out.vta_rate_hz == alone.out.vta_rate_hz);
+    CHECK(both.compare->out.motivation == alone.brain.out.motivation);
+    CHECK(both.compare->out.da_nac_nM == alone.brain.out.da_nac_nM);
+    CHECK(both.compare->out.vta_rate_hz == alone.brain.out.vta_rate_hz);
 }
 
 TEST_CASE("compare mode: sliders and presets change brain A only, reset restarts both together, off stops it") {
     na::App app;
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "hypothyroid").empty());
-    const model::Inputs b_before = app.compare.inputs;
+    const model::Inputs b_before = app.compare->inputs;
     CHECK(na::cmd_set_input(app, "dopamine", 1.5).empty());
     CHECK(na::cmd_preset(app, "stimulant").empty());
-    CHECK(same_inputs(app.compare.inputs, b_before));
+    CHECK(same_inputs(app.compare->inputs, b_before));
     run_with_events(app);
     CHECK(na::cmd_reset(app).empty());
-    CHECK(app.compare.on);
-    CHECK(app.compare.preset == "hypothyroid");
-    CHECK(app.state.time_s == app.compare.state.time_s);
-    CHECK(app.compare.history.da_nac.count == app.history.da_nac.count);
+    CHECK(app.compare.has_value());
+    CHECK(app.compare->preset == "hypothyroid");
+    CHECK(app.brain.state.time_s == app.compare->state.time_s);
+    CHECK(app.compare->history.da_nac.count == app.brain.history.da_nac.count);
     CHECK(na::cmd_compare(app, "off").empty());
-    CHECK(!app.compare.on);
+    CHECK(!app.compare.has_value());
 }
 
 TEST_CASE("compare mode: a scenario held for weeks settles both brains for as long, so the clocks stay equal") {
     na::App app;
     REQUIRE(na::init(app));
     REQUIRE(na::cmd_compare(app, "ssri_weeks").empty());
-    CHECK(app.state.time_s == app.compare.state.time_s);
-    CHECK(app.out.sim_day >= neurodrive::io::find_preset("ssri_weeks")->hold_day - 0.05);
-    CHECK(app.compare.out.ht1a_sensitivity < app.out.ht1a_sensitivity);  // B's autoreceptors desensitised over the weeks
+    CHECK(app.brain.state.time_s == app.compare->state.time_s);
+    CHECK(app.brain.out.sim_day >= neurodrive::io::find_preset("ssri_weeks")->hold_day - 0.05);
+    CHECK(app.compare->out.ht1a_sensitivity < app.brain.out.ht1a_sensitivity);  // B's autoreceptors desensitised over the weeks
 }
 
 TEST_CASE("compare= is strict: an unknown preset or input, a value out of range or a misplaced preset refuses all of it") {
@@ -116,18 +116,18 @@ TEST_CASE("compare= starts compare mode from a URL and the share link carries it
     na::App app;
     REQUIRE(na::init(app));
     na::apply_query(app, "preset=stimulant&compare=chronic_stress,dopamine:0.85");
-    REQUIRE(app.compare.on);
-    CHECK(app.preset == "stimulant");
-    CHECK(app.compare.preset == "chronic_stress");
-    CHECK(app.compare.inputs.dopamine == 0.85);
+    REQUIRE(app.compare.has_value());
+    CHECK(app.brain.preset == "stimulant");
+    CHECK(app.compare->preset == "chronic_stress");
+    CHECK(app.compare->inputs.dopamine == 0.85);
     const std::string q = na::share_query(app);
     CHECK(q.find("compare=chronic_stress%2Cdopamine%3A0.85") != std::string::npos);
     na::App again;
     REQUIRE(na::init(again));
     na::apply_query(again, q);
-    REQUIRE(again.compare.on);
-    CHECK(same_inputs(again.compare.inputs, app.compare.inputs));
-    CHECK(same_inputs(again.inputs, app.inputs));
+    REQUIRE(again.compare.has_value());
+    CHECK(same_inputs(again.compare->inputs, app.compare->inputs));
+    CHECK(same_inputs(again.brain.inputs, app.brain.inputs));
 }
 
 TEST_CASE("compare mode is refused under lock=time (it restarts the clock) and says so") {
@@ -137,7 +137,7 @@ TEST_CASE("compare mode is refused under lock=time (it restarts the clock) and s
     const std::string err = na::cmd_compare(app, "hypothyroid");
     CHECK(err.find("lock=time") != std::string::npos);
     CHECK(err.find("restarts the clock") != std::string::npos);
-    CHECK(!app.compare.on);
+    CHECK(!app.compare.has_value());
     CHECK(na::cmd_compare(app, "nonsense") != "");
 }
 
@@ -201,8 +201,8 @@ TEST_CASE("compare mode obeys the preset, experiments and reset locks, and input
             const std::string err = na::cmd_compare(app, spec);
             CHECK_MESSAGE(err.find("lock=presets") != std::string::npos, query, " ", spec, ": ", err);
         }
-        CHECK(!app.compare.on);
-        CHECK(app.state.time_s >= 2.0);   // brain A's clock and history were not restarted (the reset lock)
+        CHECK(!app.compare.has_value());
+        CHECK(app.brain.state.time_s >= 2.0);   // brain A's clock and history were not restarted (the reset lock)
     }
     na::App app;
     REQUIRE(na::init(app));
@@ -211,9 +211,9 @@ TEST_CASE("compare mode obeys the preset, experiments and reset locks, and input
         const std::string err = na::cmd_compare(app, spec);
         CHECK_MESSAGE(err.find("lock=experiments") != std::string::npos, spec, ": ", err);
     }
-    CHECK(!app.compare.on);
+    CHECK(!app.compare.has_value());
     CHECK(na::cmd_compare(app, "hypothyroid").empty());   // no manipulation: allowed
-    CHECK(app.compare.on);
+    CHECK(app.compare.has_value());
     REQUIRE(na::cmd_compare(app, "off").empty());
     na::App locked;
     REQUIRE(na::init(locked));

@@ -42,7 +42,7 @@ TEST_CASE("key events are announced once each, never faster than one per 3 s of 
     CHECK(na::take_key_event_announcement(app).empty());  // too soon
     // Train the cue, then omit: the dip is announced.
     app.auto_trials = true;
-    app.next_auto_trial_s = app.state.time_s + 0.2;
+    app.next_auto_trial_s = app.brain.state.time_s + 0.2;
     na::advance_sim(app, 60.0);
     app.auto_trials = false;
     na::advance_sim(app, 5.0);

@@ -73,8 +73,8 @@ TEST_CASE("the trial export has one row per trial with its time, responses and p
     const auto lines = data_lines(take(app, "trials").text);
     REQUIRE(lines.size() >= 2);
     CHECK(lines[0] == "trial,end_time_s,cue_response_hz,reward_response_hz,peak_da_nac_nM");
-    CHECK(lines.size() - 1 == app.history.trials.size());
-    CHECK(app.history.trials.back().peak_da_nac_nM > app.out.da_nac_nM);  // a burst released more than tonic
+    CHECK(lines.size() - 1 == app.brain.history.trials.size());
+    CHECK(app.brain.history.trials.back().peak_da_nac_nM > app.brain.out.da_nac_nM);  // a burst released more than tonic
 }
 
 TEST_CASE("the lab export needs a run, and an unknown kind is refused") {

@@ -16,14 +16,14 @@ namespace na = neurodrive::app;
 
 namespace {
 const na::WidgetRect* find(const na::App& app, const std::string& name) {
-    for (const auto& r : app.widget_rects) if (r.name == name) return &r;
+    for (const auto& r : app.drawn.rects) if (r.name == name) return &r;
     return nullptr;
 }
 std::string layout_of(const na::App& app) {
-    for (const auto& r : app.widget_rects) if (r.name.rfind("layout:", 0) == 0) return r.name.substr(7);
+    for (const auto& r : app.drawn.rects) if (r.name.rfind("layout:", 0) == 0) return r.name.substr(7);
     return "?";
 }
-// Frames until the fitted blocks have measured themselves (UiState::relayout), at most 6.
+// Frames until the fitted blocks have measured themselves (DrawnFrame::relayout), at most 6.
 void frames(na::App& app, ImVec2 size) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = size;
@@ -38,11 +38,10 @@ void frames(na::App& app, ImVec2 size) {
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     for (int i = 0; i < 6; ++i) {
-        app.ui.relayout = false;
         ImGui::NewFrame();
-        na::build_ui(app);
+        na::frame_drawn(app, na::build_ui(app), false);
         ImGui::Render();
-        if (i >= 2 && !app.ui.relayout) break;
+        if (i >= 2 && !app.drawn.relayout) break;
     }
 }
 bool on_screen(const na::WidgetRect& r, ImVec2 d) {

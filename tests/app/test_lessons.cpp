@@ -51,7 +51,7 @@ void do_step(na::App& app, const na::LessonStep& step) {
         switch (c.kind) {
         case na::LessonCheck::Kind::Input: na::set_input_value(app, c.name, c.value); break;
         case na::LessonCheck::Kind::Event: na::fire_event(app, *nm::parse_event(c.name)); break;
-        case na::LessonCheck::Kind::Trials: app.auto_trials = true; app.next_auto_trial_s = app.state.time_s + 0.2; break;
+        case na::LessonCheck::Kind::Trials: app.auto_trials = true; app.next_auto_trial_s = app.brain.state.time_s + 0.2; break;
         case na::LessonCheck::Kind::Lab: break;  // after the inputs, below
         default: break;
         }
@@ -373,7 +373,7 @@ TEST_CASE("every answer key is what this simulated brain shows: each step's corr
     na::App typical_app;
     REQUIRE(na::init(typical_app));
     na::advance_sim(typical_app, 30.0);
-    const nm::Outputs typical = typical_app.out;
+    const nm::Outputs typical = typical_app.brain.out;
     na::App app;
     REQUIRE(na::init(app));
     int claims = 0;
@@ -393,7 +393,7 @@ TEST_CASE("every answer key is what this simulated brain shows: each step's corr
             REQUIRE(!answer.Empty());
             na::lesson_choose(app, step.correct);
             na::lesson_lock(app);
-            const nm::Outputs before = app.out;
+            const nm::Outputs before = app.brain.out;
             std::map<std::string, double> low, high;
             for (const auto& c : answer.GetArray())
                 if (c.HasMember("output")) low[c["output"].GetString()] = high[c["output"].GetString()] = output_value(before, c["output"].GetString());
@@ -403,13 +403,13 @@ TEST_CASE("every answer key is what this simulated brain shows: each step's corr
                 const double dt = waited < 10.0 ? 0.01 : 0.5;  // fine steps while a burst or a pause can happen
                 na::advance_sim(app, dt);
                 waited += dt;
-                for (auto& [name, v] : low) v = std::min(v, output_value(app.out, name));
-                for (auto& [name, v] : high) v = std::max(v, output_value(app.out, name));
+                for (auto& [name, v] : low) v = std::min(v, output_value(app.brain.out, name));
+                for (auto& [name, v] : high) v = std::max(v, output_value(app.brain.out, name));
             }
             REQUIRE(app.lesson.phase == na::LessonPhase::Result);
             for (const auto& c : answer.GetArray()) {
                 ++claims;
-                const std::string why = claim_fails(c, before, app.out, low, high, typical, app.lab);
+                const std::string why = claim_fails(c, before, app.brain.out, low, high, typical, app.lab);
                 CHECK_MESSAGE(why.empty(), why);
             }
             app.auto_trials = false;

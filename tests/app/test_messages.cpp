@@ -16,24 +16,24 @@ TEST_CASE("commands are applied and acknowledged, with the id echoed") {
     auto r = na::handle_message(app, R"({"type":"neurodrive:set","inputs":{"thyroid":0.4},"id":"a1"})");
     CHECK(r.json.find("\"ok\":true") != std::string::npos);
     CHECK(r.json.find("\"id\":\"a1\"") != std::string::npos);
-    CHECK(app.inputs.thyroid == 0.4);
+    CHECK(app.brain.inputs.thyroid == 0.4);
     r = na::handle_message(app, R"({"type":"neurodrive:get","id":3})");
     CHECK(r.json.rfind("{\"type\":\"neurodrive:state\"", 0) == 0);
     CHECK(r.json.find("\"id\":3") != std::string::npos);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:event","event":"cue"})").json.find("\"ok\":true") != std::string::npos);
-    CHECK(app.state.td.bin == 0);
+    CHECK(app.brain.state.td.bin == 0);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:preset","preset":"stimulant"})").json.find("\"ok\":true") != std::string::npos);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"hypothyroid"})").json.find("\"ok\":true") != std::string::npos);
-    CHECK(app.compare.on);
+    CHECK(app.compare.has_value());
     CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"dopamine:9"})").json.find("\"ok\":false") != std::string::npos);
-    CHECK(app.compare.preset == "hypothyroid");
+    CHECK(app.compare->preset == "hypothyroid");
     CHECK(na::handle_message(app, R"({"type":"neurodrive:compare","compare":"off"})").json.find("\"ok\":true") != std::string::npos);
-    CHECK(!app.compare.on);
+    CHECK(!app.compare.has_value());
     CHECK(na::handle_message(app, R"({"type":"neurodrive:pause"})").json.find("\"ok\":true") != std::string::npos);
     CHECK(app.paused);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:subscribe","hz":5})").subscribe_hz == 5.0);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:reset"})").json.find("\"ok\":true") != std::string::npos);
-    CHECK(app.preset == "baseline");
+    CHECK(app.brain.preset == "baseline");
 }
 
 TEST_CASE("malformed and unknown messages get an error reply and change nothing") {
@@ -52,8 +52,8 @@ TEST_CASE("malformed and unknown messages get an error reply and change nothing"
         CHECK_MESSAGE(error, m);
         CHECK(r.subscribe_hz < 0.0);
     }
-    CHECK(app.inputs.thyroid == 1.0);
-    CHECK(app.preset == "baseline");
+    CHECK(app.brain.inputs.thyroid == 1.0);
+    CHECK(app.brain.preset == "baseline");
     CHECK(na::handle_message(app, std::string(20000, ' ')).json.find("16 KB") != std::string::npos);
     CHECK(na::handle_message(app, std::string(1340000, 'x')).json.find("16 KB") != std::string::npos);
 }
@@ -62,7 +62,7 @@ TEST_CASE("locks hold for host messages: every refused command names its lock") 
     na::App app;
     REQUIRE(na::init(app));
     na::apply_query(app, "preset=hypothyroid&lock=thyroid,presets,events,time,experiments");
-    const auto before = app.inputs;
+    const auto before = app.brain.inputs;
     const std::pair<const char*, const char*> cases[] = {
         {R"({"type":"neurodrive:set","inputs":{"thyroid":1}})", "lock=thyroid"},
         {R"({"type":"neurodrive:set","inputs":{"dat_block":0.5}})", "lock=experiments"},
@@ -77,8 +77,8 @@ TEST_CASE("locks hold for host messages: every refused command names its lock") 
         CHECK_MESSAGE(r.json.find("\"ok\":false") != std::string::npos, msg);
         CHECK_MESSAGE(r.json.find(lock) != std::string::npos, msg);
     }
-    CHECK(std::memcmp(&before, &app.inputs, sizeof before) == 0);
-    CHECK(app.preset == "hypothyroid");
+    CHECK(std::memcmp(&before, &app.brain.inputs, sizeof before) == 0);
+    CHECK(app.brain.preset == "hypothyroid");
     CHECK(!app.paused);
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("exact reading: full-length keys and types, no duplicates, subscribe r
     const std::string nul_type = std::string(R"({"type":"neurodrive:get)") + '\\' + "u0000x\"}";
     CHECK(na::handle_message(app, nul_type).json.find("unknown message type") != std::string::npos);
     CHECK(na::handle_message(app, R"({"type":"neurodrive:get","type":"neurodrive:reset"})").json.find("more than once") != std::string::npos);
-    CHECK(app.inputs.thyroid == 1.0);
+    CHECK(app.brain.inputs.thyroid == 1.0);
     for (double hz : {1e-300, 0.05, 30.5, 1e9, -1.0}) {
         const auto r = na::handle_message(app, R"({"type":"neurodrive:subscribe","hz":)" + na::format_exact(hz) + "}");
         CHECK_MESSAGE(r.subscribe_hz < 0.0, hz);
@@ -129,5 +129,5 @@ TEST_CASE("a message nested 8000 levels deep (16 KB) is refused with an error re
     deep += "}}";
     const auto r = na::handle_message(app, deep);
     CHECK(r.json.find("\"type\":\"neurodrive:error\"") != std::string::npos);
-    CHECK(app.inputs.thyroid == 1.0);
+    CHECK(app.brain.inputs.thyroid == 1.0);
 }

@@ -90,7 +90,7 @@ TEST_CASE("stored records round-trip inputs exactly") {
     REQUIRE(na::init(other));
     na::Choices restored;
     CHECK(na::apply_stored(other, record, &restored).empty());
-    CHECK(std::memcmp(&other.inputs, &app.inputs, sizeof app.inputs) == 0);
+    CHECK(std::memcmp(&other.brain.inputs, &app.brain.inputs, sizeof app.brain.inputs) == 0);
 }
 
 TEST_CASE("damaged, foreign and over-long records are reported and never half-trusted") {
@@ -100,7 +100,7 @@ TEST_CASE("damaged, foreign and over-long records are reported and never half-tr
     for (const char* bad : {"", "thyroid=0.5", "{", "[]", R"({"v":2,"inputs":{"thyroid":0.5}})", R"({"inputs":{"thyroid":0.5}})"}) {
         const auto ignored = na::apply_stored(app, bad, &restored);
         CHECK_MESSAGE(has(ignored, "(saved state)"), bad);
-        CHECK(app.inputs.thyroid == 1.0);
+        CHECK(app.brain.inputs.thyroid == 1.0);
     }
     CHECK(has(na::apply_stored(app, std::string(5000, ' '), &restored), "(saved state)"));
     // Locks, hidden panels, pause and speed are not something NeuroDrive stores: never applied.
@@ -110,12 +110,12 @@ TEST_CASE("damaged, foreign and over-long records are reported and never half-tr
     CHECK(app.settings.hide.empty());
     CHECK(!app.paused);
     CHECK(app.speed == 1.0f);
-    CHECK(app.inputs.thyroid == 1.0);
-    CHECK(app.inputs.dopamine == 0.7);   // the good part still applies
+    CHECK(app.brain.inputs.thyroid == 1.0);
+    CHECK(app.brain.inputs.dopamine == 0.7);   // the good part still applies
     CHECK(restored.inputs.dopamine == 0.7);
     const std::string nul = std::string(R"({"v":1,"inputs":{"thyroid)") + '\\' + "u0000x\":0.5}}";
     CHECK(!na::apply_stored(app, nul, &restored).empty());
-    CHECK(app.inputs.thyroid == 1.0);
+    CHECK(app.brain.inputs.thyroid == 1.0);
 }
 
 TEST_CASE("dismissing the start hint is a user choice that is stored, and a stored one keeps the hint away") {
@@ -150,9 +150,9 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
     REQUIRE(na::init(again));
     na::Choices restored;
     CHECK(na::apply_stored(again, record, &restored).empty());
-    REQUIRE(again.compare.on);
-    CHECK(again.compare.preset == "hypothyroid");
-    CHECK(again.compare.inputs.dopamine == 0.8);
+    REQUIRE(again.compare.has_value());
+    CHECK(again.compare->preset == "hypothyroid");
+    CHECK(again.compare->inputs.dopamine == 0.8);
     CHECK(restored.values.compare == std::optional<std::string>("hypothyroid,dopamine:0.8"));
     REQUIRE(na::cmd_compare(app, "off").empty());
     CHECK(na::persist_tick(p, app).record.empty());
@@ -160,7 +160,7 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
     REQUIRE(na::init(damaged));
     for (const char* bad : {R"({"v":1,"compare":"nonsense"})", R"({"v":1,"compare":7})", R"({"v":1,"compare":"dopamine:9"})"}) {
         CHECK_MESSAGE(has(na::apply_stored(damaged, bad, &restored), "compare"), bad);
-        CHECK(!damaged.compare.on);
+        CHECK(!damaged.compare.has_value());
     }
 }
 
@@ -173,8 +173,8 @@ TEST_CASE("a stored record that gives a key twice is refused whole, as a message
         na::Choices restored;
         const auto ignored = na::apply_stored(app, bad, &restored);
         CHECK_MESSAGE(has(ignored, "(saved state)"), bad);
-        CHECK(app.preset == "baseline");
-        CHECK(app.inputs.dopamine == 1.0);
+        CHECK(app.brain.preset == "baseline");
+        CHECK(app.brain.inputs.dopamine == 1.0);
         CHECK(app.settings.theme != "projector");
     }
     // About 185 repeats of a 21-day scenario fit in 4 KB: none of them runs.
@@ -185,6 +185,6 @@ TEST_CASE("a stored record that gives a key twice is refused whole, as a message
     REQUIRE(na::init(app));
     na::Choices restored;
     CHECK(has(na::apply_stored(app, many, &restored), "(saved state)"));
-    CHECK(!app.compare.on);
-    CHECK(app.state.time_s == 0.0);
+    CHECK(!app.compare.has_value());
+    CHECK(app.brain.state.time_s == 0.0);
 }

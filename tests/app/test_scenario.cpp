@@ -54,7 +54,7 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     neurodrive::model::Inputs back{};
     std::string preset;
     na::apply_inputs(c, &back, &preset);
-    CHECK(std::memcmp(&back, &app.inputs, sizeof back) == 0);  // exactly, to the last bit
+    CHECK(std::memcmp(&back, &app.brain.inputs, sizeof back) == 0);  // exactly, to the last bit
     CHECK(c.values.lock == std::vector<std::string>{"thyroid", "events"});
     CHECK(c.values.hide == std::vector<std::string>{"plots", "legend"});
     CHECK(c.values.lesson == std::optional<std::string>("tonic_vs_phasic"));
@@ -66,7 +66,7 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     REQUIRE(na::scenario_query(app, "{}", &q) == "");
     CHECK(q == na::share_query(app));
     REQUIRE(na::scenario_query(app, R"({"lock":[],"hide":[],"lesson":"","lang":"en","theme":"dark","scale":1,"minimal":false})", &q) == "");
-    CHECK(q == na::share_query(app.inputs, app.preset, na::SettingValues{}));
+    CHECK(q == na::share_query(app.brain.inputs, app.brain.preset, na::SettingValues{}));
     CHECK(q.find("dopamine=0.7") != std::string::npos);
 }
 

@@ -25,8 +25,8 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
     double next_change_s = 0.0;
     long checks = 0, bad = 0;
     std::size_t max_events = 0, max_trials = 0;
-    while (app.state.time_s < day_s) {
-        if (app.state.time_s >= next_change_s) {
+    while (app.brain.state.time_s < day_s) {
+        if (app.brain.state.time_s >= next_change_s) {
             next_change_s += 1.0;
             const nm::InputSpec& spec = ins[next() % static_cast<std::uint64_t>(n_in)];
             const double u = static_cast<double>(next() % 10001) / 10000.0;
@@ -39,7 +39,7 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
             default: break;
             }
             for (int k = 0; k < n_out; ++k) {
-                const double v = app.out.*(outs[k].field);
+                const double v = app.brain.out.*(outs[k].field);
                 if (!std::isfinite(v) || v < outs[k].min || v > outs[k].max) {
                     if (++bad <= 5) FAIL_CHECK(outs[k].name << " = " << v << " is outside " << outs[k].min << ".." << outs[k].max);
                 }
@@ -47,11 +47,11 @@ TEST_CASE("soak: 24 h of simulated time with random inputs and events every simu
             ++checks;
         }
         na::update(app, 1.0 / 60.0);
-        max_events = std::max(max_events, app.history.events.size());
-        max_trials = std::max(max_trials, app.history.trials.size());
+        max_events = std::max(max_events, app.brain.history.events.size());
+        max_trials = std::max(max_trials, app.brain.history.trials.size());
     }
     CHECK(checks >= 86400);
     CHECK(max_trials <= 200);          // bounded history: memory stays flat
     CHECK(max_events <= 200);
-    CHECK(app.history.da_nac.count == na::kHistorySamples);
+    CHECK(app.brain.history.da_nac.count == na::kHistorySamples);
 }

@@ -110,8 +110,8 @@ TEST_CASE("share links round-trip the app state") {
     REQUIRE(na::init(other));
     const std::string report = na::apply_query(other, q);
     CHECK(report.find("\"ignored\":[]") != std::string::npos);
-    CHECK(std::memcmp(&other.inputs, &app.inputs, sizeof app.inputs) == 0);
-    CHECK(other.preset == app.preset);
+    CHECK(std::memcmp(&other.brain.inputs, &app.brain.inputs, sizeof app.brain.inputs) == 0);
+    CHECK(other.brain.preset == app.brain.preset);
     CHECK(other.settings.hide == app.settings.hide);
     CHECK(other.settings.theme == "projector");
     CHECK(other.settings.scale == 1.5f);

@@ -29,12 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const na::App* base : {&open, &locked}) {
         na::App app = *base;
         const auto reply = na::handle_message(app, text, size % 2 == 0);
-        if (reply.json.empty() || !neurodrive::model::inputs_valid(app.inputs)) __builtin_trap();
+        if (reply.json.empty() || !neurodrive::model::inputs_valid(app.brain.inputs)) __builtin_trap();
         if (reply.subscribe_hz > 0.0 && (reply.subscribe_hz < na::kMinSubscribeHz || reply.subscribe_hz > na::kMaxSubscribeHz)) __builtin_trap();
         na::cmd_set_inputs_json(app, text);
         na::Choices restored;
         na::apply_stored(app, text, &restored);
-        if (!neurodrive::model::inputs_valid(app.inputs)) __builtin_trap();
+        if (!neurodrive::model::inputs_valid(app.brain.inputs)) __builtin_trap();
         if (base == &locked) {
             // Messages and set() never move a locked input, pause or speed (stored state is
             // only read when the URL has no lock, so it is not bound by one).

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string query(reinterpret_cast<const char*>(data), size);
     neurodrive::app::App app = base;
     neurodrive::app::apply_query(app, query);
-    if (!neurodrive::model::inputs_valid(app.inputs)) __builtin_trap();
+    if (!neurodrive::model::inputs_valid(app.brain.inputs)) __builtin_trap();
     const auto again = neurodrive::app::parse_query(neurodrive::app::share_query(app));
     if (!again.ignored.empty()) __builtin_trap();  // our own share links are always valid
     neurodrive::app::parse_strict_number(query);
