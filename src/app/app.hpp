@@ -16,9 +16,12 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "assets.hpp"
@@ -113,7 +116,27 @@ struct App;
 // A change asked for while drawing (a click, a drag, a key): update() applies it - through the commands
 // of commands.hpp for everything they govern, so locks and ranges are checked in one place - and
 // drawing itself never changes the App.
-using Action = std::function<void(App&)>;
+// A small move-only callable: each kind of action costs one call and one destructor in the wasm, where
+// std::function cost seven functions per lambda (about 10 KB of the page's code; docs/PERFORMANCE.md).
+class Action {
+public:
+    template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Action>>>
+    Action(F f) : impl_(std::make_unique<Model<F>>(std::move(f))) {}  // NOLINT: implicit, like std::function
+    void operator()(App& app) const { impl_->call(app); }
+
+private:
+    struct Concept {
+        virtual ~Concept() = default;
+        virtual void call(App& app) = 0;
+    };
+    template <class F>
+    struct Model final : Concept {
+        F f;
+        explicit Model(F g) : f(std::move(g)) {}
+        void call(App& app) override { f(app); }
+    };
+    std::unique_ptr<Concept> impl_;
+};
 
 // Heights of blocks that must fit without scrolling, measured by the frame that drew them and used by
 // the next (carried over while a block is not drawn).

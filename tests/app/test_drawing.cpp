@@ -10,6 +10,7 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "a11y.hpp"
 #include "commands.hpp"
@@ -165,10 +166,10 @@ TEST_CASE("a click only asks for an action: update() applies it") {
     io.MouseDown[0] = true;
     frame(app, true);  // pressed
     io.MouseDown[0] = false;
-    const na::DrawnFrame released = draw(app);  // released: the button asks
+    na::DrawnFrame released = draw(app);  // released: the button asks
     CHECK(released.actions.size() == 1);
     CHECK(!app.ui.about_open);                  // drawing changed nothing
-    na::frame_drawn(app, released, true);
+    na::frame_drawn(app, std::move(released), true);
     na::update(app, 0.0);
     CHECK(app.ui.about_open);                   // the next update applied it
     CHECK(app.drawn.actions.empty());           // once
