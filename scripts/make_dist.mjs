@@ -2,7 +2,9 @@
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
 // style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
 // embed-example.html), every language but English as strings/<code>.json and
-// a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the worksheets
+// a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the service
+// worker sw.js (its build name and file lists written in) and manifest.webmanifest (the page offline and
+// installable; docs/EMBEDDING.md, "Offline"), the worksheets
 // (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS, wasm, every language and font
 // inlined) with its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of
 // exactly the inline script and style it carries in place of 'self' (also written to
