@@ -3,7 +3,9 @@
 // style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
 // embed-example.html), references.json (fetched when About > References opens), every language but
 // English as strings/<code>.json and
-// a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the worksheets
+// a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the service
+// worker sw.js (its build name and file lists written in) and manifest.webmanifest (the page offline and
+// installable; docs/EMBEDDING.md, "Offline"), the worksheets
 // (make_worksheets.mjs) and the single file neurodrive.html (CSS, JS, wasm, every language and font
 // inlined) with its Content-Security-Policy: the page's strict policy, with the SHA-256 hashes of
 // exactly the inline script and style it carries in place of 'self' (also written to
@@ -23,6 +25,7 @@ import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { writeWorksheets } from './make_worksheets.mjs';
 import { scriptData } from './inline_script.mjs';
+import { pageFiles, ON_DEMAND } from './page_size.mjs';
 
 const [buildDir, outDir] = process.argv.slice(2);
 if (!buildDir || !outDir) { console.error('usage: make_dist.mjs BUILD_DIR OUT_DIR'); process.exit(2); }
@@ -70,6 +73,19 @@ const languageTable = languages.map(({ code, name, loading, font }, i) => ({
 const shippedStrings = (code) => JSON.stringify(Object.fromEntries(Object.entries(stringsOf(code)).filter(([k]) => !k.startsWith('@'))));
 const fontOf = (code) => need(path.join(buildDir, 'fonts', `${code}.ttf`));
 
+// The web app manifest (installing the page): its colours name roles of the colour table ("--background").
+function manifest() {
+  const table = JSON.parse(fs.readFileSync(need('assets/colors.json'), 'utf8'));
+  const colours = { ...table.shared, ...table.themes[0].colors, ...table.page };
+  const m = JSON.parse(fs.readFileSync(need(path.join(web, 'manifest.webmanifest')), 'utf8'));
+  for (const key of ['background_color', 'theme_color']) {
+    const role = String(m[key]).replace(/^--/, '');
+    if (!(role in colours)) { console.error(`make_dist: manifest.webmanifest's ${key} names a colour the colour table (assets/colors.json) lacks: ${m[key]}`); process.exit(1); }
+    m[key] = colours[role];
+  }
+  return JSON.stringify(m);
+}
+
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 for (const f of ['index.html', 'favicon.svg', 'embed-example.html', 'embed-example.css', 'embed-example.js']) fs.copyFileSync(need(path.join(web, f)), path.join(outDir, f));
@@ -81,6 +97,7 @@ for (const { code, font } of languages.slice(1)) {
 }
 const css = pageCss();
 fs.writeFileSync(path.join(outDir, 'style.css'), css);
+fs.writeFileSync(path.join(outDir, 'manifest.webmanifest'), manifest());
 // Minified scripts: local names are shortened and dead code dropped; property names (Module["..."],
 // window.neurodrive) and top-level names (createNeuroDrive) are kept. A syntax error fails the build.
 // Data a script needs before wasm runs is written in at build time: languages.js's __LANGUAGES__.
@@ -147,6 +164,28 @@ if (!qrMin.code || !qrMin.code.includes('qrcode')) { console.error('make_dist: t
 const qrLibrary = `/*! qrcode-generator ${qrPackage.version} (npm) | QR Code Generator for JavaScript | Copyright (c) 2009 Kazuhiko Arase | Licensed under the MIT license */\n${qrMin.code}\n`;
 fs.writeFileSync(path.join(outDir, 'qrcode.js'), qrLibrary);
 
+// The service worker (web/sw.js): the files the page loads to start (found as page_size.mjs finds them),
+// kept on install; the other languages, their fonts and the QR library, kept when first fetched. Its
+// cache is named by the version (CMakeLists.txt's project VERSION, the About box's) and a hash of its own
+// code and of every file it may keep, so any change to any of them is a new deployment with a new cache.
+{
+  const version = (fs.readFileSync('CMakeLists.txt', 'utf8').match(/project\(neurodrive VERSION ([0-9.]+)/) || [])[1];
+  if (!version) { console.error('make_dist: CMakeLists.txt has no project(neurodrive VERSION x.y.z)'); process.exit(1); }
+  const code = await minifyFile(path.join(web, 'sw.js'));
+  const onDemand = [...languages.slice(1).flatMap(({ code: c, font }) => [`strings/${c}.json`, ...(font ? [`fonts/${c}.ttf`] : [])]), ...Object.keys(ON_DEMAND)];
+  // sw.js is named in app.js (it registers it) but is no file the worker keeps.
+  const precache = pageFiles(outDir).map((f) => f.file).filter((f) => f !== 'sw.js' && !onDemand.includes(f));
+  for (const f of ['index.html', 'neurodrive.js', 'neurodrive.wasm', 'app.js', 'manifest.webmanifest'])
+    if (!precache.includes(f)) { console.error(`make_dist: the page no longer loads ${f}: the service worker's list would miss it`); process.exit(1); }
+  const hash = crypto.createHash('sha256').update(code);
+  for (const f of [...precache, ...onDemand].sort()) hash.update(`\0${f}\0`).update(fs.readFileSync(path.join(outDir, f)));
+  const build = `${version}-${hash.digest('hex').slice(0, 12)}`;
+  const filled = code.replace('__BUILD__', () => JSON.stringify(build)).replace('__PRECACHE__', () => JSON.stringify(precache))
+    .replace('__ON_DEMAND__', () => JSON.stringify(onDemand));
+  if (/__[A-Z_]+__/.test(filled)) { console.error('make_dist: sw.js has a placeholder make_dist does not fill'); process.exit(1); }
+  fs.writeFileSync(path.join(outDir, 'sw.js'), filled);
+}
+
 // Single file: inline what index.html links to. "</script" and "<!--" inside inlined code would end
 // or derail the script element, so they are escaped (inline_script.mjs); the favicon becomes a data: URL.
 const hashes = { script: [], style: [] };
@@ -170,6 +209,8 @@ const replace = (from, to) => {
 };
 replace('<link rel="stylesheet" href="style.css">', inlineStyle(css));
 replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`);
+// Not installable and no worker: the single file has no folder of files to keep (app.js registers none).
+replace('<link rel="manifest" href="manifest.webmanifest">\n', '');
 replace('<script src="neurodrive.js"></script>', inlineScript(single));
 replace('<script src="audio.js"></script>', inlineScript(minified['audio.js']));
 // Every language and font in the file (it works offline and in an LMS, where nothing can be fetched).

@@ -13,6 +13,9 @@
 // unless ON_DEMAND names it with what fetches it: those are fetched only when the user asks (like each
 // language's strings and font, issue 22) and are listed apart; size.test.mjs checks that starting the
 // page fetches none of them, and that each is fetched when its action happens.
+// A service worker (a script a page script passes to register(): web/sw.js) counts for its own bytes, but
+// what it names is not followed: its install fetches again only files the page loads anyway (revalidated
+// with the server, so headers when the server sends validators), and the rest only once the page asks.
 //   node scripts/page_size.mjs [DIR]     (DIR defaults to dist)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +48,8 @@ export function pageFiles(dir, entry = 'index.html') {
   const add = (rel, via) => { if (rel && !found.has(rel)) found.set(rel, via); };
   for (const m of html.matchAll(/<(script|link|img)\b[^>]*?\b(src|href)\s*=\s*(["'])(.*?)\3/gis))
     add(local(dir, entry, m[4]), `<${m[1].toLowerCase()}> in ${entry}`);
-  // Scripts name the files they load lazily (fetch, import(), a created <script>): follow every script.
+  // Scripts name the files they load lazily (fetch, import(), a created <script>): follow every script
+  // but a service worker.
   const scanned = new Set();
   for (let more = true; more;) {
     more = false;
@@ -53,6 +57,10 @@ export function pageFiles(dir, entry = 'index.html') {
       scanned.add(file);
       more = true;
       const code = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of code.matchAll(/\.register\(\s*["'`]([^"'`\s<>]{1,200}?\.m?js)["'`]/g)) {
+        const worker = local(dir, file, m[1]);
+        if (worker) { add(worker, `service worker registered in ${file}`); scanned.add(worker); }
+      }
       // Only strings that end in a file type can match, so a quote that closes one string is never
       // taken for the opening quote of the next.
       for (const m of code.matchAll(/["'`]([^"'`\s<>]{1,200}?\.(?:m?js|wasm|css|json|svg|png|webp|woff2?|data))(?:[?#][^"'`\s]*)?["'`]/gi))

@@ -10,9 +10,10 @@ const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
-  '.ttf': 'font/ttf',
+  '.ttf': 'font/ttf', '.webmanifest': 'application/manifest+json',
 };
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// The page's own policy (web/index.html's meta) in short: what a host sending it as a header needs.
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; manifest-src 'self'";
 
 export function createServer({ root, csp = false, headers = {} }) {
   const base = path.resolve(root);

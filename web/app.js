@@ -7,7 +7,8 @@
 //
 // Index: limits and page helpers | the wasm edge | window.neurodrive | start-up texts and storage |
 //        the accessible mirror | failure modes | host messages (trust model) | LMS messages |
-//        persistence | share link, scenario builder, export menu, fullscreen, start fresh | start the module
+//        persistence | share link, scenario builder, export menu, fullscreen, start fresh | offline |
+//        start the module
 (function () {
   'use strict';
   // ---- Limits and page helpers ----------------------------------------------------------------------
@@ -1220,6 +1221,20 @@
       .finally(() => { referencesText = null; });
   }
 
+  // ---- Offline: the service worker (web/sw.js; docs/EMBEDDING.md, "Offline") ---------------------------
+  // The multi-file page over http(s) keeps its own files in the browser, so a class can reload it with the
+  // network down - where the page may keep things: at top level unless persist=0, in a frame only when the
+  // host allows it with persist=1 or persist=<name> (config.url.persist: C++ reads persist= as the settings
+  // table says). Never the single file (it fetches nothing). A refusal is said once, in the console.
+  function workOffline() {
+    const allowed = config.url.persist ?? !inFrame;
+    if (!allowed || !fetchesWasm || !/^https?:$/.test(location.protocol)) return;
+    let container = null;
+    try { container = window.isSecureContext ? navigator.serviceWorker : null; } catch (e) { container = null; }
+    if (!container) return;  // http on a host that is not localhost: no workers
+    container.register('sw.js').catch((e) => console.warn(`NeuroDrive will not work offline here: ${String(e && e.message || e).slice(0, 200)}`));
+  }
+
   // ---- Start the module ----------------------------------------------------------------------------------
   let firstFrames = false;
   function start() {
@@ -1271,6 +1286,7 @@
       window.addEventListener('pagehide', persistTick);
     }
     watchInteractions();  // the starting inputs: changes from now on are reported (xapi=1)
+    workOffline();
     resolveReady(api);
     sendReady();
     xapiSend('initialized', xapiApp());

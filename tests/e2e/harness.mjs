@@ -17,14 +17,23 @@ export async function startServer(options = {}) {
 }
 
 // bfcache: keep the browser's back/forward cache, which Playwright turns off by default.
+// Every context of this browser blocks service workers unless it asks for them (serviceWorkers: 'allow',
+// as offline.test.mjs does): a worker would answer requests from its cache, where page.route never sees
+// them (fault injection) and where a test could meet an older build. Playwright's block replaces
+// register() with one that only warns ("Service Worker registration blocked by Playwright").
 export async function launch({ bfcache = false } = {}) {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
     args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-sandbox', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-gpu-blocklist'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 // Opens the app and waits until window.neurodrive.ready resolves. Returns {page, errors}.

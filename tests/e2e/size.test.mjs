@@ -13,7 +13,7 @@ import { startServer, launch } from './harness.mjs';
 const DIST = 'dist';
 const HAS_DIST = fs.existsSync(path.join(DIST, 'index.html')) && fs.existsSync(path.join(DIST, 'neurodrive.wasm'));
 
-test('page_size follows the page: tags, files named in scripts (also lazy loads), nothing outside the folder or the page', () => {
+test('page_size follows the page: tags, files named in scripts (also lazy loads), a service worker but not its lists, nothing outside the folder or the page', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-size-'));
   const write = (f, text) => { fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); fs.writeFileSync(path.join(dir, f), text); };
   write('index.html', '<link rel="stylesheet" href="style.css"><link rel="icon" href="data:image/svg+xml;base64,AA">'
@@ -23,13 +23,17 @@ test('page_size follows the page: tags, files named in scripts (also lazy loads)
   write('core.js', 'var a="x",wasmBinaryFile="core.wasm";');
   write('core.wasm', '\0asm');
   // app.js loads a library on a click, and that library a data file of its own (in a sub-folder).
-  write('app.js', "button.onclick=()=>{const s=document.createElement('script');s.src='lib/qr.min.js';document.head.append(s)};const help=`missing.js`;");
+  write('app.js', "button.onclick=()=>{const s=document.createElement('script');s.src='lib/qr.min.js';document.head.append(s)};const help=`missing.js`;"
+    + "navigator.serviceWorker.register(\"sw.js\");");
+  // The service worker counts; the files it keeps when the page asks for them (strings/fr.json) do not.
+  write('sw.js', 'const ON_DEMAND=["strings/fr.json"];');
+  write('strings/fr.json', '{}');
   write('lib/qr.min.js', 'fetch("./tables.json")');
   write('lib/tables.json', '{}');
   write('worksheets/one.html', '<p>not loaded by the page</p>');
   write('unused.js', 'not named anywhere');
   const files = pageFiles(dir).map((f) => f.file).sort();
-  assert.deepEqual(files, ['app.js', 'core.js', 'core.wasm', 'index.html', 'lib/qr.min.js', 'lib/tables.json', 'style.css']);
+  assert.deepEqual(files, ['app.js', 'core.js', 'core.wasm', 'index.html', 'lib/qr.min.js', 'lib/tables.json', 'style.css', 'sw.js']);
   const r = pageSize(dir);
   assert.equal(r.gzip_bytes, r.files.reduce((a, f) => a + f.gzip_bytes, 0));
   assert.ok(r.files.every((f) => f.gzip_bytes > 0));
