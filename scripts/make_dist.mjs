@@ -184,6 +184,13 @@ fs.writeFileSync(path.join(outDir, 'qrcode.js'), qrLibrary);
     .replace('__ON_DEMAND__', () => JSON.stringify(onDemand));
   if (/__[A-Z_]+__/.test(filled)) { console.error('make_dist: sw.js has a placeholder make_dist does not fill'); process.exit(1); }
   fs.writeFileSync(path.join(outDir, 'sw.js'), filled);
+  // The same name in app.js, for About (hashed above with the placeholder in).
+  for (const file of ['app.js']) {
+    const text = fs.readFileSync(path.join(outDir, file), 'utf8');
+    if (!text.includes('__BUILD__')) { console.error(`make_dist: ${file} has no __BUILD__ for the build name`); process.exit(1); }
+    fs.writeFileSync(path.join(outDir, file), text.replace('__BUILD__', () => build));
+  }
+  minified['app.js'] = minified['app.js'].replace('__BUILD__', () => build);
 }
 
 // Single file: inline what index.html links to. "</script" and "<!--" inside inlined code would end

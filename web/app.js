@@ -1300,7 +1300,8 @@
   window.createNeuroDrive({
     canvas,
     arguments: [],
-    ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize() },
+    // build: the deployment's name, written in by make_dist.mjs (About shows it; the offline cache has it).
+    ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize(), build: '__BUILD__' },
     onFirstFrames,
     ndWantLanguage: wantLanguage,
     ndLanguageData: (code) => LANG.data(code),

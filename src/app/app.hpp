@@ -181,6 +181,9 @@ struct App {
     std::string references_error;       // why the last fetch failed (ReferencesLoad::Failed)
     void (*request_references)() = nullptr;  // asks the platform for the file (the browser only)
     std::string asset_error;            // non-empty: the app shows this instead of the UI
+    // The build About names: the version, and in the browser the deployment's name ("0.1.0-<12 hex>",
+    // written into app.js by make_dist.mjs: the offline cache's name too).
+    std::string build = ND_VERSION;
 
     Brain brain;                  // the user's brain: sliders, presets, lessons and the lab act on it
     // Compare mode: a second brain beside the first, run on the same clock with the same events (cue,

@@ -82,6 +82,9 @@ void about_modal(const App& app) {
                 ImGui::TextUnformatted(tr(app, "note.long"));
                 ImGui::Spacing();
                 ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
+                // Which deployment this is (the offline copy's cache has the same name; docs/EMBEDDING.md).
+                ImGui::TextDisabled("%s", app.strings.format("about.version", app.build).c_str());
+                record_item("text:about.version");
             } else if (t == 1) {
                 findings_table(app);
             } else if (t == 2) {

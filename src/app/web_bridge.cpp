@@ -30,7 +30,7 @@
 // Each returns a malloc'd UTF-8 copy (the caller frees it) of a string app.js already cut to size.
 EM_JS(char*, nd_js_start_text, (int which, int max_chars), {
     var s = "";
-    try { var st = Module["ndStart"]; s = which === 0 ? st.env : st.url; } catch (e) { s = ""; }
+    try { var st = Module["ndStart"]; s = which === 0 ? st.env : which === 1 ? st.url : st.build; } catch (e) { s = ""; }
     if (typeof s !== "string") s = "";
     s = s.slice(0, max_chars);
     var n = lengthBytesUTF8(s) + 1;
@@ -165,6 +165,9 @@ void bridge_attach(App* app) {
     const std::string env = take_js(nd_js_start_text(0, max_chars));
     const std::string url = take_js(nd_js_start_text(1, max_chars));
     const bool in_frame = nd_js_in_frame() != 0;
+    // The deployment's name from make_dist.mjs: digits, letters, dots and dashes only, else the version.
+    const std::string build = take_js(nd_js_start_text(2, 40));
+    if (!build.empty() && build.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz.-") == std::string::npos) app->build = build;
     app->ui.page_tools_w = static_cast<float>(nd_js_page_tools(0));
     app->ui.page_tools_h = static_cast<float>(nd_js_page_tools(1));
     apply_environment(*app, env);

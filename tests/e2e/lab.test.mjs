@@ -35,6 +35,7 @@ test('About shows the model note; its References tab fetches references.json whe
   await click(page, 'button:about');
   const dialog = await rect(page, 'dialog:about');
   assert.ok(dialog && dialog.w > 300);
+  assert.ok(await rect(page, 'text:about.version'), 'About names the build (the offline copy has the same name)');
   await screenshot(page, 'about-dialog');
   assert.deepEqual(fetched, [], 'nothing is fetched before the References tab opens');
   // The first try fails (the network is down for that file): the tab says why and offers to try again.
