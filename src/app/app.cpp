@@ -627,6 +627,7 @@ std::string state_json(const App& app) {
     JsonWriter w(buf);
     w.StartObject();
     json_key(w, "time_s"); json_put_num(w, app.brain.state.time_s);
+    json_key(w, "skipped_s"); json_put_num(w, app.skipped_time_s);  // simulated time stalls skipped (the clock line says it)
     json_key(w, "sim_day"); json_put_num(w, app.brain.out.sim_day);
     json_key(w, "preset"); json_put(w, app.brain.preset);
     json_key(w, "paused"); w.Bool(app.paused);

@@ -52,7 +52,8 @@ export async function openApp(browser, url, { width = 1366, height = 768, dpr = 
 
 export async function screenshot(page, name) {
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.waitForTimeout(100);
+  // Two display frames: what was asked for last is drawn and on screen.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: file });
   return file;
 }
@@ -63,23 +64,28 @@ export const get = (page) => page.evaluate(() => window.neurodrive.get());
 export async function waitSim(page, seconds, speed = 4) {
   await page.evaluate((s) => window.neurodrive.speed(s), speed);
   const start = (await get(page)).time_s;
-  const deadline = Date.now() + 120000;
-  while ((await get(page)).time_s < start + seconds) {
-    if (Date.now() > deadline) throw new Error('simulation did not advance');
-    await page.waitForTimeout(100);
-  }
+  await page.waitForFunction((t) => window.neurodrive.get().time_s >= t, start + seconds, { timeout: 120000 })
+    .catch(() => { throw new Error(`simulation did not advance ${seconds} s within 120 s`); });
   await page.evaluate(() => window.neurodrive.speed(1));
 }
 
-// A click as a person makes it: move onto the target, press, release (not all in one instant).
+// Display frames of the page (requestAnimationFrame callbacks): the app's main loop runs on them.
+const displayFrames = (page, n) => page.evaluate((k) => new Promise((resolve) => {
+  let left = k;
+  const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+  requestAnimationFrame(tick);
+}), n);
+
+// A click as a person makes it: move onto the target, press, release - each in its own frames, as the
+// app sees a hand (a press held back one frame after a move; the click's action applied by the next update).
 export async function clickAt(page, r) {
   const x = r.x + r.w / 2, y = r.y + r.h / 2;
   await page.mouse.move(x, y, { steps: 2 });
-  await page.waitForTimeout(60);
+  await displayFrames(page, 3);
   await page.mouse.down();
-  await page.waitForTimeout(60);
+  await displayFrames(page, 3);
   await page.mouse.up();
-  await page.waitForTimeout(150);
+  await displayFrames(page, 4);
 }
 
 // The rectangle of a named item of the last frame (window.neurodrive.layout()), or undefined.
@@ -87,21 +93,15 @@ export const rectOf = async (page, name) => (await page.evaluate(() => window.ne
 
 // Waits up to 3 s for a drawn item (layout() name) and clicks its centre with the mouse.
 export async function clickItem(page, name) {
-  let r;
-  for (let i = 0; i < 30 && !(r = await rectOf(page, name)); i++) await page.waitForTimeout(100);
+  const r = await waitForRect(page, name, { ms: 3000 });
   if (!r) throw new Error(`${name} is not on screen`);
   await clickAt(page, r);
 }
 
 // Waits (up to `ms`) until the named item is drawn, or - with gone - until it is not; returns its rectangle.
 export async function waitForRect(page, name, { ms = 5000, gone = false } = {}) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const r = await rectOf(page, name);
-    if (gone ? !r : r) return r;
-    if (Date.now() > end) return gone ? r : undefined;
-    await page.waitForTimeout(100);
-  }
+  await page.waitForFunction(([n, g]) => { const l = window.neurodrive.layout(); return g ? !l[n] : !!l[n]; }, [name, gone], { timeout: ms }).catch(() => {});
+  return rectOf(page, name);
 }
 
 // Every pair of text rectangles that overlap by more than a pixel, and every clipped one.
