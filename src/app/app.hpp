@@ -116,24 +116,32 @@ struct App;
 // A change asked for while drawing (a click, a drag, a key): update() applies it - through the commands
 // of commands.hpp for everything they govern, so locks and ranges are checked in one place - and
 // drawing itself never changes the App.
-// A small move-only callable: each kind of action costs one call and one destructor in the wasm, where
-// std::function cost seven functions per lambda (about 10 KB of the page's code; docs/PERFORMANCE.md).
+// A small callable: each kind of action costs a call, a copy and a destructor in the wasm, where
+// std::function cost seven functions per lambda (about 3 KB gzip of the page; docs/PERFORMANCE.md).
+// Copyable (a copy clones the action), so an App can still be copied (the fuzzers snapshot one).
 class Action {
 public:
     template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Action>>>
     Action(F f) : impl_(std::make_unique<Model<F>>(std::move(f))) {}  // NOLINT: implicit, like std::function
+    Action(const Action& other) : impl_(other.impl_->clone()) {}
+    Action(Action&&) noexcept = default;
+    Action& operator=(const Action& other) { impl_ = other.impl_->clone(); return *this; }
+    Action& operator=(Action&&) noexcept = default;
+    ~Action() = default;
     void operator()(App& app) const { impl_->call(app); }
 
 private:
     struct Concept {
         virtual ~Concept() = default;
-        virtual void call(App& app) = 0;
+        virtual void call(App& app) const = 0;
+        virtual std::unique_ptr<Concept> clone() const = 0;
     };
     template <class F>
     struct Model final : Concept {
         F f;
         explicit Model(F g) : f(std::move(g)) {}
-        void call(App& app) override { f(app); }
+        void call(App& app) const override { f(app); }
+        std::unique_ptr<Concept> clone() const override { return std::make_unique<Model>(f); }
     };
     std::unique_ptr<Concept> impl_;
 };

@@ -41,8 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             na::App again = *base;
             na::handle_message(again, text);
             na::cmd_set_inputs_json(again, text);
-            if (again.inputs.thyroid != base->inputs.thyroid || again.paused != base->paused
-                || again.speed != base->speed || std::memcmp(&again.inputs.dat_block, &base->inputs.dat_block, sizeof(double)) != 0)
+            if (again.brain.inputs.thyroid != base->brain.inputs.thyroid || again.paused != base->paused
+                || again.speed != base->speed || std::memcmp(&again.brain.inputs.dat_block, &base->brain.inputs.dat_block, sizeof(double)) != 0)
                 __builtin_trap();
         }
     }
