@@ -39,7 +39,7 @@ fi
 # 1b. The same native suites under AddressSanitizer + UndefinedBehaviorSanitizer (soak left out: slow).
 step "native tests under ASan + UBSan"
 if cmake --preset asan >/dev/null \
-   && cmake --build build/asan -j"$JOBS" --target model_tests app_tests ui_tests neurodrive-cli >build/asan-build.log 2>&1; then
+   && cmake --build build/asan -j"$JOBS" --target model_tests app_tests ui_tests drawing_tests neurodrive-cli >build/asan-build.log 2>&1; then
     (cd build/asan && ctest -LE soak --output-on-failure --output-junit "$results_abs/ctest-asan.xml" 2>&1) | tail -n 4
     runners+=("one:ctest (ASan+UBSan):$results/ctest-asan.xml")
 else
