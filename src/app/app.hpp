@@ -105,8 +105,9 @@ struct FrameStats {
     std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
     int head = 0, count = 0;
     int vertices = 0;                  // vertices drawn in the last frame
-    int vertices_steady = 0;           // ... had every unchanged panel come from its texture (compositor.hpp)
-    int textures_shown = 0;            // retained textures shown in the last frame
+    int vertices_steady = 0;           // ... drawn into its changed areas, textures rendered not counted (compositor.hpp)
+    float redrawn_share = 0.0f;        // the share of the window's pixels the last frame drew again
+    int textures_shown = 0;            // retained textures drawn in the last frame
     bool pacing = false;               // frames run late: slow layers refresh less often ...
     float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
     void push(float ms, float ui, int vertices_drawn);

@@ -564,7 +564,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_presets_json() {
 EMSCRIPTEN_KEEPALIVE double nd_frames() { return g_app ? static_cast<double>(g_app->frames) : 0.0; }
 
 // {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v (last frame),
-//  "vertices_median":..,"vertices_p99":.. (last 600 frames),"vertices_steady":s,"textures_shown":t,"pacing":b,
+//  "vertices_median":..,"vertices_p99":.. (last 600 frames),"vertices_steady":s,"redrawn_share":r,"textures_shown":t,"pacing":b,
 //  "slow_stale_ms":a,"heap_bytes":h,"malloc_in_use_bytes":m}
 EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     if (!g_app) return not_ready();
@@ -592,6 +592,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_stats_json() {
     na::json_key(w, "vertices_median"); na::json_put_num(w, pct(d, 0.5));
     na::json_key(w, "vertices_p99"); na::json_put_num(w, pct(d, 0.99));
     na::json_key(w, "vertices_steady"); w.Int(st.vertices_steady);
+    na::json_key(w, "redrawn_share"); na::json_put_num(w, st.redrawn_share);
     na::json_key(w, "textures_shown"); w.Int(st.textures_shown);
     na::json_key(w, "pacing"); w.Bool(st.pacing);
     na::json_key(w, "slow_stale_ms"); na::json_put_num(w, st.slow_stale_ms);
