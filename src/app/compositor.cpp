@@ -71,8 +71,12 @@ struct TraceRing {
     int used_frame = 0;
 };
 
-// What the last frame showed of one entry of its plan (below): the screen keeps it.
-struct Shown { std::uint64_t key = 0, shown = 0; ImVec4 area; };
+// What an entry of the frame's plan (below) draws in each tile of the screen it reaches: (tile, hash of
+// what it draws there, in order), sorted by tile. Where the hashes differ from the last frame's, the
+// screen must be drawn again.
+using TileHashes = std::vector<std::pair<int, std::uint64_t>>;
+// What the last frame showed of one entry: the screen keeps it.
+struct Shown { std::uint64_t key = 0; TileHashes tiles; };
 
 struct Compositor {
     Target screen;                                 // the whole frame, kept: only what changed is redrawn
@@ -389,7 +393,8 @@ struct Item {
     std::uint64_t hash = 0;         // what it draws this frame
     std::uint64_t shown = 0;        // what the screen shows of it: `hash`, or a paced Slow layer's older picture
     ImVec2 min, max;                // the texture's area (CSS px on the device pixel grid)
-    ImVec4 area;                    // where it draws (CSS px): the screen changes there when it changes
+    ImVec4 area;                    // where it draws (CSS px)
+    TileHashes tiles;               // what it draws where (the screen changes where these change)
 };
 
 constexpr std::uint64_t kTraceKey = 1ull << 63, kLooseKey = 1ull << 62;  // plots; lists of no window
@@ -399,6 +404,60 @@ ImVec4 join(const ImVec4& a, const ImVec4& b) { return ImVec4(std::min(a.x, b.x)
 bool is_empty(const ImVec4& r) { return r.z <= r.x || r.w <= r.y; }
 float area_of(const ImVec4& r) { return is_empty(r) ? 0.0f : (r.z - r.x) * (r.w - r.y); }
 const ImVec4 kNothing(1e30f, 1e30f, -1e30f, -1e30f);
+
+// [SECTION] Tiles: what each entry draws where
+constexpr float kTilePx = 32.0f;  // CSS px: the grain at which changes are found (and redrawn)
+
+// Sums what one entry draws into the tiles it reaches, in drawing order.
+struct TileSums {
+    int cols = 0, rows = 0;
+    std::vector<std::uint64_t> sum;  // per tile; 0 = not reached
+    std::vector<int> touched;
+    explicit TileSums(ImVec2 display)
+        : cols(std::max(1, static_cast<int>(std::ceil(display.x / kTilePx)))), rows(std::max(1, static_cast<int>(std::ceil(display.y / kTilePx)))),
+          sum(static_cast<std::size_t>(cols * rows), 0) {}
+    // Something drawn within `box` (CSS px), identified by `h`.
+    void add(const ImVec4& box, std::uint64_t h) {
+        if (is_empty(box)) return;
+        const int x0 = std::clamp(static_cast<int>(std::floor(box.x / kTilePx)), 0, cols - 1), x1 = std::clamp(static_cast<int>(std::floor(box.z / kTilePx)), 0, cols - 1);
+        const int y0 = std::clamp(static_cast<int>(std::floor(box.y / kTilePx)), 0, rows - 1), y1 = std::clamp(static_cast<int>(std::floor(box.w / kTilePx)), 0, rows - 1);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                std::uint64_t& t = sum[static_cast<std::size_t>(y * cols + x)];
+                if (t == 0) touched.push_back(y * cols + x);
+                t = ((t ^ h) * 0x9E3779B97F4A7C15ull) | 1u;
+            }
+    }
+    TileHashes take() {
+        std::sort(touched.begin(), touched.end());
+        TileHashes out;
+        out.reserve(touched.size());
+        for (int t : touched) { out.emplace_back(t, sum[static_cast<std::size_t>(t)]); sum[static_cast<std::size_t>(t)] = 0; }
+        touched.clear();
+        return out;
+    }
+};
+
+// A list's triangles into the tiles they reach (each with its command's texture and clip rectangle).
+void add_list(TileSums& sums, const ImDrawList* dl, std::uint64_t salt) {
+    for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+        if (cmd.UserCallback) { salt = hash_bytes(salt, &cmd.UserCallback, sizeof cmd.UserCallback); continue; }
+        const ImTextureID tex = cmd.TextureId;
+        const std::uint64_t h_cmd = hash_bytes(hash_bytes(salt, &cmd.ClipRect, sizeof cmd.ClipRect), &tex, sizeof tex);
+        for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+            const ImDrawVert* v[3];
+            ImVec4 box = kNothing;
+            std::uint64_t h = h_cmd;
+            for (int k = 0; k < 3; ++k) {
+                v[k] = &dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + i) + k])];
+                box = join(box, ImVec4(v[k]->pos.x, v[k]->pos.y, v[k]->pos.x, v[k]->pos.y));
+                h = hash_bytes(h, v[k], sizeof(ImDrawVert));
+            }
+            // The pixels a triangle touches: a pixel beyond its vertices, within its clip rectangle.
+            sums.add(cut(ImVec4(box.x - 1.0f, box.y - 1.0f, box.z + 1.0f, box.w + 1.0f), cmd.ClipRect), h);
+        }
+    }
+}
 
 // Where a list draws: its vertices' bounds within its commands' clip rectangles.
 ImVec4 list_area(const ImDrawList* dl) {
@@ -412,11 +471,13 @@ ImVec4 list_area(const ImDrawList* dl) {
 
 // A window's or child's own list: retained once it draws the same twice in a row (a child whose text
 // changes - the narration - does not keep its panel from being retained).
-Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2 display, ImVec2 scale) {
+Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2 display, ImVec2 scale, TileSums& sums) {
     Item it;
     it.lists.push_back(dl);
     it.area = list_area(dl);
     it.hash = hash_list(hash_bytes(0xcbf29ce484222325ull, &scale, sizeof scale), dl);
+    add_list(sums, dl, 0xcbf29ce484222325ull);
+    it.tiles = sums.take();
     it.key = w ? static_cast<std::uint64_t>(w->ID) << 3 : kLooseKey | loose_key;
     if (!w || !retainable(w, dl) || !device_area(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y), display, scale, &it.min, &it.max)) return it;
     Target& t = target(it.key);
@@ -429,12 +490,14 @@ Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2
 }
 
 // A window's extra layer: Above and Slow through textures, Live and Top drawn directly.
-Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, ImVec2 scale) {
+Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, ImVec2 scale, TileSums& sums) {
     Item it;
     it.lists.push_back(dl);
     it.key = (static_cast<std::uint64_t>(root->ID) << 3) | static_cast<std::uint64_t>(1 + static_cast<int>(layer));
     it.area = list_area(dl);
     it.hash = hash_list(hash_bytes(0x84222325cbf29ce4ull, &scale, sizeof scale), dl);
+    add_list(sums, dl, 0x84222325cbf29ce4ull);
+    it.tiles = sums.take();
     const bool textured = layer == Layer::Above || layer == Layer::Slow;
     ImVec2 hi;
     const ImVec2 lo = vertex_bounds_min(dl, &hi);
@@ -449,15 +512,29 @@ Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, 
 }
 
 // A trace plot: its ring brought up to date (only the new columns drawn) and the quads that show it.
-Item trace_item(ImGuiWindow* root, const TracePlotEntry& e, ImVec2 scale, CompositorStats* st) {
+// Its tiles: the plot's frame (every tile changes when it scrolls or changes look) and each segment of
+// each trace.
+Item trace_item(ImGuiWindow* root, const TracePlotEntry& e, ImVec2 scale, TileSums& sums, CompositorStats* st) {
     Item it;
     it.key = kTraceKey | (static_cast<std::uint64_t>(root->ID) << 24) | e.id;
     st->vertices += show_trace_plot(root->ID, e, scale, &it.lists);
     const TracePlot& p = e.plot;
-    it.area = cut(ImVec4(p.min.x, p.min.y, p.min.x + static_cast<float>(p.columns), p.min.y + static_cast<float>(p.height)), e.clip);
-    it.hash = hash_bytes(hash_bytes(0x9ae16a3b2f90404full, &p.min, sizeof p.min), &p.first, sizeof p.first);
-    it.hash = hash_bytes(hash_bytes(it.hash, &p.style, sizeof p.style), &p.columns, sizeof p.columns);
-    for (const TraceSeries& s : p.series) it.hash = hash_bytes(it.hash, s.points.data(), s.points.size() * sizeof(ImVec2));
+    it.area = cut(ImVec4(p.min.x, p.min.y - 2.0f, p.min.x + static_cast<float>(p.columns), p.min.y + static_cast<float>(p.height) + 2.0f), e.clip);
+    std::uint64_t frame = hash_bytes(hash_bytes(0x9ae16a3b2f90404full, &p.min, sizeof p.min), &p.first, sizeof p.first);
+    frame = hash_bytes(hash_bytes(hash_bytes(frame, &p.style, sizeof p.style), &p.columns, sizeof p.columns), &p.height, sizeof p.height);
+    sums.add(it.area, frame);
+    it.hash = frame;
+    for (const TraceSeries& ser : p.series) {
+        const std::uint64_t look = hash_bytes(hash_bytes(frame, &ser.color, sizeof ser.color), &ser.thickness, sizeof ser.thickness);
+        for (std::size_t i = 1; i < ser.points.size(); ++i) {
+            const ImVec2 a(p.min.x + ser.points[i - 1].x, p.min.y + ser.points[i - 1].y), b(p.min.x + ser.points[i].x, p.min.y + ser.points[i].y);
+            const float r = ser.thickness + 1.0f;
+            const ImVec4 box(std::min(a.x, b.x) - r, std::min(a.y, b.y) - r, std::max(a.x, b.x) + r, std::max(a.y, b.y) + r);
+            sums.add(cut(box, it.area), hash_bytes(hash_bytes(look, &a, sizeof a), &b, sizeof b));
+        }
+        it.hash = hash_bytes(it.hash, ser.points.data(), ser.points.size() * sizeof(ImVec2));
+    }
+    it.tiles = sums.take();
     return it;
 }
 
@@ -467,7 +544,7 @@ ImGuiWindow* owner(const ImDrawList* dl) {
 }
 
 // The frame's entries in drawing order: each root window's lists, then its plots and layers.
-std::vector<Item> plan(ImDrawData* data, CompositorStats* st) {
+std::vector<Item> plan(ImDrawData* data, TileSums& sums, CompositorStats* st) {
     const ImVec2 scale = data->FramebufferScale, display = data->DisplaySize;
     std::vector<Item> items;
     std::uint64_t loose = 0;
@@ -475,12 +552,12 @@ std::vector<Item> plan(ImDrawData* data, CompositorStats* st) {
         ImGuiWindow* root = owner(data->CmdLists[i]) ? owner(data->CmdLists[i])->RootWindow : nullptr;
         do {
             ImGuiWindow* w = owner(data->CmdLists[i]);
-            items.push_back(window_item(data->CmdLists[i++], w, loose++, display, scale));
+            items.push_back(window_item(data->CmdLists[i++], w, loose++, display, scale, sums));
         } while (root && i < data->CmdListsCount && owner(data->CmdLists[i]) && owner(data->CmdLists[i])->RootWindow == root);
         if (!root) continue;
-        for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) items.push_back(trace_item(root, *e, scale, st));
+        for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) items.push_back(trace_item(root, *e, scale, sums, st));
         for (int k = 0; k < kLayerCount; ++k)
-            if (ImDrawList* dl = layer_of_window(root->ID, static_cast<Layer>(k))) items.push_back(layer_item(root, static_cast<Layer>(k), dl, display, scale));
+            if (ImDrawList* dl = layer_of_window(root->ID, static_cast<Layer>(k))) items.push_back(layer_item(root, static_cast<Layer>(k), dl, display, scale, sums));
     }
     return items;
 }
@@ -505,30 +582,65 @@ void pace_slow_layers(std::vector<Item>& items, double now_s, CompositorStats* s
 }
 
 // [SECTION] What changed --------------------------------------------------------------------------------------------
-// Where this frame differs from the last: the old and new areas of every entry that changed, came or
-// went; the whole screen when entries changed order (a window brought to the front) or nothing is kept.
-std::vector<ImVec4> changed_areas(const std::vector<Item>& items, const std::vector<Shown>& last, ImVec4 screen) {
+// The tiles where this frame differs from the last: where an entry that changed, came or went draws
+// differently; every tile when entries changed order (a window brought to the front).
+std::vector<int> changed_tiles(const std::vector<Item>& items, const std::vector<Shown>& last, const TileSums& grid) {
     const auto find = [](const auto& in, std::uint64_t key) {
         return std::find_if(in.begin(), in.end(), [&](const auto& x) { return x.key == key; });
     };
-    std::vector<ImVec4> out;
+    std::vector<int> out;
+    const auto all = [&](const TileHashes& t) { for (const auto& p : t) out.push_back(p.first); };
     std::vector<std::uint64_t> kept_last, kept_now;
-    for (const Shown& l : last) if (find(items, l.key) == items.end()) out.push_back(l.area); else kept_last.push_back(l.key);
+    for (const Shown& l : last) if (find(items, l.key) == items.end()) all(l.tiles); else kept_last.push_back(l.key);
     for (const Item& it : items) {
         const auto l = find(last, it.key);
-        if (l == last.end()) { out.push_back(it.area); continue; }
+        if (l == last.end()) { all(it.tiles); continue; }
         kept_now.push_back(it.key);
-        if (l->shown == it.shown && l->area.x == it.area.x && l->area.y == it.area.y && l->area.z == it.area.z && l->area.w == it.area.w) continue;
-        out.push_back(l->area);
-        out.push_back(it.area);
+        // Both sorted by tile: a tile in one and not the other, or with another hash, changed.
+        std::size_t a = 0, b = 0;
+        const TileHashes &was = l->tiles, &now = it.tiles;
+        while (a < was.size() || b < now.size()) {
+            if (b == now.size() || (a < was.size() && was[a].first < now[b].first)) { out.push_back(was[a++].first); continue; }
+            if (a == was.size() || now[b].first < was[a].first) { out.push_back(now[b++].first); continue; }
+            if (was[a].second != now[b].second) out.push_back(now[b].first);
+            ++a, ++b;
+        }
     }
-    if (kept_last != kept_now) return {screen};
+    if (kept_last != kept_now) {
+        out.clear();
+        for (int t = 0; t < grid.cols * grid.rows; ++t) out.push_back(t);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The changed tiles as rectangles: runs of tiles along each row, joined with the run below when it
+// spans the same columns.
+std::vector<ImVec4> tile_rects(const std::vector<int>& tiles, const TileSums& grid) {
+    std::vector<ImVec4> out;
+    std::vector<std::size_t> open;  // rectangles that end on the row above
+    for (std::size_t i = 0; i < tiles.size();) {
+        const int row = tiles[i] / grid.cols;
+        std::vector<std::size_t> now;
+        while (i < tiles.size() && tiles[i] / grid.cols == row) {
+            const int x0 = tiles[i] % grid.cols;
+            int x1 = x0;
+            while (i + 1 < tiles.size() && tiles[i + 1] == tiles[i] + 1 && tiles[i + 1] / grid.cols == row) { ++i; ++x1; }
+            ++i;
+            const ImVec4 r(static_cast<float>(x0) * kTilePx, static_cast<float>(row) * kTilePx, static_cast<float>(x1 + 1) * kTilePx, static_cast<float>(row + 1) * kTilePx);
+            const auto above = std::find_if(open.begin(), open.end(), [&](std::size_t k) { return out[k].x == r.x && out[k].z == r.z && out[k].w == r.y; });
+            if (above != open.end()) { out[*above].w = r.w; now.push_back(*above); }
+            else { out.push_back(r); now.push_back(out.size() - 1); }
+        }
+        open = now;
+    }
     return out;
 }
 
 // The changed areas on the device pixel grid, joined where they touch, at most kMaxRedrawn of them.
 constexpr int kMaxRedrawn = 4;
-constexpr float kJoinGap = 16.0f;  // CSS px: areas this close are redrawn as one
+constexpr float kJoinGap = 0.0f;  // CSS px: areas this close are redrawn as one
 std::vector<ImVec4> redrawn_areas(std::vector<ImVec4> areas, ImVec4 screen, ImVec2 scale) {
     std::vector<ImVec4> out;
     for (ImVec4 a : areas) {
@@ -664,16 +776,22 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
     st.pacing = late_frames(frame.now_s);
     const ImVec2 scale = data->FramebufferScale;
     const ImVec4 screen(0.0f, 0.0f, data->DisplaySize.x, data->DisplaySize.y);
-    std::vector<Item> items = plan(data, &st);
+    TileSums grid(data->DisplaySize);
+    std::vector<Item> items = plan(data, grid, &st);
     if (st.pacing) pace_slow_layers(items, frame.now_s, &st);
-    for (Item& it : items) it.shown = it.slow && !it.render && it.target->valid ? it.target->hash : it.hash;
+    for (Item& it : items) {
+        it.shown = it.slow && !it.render && it.target->valid ? it.target->hash : it.hash;
+        if (it.shown == it.hash) continue;  // a paced Slow layer keeps its older picture: what it showed
+        const auto l = std::find_if(c.last.begin(), c.last.end(), [&](const Shown& x) { return x.key == it.key; });
+        if (l != c.last.end()) it.tiles = l->tiles;
+    }
     const bool kept = keep_screen(frame) && c.clear_rgb == std::array<float, 3>{frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2]};
     c.clear_rgb = {frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2]};
-    const std::vector<ImVec4> redrawn = redrawn_areas(kept ? changed_areas(items, c.last, screen) : std::vector<ImVec4>{screen}, screen, scale);
+    const std::vector<ImVec4> redrawn = redrawn_areas(kept ? tile_rects(changed_tiles(items, c.last, grid), grid) : std::vector<ImVec4>{screen}, screen, scale);
     render_textures(items, redrawn, frame.now_s, scale, &st);
     draw_frame(items, redrawn, frame, scale, &st);
     c.last.clear();
-    for (const Item& it : items) c.last.push_back({it.key, it.shown, it.area});
+    for (Item& it : items) c.last.push_back({it.key, std::move(it.tiles)});
     forget_unused();
     return st;
 }
