@@ -1,7 +1,7 @@
 // bundle_js.test.mjs - scripts/bundle_js.mjs, which joins the page's modules (web/js/) into dist/app.js:
 // the bundle runs its modules in the order Node's own ES module loader does (cycles included) and gives
-// the same results; everything the one scope could not honour is refused with the file and line.
-// Runs without a build.
+// the same results; everything the one scope could not honour is refused with the file and line; and
+// the page's modules bundle, compile, minify and pass the checker (moduleProblems). Runs without a build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { pathToFileURL } from 'node:url';
+import { minify } from 'terser';
 import { bundleModules, moduleProblems, BundleError } from '../../scripts/bundle_js.mjs';
 
 // A folder of modules (name -> text) with a package.json that makes Node read .js as ES modules.
@@ -98,4 +99,17 @@ test('the checker finds what would work in one scope but not as modules', () => 
   assert.match(text, /main\.js:4: origin is the browser's, but .*x\.js:3 declares one at top level/);
   assert.equal(problems.length, 3, text);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the page's modules: every one in web/js/ is bundled, compiles as one script, minifies, and the checker finds nothing", async () => {
+  const entry = 'web/js/main.js';
+  const { code, files } = bundleModules(entry);
+  const all = fs.readdirSync('web/js').filter((f) => f.endsWith('.js')).map((f) => path.join('web/js', f)).sort();
+  assert.deepEqual([...files].sort(), all, 'no module in web/js/ is left out of the bundle');
+  assert.equal(files[files.length - 1], entry, 'main.js runs last');
+  assert.doesNotThrow(() => new vm.Script(code, { filename: 'app.js' }), 'the bundle compiles as a classic script');
+  const out = await minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  assert.ok(out.code.includes('__BUILD__'), "the build name's placeholder survives for make_dist.mjs");
+  assert.ok(out.code.includes('"neurodrive"'), 'window.neurodrive is defined by name');
+  assert.deepEqual(moduleProblems(entry), []);
 });
