@@ -97,7 +97,7 @@ function readModule(file) {
 }
 
 // The bundle of `entry` and every module it imports: { code, files (in evaluation order), names (each
-// top-level name -> where it is declared) }.
+// top-level name -> where it is declared), imports (each file -> the files it imports) }.
 export function bundleModules(entry) {
   const modules = new Map();       // file -> module, in evaluation order once done
   const order = [];
@@ -125,7 +125,8 @@ export function bundleModules(entry) {
     }
   }
   const parts = order.map((m) => `// ---- ${m.file.split(path.sep).join('/')}\n${m.body.trim()}\n`);
-  return { code: `(function () {\n'use strict';\n${parts.join('')}})();\n`, files: order.map((m) => m.file), names: owner };
+  return { code: `(function () {\n'use strict';\n${parts.join('')}})();\n`, files: order.map((m) => m.file), names: owner,
+    imports: new Map(order.map((m) => [m.file, m.imports.map((i) => path.normalize(i.file))])) };
 }
 
 // What would work in one scope but not as modules, found by TypeScript's checker over the modules as

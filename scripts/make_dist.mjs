@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
-// style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
+// style.css, audio.js, languages.js, app.js (web/js/ bundled), favicon.svg, neurodrive.js, neurodrive.wasm,
 // embed-example.html), references.json (fetched when About > References opens), every language but
 // English as strings/<code>.json and
 // a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the service

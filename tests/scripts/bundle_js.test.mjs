@@ -113,3 +113,15 @@ test("the page's modules: every one in web/js/ is bundled, compiles as one scrip
   assert.ok(out.code.includes('"neurodrive"'), 'window.neurodrive is defined by name');
   assert.deepEqual(moduleProblems(entry), []);
 });
+
+test("the page's modules import in one direction: no cycle (docs/ARCHITECTURE.md, The page)", () => {
+  const { imports } = bundleModules('web/js/main.js');
+  const done = new Set();
+  const visit = (file, trail) => {
+    assert.ok(!trail.includes(file), `an import cycle: ${[...trail, file].map((f) => path.basename(f)).join(' -> ')}`);
+    if (done.has(file)) return;
+    for (const next of imports.get(file)) visit(next, [...trail, file]);
+    done.add(file);
+  };
+  for (const file of imports.keys()) visit(file, []);
+});
