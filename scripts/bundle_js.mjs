@@ -31,7 +31,7 @@ function boundNames(name, out = []) {
   return out;
 }
 
-// One module: its imports ({file, names, line}), exports, top-level names and the text ranges to cut
+// One module: its imports ({file, names, at}), exports, top-level names and the text ranges to cut
 // (import statements, `export` keywords).
 function readModule(file) {
   let text;
