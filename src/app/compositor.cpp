@@ -43,6 +43,10 @@ constexpr double kSlowRefreshS = 0.1;        // late frames: Slow layers still r
 constexpr double kLateFrameS = 1.0 / 45.0;   // pacing starts when frames average longer than this ...
 constexpr double kOnTimeFrameS = 1.0 / 55.0; // ... and stops when they average shorter than this
 constexpr int kForgetAfterFrames = 600;      // a texture unused this long is deleted
+// A window is rendered into a texture once it has drawn the same this many frames in a row: until then
+// its changed tiles are drawn from its lists (rendering a texture shades the whole window; start-up's
+// first frames, whose panels settle, then draw no texture).
+constexpr int kRetainAfterFrames = 3;
 
 struct Target {
     std::uint64_t key = 0;        // root window id and slot (0 = the window itself, 1 + layer)
@@ -52,7 +56,8 @@ struct Target {
     std::uint64_t hash = 0;       // the drawing it holds
     bool valid = false;
     bool broken = false;          // no complete framebuffer: drawn directly
-    std::uint64_t seen_hash = 0;  // windows: the last frame's drawing (retained once it repeats)
+    std::uint64_t seen_hash = 0;  // windows: the last frame's drawing ...
+    int seen_frames = 0;          // ... and for how many frames in a row (retained from kRetainAfterFrames)
     double rendered_s = -1e9;
     int used_frame = 0;
 };
@@ -192,10 +197,16 @@ Target& target(std::uint64_t key) {
     return *c.targets.back();
 }
 
-// A texture and framebuffer of w x h device pixels for t (new when the size changed, then cleared);
-// false when no complete framebuffer can be made.
+// A texture and framebuffer of w x h device pixels for t (new when the size changed); false when none
+// can be made. The framebuffer's status is not asked for: an RGBA8 texture within the GL's largest size
+// is always a complete colour attachment (OpenGL ES 3.0, 4.4.4), and asking would make the page wait
+// for the GPU process to finish everything drawn so far.
 bool ensure_texture(Target& t, int w, int h) {
     if (w <= 0 || h <= 0 || t.broken) return false;
+    if (w > renderer_max_texture_px() || h > renderer_max_texture_px()) {
+        t.broken = true;
+        return false;
+    }
     if (!t.tex || t.tex_w != w || t.tex_h != h) {
         delete_target(t);
         glGenTextures(1, &t.tex);
@@ -208,13 +219,7 @@ bool ensure_texture(Target& t, int w, int h) {
         glGenFramebuffers(1, &t.fbo);
         glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.tex, 0);
-        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        if (!complete) {
-            delete_target(t);
-            t.broken = true;
-            return false;
-        }
         t.tex_w = w;
         t.tex_h = h;
         t.valid = false;
@@ -474,8 +479,8 @@ ImVec4 list_area(const ImDrawList* dl) {
     return cut(ImVec4(lo.x, lo.y, hi.x, hi.y), clips);
 }
 
-// A window's or child's own list: retained once it draws the same twice in a row (a child whose text
-// changes - the narration - does not keep its panel from being retained).
+// A window's or child's own list: retained once it has drawn the same kRetainAfterFrames frames in a row
+// (a child whose text changes - the narration - does not keep its panel from being retained).
 Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2 display, ImVec2 scale, TileSums& sums) {
     Item it;
     it.lists.push_back(dl);
@@ -486,7 +491,8 @@ Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2
     it.key = w ? static_cast<std::uint64_t>(w->ID) << 3 : kLooseKey | loose_key;
     if (!w || !retainable(w, dl) || !device_area(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y), display, scale, &it.min, &it.max)) return it;
     Target& t = target(it.key);
-    if (!t.broken && t.seen_hash == it.hash) {
+    t.seen_frames = t.seen_hash == it.hash ? std::min(t.seen_frames + 1, kRetainAfterFrames) : 1;
+    if (!t.broken && t.seen_frames >= kRetainAfterFrames) {
         it.target = &t;
         it.render = !(t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y);
     }
@@ -494,8 +500,10 @@ Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2
     return it;
 }
 
-// A window's extra layer: Above and Slow through textures, Live and Top drawn directly.
-Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, ImVec2 scale, TileSums& sums) {
+// A window's extra layer: Above through a texture once it has drawn the same kRetainAfterFrames frames in
+// a row, Slow through one while frames run late (pacing keeps its older picture there), Live and Top
+// drawn directly.
+Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, ImVec2 scale, bool pacing, TileSums& sums) {
     Item it;
     it.lists.push_back(dl);
     it.key = (static_cast<std::uint64_t>(root->ID) << 3) | static_cast<std::uint64_t>(1 + static_cast<int>(layer));
@@ -503,16 +511,18 @@ Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, 
     it.hash = hash_list(hash_bytes(0x84222325cbf29ce4ull, &scale, sizeof scale), dl);
     add_list(sums, dl, 0x84222325cbf29ce4ull);
     it.tiles = sums.take();
-    const bool textured = layer == Layer::Above || layer == Layer::Slow;
     ImVec2 hi;
     const ImVec2 lo = vertex_bounds_min(dl, &hi);
-    if (!textured || !device_area(ImMax(lo, root->Pos), ImMin(hi, ImVec2(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y)), display, scale, &it.min, &it.max)) return it;
+    if ((layer != Layer::Above && layer != Layer::Slow) ||
+        !device_area(ImMax(lo, root->Pos), ImMin(hi, ImVec2(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y)), display, scale, &it.min, &it.max))
+        return it;
     Target& t = target(it.key);
-    if (t.broken) return it;
+    t.seen_frames = t.seen_hash == it.hash ? std::min(t.seen_frames + 1, kRetainAfterFrames) : 1;
+    t.seen_hash = it.hash;
+    if (t.broken || (layer == Layer::Above && t.seen_frames < kRetainAfterFrames) || (layer == Layer::Slow && !pacing)) return it;
     it.target = &t;
     it.slow = layer == Layer::Slow;
     it.render = !(t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y);
-    t.seen_hash = it.hash;
     return it;
 }
 
@@ -562,7 +572,7 @@ std::vector<Item> plan(ImDrawData* data, TileSums& sums, CompositorStats* st) {
         if (!root) continue;
         for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) items.push_back(trace_item(root, *e, scale, sums, st));
         for (int k = 0; k < kLayerCount; ++k)
-            if (ImDrawList* dl = layer_of_window(root->ID, static_cast<Layer>(k))) items.push_back(layer_item(root, static_cast<Layer>(k), dl, display, scale, sums));
+            if (ImDrawList* dl = layer_of_window(root->ID, static_cast<Layer>(k))) items.push_back(layer_item(root, static_cast<Layer>(k), dl, display, scale, st->pacing, sums));
     }
     return items;
 }
@@ -639,13 +649,18 @@ std::vector<ImVec4> tile_rects(const std::vector<char>& changed, const TileSums&
 // The changed rectangles on the device pixel grid, at most kMaxRedrawn of them (each is a pass that
 // draws every entry reaching it again): the two whose joining wastes least are joined until so.
 constexpr int kMaxRedrawn = 4;
+constexpr float kWholeShare = 0.5f;
 std::vector<ImVec4> redrawn_areas(const std::vector<ImVec4>& areas, ImVec4 screen, ImVec2 scale) {
     std::vector<ImVec4> out;
     for (ImVec4 a : areas) {
         ImVec2 lo, hi;
         if (device_area(ImVec2(a.x, a.y), ImVec2(a.z, a.w), ImVec2(screen.z, screen.w), scale, &lo, &hi)) out.emplace_back(lo.x, lo.y, hi.x, hi.y);
     }
-    while (out.size() > static_cast<std::size_t>(kMaxRedrawn)) {
+    // Most of the screen changed (start-up, a new layout): one pass over all of it draws each list once.
+    float changed = 0.0f;
+    for (const ImVec4& r : out) changed += area_of(r);
+    if (changed > kWholeShare * area_of(screen)) return {screen};
+    while (out.size() > static_cast<std::size_t>(kMaxRedrawn)) {  // (joined rectangles may overlap)
         std::size_t bi = 0, bj = 1;
         float best = 1e30f;
         for (std::size_t i = 0; i < out.size(); ++i)
@@ -656,6 +671,9 @@ std::vector<ImVec4> redrawn_areas(const std::vector<ImVec4>& areas, ImVec4 scree
         out[bi] = join(out[bi], out[bj]);
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(bj));
     }
+    changed = 0.0f;
+    for (const ImVec4& r : out) changed += area_of(r);
+    if (changed > kWholeShare * area_of(screen)) return {screen};
     return out;
 }
 

@@ -17,6 +17,7 @@ struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
     GLint proj_location = -1, texture_location = -1;
     GLsizeiptr vbo_bytes = 0, ebo_bytes = 0;
+    GLint max_texture_px = 0;
 };
 
 Renderer& renderer() {
@@ -158,10 +159,13 @@ bool renderer_init(const char* glsl_version) {
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
     r.vbo_bytes = r.ebo_bytes = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &r.max_texture_px);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "neurodrive_gl";
     return true;
 }
+
+int renderer_max_texture_px() { return renderer().max_texture_px; }
 
 void renderer_upload_fonts() {
     Renderer& r = renderer();

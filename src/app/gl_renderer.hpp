@@ -26,6 +26,8 @@ struct DrawTarget {
 // Compiles the shader and makes the buffers; `glsl_version` is the first line of both shaders
 // ("#version 300 es" in the browser, "#version 330 core" natively). False (reason on stderr) on failure.
 bool renderer_init(const char* glsl_version);
+// The largest texture side the GL allows (asked once, by renderer_init).
+int renderer_max_texture_px();
 // (Re)uploads ImGui's font atlas as a texture (after the atlas was built or rebuilt).
 void renderer_upload_fonts();
 // Draws `n` lists; returns the vertices submitted (lists entirely outside the limit are skipped).
