@@ -238,7 +238,7 @@ async function measure(args) {
       // every unchanged panel from its texture, the textures shown and whether slow layers were paced.
       if (st.vertices_median !== undefined) {
         Object.assign(out, { vertices: st.vertices_median, vertices_last: st.vertices, vertices_p99: st.vertices_p99,
-          vertices_steady: st.vertices_steady, textures_shown: st.textures_shown, pacing: st.pacing });
+          vertices_steady: st.vertices_steady, textures_shown: st.textures_shown, pacing: st.pacing, redrawn_share: st.redrawn_share });
       }
       if (key === 'app') {
         appVertices = out.vertices;
@@ -455,7 +455,7 @@ function report([nativeFile, wasmFile, browserFile, outFile]) {
     const shares = (x) => `${pct(x.busy_share)} / ${pct(x.renderer_share)} / ${pct(x.gpu_share)} / ${pct(x.browser_share)}`;
     out.push(`| while animating: main thread busy (wall) / renderer CPU / GPU process CPU (SwiftShader) / whole browser CPU, share of one core | ${shares(an[0])} | ${shares(an[1])} |`);
     if (an[0].textures_shown !== undefined)
-      out.push(`| retained drawing while animating: textures shown / vertices of the last frame, its 99th percentile, with every unchanged panel from its texture / slow layers paced | ${an[0].textures_shown} / ${an[0].vertices_last.toLocaleString('en')}, ${Math.round(an[0].vertices_p99).toLocaleString('en')}, ${an[0].vertices_steady.toLocaleString('en')} / ${an[0].pacing ? 'yes' : 'no'} | - |`);
+      out.push(`| retained drawing while animating (last frame): share of the screen redrawn / textures shown / vertices, the 99th percentile of 600 frames, without textures rendered in the frame / slow layers paced | ${an[0].redrawn_share !== undefined ? `${(100 * an[0].redrawn_share).toFixed(0)}%` : '-'} / ${an[0].textures_shown} / ${an[0].vertices_last.toLocaleString('en')}, ${Math.round(an[0].vertices_p99).toLocaleString('en')}, ${an[0].vertices_steady.toLocaleString('en')} / ${an[0].pacing ? 'yes' : 'no'} | - |`);
     const ct = m['animate.control'];
     if (ct) out.push(`| control: the bare page with rows of text added up to the app's vertex count (${ct.vertices.toLocaleString('en')}): frame CPU median / p99; frames per second | ratio to the control: ${rx(ratio(an[0].cpu_ms_median, ct.cpu_ms_median))} / ${rx(ratio(an[0].cpu_ms_p99, ct.cpu_ms_p99))} | ${ms(ct.cpu_ms_median)} / ${ms(ct.cpu_ms_p99)}; ${ct.fps.toFixed(1)} |`);
   }
