@@ -1306,7 +1306,8 @@
     ndWantLanguage: wantLanguage,
     ndLanguageData: (code) => LANG.data(code),
     ndWantReferences: wantReferences,
-    ndReferencesText: () => referencesText,
+    // A fetched text for C++: references.json, or a language's strings (its code).
+    ndFetchedText: (what) => (what === 'references' ? referencesText : (LANG.data(what) || {}).text),
     // Compact mode's "Full view": this same scenario in a new tab (the share link's query). The page's
     // own address, not location.origin (the single file under file:// has the origin "null"). The
     // tab is cut off from this one at once (opener = null: what noopener does, but open() then

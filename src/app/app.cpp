@@ -28,14 +28,6 @@
 
 namespace neurodrive::app {
 
-void FrameStats::push(float ms, float ui, int vertices_drawn) {
-    cpu_ms[static_cast<std::size_t>(head)] = ms;
-    ui_ms[static_cast<std::size_t>(head)] = ui;
-    drawn[static_cast<std::size_t>(head)] = static_cast<float>(vertices_drawn);
-    head = (head + 1) % static_cast<int>(cpu_ms.size());
-    count = std::min(count + 1, static_cast<int>(cpu_ms.size()));
-}
-
 namespace {
 
 void restart_history(App& app) {

@@ -26,6 +26,7 @@
 
 #include "assets.hpp"
 #include "brain.hpp"
+#include "frame_report.hpp"
 #include "history.hpp"
 #include "lab.hpp"
 #include "lessons.hpp"
@@ -73,44 +74,6 @@ struct UiState {
 };
 // Every field, as text (the drawing test compares it before and after a frame).
 std::string ui_state_text(const UiState& ui);
-
-// Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
-// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off; a label
-// that names something on the schematic carries that thing's rectangle (x, y, w, h) as its anchor.
-struct WidgetRect {
-    std::string name;
-    float x = 0, y = 0, w = 0, h = 0;
-    bool clipped = false;
-    bool anchored = false;
-    std::array<float, 4> anchor{};
-};
-
-// Start-up, in ms on the page's clock (performance.now(): from navigation; natively from the process's
-// first reading): when each step ended. fonts_ms is how long the first font atlas took (rasterise and
-// upload). Filled by main.cpp, reported by stats() (docs/PERFORMANCE.md, "Start-up").
-struct StartupTimeline {
-    double main_ms = 0.0;       // main() entered: the wasm is compiled and instantiated
-    double gl_ms = 0.0;         // window, WebGL context and Dear ImGui's backends ready
-    double app_ms = 0.0;        // the app's tables and data files parsed (init)
-    double bridge_ms = 0.0;     // the page's environment, URL and stored state applied
-    double fonts_ms = 0.0;      // duration of the first font atlas
-    double frame1_ms = 0.0;     // the first frame submitted
-    double frame3_ms = 0.0;     // the third (the page's `ready`)
-};
-
-struct FrameStats {
-    StartupTimeline startup;
-    std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
-    std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
-    std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
-    int head = 0, count = 0;
-    int vertices = 0;                  // vertices drawn in the last frame
-    int vertices_steady = 0;           // ... had every unchanged panel come from its texture (compositor.hpp)
-    int textures_shown = 0;            // retained textures shown in the last frame
-    bool pacing = false;               // frames run late: slow layers refresh less often ...
-    float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
-    void push(float ms, float ui, int vertices_drawn);
-};
 
 struct App;
 // A change asked for while drawing (a click, a drag, a key): update() applies it - through the commands

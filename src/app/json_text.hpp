@@ -31,6 +31,11 @@ void json_key(JsonWriter& w, std::string_view key);
 // [{"value":..,"label":..}, ...]: a menu's choices.
 void write_choices(JsonWriter& w, const std::vector<std::pair<std::string, std::string>>& choices);
 
+// The answer of a command: {"ok":true} when `error` is empty, else {"ok":false,"error":error}.
+std::string json_result(std::string_view error);
+// A successful answer that carries one string: {"ok":true,"<key>":value}.
+std::string json_ok_with(std::string_view key, std::string_view value);
+
 // A JSON string literal for text (RapidJSON escaping: quotes, backslashes, control characters).
 std::string json_quote(std::string_view text);
 
