@@ -295,16 +295,14 @@ void lesson_lock(App& app);
 void lesson_next(App& app);
 void lesson_back(App& app);
 void lesson_reset_progress(App& app);
-// {"active":{...}|null,"list":[{"id","title","steps","done"}],"labels":{...}} for the HTML mirror.
+// The lessons for the HTML mirror (lessons.hpp lessons_json, in the UI language).
 std::string lessons_json(const App& app);
 
 // A lesson's progress record (lessons.hpp lesson_record; "" for an unknown id) and its strict restore
 // ("" or the reason it was refused: nothing changes then). For SCORM suspend_data.
 std::string lesson_record(const App& app, std::string_view id);
 std::string lesson_restore(App& app, std::string_view record);
-// Answers shown and lessons finished, numbered from 0, from number `from` on (older ones than the log
-// keeps are gone): {"total":N,"lang":..,"events":[{"n","kind":"answered","lesson","title","step","steps",
-// "question","options":[..],"choice","correct","right"} | {"n","kind":"completed","lesson","title","steps","right"}]}.
+// Answers shown and lessons finished from number `from` on (lessons.hpp lesson_events_json).
 std::string lesson_events_json(const App& app, long long from);
 
 // Runs experiment `index` of the registry on a typical brain and on app.inputs.
