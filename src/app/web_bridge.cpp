@@ -12,6 +12,7 @@
 #include <malloc.h>
 
 #include <cstdlib>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -117,25 +118,39 @@ const char* keep(std::string answer) {
     return g_reply.c_str();
 }
 
+const char* not_ready() { return keep(json_result("NeuroDrive is not ready yet (await neurodrive.ready)")); }
+
+// One export's body, borrowed for the call (no copy, no allocation): the entries below share one
+// with_app, result_of and command, and each adds only its own few lines to the wasm.
+template <class R>
+class Body {
+public:
+    template <class F, class G = std::remove_reference_t<F>, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Body>>>
+    Body(F&& f) : obj_(&f), call_([](void* o, App& app) -> R { return (*static_cast<G*>(o))(app); }) {}  // NOLINT: implicit
+    R operator()(App& app) const { return call_(obj_, app); }
+
+private:
+    void* obj_;
+    R (*call_)(void*, App&);
+};
+
+// Whether every string argument is there (JS passes 0 only when it could not allocate one).
+template <class... Args>
+bool given(const Args*... args) { return (true && ... && (args != nullptr)); }
+
 // Every export that needs the app: the same answer until main.cpp attached it or when a string argument
 // is missing, else `entry`'s answer (JSON text, or a plain string where the export says so).
-template <class F, class... Args>
-const char* with_app(F entry, const Args*... args) {
-    if (!g_app || !(true && ... && (args != nullptr))) return keep(json_result("NeuroDrive is not ready yet (await neurodrive.ready)"));
-    return keep(entry(*g_app));
-}
+const char* with_app(Body<std::string> entry, bool args_given = true) { return g_app && args_given ? keep(entry(*g_app)) : not_ready(); }
 
 // An entry that answers {"ok":true} or {"ok":false,"error":..}: `entry` returns "" or the error.
-template <class F, class... Args>
-const char* result_of(F entry, const Args*... args) {
-    return with_app([&](App& app) { return json_result(entry(app)); }, args...);
-}
+const char* result_of(Body<std::string> entry, bool args_given = true) { return g_app && args_given ? keep(json_result(entry(*g_app))) : not_ready(); }
 
 // A command (commands.hpp). From a host (the JS API, postMessage: from_user 0) its change is not
 // stored; from the accessible mirror (from_user 1) it is the user's own.
-template <class F, class... Args>
-const char* command(int from_user, F cmd, const Args*... args) {
-    return result_of([&](App& app) { return from_user ? cmd(app) : host_command(g_persist, app, [&] { return cmd(app); }); }, args...);
+const char* command(int from_user, Body<std::string> cmd, bool args_given = true) {
+    if (!g_app || !args_given) return not_ready();
+    App& app = *g_app;
+    return keep(json_result(from_user ? cmd(app) : host_command(g_persist, app, [&] { return cmd(app); })));
 }
 
 // The stored state, when the plan reads it: applied to the app; `restored` receives what it gave.
@@ -238,6 +253,7 @@ void bridge_open_full_view(const App& app) {
 namespace na = neurodrive::app;
 using na::App;
 using na::command;
+using na::given;
 using na::result_of;
 using na::keep;
 using na::with_app;
@@ -249,17 +265,17 @@ extern "C" {
 
 // [SECTION] State and commands
 EMSCRIPTEN_KEEPALIVE const char* nd_state_json() { return with_app([](App& a) { return na::state_json(a); }); }
-EMSCRIPTEN_KEEPALIVE const char* nd_set_inputs(const char* json, int from_user) { return command(from_user, [&](App& a) { return na::cmd_set_inputs_json(a, json); }, json); }
-EMSCRIPTEN_KEEPALIVE const char* nd_event(const char* name, int from_user) { return command(from_user, [&](App& a) { return na::cmd_event(a, name); }, name); }
-EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id, int from_user) { return command(from_user, [&](App& a) { return na::cmd_preset(a, id); }, id); }
-EMSCRIPTEN_KEEPALIVE const char* nd_compare(const char* spec, int from_user) { return command(from_user, [&](App& a) { return na::cmd_compare(a, spec); }, spec); }
+EMSCRIPTEN_KEEPALIVE const char* nd_set_inputs(const char* json, int from_user) { return command(from_user, [&](App& a) { return na::cmd_set_inputs_json(a, json); }, given(json)); }
+EMSCRIPTEN_KEEPALIVE const char* nd_event(const char* name, int from_user) { return command(from_user, [&](App& a) { return na::cmd_event(a, name); }, given(name)); }
+EMSCRIPTEN_KEEPALIVE const char* nd_preset(const char* id, int from_user) { return command(from_user, [&](App& a) { return na::cmd_preset(a, id); }, given(id)); }
+EMSCRIPTEN_KEEPALIVE const char* nd_compare(const char* spec, int from_user) { return command(from_user, [&](App& a) { return na::cmd_compare(a, spec); }, given(spec)); }
 EMSCRIPTEN_KEEPALIVE const char* nd_reset(int from_user) { return command(from_user, [](App& a) { return na::cmd_reset(a); }); }
 EMSCRIPTEN_KEEPALIVE const char* nd_pause(int from_user) { return command(from_user, [](App& a) { return na::cmd_pause(a); }); }
 EMSCRIPTEN_KEEPALIVE const char* nd_play(int from_user) { return command(from_user, [](App& a) { return na::cmd_play(a); }); }
 EMSCRIPTEN_KEEPALIVE const char* nd_set_speed(double speed, int from_user) { return command(from_user, [=](App& a) { return na::cmd_speed(a, speed); }); }
 EMSCRIPTEN_KEEPALIVE const char* nd_set_auto_trials(int on, int from_user) { return command(from_user, [=](App& a) { return na::cmd_auto_trials(a, on != 0); }); }
 // Page settings chosen in the accessible mirror (the user's own): the table's kUserSetting settings.
-EMSCRIPTEN_KEEPALIVE const char* nd_setting(const char* key, const char* value) { return result_of([&](App& a) { return na::cmd_setting(a, key, value); }, key, value); }
+EMSCRIPTEN_KEEPALIVE const char* nd_setting(const char* key, const char* value) { return result_of([&](App& a) { return na::cmd_setting(a, key, value); }, given(key, value)); }
 
 // The page's buttons over the canvas changed size (a language, a button shown): layouts keep them free.
 EMSCRIPTEN_KEEPALIVE void nd_page_tools(double w, double h) {
@@ -270,12 +286,12 @@ EMSCRIPTEN_KEEPALIVE void nd_page_tools(double w, double h) {
 
 // [SECTION] Files fetched on demand: {"ok":true} or the reason (a notice; the References tab shows it)
 // A language's strings (and font) arrived: app.js holds them (Module.ndFetchedText, ndLanguageData).
-EMSCRIPTEN_KEEPALIVE const char* nd_language_arrived(const char* code) { return result_of([&](App& a) { return na::take_language(a, code); }, code); }
+EMSCRIPTEN_KEEPALIVE const char* nd_language_arrived(const char* code) { return result_of([&](App& a) { return na::take_language(a, code); }, given(code)); }
 // The page could not fetch them (offline, a missing file): the language shown stays.
-EMSCRIPTEN_KEEPALIVE const char* nd_language_failed(const char* code, const char* reason) { return result_of([&](App& a) { return na::language_arrived(a, code, nullptr, reason); }, code, reason); }
+EMSCRIPTEN_KEEPALIVE const char* nd_language_failed(const char* code, const char* reason) { return result_of([&](App& a) { return na::language_arrived(a, code, nullptr, reason); }, given(code, reason)); }
 // references.json arrived (app.js holds its text: Module.ndFetchedText("references")), or could not be fetched.
 EMSCRIPTEN_KEEPALIVE const char* nd_references_arrived() { return result_of([](App& a) { return na::take_references(a); }); }
-EMSCRIPTEN_KEEPALIVE const char* nd_references_failed(const char* reason) { return result_of([&](App& a) { return na::references_arrived(a, nullptr, std::string(reason).substr(0, 200)); }, reason); }
+EMSCRIPTEN_KEEPALIVE const char* nd_references_failed(const char* reason) { return result_of([&](App& a) { return na::references_arrived(a, nullptr, std::string(reason).substr(0, 200)); }, given(reason)); }
 
 // [SECTION] Start-up, share links, the scenario builder and persistence
 // The start-up report (start_policy.hpp config_json).
@@ -290,7 +306,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_scenario_query(const char* options_json) {
         std::string query;
         const std::string err = na::scenario_query(a, options_json, &query);
         return err.empty() ? na::json_ok_with("query", query) : na::json_result(err);
-    }, options_json);
+    }, given(options_json));
 }
 // Persistence, every half second and when the page hides: {"changed":b,"record":"..."} ("" = nothing to keep).
 EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) { return na::persist_tick_json(na::persist_tick(na::g_persist, a)); }); }
@@ -299,7 +315,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) 
 // One message from an allowed sender (JSON text, at most 16 KB): {"reply":<message or null>,"subscribe_hz":x}.
 // may_subscribe = 0 when app.js already serves its most subscribers.
 EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json, int may_subscribe) {
-    return with_app([&](App& a) { return na::message_reply_json(na::host_command(na::g_persist, a, [&] { return na::handle_message(a, json, may_subscribe != 0); })); }, json);
+    return with_app([&](App& a) { return na::message_reply_json(na::host_command(na::g_persist, a, [&] { return na::handle_message(a, json, may_subscribe != 0); })); }, given(json));
 }
 // The state message a subscription sends.
 EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(a); }); }
@@ -313,7 +329,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() { return na::g_app ? keep
 // "Describe the brain now": the pathways, regions, drive and what to try next, in a few sentences.
 EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() { return with_app([](App& a) { return na::describe_scene(a); }); }
 // Exports: {"ok":true,"name":..,"text":..} for signals | trials | lab (CSV) and caption (the picture's line).
-EMSCRIPTEN_KEEPALIVE const char* nd_export(const char* kind) { return with_app([&](App& a) { return na::export_json(a, kind); }, kind); }
+EMSCRIPTEN_KEEPALIVE const char* nd_export(const char* kind) { return with_app([&](App& a) { return na::export_json(a, kind); }, given(kind)); }
 // Builds and draws a frame now (the caller reads the canvas in the same task).
 EMSCRIPTEN_KEEPALIVE void nd_draw_now() {
     if (na::g_draw_now) na::g_draw_now(na::g_draw_now_user);
@@ -324,16 +340,16 @@ EMSCRIPTEN_KEEPALIVE const char* nd_audio_json() { return with_app([](App& a) { 
 // [SECTION] Lessons
 EMSCRIPTEN_KEEPALIVE const char* nd_lessons_json() { return with_app([](App& a) { return na::lessons_json(a); }); }
 // start:<id>, choose (option 1..3), lock, next or back: {"ok":true} or the reason.
-EMSCRIPTEN_KEEPALIVE const char* nd_lesson(const char* action, int option) { return result_of([&](App& a) { return na::lesson_action(a, action, option); }, action); }
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson(const char* action, int option) { return result_of([&](App& a) { return na::lesson_action(a, action, option); }, given(action)); }
 // Progress records for an LMS (SCORM cmi.suspend_data): {"ok":true,"record":".."} for a lesson id.
 EMSCRIPTEN_KEEPALIVE const char* nd_lesson_record(const char* id) {
     return with_app([&](App& a) {
         const std::string r = na::lesson_record(a, id);
         return r.empty() ? na::json_result("unknown lesson") : na::json_ok_with("record", r);
-    }, id);
+    }, given(id));
 }
 // Restores a record: {"ok":true} or {"ok":false,"error":..} (validated strictly in lessons.cpp; nothing changes then).
-EMSCRIPTEN_KEEPALIVE const char* nd_lesson_restore(const char* record) { return result_of([&](App& a) { return na::lesson_restore(a, record); }, record); }
+EMSCRIPTEN_KEEPALIVE const char* nd_lesson_restore(const char* record) { return result_of([&](App& a) { return na::lesson_restore(a, record); }, given(record)); }
 // Answers shown and lessons finished from number `from` on (app.hpp lesson_events_json).
 EMSCRIPTEN_KEEPALIVE const char* nd_lesson_events(double from) {
     return with_app([=](App& a) { return na::lesson_events_json(a, from >= 0 && from < 9e15 ? static_cast<long long>(from) : 0); });
