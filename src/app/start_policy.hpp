@@ -29,7 +29,7 @@ enum class StoredRead { Nothing = 0, Text = 1, TooLong = 2, Unavailable = 3 };
 // The report of the stored state: "off", "none", "restored", "damaged" or "unavailable", what in it was
 // ignored, and whether persistence stays on (not when the storage cannot be used).
 struct StoredOutcome {
-    std::string stored = "off";
+    const char* stored = "off";
     bool active = false;
     std::vector<Ignored> ignored;
 };
@@ -40,7 +40,7 @@ StoredOutcome stored_outcome(bool active, StoredRead read, std::vector<Ignored> 
 // origins of origin=), "deny" (origin= given but unusable: no one, fail closed), "parent" (a frame
 // without origin=: the page that embeds it) or "none" (top level without origin=).
 struct MessagePolicy {
-    std::string kind = "none";
+    const char* kind = "none";
     std::vector<std::string> origins;
 };
 MessagePolicy message_policy(const UrlConfig& url, bool in_frame);

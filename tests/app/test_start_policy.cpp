@@ -37,20 +37,20 @@ TEST_CASE("persistence: on at top level, off in a frame unless asked, never for 
 }
 
 TEST_CASE("the stored state's report: what was read, what was ignored, and storage that cannot be used turns persistence off") {
-    CHECK(na::stored_outcome(false, na::StoredRead::Text, {}).stored == "off");
+    CHECK(std::string(na::stored_outcome(false, na::StoredRead::Text, {}).stored) == "off");
     CHECK(!na::stored_outcome(false, na::StoredRead::Text, {}).active);
-    CHECK(na::stored_outcome(true, na::StoredRead::Nothing, {}).stored == "none");
-    CHECK(na::stored_outcome(true, na::StoredRead::Text, {}).stored == "restored");
+    CHECK(std::string(na::stored_outcome(true, na::StoredRead::Nothing, {}).stored) == "none");
+    CHECK(std::string(na::stored_outcome(true, na::StoredRead::Text, {}).stored) == "restored");
     const na::StoredOutcome damaged = na::stored_outcome(true, na::StoredRead::Text, {{"inputs.x", "not a known input"}});
-    CHECK(damaged.stored == "damaged");
+    CHECK(std::string(damaged.stored) == "damaged");
     REQUIRE(damaged.ignored.size() == 1);
     CHECK(damaged.active);
     const na::StoredOutcome too_long = na::stored_outcome(true, na::StoredRead::TooLong, {});
-    CHECK(too_long.stored == "damaged");
+    CHECK(std::string(too_long.stored) == "damaged");
     REQUIRE(too_long.ignored.size() == 1);
     CHECK(too_long.ignored[0].reason == "longer than 4096 characters");
     const na::StoredOutcome none = na::stored_outcome(true, na::StoredRead::Unavailable, {});
-    CHECK(none.stored == "unavailable");
+    CHECK(std::string(none.stored) == "unavailable");
     CHECK(!none.active);
 }
 
@@ -64,7 +64,7 @@ TEST_CASE("who may send messages: nobody at top level, the parent in a frame, th
     for (const char* bad : {"origin=", "origin=javascript:alert(1)", "origin=https://a.example,nonsense"}) {
         CAPTURE(bad);
         const na::MessagePolicy deny = na::message_policy(na::parse_query(bad), true);
-        CHECK(deny.kind == "deny");
+        CHECK(std::string(deny.kind) == "deny");
         CHECK(deny.origins.empty());  // fail closed: not even the valid ones
     }
 }
