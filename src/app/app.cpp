@@ -493,10 +493,12 @@ std::string share_query(const App& app) { return neurodrive::app::share_query(ap
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
-    auto put_values = [&w](const Brain& b) {  // its "inputs" and "outputs" (brain.hpp)
-        const std::string inputs = inputs_json(b.inputs), outputs = outputs_json(b.out);
-        json_key(w, "inputs"); w.RawValue(inputs.data(), inputs.size(), rapidjson::kObjectType);
-        json_key(w, "outputs"); w.RawValue(outputs.data(), outputs.size(), rapidjson::kObjectType);
+    int n_in = 0, n_out = 0;
+    const model::InputSpec* in = model::input_specs(&n_in);
+    const model::OutputSpec* out = model::output_specs(&n_out);
+    auto put_values = [&](const Brain& b) {  // a brain's "inputs" and "outputs", by the registries
+        json_key(w, "inputs"); json_put_fields(w, in, n_in, b.inputs);
+        json_key(w, "outputs"); json_put_fields(w, out, n_out, b.out);
     };
     w.StartObject();
     json_key(w, "time_s"); json_put_num(w, app.brain.state.time_s);

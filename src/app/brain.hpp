@@ -32,9 +32,4 @@ void brain_event(Brain& b, model::Event e);
 // The readouts now and one history sample of kSampleIntervalS.
 void brain_sample(Brain& b);
 
-// {"<input>":value,...} and {"<output>":value,...} in the registries' order (names.hpp): the JS API's
-// state, the host's state message.
-std::string inputs_json(const model::Inputs& inputs);
-std::string outputs_json(const model::Outputs& out);
-
 }  // namespace neurodrive::app
