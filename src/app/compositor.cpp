@@ -1,41 +1,39 @@
-// compositor.cpp - retained drawing (compositor.hpp). Each frame each of ImGui's draw lists (a panel, a
-// child of it) is hashed, and one that drew the same as in the last frame is rendered once into a
-// texture and from then on shown as one quad until its drawing changes.
-// The windows' extra layers (layers.hpp) follow their window: trace plots from ring textures that get
-// only their new columns drawn, Live and Top drawn directly, Above and Slow through textures (Slow
-// refreshed at most every kSlowRefreshS when frames run late). Textures hold premultiplied colour and
-// are drawn pixel for pixel (nearest sampling on the device pixel grid), so a retained panel looks
-// exactly as if drawn directly. GL and ImGui's OpenGL3 backend only; no App.
+// compositor.cpp - retained drawing (compositor.hpp). The frame is kept in a texture the size of the
+// window (the screen), and each frame only the areas where something changed are redrawn into it, then
+// it is copied to the window. To know what changed, each of ImGui's draw lists (a panel, a child of it,
+// a layer) is hashed and compared with the last frame's.
+// Inside a redrawn area every entry that reaches it is drawn again, in order; a panel that drew the same
+// as in the last frame comes from a texture it was rendered into once (one quad instead of its
+// vertices). The windows' extra layers (layers.hpp) follow their window: trace plots from ring textures
+// that get only their new columns drawn, Live and Top drawn directly, Above and Slow through textures
+// (Slow refreshed at most every kSlowRefreshS when frames run late). Textures hold premultiplied colour
+// and are drawn pixel for pixel (nearest sampling on the device pixel grid), so a retained panel looks
+// exactly as if drawn directly. GL and ImGui only (gl_renderer.hpp draws); no App.
 //
 // Index
 //   [SECTION] GL and state
 //   [SECTION] Groups, hashes and eligibility
 //   [SECTION] Render targets
 //   [SECTION] Trace plots
+//   [SECTION] The frame's plan
+//   [SECTION] What changed
+//   [SECTION] Drawing
 //   [SECTION] compositor_render
 #include "compositor.hpp"
 
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
 
+#include "gl.hpp"
+#include "gl_renderer.hpp"
 #include "layers.hpp"
-
-#ifdef __EMSCRIPTEN__
-#include <GLES3/gl3.h>
-#else
-#ifndef GL_GLEXT_PROTOTYPES
-#define GL_GLEXT_PROTOTYPES 1
-#endif
-#include <GL/gl.h>
-#include <GL/glext.h>
-#endif
 
 namespace neurodrive::app {
 namespace {
@@ -73,7 +71,17 @@ struct TraceRing {
     int used_frame = 0;
 };
 
+// What an entry of the frame's plan (below) draws in each tile of the screen it reaches: (tile, hash of
+// what it draws there, in order), sorted by tile. Where the hashes differ from the last frame's, the
+// screen must be drawn again.
+using TileHashes = std::vector<std::pair<int, std::uint64_t>>;
+// What the last frame showed of one entry: the screen keeps it.
+struct Shown { std::uint64_t key = 0; TileHashes tiles; };
+
 struct Compositor {
+    Target screen;                                 // the whole frame, kept: only what changed is redrawn
+    std::vector<Shown> last;                       // the last frame's entries
+    std::array<float, 3> clear_rgb{};
     std::vector<std::unique_ptr<Target>> targets;  // stable addresses: a frame's plan points into them
     std::vector<std::unique_ptr<TraceRing>> rings;
     std::unique_ptr<ImDrawList> scratch;             // a trace plot's new columns
@@ -184,13 +192,6 @@ Target& target(std::uint64_t key) {
     return *c.targets.back();
 }
 
-// A CSS size whose product with `scale` truncates to exactly `px` (the backend sizes the viewport so).
-float css_extent(int px, float scale) {
-    float css = static_cast<float>(px) / scale;
-    while (static_cast<int>(css * scale) < px) css = std::nextafter(css, 1e30f);
-    return css;
-}
-
 // A texture and framebuffer of w x h device pixels for t (new when the size changed, then cleared);
 // false when no complete framebuffer can be made.
 bool ensure_texture(Target& t, int w, int h) {
@@ -227,21 +228,15 @@ bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 
     if (!ensure_texture(t, w, h)) return false;
     glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
     glDisable(GL_SCISSOR_TEST);
-    glViewport(0, 0, w, h);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImDrawData dd;
-    dd.Valid = true;
-    dd.CmdLists = const_cast<ImDrawList**>(lists);
-    dd.CmdListsCount = n;
-    for (int i = 0; i < n; ++i) {
-        dd.TotalVtxCount += lists[i]->VtxBuffer.Size;
-        dd.TotalIdxCount += lists[i]->IdxBuffer.Size;
-    }
-    dd.DisplayPos = min;
-    dd.DisplaySize = ImVec2(css_extent(w, scale.x), css_extent(h, scale.y));
-    dd.FramebufferScale = scale;
-    ImGui_ImplOpenGL3_RenderDrawData(&dd);
+    DrawTarget to;
+    to.fbo = t.fbo;
+    to.width_px = w;
+    to.height_px = h;
+    to.origin = min;
+    to.scale = scale;
+    renderer_draw(lists, n, to);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     t.min = min;
     t.max = max;
@@ -324,7 +319,6 @@ int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long lo
     dl->_PopUnusedDrawCmd();
     const int h = r.target.tex_h;
     glBindFramebuffer(GL_FRAMEBUFFER, r.target.fbo);
-    glViewport(0, 0, r.target.tex_w, h);
     const long long n = r.columns;
     for (long long k = floor_div(from, n); k <= floor_div(head, n); ++k) {  // twice when the range wraps
         const long long c0 = std::max(from, k * n), c1 = std::min(head, (k + 1) * n - 1);
@@ -338,16 +332,13 @@ int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long lo
         const float shift = static_cast<float>(k * n - base);  // the list's x of texture column 0
         for (ImDrawCmd& cmd : dl->CmdBuffer) cmd.ClipRect = ImVec4(shift + x0, -1e6f, shift + x1, 1e6f);
         ImDrawList* lists[] = {dl};
-        ImDrawData dd;
-        dd.Valid = true;
-        dd.CmdLists = lists;
-        dd.CmdListsCount = 1;
-        dd.TotalVtxCount = dl->VtxBuffer.Size;
-        dd.TotalIdxCount = dl->IdxBuffer.Size;
-        dd.DisplayPos = ImVec2(shift, 0.0f);
-        dd.DisplaySize = ImVec2(css_extent(r.target.tex_w, scale.x), css_extent(h, scale.y));
-        dd.FramebufferScale = scale;
-        ImGui_ImplOpenGL3_RenderDrawData(&dd);
+        DrawTarget to;
+        to.fbo = r.target.fbo;
+        to.width_px = r.target.tex_w;
+        to.height_px = h;
+        to.origin = ImVec2(shift, 0.0f);
+        to.scale = scale;
+        renderer_draw(lists, 1, to);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return dl->VtxBuffer.Size;
@@ -391,15 +382,388 @@ int show_trace_plot(ImGuiID root, const TracePlotEntry& e, ImVec2 scale, std::ve
     return drawn;
 }
 
-// One entry of the frame: lists drawn directly, or a texture (rendered first when `render`).
+// [SECTION] The frame's plan ----------------------------------------------------------------------------------------
+// One entry of the frame, in drawing order: lists drawn directly, or a texture.
 struct Item {
+    std::uint64_t key = 0;          // what it is (window, layer, plot), the same from frame to frame
     std::vector<ImDrawList*> lists;
-    Target* target = nullptr;     // shown from this texture
-    bool render = false;          // ... rendered this frame
-    bool slow = false;            // a Slow layer (pacing may keep its texture one more frame)
-    std::uint64_t hash = 0;
-    ImVec2 min, max;
+    Target* target = nullptr;       // shown from this texture ...
+    bool render = false;            // ... which must be rendered first (when the frame redraws its area)
+    bool slow = false;              // a Slow layer (pacing may keep its texture one more frame)
+    std::uint64_t hash = 0;         // what it draws this frame
+    std::uint64_t shown = 0;        // what the screen shows of it: `hash`, or a paced Slow layer's older picture
+    ImVec2 min, max;                // the texture's area (CSS px on the device pixel grid)
+    ImVec4 area;                    // where it draws (CSS px)
+    TileHashes tiles;               // what it draws where (the screen changes where these change)
 };
+
+constexpr std::uint64_t kTraceKey = 1ull << 63, kLooseKey = 1ull << 62;  // plots; lists of no window
+
+ImVec4 cut(const ImVec4& a, const ImVec4& b) { return ImVec4(std::max(a.x, b.x), std::max(a.y, b.y), std::min(a.z, b.z), std::min(a.w, b.w)); }
+ImVec4 join(const ImVec4& a, const ImVec4& b) { return ImVec4(std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.z, b.z), std::max(a.w, b.w)); }
+bool is_empty(const ImVec4& r) { return r.z <= r.x || r.w <= r.y; }
+float area_of(const ImVec4& r) { return is_empty(r) ? 0.0f : (r.z - r.x) * (r.w - r.y); }
+const ImVec4 kNothing(1e30f, 1e30f, -1e30f, -1e30f);
+
+// [SECTION] Tiles: what each entry draws where
+constexpr float kTilePx = 32.0f;  // CSS px: the grain at which changes are found (and redrawn)
+
+// Sums what one entry draws into the tiles it reaches, in drawing order.
+struct TileSums {
+    int cols = 0, rows = 0;
+    std::vector<std::uint64_t> sum;  // per tile; 0 = not reached
+    std::vector<int> touched;
+    explicit TileSums(ImVec2 display)
+        : cols(std::max(1, static_cast<int>(std::ceil(display.x / kTilePx)))), rows(std::max(1, static_cast<int>(std::ceil(display.y / kTilePx)))),
+          sum(static_cast<std::size_t>(cols * rows), 0) {}
+    // Something drawn within `box` (CSS px), identified by `h`.
+    void add(const ImVec4& box, std::uint64_t h) {
+        if (is_empty(box)) return;
+        const int x0 = std::clamp(static_cast<int>(std::floor(box.x / kTilePx)), 0, cols - 1), x1 = std::clamp(static_cast<int>(std::floor(box.z / kTilePx)), 0, cols - 1);
+        const int y0 = std::clamp(static_cast<int>(std::floor(box.y / kTilePx)), 0, rows - 1), y1 = std::clamp(static_cast<int>(std::floor(box.w / kTilePx)), 0, rows - 1);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                std::uint64_t& t = sum[static_cast<std::size_t>(y * cols + x)];
+                if (t == 0) touched.push_back(y * cols + x);
+                t = ((t ^ h) * 0x9E3779B97F4A7C15ull) | 1u;
+            }
+    }
+    TileHashes take() {
+        std::sort(touched.begin(), touched.end());
+        TileHashes out;
+        out.reserve(touched.size());
+        for (int t : touched) { out.emplace_back(t, sum[static_cast<std::size_t>(t)]); sum[static_cast<std::size_t>(t)] = 0; }
+        touched.clear();
+        return out;
+    }
+};
+
+// A list's triangles into the tiles they reach (each with its command's texture and clip rectangle).
+void add_list(TileSums& sums, const ImDrawList* dl, std::uint64_t salt) {
+    for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+        if (cmd.UserCallback) { salt = hash_bytes(salt, &cmd.UserCallback, sizeof cmd.UserCallback); continue; }
+        const ImTextureID tex = cmd.TextureId;
+        const std::uint64_t h_cmd = hash_bytes(hash_bytes(salt, &cmd.ClipRect, sizeof cmd.ClipRect), &tex, sizeof tex);
+        for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+            const ImDrawVert* v[3];
+            ImVec4 box = kNothing;
+            std::uint64_t h = h_cmd;
+            for (int k = 0; k < 3; ++k) {
+                v[k] = &dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + i) + k])];
+                box = join(box, ImVec4(v[k]->pos.x, v[k]->pos.y, v[k]->pos.x, v[k]->pos.y));
+                h = hash_bytes(h, v[k], sizeof(ImDrawVert));
+            }
+            // The pixels a triangle touches: a pixel beyond its vertices, within its clip rectangle.
+            sums.add(cut(ImVec4(box.x - 1.0f, box.y - 1.0f, box.z + 1.0f, box.w + 1.0f), cmd.ClipRect), h);
+        }
+    }
+}
+
+// Where a list draws: its vertices' bounds within its commands' clip rectangles.
+ImVec4 list_area(const ImDrawList* dl) {
+    if (dl->VtxBuffer.Size == 0) return kNothing;
+    ImVec2 hi;
+    const ImVec2 lo = vertex_bounds_min(dl, &hi);
+    ImVec4 clips = kNothing;
+    for (const ImDrawCmd& cmd : dl->CmdBuffer) if (!cmd.UserCallback && cmd.ElemCount > 0) clips = join(clips, cmd.ClipRect);
+    return cut(ImVec4(lo.x, lo.y, hi.x, hi.y), clips);
+}
+
+// A window's or child's own list: retained once it draws the same twice in a row (a child whose text
+// changes - the narration - does not keep its panel from being retained).
+Item window_item(ImDrawList* dl, ImGuiWindow* w, std::uint64_t loose_key, ImVec2 display, ImVec2 scale, TileSums& sums) {
+    Item it;
+    it.lists.push_back(dl);
+    it.area = list_area(dl);
+    it.hash = hash_list(hash_bytes(0xcbf29ce484222325ull, &scale, sizeof scale), dl);
+    add_list(sums, dl, 0xcbf29ce484222325ull);
+    it.tiles = sums.take();
+    it.key = w ? static_cast<std::uint64_t>(w->ID) << 3 : kLooseKey | loose_key;
+    if (!w || !retainable(w, dl) || !device_area(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y), display, scale, &it.min, &it.max)) return it;
+    Target& t = target(it.key);
+    if (!t.broken && t.seen_hash == it.hash) {
+        it.target = &t;
+        it.render = !(t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y);
+    }
+    t.seen_hash = it.hash;
+    return it;
+}
+
+// A window's extra layer: Above and Slow through textures, Live and Top drawn directly.
+Item layer_item(ImGuiWindow* root, Layer layer, ImDrawList* dl, ImVec2 display, ImVec2 scale, TileSums& sums) {
+    Item it;
+    it.lists.push_back(dl);
+    it.key = (static_cast<std::uint64_t>(root->ID) << 3) | static_cast<std::uint64_t>(1 + static_cast<int>(layer));
+    it.area = list_area(dl);
+    it.hash = hash_list(hash_bytes(0x84222325cbf29ce4ull, &scale, sizeof scale), dl);
+    add_list(sums, dl, 0x84222325cbf29ce4ull);
+    it.tiles = sums.take();
+    const bool textured = layer == Layer::Above || layer == Layer::Slow;
+    ImVec2 hi;
+    const ImVec2 lo = vertex_bounds_min(dl, &hi);
+    if (!textured || !device_area(ImMax(lo, root->Pos), ImMin(hi, ImVec2(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y)), display, scale, &it.min, &it.max)) return it;
+    Target& t = target(it.key);
+    if (t.broken) return it;
+    it.target = &t;
+    it.slow = layer == Layer::Slow;
+    it.render = !(t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y);
+    t.seen_hash = it.hash;
+    return it;
+}
+
+// A trace plot: its ring brought up to date (only the new columns drawn) and the quads that show it.
+// Its tiles: the plot's frame (every tile changes when it scrolls or changes look) and each segment of
+// each trace.
+Item trace_item(ImGuiWindow* root, const TracePlotEntry& e, ImVec2 scale, TileSums& sums, CompositorStats* st) {
+    Item it;
+    it.key = kTraceKey | (static_cast<std::uint64_t>(root->ID) << 24) | e.id;
+    st->vertices += show_trace_plot(root->ID, e, scale, &it.lists);
+    const TracePlot& p = e.plot;
+    it.area = cut(ImVec4(p.min.x, p.min.y - 2.0f, p.min.x + static_cast<float>(p.columns), p.min.y + static_cast<float>(p.height) + 2.0f), e.clip);
+    std::uint64_t frame = hash_bytes(hash_bytes(0x9ae16a3b2f90404full, &p.min, sizeof p.min), &p.first, sizeof p.first);
+    frame = hash_bytes(hash_bytes(hash_bytes(frame, &p.style, sizeof p.style), &p.columns, sizeof p.columns), &p.height, sizeof p.height);
+    sums.add(it.area, frame);
+    it.hash = frame;
+    for (const TraceSeries& ser : p.series) {
+        const std::uint64_t look = hash_bytes(hash_bytes(frame, &ser.color, sizeof ser.color), &ser.thickness, sizeof ser.thickness);
+        for (std::size_t i = 1; i < ser.points.size(); ++i) {
+            const ImVec2 a(p.min.x + ser.points[i - 1].x, p.min.y + ser.points[i - 1].y), b(p.min.x + ser.points[i].x, p.min.y + ser.points[i].y);
+            const float r = ser.thickness + 1.0f;
+            const ImVec4 box(std::min(a.x, b.x) - r, std::min(a.y, b.y) - r, std::max(a.x, b.x) + r, std::max(a.y, b.y) + r);
+            sums.add(cut(box, it.area), hash_bytes(hash_bytes(look, &a, sizeof a), &b, sizeof b));
+        }
+        it.hash = hash_bytes(it.hash, ser.points.data(), ser.points.size() * sizeof(ImVec2));
+    }
+    it.tiles = sums.take();
+    return it;
+}
+
+ImGuiWindow* owner(const ImDrawList* dl) {
+    for (ImGuiWindow* w : GImGui->Windows) if (w->DrawList == dl) return w;
+    return nullptr;
+}
+
+// The frame's entries in drawing order: each root window's lists, then its plots and layers.
+std::vector<Item> plan(ImDrawData* data, TileSums& sums, CompositorStats* st) {
+    const ImVec2 scale = data->FramebufferScale, display = data->DisplaySize;
+    std::vector<Item> items;
+    std::uint64_t loose = 0;
+    for (int i = 0; i < data->CmdListsCount;) {
+        ImGuiWindow* root = owner(data->CmdLists[i]) ? owner(data->CmdLists[i])->RootWindow : nullptr;
+        do {
+            ImGuiWindow* w = owner(data->CmdLists[i]);
+            items.push_back(window_item(data->CmdLists[i++], w, loose++, display, scale, sums));
+        } while (root && i < data->CmdListsCount && owner(data->CmdLists[i]) && owner(data->CmdLists[i])->RootWindow == root);
+        if (!root) continue;
+        for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) items.push_back(trace_item(root, *e, scale, sums, st));
+        for (int k = 0; k < kLayerCount; ++k)
+            if (ImDrawList* dl = layer_of_window(root->ID, static_cast<Layer>(k))) items.push_back(layer_item(root, static_cast<Layer>(k), dl, display, scale, sums));
+    }
+    return items;
+}
+
+// Late frames: at most one changed Slow layer refreshes per frame, unless it has waited kSlowRefreshS.
+void pace_slow_layers(std::vector<Item>& items, double now_s, CompositorStats* st) {
+    Item* oldest = nullptr;
+    for (Item& it : items) {
+        if (!it.slow || !it.render || !it.target->valid) continue;
+        if (now_s - it.target->rendered_s >= kSlowRefreshS) continue;
+        it.render = false;  // keep the texture for now ...
+        if (!oldest || it.target->rendered_s < oldest->target->rendered_s) oldest = &it;
+    }
+    bool due = false;
+    for (const Item& it : items) due = due || (it.slow && it.render);
+    if (oldest && !due) oldest->render = true;  // ... except the longest-waiting one when no other refreshes
+    for (const Item& it : items) {
+        if (!it.slow || it.render || it.target->hash == it.hash) continue;
+        ++st->slow_stale;
+        st->slow_stale_s = std::max(st->slow_stale_s, now_s - it.target->rendered_s);
+    }
+}
+
+// [SECTION] What changed --------------------------------------------------------------------------------------------
+// The tiles where this frame differs from the last: where an entry that changed, came or went draws
+// differently; every tile when entries changed order (a window brought to the front).
+std::vector<int> changed_tiles(const std::vector<Item>& items, const std::vector<Shown>& last, const TileSums& grid) {
+    const auto find = [](const auto& in, std::uint64_t key) {
+        return std::find_if(in.begin(), in.end(), [&](const auto& x) { return x.key == key; });
+    };
+    std::vector<int> out;
+    const auto all = [&](const TileHashes& t) { for (const auto& p : t) out.push_back(p.first); };
+    std::vector<std::uint64_t> kept_last, kept_now;
+    for (const Shown& l : last) if (find(items, l.key) == items.end()) all(l.tiles); else kept_last.push_back(l.key);
+    for (const Item& it : items) {
+        const auto l = find(last, it.key);
+        if (l == last.end()) { all(it.tiles); continue; }
+        kept_now.push_back(it.key);
+        // Both sorted by tile: a tile in one and not the other, or with another hash, changed.
+        std::size_t a = 0, b = 0;
+        const TileHashes &was = l->tiles, &now = it.tiles;
+        while (a < was.size() || b < now.size()) {
+            if (b == now.size() || (a < was.size() && was[a].first < now[b].first)) { out.push_back(was[a++].first); continue; }
+            if (a == was.size() || now[b].first < was[a].first) { out.push_back(now[b++].first); continue; }
+            if (was[a].second != now[b].second) out.push_back(now[b].first);
+            ++a, ++b;
+        }
+    }
+    if (kept_last != kept_now) {
+        out.clear();
+        for (int t = 0; t < grid.cols * grid.rows; ++t) out.push_back(t);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The changed tiles as rectangles: runs of tiles along each row, joined with the run below when it
+// spans the same columns.
+std::vector<ImVec4> tile_rects(const std::vector<int>& tiles, const TileSums& grid) {
+    std::vector<ImVec4> out;
+    std::vector<std::size_t> open;  // rectangles that end on the row above
+    for (std::size_t i = 0; i < tiles.size();) {
+        const int row = tiles[i] / grid.cols;
+        std::vector<std::size_t> now;
+        while (i < tiles.size() && tiles[i] / grid.cols == row) {
+            const int x0 = tiles[i] % grid.cols;
+            int x1 = x0;
+            while (i + 1 < tiles.size() && tiles[i + 1] == tiles[i] + 1 && tiles[i + 1] / grid.cols == row) { ++i; ++x1; }
+            ++i;
+            const ImVec4 r(static_cast<float>(x0) * kTilePx, static_cast<float>(row) * kTilePx, static_cast<float>(x1 + 1) * kTilePx, static_cast<float>(row + 1) * kTilePx);
+            const auto above = std::find_if(open.begin(), open.end(), [&](std::size_t k) { return out[k].x == r.x && out[k].z == r.z && out[k].w == r.y; });
+            if (above != open.end()) { out[*above].w = r.w; now.push_back(*above); }
+            else { out.push_back(r); now.push_back(out.size() - 1); }
+        }
+        open = now;
+    }
+    return out;
+}
+
+// The changed areas on the device pixel grid, joined where they touch, at most kMaxRedrawn of them.
+constexpr int kMaxRedrawn = 4;
+constexpr float kJoinGap = 0.0f;  // CSS px: areas this close are redrawn as one
+std::vector<ImVec4> redrawn_areas(std::vector<ImVec4> areas, ImVec4 screen, ImVec2 scale) {
+    std::vector<ImVec4> out;
+    for (ImVec4 a : areas) {
+        ImVec2 lo, hi;
+        if (device_area(ImVec2(a.x, a.y), ImVec2(a.z, a.w), ImVec2(screen.z, screen.w), scale, &lo, &hi)) out.emplace_back(lo.x, lo.y, hi.x, hi.y);
+    }
+    for (bool joined = true; joined;) {
+        joined = false;
+        for (std::size_t i = 0; i < out.size() && !joined; ++i)
+            for (std::size_t j = i + 1; j < out.size() && !joined; ++j) {
+                const ImVec4 near = ImVec4(out[i].x - kJoinGap, out[i].y - kJoinGap, out[i].z + kJoinGap, out[i].w + kJoinGap);
+                if (is_empty(cut(near, out[j]))) continue;
+                out[i] = join(out[i], out[j]);
+                out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
+                joined = true;
+            }
+    }
+    while (out.size() > static_cast<std::size_t>(kMaxRedrawn)) {  // join the two that waste the least
+        std::size_t bi = 0, bj = 1;
+        float best = 1e30f;
+        for (std::size_t i = 0; i < out.size(); ++i)
+            for (std::size_t j = i + 1; j < out.size(); ++j) {
+                const float waste = area_of(join(out[i], out[j])) - area_of(out[i]) - area_of(out[j]);
+                if (waste < best) { best = waste; bi = i; bj = j; }
+            }
+        out[bi] = join(out[bi], out[bj]);
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(bj));
+    }
+    return out;
+}
+
+bool touches(const ImVec4& area, const std::vector<ImVec4>& redrawn) {
+    for (const ImVec4& r : redrawn) if (!is_empty(cut(area, r))) return true;
+    return false;
+}
+
+// [SECTION] Drawing -------------------------------------------------------------------------------------------------
+// Renders the textures that the redrawn areas show and that are out of date.
+void render_textures(std::vector<Item>& items, const std::vector<ImVec4>& redrawn, double now_s, ImVec2 scale, CompositorStats* st) {
+    for (Item& it : items) {
+        if (!it.target || !it.render || !touches(it.area, redrawn)) continue;
+        if (render_into(*it.target, it.lists.data(), static_cast<int>(it.lists.size()), it.min, it.max, scale)) {
+            it.target->hash = it.hash;
+            it.target->rendered_s = now_s;
+            st->vertices += vertex_count(it.lists.data(), static_cast<int>(it.lists.size()));
+            ++st->textures_rendered;
+        } else {
+            it.target = nullptr;
+        }
+    }
+}
+
+// Redraws the changed areas of the kept screen (each cleared, then every entry that reaches it) and
+// copies the screen to the window; without a kept screen, draws everything into the window.
+void draw_frame(std::vector<Item>& items, const std::vector<ImVec4>& redrawn, const CompositorFrame& frame, ImVec2 scale, CompositorStats* st) {
+    Compositor& c = comp();
+    std::vector<ImDrawList*> out;
+    for (Item& it : items) {
+        if (!touches(it.area, redrawn)) continue;
+        if (it.target && it.target->valid && it.target->hash == it.shown) {
+            out.push_back(quad_of(*it.target));
+            ++st->textures_shown;
+        } else {
+            out.insert(out.end(), it.lists.begin(), it.lists.end());
+        }
+    }
+    const GLuint fbo = frame.window_keeps_frame || c.screen.broken ? 0 : c.screen.fbo;
+    for (const ImVec4& r : redrawn) {
+        const int x0 = static_cast<int>(std::lround(r.x * scale.x)), x1 = static_cast<int>(std::lround(r.z * scale.x));
+        const int y0 = static_cast<int>(std::lround(r.y * scale.y)), y1 = static_cast<int>(std::lround(r.w * scale.y));
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, frame.fb_h - y1, x1 - x0, y1 - y0);
+        glClearColor(frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        DrawTarget to;
+        to.fbo = fbo;
+        to.width_px = frame.fb_w;
+        to.height_px = frame.fb_h;
+        to.scale = scale;
+        to.limit = r;
+        const int v = renderer_draw(out.data(), static_cast<int>(out.size()), to);
+        st->vertices += v;
+        st->vertices_steady += v;
+        st->redrawn_share += area_of(r) * scale.x * scale.y / static_cast<float>(frame.fb_w * frame.fb_h);
+    }
+    if (fbo) renderer_copy_to_window(fbo, 0, 0, frame.fb_w, frame.fb_h);
+}
+
+// Whether the last frame is still on the screen: the window's framebuffer when it keeps its frame (the
+// browser's preserveDrawingBuffer), else a texture the size of the window's framebuffer, copied to it
+// each frame. False when the screen is new (a resize) or cannot be kept: the whole frame is drawn then.
+bool keep_screen(const CompositorFrame& frame) {
+    Target& s = comp().screen;
+    const bool same = s.valid && s.tex_w == frame.fb_w && s.tex_h == frame.fb_h;
+    if (same) return !s.broken;
+    if (frame.window_keeps_frame) {
+        s.tex_w = frame.fb_w;
+        s.tex_h = frame.fb_h;
+        s.valid = true;
+    } else if (ensure_texture(s, frame.fb_w, frame.fb_h)) {
+        s.valid = true;
+    }
+    return false;
+}
+
+void forget_unused() {
+    Compositor& c = comp();
+    for (auto& t : c.targets) if (c.frame - t->used_frame > kForgetAfterFrames) delete_target(*t);
+    c.targets.erase(std::remove_if(c.targets.begin(), c.targets.end(), [&](const auto& t) { return c.frame - t->used_frame > kForgetAfterFrames; }), c.targets.end());
+    for (auto& r : c.rings) if (c.frame - r->used_frame > kForgetAfterFrames) delete_target(r->target);
+    c.rings.erase(std::remove_if(c.rings.begin(), c.rings.end(), [&](const auto& r) { return c.frame - r->used_frame > kForgetAfterFrames; }), c.rings.end());
+}
+
+// Pacing: how late frames run, smoothed (an idle pause between frames counts as one late frame).
+bool late_frames(double now_s) {
+    Compositor& c = comp();
+    if (c.last_now_s >= 0.0) c.interval_ema_s += (std::min(now_s - c.last_now_s, 0.1) - c.interval_ema_s) * 0.1;
+    c.last_now_s = now_s;
+    if (c.interval_ema_s > kLateFrameS) c.pacing = true;
+    if (c.interval_ema_s < kOnTimeFrameS) c.pacing = false;
+    return c.pacing;
+}
 
 }  // namespace
 
@@ -409,154 +773,26 @@ CompositorStats compositor_render(ImDrawData* data, const CompositorFrame& frame
     ++c.frame;
     c.quads_used = 0;
     CompositorStats st;
-    // Pacing: how late frames run, smoothed (an idle pause between frames counts as one late frame).
-    if (c.last_now_s >= 0.0) {
-        const double dt = std::min(frame.now_s - c.last_now_s, 0.1);
-        c.interval_ema_s += (dt - c.interval_ema_s) * 0.1;
-    }
-    c.last_now_s = frame.now_s;
-    if (c.interval_ema_s > kLateFrameS) c.pacing = true;
-    if (c.interval_ema_s < kOnTimeFrameS) c.pacing = false;
-    st.pacing = c.pacing;
-
-    const ImVec2 scale = data->FramebufferScale, display = data->DisplaySize;
-    ImGuiContext& g = *GImGui;
-    auto owner = [&](const ImDrawList* dl) -> ImGuiWindow* {
-        for (ImGuiWindow* w : g.Windows) if (w->DrawList == dl) return w;
-        return nullptr;
-    };
-
-    // Plan: the frame's entries in drawing order.
-    std::vector<Item> items;
-    for (int i = 0; i < data->CmdListsCount;) {
-        ImGuiWindow* w = owner(data->CmdLists[i]);
-        ImGuiWindow* root = w ? w->RootWindow : nullptr;
-        Item group;
-        while (i < data->CmdListsCount) {
-            ImGuiWindow* wi = owner(data->CmdLists[i]);
-            if (!group.lists.empty() && (!root || !wi || wi->RootWindow != root)) break;
-            group.lists.push_back(data->CmdLists[i++]);
-        }
-        // The window and each of its children: retained once it draws the same twice in a row (a child
-        // whose text changes - the narration - does not keep its panel from being retained).
-        for (ImDrawList* dl : group.lists) {
-            Item it;
-            it.lists.push_back(dl);
-            ImGuiWindow* wi = owner(dl);
-            const int vtx = dl->VtxBuffer.Size;
-            if (!wi || !retainable(wi, dl) || !device_area(wi->Pos, ImVec2(wi->Pos.x + wi->Size.x, wi->Pos.y + wi->Size.y), display, scale, &it.min, &it.max)) {
-                st.vertices_steady += vtx;
-                items.push_back(std::move(it));
-                continue;
-            }
-            it.hash = hash_list(hash_bytes(0xcbf29ce484222325ull, &scale, sizeof scale), dl);
-            Target& t = target(static_cast<std::uint64_t>(wi->ID) << 3);
-            if (!t.broken && t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y) {
-                it.target = &t;
-            } else if (!t.broken && t.seen_hash == it.hash) {
-                it.target = &t;
-                it.render = true;
-            }
-            st.vertices_steady += !t.broken && t.seen_hash == it.hash ? 4 : vtx;
-            t.seen_hash = it.hash;
-            items.push_back(std::move(it));
-        }
-        if (!root) continue;
-        // Its trace plots: the new columns drawn into their rings, the rest shown from them.
-        for (const TracePlotEntry* e : trace_plots_of_window(root->ID)) {
-            Item it;
-            const int drawn = show_trace_plot(root->ID, *e, scale, &it.lists);
-            st.vertices += drawn;
-            st.vertices_steady += drawn + 4 * static_cast<int>(it.lists.size());
-            items.push_back(std::move(it));
-        }
-        // Its extra layers, in order.
-        for (int k = 0; k < kLayerCount; ++k) {
-            const Layer layer = static_cast<Layer>(k);
-            ImDrawList* dl = layer_of_window(root->ID, layer);
-            if (!dl) continue;
-            Item it;
-            it.lists.push_back(dl);
-            const int vtx = dl->VtxBuffer.Size;
-            const bool textured = layer == Layer::Above || layer == Layer::Slow;
-            ImVec2 hi;
-            const ImVec2 lo = vertex_bounds_min(dl, &hi);
-            if (textured && device_area(ImMax(lo, root->Pos), ImMin(hi, ImVec2(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y)), display, scale, &it.min, &it.max)) {
-                Target& t = target((static_cast<std::uint64_t>(root->ID) << 3) | static_cast<std::uint64_t>(1 + k));
-                it.hash = hash_list(hash_bytes(0x84222325cbf29ce4ull, &scale, sizeof scale), dl);
-                it.target = t.broken ? nullptr : &t;
-                it.slow = it.target && layer == Layer::Slow;
-                it.render = !(t.valid && t.hash == it.hash && t.min.x == it.min.x && t.min.y == it.min.y && t.max.x == it.max.x && t.max.y == it.max.y);
-                st.vertices_steady += !it.target ? vtx : t.seen_hash == it.hash ? 4 : vtx + 4;
-                t.seen_hash = it.hash;
-            } else {
-                st.vertices_steady += vtx;
-            }
-            items.push_back(std::move(it));
-        }
-    }
-
-    // Late frames: at most one changed Slow layer refreshes per frame, unless it has waited kSlowRefreshS.
-    if (c.pacing) {
-        Item* oldest = nullptr;
-        for (Item& it : items) {
-            if (!it.slow || !it.render || !it.target->valid) continue;
-            if (frame.now_s - it.target->rendered_s >= kSlowRefreshS) continue;
-            it.render = false;  // keep the texture for now ...
-            if (!oldest || it.target->rendered_s < oldest->target->rendered_s) oldest = &it;
-        }
-        bool due = false;
-        for (Item& it : items) due = due || (it.slow && it.render);
-        if (oldest && !due) oldest->render = true;  // ... except the longest-waiting one when no other refreshes
-        for (Item& it : items) {
-            if (!it.slow || it.render || it.target->hash == it.hash) continue;
-            ++st.slow_stale;
-            st.slow_stale_s = std::max(st.slow_stale_s, frame.now_s - it.target->rendered_s);
-        }
-    }
-
-    // Textures first, then the frame.
+    st.pacing = late_frames(frame.now_s);
+    const ImVec2 scale = data->FramebufferScale;
+    const ImVec4 screen(0.0f, 0.0f, data->DisplaySize.x, data->DisplaySize.y);
+    TileSums grid(data->DisplaySize);
+    std::vector<Item> items = plan(data, grid, &st);
+    if (st.pacing) pace_slow_layers(items, frame.now_s, &st);
     for (Item& it : items) {
-        if (!it.target || !it.render) continue;
-        if (render_into(*it.target, it.lists.data(), static_cast<int>(it.lists.size()), it.min, it.max, scale)) {
-            it.target->hash = it.hash;
-            it.target->rendered_s = frame.now_s;
-            st.vertices += vertex_count(it.lists.data(), static_cast<int>(it.lists.size()));
-            ++st.textures_rendered;
-        } else {
-            it.target = nullptr;
-        }
+        it.shown = it.slow && !it.render && it.target->valid ? it.target->hash : it.hash;
+        if (it.shown == it.hash) continue;  // a paced Slow layer keeps its older picture: what it showed
+        const auto l = std::find_if(c.last.begin(), c.last.end(), [&](const Shown& x) { return x.key == it.key; });
+        if (l != c.last.end()) it.tiles = l->tiles;
     }
-    std::vector<ImDrawList*> out;
-    for (Item& it : items) {
-        if (it.target && it.target->valid) {
-            out.push_back(quad_of(*it.target));
-            ++st.textures_shown;
-        } else {
-            out.insert(out.end(), it.lists.begin(), it.lists.end());
-        }
-    }
-    ImDrawData composed = *data;
-    composed.CmdLists = out.data();
-    composed.CmdListsCount = static_cast<int>(out.size());
-    composed.TotalVtxCount = composed.TotalIdxCount = 0;
-    for (ImDrawList* dl : out) {
-        composed.TotalVtxCount += dl->VtxBuffer.Size;
-        composed.TotalIdxCount += dl->IdxBuffer.Size;
-    }
-    st.vertices += composed.TotalVtxCount;
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDisable(GL_SCISSOR_TEST);
-    glViewport(0, 0, frame.fb_w, frame.fb_h);
-    glClearColor(frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2], 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(&composed);
-
-    // Textures of windows gone for a while are deleted.
-    for (auto& t : c.targets) if (c.frame - t->used_frame > kForgetAfterFrames) delete_target(*t);
-    c.targets.erase(std::remove_if(c.targets.begin(), c.targets.end(), [&](const auto& t) { return c.frame - t->used_frame > kForgetAfterFrames; }), c.targets.end());
-    for (auto& r : c.rings) if (c.frame - r->used_frame > kForgetAfterFrames) delete_target(r->target);
-    c.rings.erase(std::remove_if(c.rings.begin(), c.rings.end(), [&](const auto& r) { return c.frame - r->used_frame > kForgetAfterFrames; }), c.rings.end());
+    const bool kept = keep_screen(frame) && c.clear_rgb == std::array<float, 3>{frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2]};
+    c.clear_rgb = {frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2]};
+    const std::vector<ImVec4> redrawn = redrawn_areas(kept ? tile_rects(changed_tiles(items, c.last, grid), grid) : std::vector<ImVec4>{screen}, screen, scale);
+    render_textures(items, redrawn, frame.now_s, scale, &st);
+    draw_frame(items, redrawn, frame, scale, &st);
+    c.last.clear();
+    for (Item& it : items) c.last.push_back({it.key, std::move(it.tiles)});
+    forget_unused();
     return st;
 }
 
@@ -568,11 +804,14 @@ void compositor_forget() {
     c.scratch.reset();
     c.quads.clear();
     c.quads_used = 0;
+    c.screen = Target{};
+    c.last.clear();
 }
 
 void compositor_shutdown() {
     for (auto& t : comp().targets) delete_target(*t);
     for (auto& r : comp().rings) delete_target(r->target);
+    delete_target(comp().screen);
     comp().targets.clear();
     comp().rings.clear();
 }

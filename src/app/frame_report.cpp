@@ -81,6 +81,7 @@ std::string stats_json(const FrameStats& st, std::uint64_t frames, const MemoryU
     json_key(w, "vertices_median"); json_put_num(w, percentile(d, 0.5));
     json_key(w, "vertices_p99"); json_put_num(w, percentile(d, 0.99));
     json_key(w, "vertices_steady"); w.Int(st.vertices_steady);
+    json_key(w, "redrawn_share"); json_put_num(w, st.redrawn_share);
     json_key(w, "textures_shown"); w.Int(st.textures_shown);
     json_key(w, "pacing"); w.Bool(st.pacing);
     json_key(w, "slow_stale_ms"); json_put_num(w, st.slow_stale_ms);

@@ -42,8 +42,9 @@ struct FrameStats {
     std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
     int head = 0, count = 0;
     int vertices = 0;                  // vertices drawn in the last frame
-    int vertices_steady = 0;           // ... had every unchanged panel come from its texture (compositor.hpp)
-    int textures_shown = 0;            // retained textures shown in the last frame
+    int vertices_steady = 0;           // ... drawn into its changed areas, textures rendered not counted (compositor.hpp)
+    float redrawn_share = 0.0f;        // the share of the window's pixels the last frame drew again
+    int textures_shown = 0;            // retained textures drawn in the last frame
     bool pacing = false;               // frames run late: slow layers refresh less often ...
     float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
     void push(float ms, float ui, int vertices_drawn);
@@ -60,7 +61,7 @@ struct MemoryUse {
     int malloc_in_use_bytes = 0;
 };
 // {"frames":N,"cpu_ms_median":x,"cpu_ms_p99":y,"ui_ms_median":..,"ui_ms_p99":..,"samples":n,"vertices":v (last frame),
-//  "vertices_median":..,"vertices_p99":.. (last 600 frames),"vertices_steady":s,"textures_shown":t,"pacing":b,
+//  "vertices_median":..,"vertices_p99":.. (last 600 frames),"vertices_steady":s,"redrawn_share":r,"textures_shown":t,"pacing":b,
 //  "slow_stale_ms":a,"startup_ms":{main,gl,app,bridge,fonts,frame1,frame3},"heap_bytes":h,"malloc_in_use_bytes":m}
 std::string stats_json(const FrameStats& stats, std::uint64_t frames, const MemoryUse& memory);
 

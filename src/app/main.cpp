@@ -3,7 +3,6 @@
 // itself (app.cpp, ui.cpp, panels) knows nothing of SDL, GL or Emscripten.
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <array>
@@ -16,6 +15,7 @@
 
 #include "app.hpp"
 #include "compositor.hpp"
+#include "gl_renderer.hpp"
 #include "layers.hpp"
 #include "ui.hpp"
 #include "web_bridge.hpp"
@@ -56,11 +56,10 @@ EM_BOOL on_context_lost(int, const void*, void* user) {
     return EM_TRUE;  // preventDefault: ask the browser to restore the context
 }
 EM_BOOL on_context_restored(int, const void*, void* user) {
-    // The whole renderer starts again: ImGui 1.86's OpenGL3 backend remembers its buffers' sizes past
-    // DestroyDeviceObjects() and would then only glBufferSubData() into the new, empty buffers.
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init(kGlslVersion);
+    // The whole renderer starts again: its shader, buffers, font texture and kept textures.
+    neurodrive::app::renderer_forget();
     neurodrive::app::compositor_forget();
+    if (neurodrive::app::renderer_init(kGlslVersion)) neurodrive::app::renderer_upload_fonts();
     static_cast<Platform*>(user)->context_lost = false;
     return EM_TRUE;
 }
@@ -135,6 +134,7 @@ void record_frame(neurodrive::app::App& app, const neurodrive::app::CompositorSt
     app.stats.vertices = drawn.vertices;
     app.stats.vertices_steady = drawn.vertices_steady;
     app.stats.textures_shown = drawn.textures_shown;
+    app.stats.redrawn_share = drawn.redrawn_share;
     app.stats.pacing = drawn.pacing;
     app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
     if (drawn.slow_stale > 0) app.drawn.relayout = true;  // a layer kept its older picture: draw one more frame
@@ -191,15 +191,13 @@ void frame(void* arg) {
     const double fonts_start = p.app.frames == 0 ? now_ms() : 0.0;
     if (neurodrive::app::ensure_fonts(p.app, neurodrive::app::wanted_font_px(ImVec2(static_cast<float>(w), static_cast<float>(h))) * p.app.settings.scale, dpr)
         && !p.context_lost) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        neurodrive::app::renderer_upload_fonts();
     }
     if (p.app.frames == 0) p.app.stats.startup.fonts_ms = now_ms() - fonts_start;
     if (p.context_lost) {
         neurodrive::app::update(p.app, dt);
         return;
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // The backend also polls SDL's button state, which already shows a press that was held back:
     // hide it for this frame so the press lands next frame, where the pointer now is.
@@ -217,11 +215,45 @@ void frame(void* arg) {
     cf.fb_h = fb_h;
     cf.now_s = static_cast<double>(now) / static_cast<double>(SDL_GetPerformanceFrequency());
     neurodrive::app::theme_clear_color(cf.clear_rgb);
+#ifdef __EMSCRIPTEN__
+    cf.window_keeps_frame = true;  // preserveDrawingBuffer (create_gl_context)
+#endif
     const neurodrive::app::CompositorStats drawn = neurodrive::app::compositor_render(ImGui::GetDrawData(), cf);
     record_frame(p.app, drawn, std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - cpu_start).count(), ui_ms);
-    SDL_GL_SwapWindow(p.window);
+#ifndef __EMSCRIPTEN__
+    SDL_GL_SwapWindow(p.window);  // the browser shows the canvas when the frame's callback returns
+#endif
     p.app.frames += 1;
     after_frame(p, fb_w, fb_h);
+}
+
+// The GL context. In the browser a WebGL 2 context made here rather than by SDL, to ask for what SDL
+// cannot: the canvas keeps its last frame (preserveDrawingBuffer), so the compositor draws only what
+// changed (compositor.hpp), and no depth, stencil, alpha or multisampling (none is used).
+bool create_gl_context(Platform& p) {
+#ifdef __EMSCRIPTEN__
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = attrs.depth = attrs.stencil = attrs.antialias = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) {
+        std::fprintf(stderr, "neurodrive: could not create a WebGL 2 context (%d)\n", static_cast<int>(gl));
+        return false;
+    }
+    (void)p;
+#else
+    p.gl = SDL_GL_CreateContext(p.window);
+    if (!p.gl) {
+        std::fprintf(stderr, "neurodrive: could not create an OpenGL context: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    SDL_GL_SetSwapInterval(1);
+#endif
+    return true;
 }
 
 #ifndef __EMSCRIPTEN__
@@ -244,7 +276,7 @@ bool parse_args(Platform& p, int argc, char** argv) {
 #endif
 
 // SDL, the window and its GL context (WebGL 2 in the browser, sized to the canvas; OpenGL 3.3 core
-// natively). Returns the GLSL version for ImGui's renderer, or nullptr after an error message.
+// natively). Returns the GLSL version for the renderer, or nullptr after an error message.
 const char* open_window(Platform& p) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "neurodrive: SDL_Init failed: %s\n", SDL_GetError());
@@ -259,7 +291,7 @@ const char* open_window(Platform& p) {
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     const int win_w = static_cast<int>(css_w), win_h = static_cast<int>(css_h);
 #else
-    const char* glsl_version = "#version 330";
+    const char* glsl_version = "#version 330 core";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -272,24 +304,18 @@ const char* open_window(Platform& p) {
         std::fprintf(stderr, "neurodrive: could not create a window: %s\n", SDL_GetError());
         return nullptr;
     }
-    p.gl = SDL_GL_CreateContext(p.window);
-    if (!p.gl) {
-        std::fprintf(stderr, "neurodrive: could not create an OpenGL context: %s\n", SDL_GetError());
-        return nullptr;
-    }
-    SDL_GL_MakeCurrent(p.window, p.gl);
-    SDL_GL_SetSwapInterval(1);
-    return glsl_version;
+    return create_gl_context(p) ? glsl_version : nullptr;
 }
 
-void start_imgui(Platform& p, const char* glsl_version) {
+// Dear ImGui with SDL's input backend and the app's own renderer (gl_renderer.hpp).
+bool start_imgui(Platform& p, const char* glsl_version) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, nothing to save
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    return neurodrive::app::renderer_init(glsl_version);
 }
 
 #ifdef __EMSCRIPTEN__
@@ -313,7 +339,7 @@ void run_in_browser(Platform& p) {
 void run_native(Platform& p) {
     while (p.running) frame(&p);
     neurodrive::app::compositor_shutdown();
-    ImGui_ImplOpenGL3_Shutdown();
+    neurodrive::app::renderer_shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(p.gl);
@@ -336,8 +362,7 @@ int main(int argc, char** argv) {
     if (!parse_args(p, argc, argv)) return 2;
 #endif
     const char* glsl_version = open_window(p);
-    if (!glsl_version) return 1;
-    start_imgui(p, glsl_version);
+    if (!glsl_version || !start_imgui(p, glsl_version)) return 1;
     p.app.stats.startup.gl_ms = now_ms();
     if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
     p.app.stats.startup.app_ms = now_ms();

@@ -1,0 +1,42 @@
+// gl_renderer.hpp - draws Dear ImGui draw lists with OpenGL 3.3 core / WebGL 2 (OpenGL ES 3.0): the
+// app's own renderer in place of ImGui's OpenGL3 backend. It sets every GL state it needs on each call
+// and never reads GL state back: in the browser each glGet* is a synchronous round trip to the GPU
+// process, which would make the page wait for the previous frame's rasterising (docs/PERFORMANCE.md).
+// It draws into any framebuffer, limited to a rectangle, so the compositor can redraw only what changed.
+// GL and ImGui only: no App, SDL or page.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+
+namespace neurodrive::app {
+
+// Where a draw goes: framebuffer `fbo` (0 = the window's) of `size_px` device pixels, showing the CSS
+// area that starts at `origin` with `scale` device pixels per CSS pixel; nothing is drawn outside
+// `limit` (CSS pixels; each command's clip rectangle is cut to it).
+struct DrawTarget {
+    std::uint32_t fbo = 0;
+    int width_px = 0, height_px = 0;
+    ImVec2 origin{0.0f, 0.0f};
+    ImVec2 scale{1.0f, 1.0f};
+    ImVec4 limit{-1e30f, -1e30f, 1e30f, 1e30f};
+};
+
+// Compiles the shader and makes the buffers; `glsl_version` is the first line of both shaders
+// ("#version 300 es" in the browser, "#version 330 core" natively). False (reason on stderr) on failure.
+bool renderer_init(const char* glsl_version);
+// (Re)uploads ImGui's font atlas as a texture (after the atlas was built or rebuilt).
+void renderer_upload_fonts();
+// Draws `n` lists; returns the vertices submitted (lists entirely outside the limit are skipped).
+// Supports ImDrawCallback_ResetRenderState and user callbacks (called with the renderer's state set up).
+int renderer_draw(ImDrawList* const* lists, int n, const DrawTarget& target);
+// Copies the area [x, y, w, h] (device pixels, origin bottom left) of framebuffer `from` to the same
+// place in the window's framebuffer.
+void renderer_copy_to_window(std::uint32_t from, int x, int y, int w, int h);
+// The GL context was lost: every object name is invalid (nothing to delete); renderer_init again.
+void renderer_forget();
+// Deletes the shader, buffers and font texture (before the context goes away).
+void renderer_shutdown();
+
+}  // namespace neurodrive::app
