@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // make_dist.mjs - assembles dist/ from web/ and the wasm build: the multi-file page (index.html,
-// style.css, audio.js, languages.js, app.js, favicon.svg, neurodrive.js, neurodrive.wasm,
+// style.css, audio.js, languages.js, app.js (web/js/ bundled), favicon.svg, neurodrive.js, neurodrive.wasm,
 // embed-example.html), references.json (fetched when About > References opens), every language but
 // English as strings/<code>.json and
 // a language's own font as fonts/<code>.ttf (fetched only when the language is chosen), the service
@@ -12,6 +12,7 @@
 // neurodrive-csp.txt for hosts that send the policy as a header). The QR code library of the scenario builder (npm qrcode-generator,
 // pinned in package-lock.json, installed by make setup) is copied from node_modules to dist/qrcode.js,
 // which the page loads only when the Share dialog first opens; the single file inlines it.
+// app.js is the page's ES modules (web/js/, entry main.js) joined into one script by bundle_js.mjs.
 // Every script is minified with terser on the way (web/ keeps the readable source; measured gzip -9):
 // app.js 14.0 to 8.9 KB, audio.js 1.9 to 1.0 KB, Emscripten's neurodrive.js 35.2 to 22.9 KB,
 // qrcode.js 11.7 to 7.4 KB.
@@ -25,6 +26,7 @@ import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { writeWorksheets } from './make_worksheets.mjs';
 import { scriptData } from './inline_script.mjs';
+import { bundleModules, BundleError } from './bundle_js.mjs';
 import { pageFiles, ON_DEMAND } from './page_size.mjs';
 
 const [buildDir, outDir] = process.argv.slice(2);
@@ -102,14 +104,23 @@ fs.writeFileSync(path.join(outDir, 'manifest.webmanifest'), manifest());
 // window.neurodrive) and top-level names (createNeuroDrive) are kept. A syntax error fails the build.
 // Data a script needs before wasm runs is written in at build time: languages.js's __LANGUAGES__.
 const withData = (code) => code.replace('__LANGUAGES__', () => JSON.stringify(languageTable));
-const minifyFile = async (file) => {
+const minifyCode = async (code, name) => {
   try {
-    const out = await minify(withData(fs.readFileSync(need(file), 'utf8'), file), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    const out = await minify(withData(code), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
     return out.code;
-  } catch (e) { console.error(`make_dist: terser could not minify ${file}: ${e.message} (line ${e.line})`); process.exit(1); }
+  } catch (e) { console.error(`make_dist: terser could not minify ${name}: ${e.message} (line ${e.line})`); process.exit(1); }
 };
+const minifyFile = (file) => minifyCode(fs.readFileSync(need(file), 'utf8'), file);
+// app.js: the modules in one scope (bundle_js.mjs), so terser shortens names across them.
+const appEntry = path.join(web, 'js', 'main.js');
+let appBundle;
+try { appBundle = bundleModules(need(appEntry)).code; } catch (e) {
+  if (!(e instanceof BundleError)) throw e;
+  console.error(`make_dist: the page's modules cannot be bundled: ${e.message}`); process.exit(1);
+}
 const minified = {};
-for (const f of ['audio.js', 'languages.js', 'app.js']) minified[f] = await minifyFile(path.join(web, f));
+for (const f of ['audio.js', 'languages.js']) minified[f] = await minifyFile(path.join(web, f));
+minified['app.js'] = await minifyCode(appBundle, `${appEntry} (bundled; node scripts/bundle_js.mjs ${appEntry} shows its lines)`);
 minified['neurodrive.js'] = await minifyFile(path.join(buildDir, 'src/app', 'neurodrive.js'));
 for (const f of ['audio.js', 'languages.js', 'app.js', 'neurodrive.js']) fs.writeFileSync(path.join(outDir, f), minified[f]);
 fs.copyFileSync(need(path.join(buildDir, 'src/app', 'neurodrive.wasm')), path.join(outDir, 'neurodrive.wasm'));

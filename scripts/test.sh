@@ -78,6 +78,13 @@ else
     tail -30 build/wasm-build.log; runners+=("fail:wasm build")
 fi
 
+# 2a. The build scripts' own tests under Node (no build needed): the bundler of the page's modules.
+step "build scripts (node tests)"
+node --test --test-reporter=junit --test-reporter-destination="$results/scripts.xml" \
+     --test-reporter=tap --test-reporter-destination=stdout tests/scripts/*.test.mjs 2>&1 \
+    | grep -E '^(not )?ok |^# (pass|fail)'
+runners+=("each:node test runner (scripts):$results/scripts.xml")
+
 # 3. Browser end-to-end tests on the release build in dist/.
 step "browser build (dist/)"
 if node scripts/make_dist.mjs build/wasm dist && node scripts/make_scorm.mjs dist; then

@@ -412,7 +412,7 @@ constexpr float kTilePx = 32.0f;  // CSS px: the grain at which changes are foun
 struct TileSums {
     int cols = 0, rows = 0;
     std::vector<std::uint64_t> sum;  // per tile; 0 = not reached
-    std::vector<int> touched;
+    int lo = 1 << 30, hi = -1;       // the range of tiles reached
     explicit TileSums(ImVec2 display)
         : cols(std::max(1, static_cast<int>(std::ceil(display.x / kTilePx)))), rows(std::max(1, static_cast<int>(std::ceil(display.y / kTilePx)))),
           sum(static_cast<std::size_t>(cols * rows), 0) {}
@@ -424,16 +424,21 @@ struct TileSums {
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x) {
                 std::uint64_t& t = sum[static_cast<std::size_t>(y * cols + x)];
-                if (t == 0) touched.push_back(y * cols + x);
+                lo = std::min(lo, y * cols + x);
+                hi = std::max(hi, y * cols + x);
                 t = ((t ^ h) * 0x9E3779B97F4A7C15ull) | 1u;
             }
     }
+    // The tiles reached, in order, and the sums cleared for the next entry.
     TileHashes take() {
-        std::sort(touched.begin(), touched.end());
         TileHashes out;
-        out.reserve(touched.size());
-        for (int t : touched) { out.emplace_back(t, sum[static_cast<std::size_t>(t)]); sum[static_cast<std::size_t>(t)] = 0; }
-        touched.clear();
+        for (int t = lo; t <= hi; ++t) {
+            std::uint64_t& v = sum[static_cast<std::size_t>(t)];
+            if (v) out.emplace_back(t, v);
+            v = 0;
+        }
+        lo = 1 << 30;
+        hi = -1;
         return out;
     }
 };
@@ -584,12 +589,12 @@ void pace_slow_layers(std::vector<Item>& items, double now_s, CompositorStats* s
 // [SECTION] What changed --------------------------------------------------------------------------------------------
 // The tiles where this frame differs from the last: where an entry that changed, came or went draws
 // differently; every tile when entries changed order (a window brought to the front).
-std::vector<int> changed_tiles(const std::vector<Item>& items, const std::vector<Shown>& last, const TileSums& grid) {
+std::vector<char> changed_tiles(const std::vector<Item>& items, const std::vector<Shown>& last, const TileSums& grid) {
     const auto find = [](const auto& in, std::uint64_t key) {
         return std::find_if(in.begin(), in.end(), [&](const auto& x) { return x.key == key; });
     };
-    std::vector<int> out;
-    const auto all = [&](const TileHashes& t) { for (const auto& p : t) out.push_back(p.first); };
+    std::vector<char> out(static_cast<std::size_t>(grid.cols * grid.rows), 0);
+    const auto all = [&](const TileHashes& t) { for (const auto& p : t) out[static_cast<std::size_t>(p.first)] = 1; };
     std::vector<std::uint64_t> kept_last, kept_now;
     for (const Shown& l : last) if (find(items, l.key) == items.end()) all(l.tiles); else kept_last.push_back(l.key);
     for (const Item& it : items) {
@@ -600,65 +605,47 @@ std::vector<int> changed_tiles(const std::vector<Item>& items, const std::vector
         std::size_t a = 0, b = 0;
         const TileHashes &was = l->tiles, &now = it.tiles;
         while (a < was.size() || b < now.size()) {
-            if (b == now.size() || (a < was.size() && was[a].first < now[b].first)) { out.push_back(was[a++].first); continue; }
-            if (a == was.size() || now[b].first < was[a].first) { out.push_back(now[b++].first); continue; }
-            if (was[a].second != now[b].second) out.push_back(now[b].first);
+            if (b == now.size() || (a < was.size() && was[a].first < now[b].first)) { out[static_cast<std::size_t>(was[a++].first)] = 1; continue; }
+            if (a == was.size() || now[b].first < was[a].first) { out[static_cast<std::size_t>(now[b++].first)] = 1; continue; }
+            if (was[a].second != now[b].second) out[static_cast<std::size_t>(now[b].first)] = 1;
             ++a, ++b;
         }
     }
-    if (kept_last != kept_now) {
-        out.clear();
-        for (int t = 0; t < grid.cols * grid.rows; ++t) out.push_back(t);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (kept_last != kept_now) std::fill(out.begin(), out.end(), 1);
     return out;
 }
 
 // The changed tiles as rectangles: runs of tiles along each row, joined with the run below when it
 // spans the same columns.
-std::vector<ImVec4> tile_rects(const std::vector<int>& tiles, const TileSums& grid) {
+std::vector<ImVec4> tile_rects(const std::vector<char>& changed, const TileSums& grid) {
     std::vector<ImVec4> out;
-    std::vector<std::size_t> open;  // rectangles that end on the row above
-    for (std::size_t i = 0; i < tiles.size();) {
-        const int row = tiles[i] / grid.cols;
-        std::vector<std::size_t> now;
-        while (i < tiles.size() && tiles[i] / grid.cols == row) {
-            const int x0 = tiles[i] % grid.cols;
+    std::vector<std::size_t> open, now;  // rectangles that end on the row above, on this row
+    for (int row = 0; row < grid.rows; ++row, open.swap(now)) {
+        now.clear();
+        for (int x0 = 0; x0 < grid.cols; ++x0) {
+            if (!changed[static_cast<std::size_t>(row * grid.cols + x0)]) continue;
             int x1 = x0;
-            while (i + 1 < tiles.size() && tiles[i + 1] == tiles[i] + 1 && tiles[i + 1] / grid.cols == row) { ++i; ++x1; }
-            ++i;
+            while (x1 + 1 < grid.cols && changed[static_cast<std::size_t>(row * grid.cols + x1 + 1)]) ++x1;
             const ImVec4 r(static_cast<float>(x0) * kTilePx, static_cast<float>(row) * kTilePx, static_cast<float>(x1 + 1) * kTilePx, static_cast<float>(row + 1) * kTilePx);
-            const auto above = std::find_if(open.begin(), open.end(), [&](std::size_t k) { return out[k].x == r.x && out[k].z == r.z && out[k].w == r.y; });
+            const auto above = std::find_if(open.begin(), open.end(), [&](std::size_t k) { return out[k].x == r.x && out[k].z == r.z; });
             if (above != open.end()) { out[*above].w = r.w; now.push_back(*above); }
             else { out.push_back(r); now.push_back(out.size() - 1); }
+            x0 = x1;
         }
-        open = now;
     }
     return out;
 }
 
-// The changed areas on the device pixel grid, joined where they touch, at most kMaxRedrawn of them.
+// The changed rectangles on the device pixel grid, at most kMaxRedrawn of them (each is a pass that
+// draws every entry reaching it again): the two whose joining wastes least are joined until so.
 constexpr int kMaxRedrawn = 4;
-constexpr float kJoinGap = 0.0f;  // CSS px: areas this close are redrawn as one
-std::vector<ImVec4> redrawn_areas(std::vector<ImVec4> areas, ImVec4 screen, ImVec2 scale) {
+std::vector<ImVec4> redrawn_areas(const std::vector<ImVec4>& areas, ImVec4 screen, ImVec2 scale) {
     std::vector<ImVec4> out;
     for (ImVec4 a : areas) {
         ImVec2 lo, hi;
         if (device_area(ImVec2(a.x, a.y), ImVec2(a.z, a.w), ImVec2(screen.z, screen.w), scale, &lo, &hi)) out.emplace_back(lo.x, lo.y, hi.x, hi.y);
     }
-    for (bool joined = true; joined;) {
-        joined = false;
-        for (std::size_t i = 0; i < out.size() && !joined; ++i)
-            for (std::size_t j = i + 1; j < out.size() && !joined; ++j) {
-                const ImVec4 near = ImVec4(out[i].x - kJoinGap, out[i].y - kJoinGap, out[i].z + kJoinGap, out[i].w + kJoinGap);
-                if (is_empty(cut(near, out[j]))) continue;
-                out[i] = join(out[i], out[j]);
-                out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
-                joined = true;
-            }
-    }
-    while (out.size() > static_cast<std::size_t>(kMaxRedrawn)) {  // join the two that waste the least
+    while (out.size() > static_cast<std::size_t>(kMaxRedrawn)) {
         std::size_t bi = 0, bj = 1;
         float best = 1e30f;
         for (std::size_t i = 0; i < out.size(); ++i)

@@ -284,22 +284,21 @@ const char* open_window(Platform& p) {
     }
 #ifdef __EMSCRIPTEN__
     const char* glsl_version = kGlslVersion;
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     double css_w = 1280, css_h = 720;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     const int win_w = static_cast<int>(css_w), win_h = static_cast<int>(css_h);
+    const Uint32 gl_flag = 0;  // the WebGL context is made by create_gl_context, not SDL (no_sdl_gl.cpp)
 #else
     const char* glsl_version = "#version 330 core";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    const int win_w = 1366, win_h = 768;
-#endif
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    const int win_w = 1366, win_h = 768;
+    const Uint32 gl_flag = SDL_WINDOW_OPENGL;
+#endif
     p.window = SDL_CreateWindow("NeuroDrive", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, win_w, win_h,
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                                gl_flag | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!p.window) {
         std::fprintf(stderr, "neurodrive: could not create a window: %s\n", SDL_GetError());
         return nullptr;

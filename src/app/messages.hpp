@@ -1,6 +1,6 @@
 // messages.hpp - the host-page protocol (postMessage), decoded and answered in C++ so every message
-// is validated in one place (and fuzzed). web/app.js checks who sent it and its size, then forwards
-// the JSON text; every change goes through commands.hpp, so locks hold. Pure: no Emscripten.
+// is validated in one place (and fuzzed). web/js/messages.js checks who sent it and its size, then
+// forwards the JSON text; every change goes through commands.hpp, so locks hold. Pure: no Emscripten.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// scenario.hpp - the teachers' scenario builder (web/app.js draws its dialog): what it offers, with
+// scenario.hpp - the teachers' scenario builder (web/js/share.js draws its dialog): what it offers, with
 // labels in the UI language, and the link it builds from the current state (preset and inputs) plus
 // a chosen view (locks, hidden panels, lesson, language, theme, text size, simple view).
 // No ImGui, SDL or Emscripten: unit-tested natively (tests/app/test_scenario.cpp).
