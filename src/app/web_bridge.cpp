@@ -1,10 +1,10 @@
-// web_bridge.cpp - C exports behind window.neurodrive (web/app.js): a table of thin entries. Every
-// string argument arrives in wasm heap memory that app.js allocated after checking its length (never on
-// the stack); each entry goes through with_app (not ready yet, or a missing argument: the one error;
-// else its answer, kept until the next call), and the JSON it answers comes from the module that owns
-// the data. Nothing here throws or decides policy (start_policy.hpp, persist.hpp). Changes go through
-// commands.hpp (locks); host changes are kept out of the stored state (persist.hpp host_command).
-// Only this file uses Emscripten's JS interop.
+// web_bridge.cpp - C exports behind window.neurodrive (web/js/, bundled into app.js): a table of thin
+// entries. Every string argument arrives in wasm heap memory that app.js allocated after checking its
+// length (never on the stack); each entry goes through with_app (not ready yet, or a missing argument:
+// the one error; else its answer, kept until the next call), and the JSON it answers comes from the
+// module that owns the data. Nothing here throws or decides policy (start_policy.hpp, persist.hpp).
+// Changes go through commands.hpp (locks); host changes are kept out of the stored state (persist.hpp
+// host_command). Only this file uses Emscripten's JS interop.
 #include "web_bridge.hpp"
 
 #include <emscripten.h>
@@ -12,8 +12,8 @@
 #include <malloc.h>
 
 #include <cstdlib>
-#include <type_traits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "a11y.hpp"
