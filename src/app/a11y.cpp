@@ -42,19 +42,12 @@ void settings_entries(JsonWriter& w, const App& app) {
     w.EndArray();
 }
 
-}  // namespace
-
-std::string mirror_json(const App& app) {
-    rapidjson::StringBuffer out;
-    JsonWriter w(out);
-    w.StartObject();
-    json_key(w, "title");
-    json_put(w, app.strings.get("a11y.controls"));
-    json_key(w, "inputs");
-    w.StartArray();
+// Every input as a range control: its label, value, range, spoken value and whether it is locked.
+void input_entries(JsonWriter& w, const App& app) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     char buf[256];
+    w.StartArray();
     for (int i = 0; i < n; ++i) {
         const std::string name(specs[i].name);
         const bool level = specs[i].kind == model::InputKind::Level;
@@ -74,52 +67,49 @@ std::string mirror_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
-    json_key(w, "events");
+}
+
+// One named thing of a list (an event, a preset): {"<id_key>":id,"<label_key>":label}.
+void named_entry(JsonWriter& w, const char* id_key, std::string_view id, const char* label_key, std::string_view label) {
+    w.StartObject();
+    json_key(w, id_key); json_put(w, id);
+    json_key(w, label_key); json_put(w, label);
+    w.EndObject();
+}
+
+void event_entries(JsonWriter& w, const App& app) {
     w.StartArray();
-    for (const char* e : {"cue", "reward", "omit"}) {
-        w.StartObject();
-        json_key(w, "name"); json_put(w, e);
-        json_key(w, "label"); json_put(w, app.strings.get(std::string("event.") + e));
-        w.EndObject();
-    }
+    for (const char* e : {"cue", "reward", "omit"}) named_entry(w, "name", e, "label", app.strings.get(std::string("event.") + e));
     w.EndArray();
-    json_key(w, "presets");
+}
+
+void preset_entries(JsonWriter& w, const App& app) {
     w.StartArray();
-    for (const auto& p : io::builtin_presets().presets) {
-        w.StartObject();
-        json_key(w, "id"); json_put(w, p.id);
-        json_key(w, "title"); json_put(w, preset_title(app, p));
-        w.EndObject();
-    }
+    for (const auto& p : io::builtin_presets().presets) named_entry(w, "id", p.id, "title", preset_title(app, p));
     w.EndArray();
-    json_key(w, "preset"); json_put(w, app.brain.preset);
-    json_key(w, "compare"); json_put(w, app.compare.has_value() ? app.compare->preset : "off");  // the mirror's Compare with list
-    json_key(w, "paused"); w.Bool(app.paused);
-    format_into(buf, app.strings.number, app.strings.get("a11y.summary"), app.brain.out.motivation, app.brain.out.da_nac_nM, app.brain.out.da_pfc_nM, app.brain.out.vta_rate_hz);
-    json_key(w, "summary"); json_put(w, buf);
-    json_key(w, "narration");
-    w.StartArray();
-    for (const auto& s : narration(app)) json_put(w, s);
-    w.EndArray();
-    // What each group of mirror controls may do now, and the error it would give.
-    const std::string reset_lock = !lock_error(app, "presets").empty() ? lock_error(app, "presets") : lock_error(app, "time");
+}
+
+// What each group of mirror controls may do now ("locks"), and the error it would give: the reason a
+// locked control gives (its tooltip), in the UI language, naming the lock= that does it ("locked_reason").
+void lock_entries(JsonWriter& w, const App& app) {
+    const char* groups[] = {"presets", "events", "time", "experiments"};
+    const bool presets_locked = !lock_error(app, "presets").empty();
+    const bool reset_locked = presets_locked || !lock_error(app, "time").empty();
+    auto locked = [&](const char* group) { return app.strings.format("a11y.locked", std::string("lock=") + group); };
     json_key(w, "locks");
     w.StartObject();
-    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); w.Bool(!lock_error(app, g).empty()); }
-    json_key(w, "reset"); w.Bool(!reset_lock.empty());
+    for (const char* g : groups) { json_key(w, g); w.Bool(!lock_error(app, g).empty()); }
+    json_key(w, "reset"); w.Bool(reset_locked);
     w.EndObject();
-    // The reason a locked control gives (its tooltip), in the UI language, naming the lock= that does it.
-    auto locked = [&](const char* group) { return app.strings.format("a11y.locked", std::string("lock=") + group); };
     json_key(w, "locked_reason");
     w.StartObject();
-    for (const char* g : {"presets", "events", "time", "experiments"}) { json_key(w, g); json_put(w, lock_error(app, g).empty() ? std::string() : locked(g)); }
+    for (const char* g : groups) { json_key(w, g); json_put(w, lock_error(app, g).empty() ? std::string() : locked(g)); }
     json_key(w, "reset");
-    json_put(w, reset_lock.empty() ? std::string() : locked(!lock_error(app, "presets").empty() ? "presets" : "time"));
+    json_put(w, reset_locked ? locked(presets_locked ? "presets" : "time") : std::string());
     w.EndObject();
-    json_key(w, "theme"); json_put(w, app.settings.theme);
-    json_key(w, "audio"); w.Bool(app.settings.audio);
-    settings_entries(w, app);
-    json_key(w, "exports");
+}
+
+void export_entries(JsonWriter& w, const App& app) {
     w.StartArray();
     for (const ExportKind& k : export_kinds()) {
         w.StartObject();
@@ -129,7 +119,10 @@ std::string mirror_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
-    json_key(w, "labels");
+}
+
+// The page's own texts in the UI language: a few under short names, the rest under their strings key.
+void label_entries(JsonWriter& w, const App& app) {
     w.StartObject();
     const std::pair<const char*, const char*> named[] = {
         {"events", "a11y.events"}, {"presets", "a11y.presets"}, {"play", "time.play"}, {"pause", "time.pause"},
@@ -144,6 +137,34 @@ std::string mirror_json(const App& app) {
         json_put(w, app.strings.get(key));
     }
     w.EndObject();
+}
+
+}  // namespace
+
+std::string mirror_json(const App& app) {
+    rapidjson::StringBuffer out;
+    JsonWriter w(out);
+    w.StartObject();
+    json_key(w, "title"); json_put(w, app.strings.get("a11y.controls"));
+    json_key(w, "inputs"); input_entries(w, app);
+    json_key(w, "events"); event_entries(w, app);
+    json_key(w, "presets"); preset_entries(w, app);
+    json_key(w, "preset"); json_put(w, app.brain.preset);
+    json_key(w, "compare"); json_put(w, app.compare.has_value() ? app.compare->preset : "off");  // the mirror's Compare with list
+    json_key(w, "paused"); w.Bool(app.paused);
+    char buf[256];
+    format_into(buf, app.strings.number, app.strings.get("a11y.summary"), app.brain.out.motivation, app.brain.out.da_nac_nM, app.brain.out.da_pfc_nM, app.brain.out.vta_rate_hz);
+    json_key(w, "summary"); json_put(w, buf);
+    json_key(w, "narration");
+    w.StartArray();
+    for (const auto& s : narration(app)) json_put(w, s);
+    w.EndArray();
+    lock_entries(w, app);
+    json_key(w, "theme"); json_put(w, app.settings.theme);
+    json_key(w, "audio"); w.Bool(app.settings.audio);
+    settings_entries(w, app);
+    json_key(w, "exports"); export_entries(w, app);
+    json_key(w, "labels"); label_entries(w, app);
     json_key(w, "lang"); json_put(w, app.strings_lang);  // the language shown (settings.lang may be on its way)
     w.EndObject();
     return {out.GetString(), out.GetSize()};

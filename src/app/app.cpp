@@ -28,14 +28,6 @@
 
 namespace neurodrive::app {
 
-void FrameStats::push(float ms, float ui, int vertices_drawn) {
-    cpu_ms[static_cast<std::size_t>(head)] = ms;
-    ui_ms[static_cast<std::size_t>(head)] = ui;
-    drawn[static_cast<std::size_t>(head)] = static_cast<float>(vertices_drawn);
-    head = (head + 1) % static_cast<int>(cpu_ms.size());
-    count = std::min(count + 1, static_cast<int>(cpu_ms.size()));
-}
-
 namespace {
 
 void restart_history(App& app) {
@@ -451,106 +443,8 @@ std::string lesson_record(const App& app, std::string_view id) {
 }
 std::string lesson_restore(App& app, std::string_view record) { return lesson_restore(app.lesson, app.lessons, record); }
 
-std::string lesson_events_json(const App& app, long long from) {
-    const LessonState& l = app.lesson;
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
-    w.StartObject();
-    json_key(w, "total"); w.Int64(l.events_total);
-    json_key(w, "lang"); json_put(w, app.strings_lang);  // the language of the texts below
-    json_key(w, "events");
-    w.StartArray();
-    const long long first = l.events_total - static_cast<long long>(l.events.size());
-    for (std::size_t k = 0; k < l.events.size(); ++k) {
-        const long long n = first + static_cast<long long>(k);
-        const LessonEvent& e = l.events[k];
-        if (n < from || e.lesson < 0 || e.lesson >= static_cast<int>(app.lessons.size())) continue;
-        const Lesson& lesson = app.lessons[static_cast<std::size_t>(e.lesson)];
-        w.StartObject();
-        json_key(w, "n"); w.Int64(n);
-        json_key(w, "lesson"); json_put(w, lesson.id);
-        json_key(w, "title"); text("lesson." + lesson.id + ".title");
-        json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
-        if (e.kind == LessonEvent::Kind::Answered && e.step >= 0 && e.step < static_cast<int>(lesson.steps.size())) {
-            const LessonStep& step = lesson.steps[static_cast<std::size_t>(e.step)];
-            const std::string key = "lesson." + lesson.id + "." + step.id + ".";
-            json_key(w, "kind"); json_put(w, "answered");
-            json_key(w, "step"); w.Int(e.step + 1);
-            json_key(w, "step_id"); json_put(w, step.id);
-            json_key(w, "question"); text(key + "question");
-            json_key(w, "options");
-            w.StartArray();
-            for (int i = 1; i <= kLessonOptions; ++i) text(key + "option" + std::to_string(i));
-            w.EndArray();
-            json_key(w, "choice"); w.Int(e.choice);
-            json_key(w, "correct"); w.Int(step.correct);
-            json_key(w, "right"); w.Bool(e.right);
-        } else {
-            json_key(w, "kind"); json_put(w, "completed");
-            json_key(w, "right"); w.Int(e.right_count);
-        }
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    return buf.GetString();
-}
-
-std::string lessons_json(const App& app) {
-    const LessonState& l = app.lesson;
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    auto text = [&](const std::string& key) { json_put(w, app.strings.get(key)); };
-    w.StartObject();
-    json_key(w, "active");
-    if (const LessonStep* step = lesson_current_step(l, app.lessons)) {
-        const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
-        const char* phases[] = {"predict", "act", "observe", "result"};
-        w.StartObject();
-        json_key(w, "id"); json_put(w, lesson.id);
-        json_key(w, "title"); text("lesson." + lesson.id + ".title");
-        json_key(w, "step"); w.Int(l.step + 1);
-        json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
-        json_key(w, "phase"); json_put(w, phases[static_cast<int>(l.phase)]);
-        for (const char* part : {"explain", "do", "question", "observe"}) { w.Key(part); text(lesson_key(l, app.lessons, part)); }
-        json_key(w, "options");
-        w.StartArray();
-        for (int i = 1; i <= kLessonOptions; ++i) text(lesson_key(l, app.lessons, "option" + std::to_string(i)));
-        w.EndArray();
-        json_key(w, "choice"); w.Int(l.choice);
-        const bool result = l.phase == LessonPhase::Result;
-        json_key(w, "correct"); w.Int(result ? step->correct : 0);
-        json_key(w, "right"); w.Bool(result && l.choice == step->correct);
-        json_key(w, "why"); json_put(w, result ? app.strings.get(lesson_key(l, app.lessons, "why")) : "");
-        w.EndObject();
-    } else {
-        w.Null();
-    }
-    json_key(w, "list");
-    w.StartArray();
-    for (std::size_t i = 0; i < app.lessons.size(); ++i) {
-        w.StartObject();
-        json_key(w, "id"); json_put(w, app.lessons[i].id);
-        json_key(w, "title"); text("lesson." + app.lessons[i].id + ".title");
-        json_key(w, "steps"); w.Int(static_cast<int>(app.lessons[i].steps.size()));
-        json_key(w, "done"); w.Int(i < l.done.size() ? l.done[i] : 0);
-        w.EndObject();
-    }
-    w.EndArray();
-    json_key(w, "labels");
-    w.StartObject();
-    for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.observing", "lessons.right", "lessons.wrong",
-                          "lessons.answer", "lessons.answer_is", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
-        w.Key(k);
-        text(k);
-    }
-    w.EndObject();
-    json_key(w, "completed_steps"); w.Int(l.completed_steps);
-    json_key(w, "right_answers"); w.Int(l.right_answers);
-    w.EndObject();
-    return buf.GetString();
-}
+std::string lesson_events_json(const App& app, long long from) { return lesson_events_json(app.lesson, app.lessons, app.strings, app.strings_lang, from); }
+std::string lessons_json(const App& app) { return lessons_json(app.lesson, app.lessons, app.strings); }
 
 // [SECTION] Query strings and JSON state ---------------------------------------------------------------
 void apply_settings(App& app, const SettingValues& v) {
@@ -578,33 +472,7 @@ std::string apply_query(App& app, std::string_view query) {
     apply_inputs(c, &app.brain.inputs, &app.brain.preset);
     apply_settings(app, v);
     const bool lesson_ok = !v.lesson || start_lesson(app, *v.lesson);
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    w.StartObject();
-    json_key(w, "ignored");
-    w.StartArray();
-    auto ignored = [&](std::string_view name, std::string_view reason, std::string_view param) {
-        w.StartObject();
-        json_key(w, "name"); json_put(w, name);
-        json_key(w, "reason"); json_put(w, reason);
-        json_key(w, "param"); json_put(w, param);
-        w.EndObject();
-    };
-    for (const auto& i : c.ignored) ignored(i.name, i.reason, i.param);
-    if (!lesson_ok) ignored("lesson", "unknown lesson", "lesson");
-    w.EndArray();
-    json_key(w, "resize"); w.Bool(v.resize.value_or(false));
-    json_key(w, "persist"); if (c.persist()) w.Bool(*c.persist()); else w.Null();
-    json_key(w, "xapi"); w.Bool(v.xapi.value_or(false));
-    json_key(w, "xapi_base"); if (v.xapi_base) json_put(w, *v.xapi_base); else w.Null();
-    json_key(w, "lti_token"); if (v.lti_token) json_put(w, *v.lti_token); else w.Null();
-    json_key(w, "origins");
-    w.StartArray();
-    for (const auto& o : v.origin) json_put(w, o);
-    w.EndArray();
-    json_key(w, "lesson"); if (v.lesson) json_put(w, *v.lesson); else w.Null();
-    w.EndObject();
-    return buf.GetString();
+    return query_report_json(c, lesson_ok);
 }
 
 SettingValues share_view(const App& app) {
@@ -625,6 +493,13 @@ std::string share_query(const App& app) { return neurodrive::app::share_query(ap
 std::string state_json(const App& app) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
+    int n_in = 0, n_out = 0;
+    const model::InputSpec* in = model::input_specs(&n_in);
+    const model::OutputSpec* out = model::output_specs(&n_out);
+    auto put_values = [&](const Brain& b) {  // a brain's "inputs" and "outputs", by the registries
+        json_key(w, "inputs"); json_put_fields(w, in, n_in, b.inputs);
+        json_key(w, "outputs"); json_put_fields(w, out, n_out, b.out);
+    };
     w.StartObject();
     json_key(w, "time_s"); json_put_num(w, app.brain.state.time_s);
     json_key(w, "skipped_s"); json_put_num(w, app.skipped_time_s);  // simulated time stalls skipped (the clock line says it)
@@ -646,18 +521,7 @@ std::string state_json(const App& app) {
     json_key(w, "lesson_steps_completed"); w.Int(app.lesson.completed_steps);
     json_key(w, "key_event"); json_put(w, key_event_name(app.brain.history.key_event));
     json_key(w, "key_event_age_s"); json_put_num(w, app.brain.state.time_s - app.brain.history.key_event_time_s);
-    int n = 0;
-    json_key(w, "inputs");
-    w.StartObject();
-    const model::InputSpec* in = model::input_specs(&n);
-    for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, app.brain.inputs.*(in[i].field)); }
-    w.EndObject();
-    json_key(w, "outputs");
-    w.StartObject();
-    int n_out = 0;
-    const model::OutputSpec* out = model::output_specs(&n_out);
-    for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, app.brain.out.*(out[i].field)); }
-    w.EndObject();
+    put_values(app.brain);
     json_key(w, "last_trial");
     w.StartObject();
     json_key(w, "cue_response_hz"); json_put_num(w, app.brain.out.last_cue_response_hz);
@@ -672,14 +536,7 @@ std::string state_json(const App& app) {
         json_key(w, "preset"); json_put(w, b.preset);
         json_key(w, "title"); json_put(w, scenario_title(app, b.preset, b.inputs));
         json_key(w, "time_s"); json_put_num(w, b.state.time_s);
-        json_key(w, "inputs");
-        w.StartObject();
-        for (int i = 0; i < n; ++i) { w.Key(in[i].name.data(), static_cast<rapidjson::SizeType>(in[i].name.size())); json_put_num(w, b.inputs.*(in[i].field)); }
-        w.EndObject();
-        json_key(w, "outputs");
-        w.StartObject();
-        for (int i = 0; i < n_out; ++i) { w.Key(out[i].name.data(), static_cast<rapidjson::SizeType>(out[i].name.size())); json_put_num(w, b.out.*(out[i].field)); }
-        w.EndObject();
+        put_values(b);
         w.EndObject();
     } else {
         w.Null();
@@ -747,32 +604,10 @@ std::string ui_state_text(const UiState& u) {
 }
 
 std::string take_audio_json(App& app) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    w.StartObject();
-    json_key(w, "on"); w.Bool(app.settings.audio);
-    json_key(w, "silence"); w.Bool(app.brain.history.audio.silence);
-    json_key(w, "now"); json_put_num(w, app.brain.state.time_s);
-    json_key(w, "speed"); json_put_num(w, app.speed);
-    json_key(w, "paused"); w.Bool(app.paused);
-    json_key(w, "spikes");
-    w.StartArray();
-    for (double t : app.brain.history.audio.spikes_s) json_put_num(w, t);
-    w.EndArray();
-    json_key(w, "tones");
-    w.StartArray();
-    for (const EventMark& e : app.brain.history.audio.tones) {
-        w.StartObject();
-        json_key(w, "t"); json_put_num(w, e.time_s);
-        json_key(w, "kind"); json_put(w, e.type == model::Event::Cue ? "cue" : "reward");
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    app.brain.history.audio.spikes_s.clear();
-    app.brain.history.audio.tones.clear();
-    app.brain.history.audio.silence = false;
-    return buf.GetString();
+    AudioEvents& audio = app.brain.history.audio;
+    std::string json = audio_json(audio, {app.settings.audio, app.brain.state.time_s, static_cast<double>(app.speed), app.paused});
+    audio = AudioEvents{};
+    return json;
 }
 
 }  // namespace neurodrive::app

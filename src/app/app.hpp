@@ -26,6 +26,7 @@
 
 #include "assets.hpp"
 #include "brain.hpp"
+#include "frame_report.hpp"
 #include "history.hpp"
 #include "lab.hpp"
 #include "lessons.hpp"
@@ -73,45 +74,6 @@ struct UiState {
 };
 // Every field, as text (the drawing test compares it before and after a frame).
 std::string ui_state_text(const UiState& ui);
-
-// Where something was drawn this frame (CSS pixels): controls for the browser tests and the mirror,
-// and every text label (label:<id>) and text block (text:<id>) with whether it was cut off; a label
-// that names something on the schematic carries that thing's rectangle (x, y, w, h) as its anchor.
-struct WidgetRect {
-    std::string name;
-    float x = 0, y = 0, w = 0, h = 0;
-    bool clipped = false;
-    bool anchored = false;
-    std::array<float, 4> anchor{};
-};
-
-// Start-up, in ms on the page's clock (performance.now(): from navigation; natively from the process's
-// first reading): when each step ended. fonts_ms is how long the first font atlas took (rasterise and
-// upload). Filled by main.cpp, reported by stats() (docs/PERFORMANCE.md, "Start-up").
-struct StartupTimeline {
-    double main_ms = 0.0;       // main() entered: the wasm is compiled and instantiated
-    double gl_ms = 0.0;         // window, WebGL context and Dear ImGui's backends ready
-    double app_ms = 0.0;        // the app's tables and data files parsed (init)
-    double bridge_ms = 0.0;     // the page's environment, URL and stored state applied
-    double fonts_ms = 0.0;      // duration of the first font atlas
-    double frame1_ms = 0.0;     // the first frame submitted
-    double frame3_ms = 0.0;     // the third (the page's `ready`)
-};
-
-struct FrameStats {
-    StartupTimeline startup;
-    std::array<float, 600> cpu_ms{};   // whole frame: events, model, UI build, draw submission
-    std::array<float, 600> ui_ms{};    // model + UI build only (no GL calls)
-    std::array<float, 600> drawn{};    // vertices drawn (into retained textures too)
-    int head = 0, count = 0;
-    int vertices = 0;                  // vertices drawn in the last frame
-    int vertices_steady = 0;           // ... drawn into its changed areas, textures rendered not counted (compositor.hpp)
-    float redrawn_share = 0.0f;        // the share of the window's pixels the last frame drew again
-    int textures_shown = 0;            // retained textures drawn in the last frame
-    bool pacing = false;               // frames run late: slow layers refresh less often ...
-    float slow_stale_ms = 0.0f;        // ... showing a picture at most this old
-    void push(float ms, float ui, int vertices_drawn);
-};
 
 struct App;
 // A change asked for while drawing (a click, a drag, a key): update() applies it - through the commands
@@ -333,16 +295,14 @@ void lesson_lock(App& app);
 void lesson_next(App& app);
 void lesson_back(App& app);
 void lesson_reset_progress(App& app);
-// {"active":{...}|null,"list":[{"id","title","steps","done"}],"labels":{...}} for the HTML mirror.
+// The lessons for the HTML mirror (lessons.hpp lessons_json, in the UI language).
 std::string lessons_json(const App& app);
 
 // A lesson's progress record (lessons.hpp lesson_record; "" for an unknown id) and its strict restore
 // ("" or the reason it was refused: nothing changes then). For SCORM suspend_data.
 std::string lesson_record(const App& app, std::string_view id);
 std::string lesson_restore(App& app, std::string_view record);
-// Answers shown and lessons finished, numbered from 0, from number `from` on (older ones than the log
-// keeps are gone): {"total":N,"lang":..,"events":[{"n","kind":"answered","lesson","title","step","steps",
-// "question","options":[..],"choice","correct","right"} | {"n","kind":"completed","lesson","title","steps","right"}]}.
+// Answers shown and lessons finished from number `from` on (lessons.hpp lesson_events_json).
 std::string lesson_events_json(const App& app, long long from);
 
 // Runs experiment `index` of the registry on a typical brain and on app.inputs.

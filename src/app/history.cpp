@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "json_text.hpp"
 #include "neurodrive/rng.hpp"
 
 namespace neurodrive::app {
@@ -137,6 +138,32 @@ void history_sample(History& h, const model::Outputs& o, double now_s, double dt
     if (++h.samples % 15 == 0) update_axes(h);  // twice a simulated second is often enough
     const double horizon = now_s - kHistorySamples * kSampleIntervalS;
     h.events.erase(std::remove_if(h.events.begin(), h.events.end(), [&](const EventMark& e) { return e.time_s < horizon; }), h.events.end());
+}
+
+std::string audio_json(const AudioEvents& a, const AudioClock& clock) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "on"); w.Bool(clock.on);
+    json_key(w, "silence"); w.Bool(a.silence);
+    json_key(w, "now"); json_put_num(w, clock.now_s);
+    json_key(w, "speed"); json_put_num(w, clock.speed);
+    json_key(w, "paused"); w.Bool(clock.paused);
+    json_key(w, "spikes");
+    w.StartArray();
+    for (double t : a.spikes_s) json_put_num(w, t);
+    w.EndArray();
+    json_key(w, "tones");
+    w.StartArray();
+    for (const EventMark& e : a.tones) {
+        w.StartObject();
+        json_key(w, "t"); json_put_num(w, e.time_s);
+        json_key(w, "kind"); json_put(w, e.type == model::Event::Cue ? "cue" : "reward");
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return buf.GetString();
 }
 
 }  // namespace neurodrive::app

@@ -62,6 +62,17 @@ struct AudioEvents {
     bool silence = false;           // history was cleared (a reset): stop what is already scheduled
 };
 
+// The audio monitor's clock as the page needs it to schedule the events.
+struct AudioClock {
+    bool on = false;       // the sound is switched on
+    double now_s = 0.0;    // simulated time now
+    double speed = 1.0;
+    bool paused = false;
+};
+// {"on":b,"silence":b (a reset since the last call),"now":sim_s,"speed":x,"paused":b,
+//  "spikes":[sim_s,...],"tones":[{"t":sim_s,"kind":"cue"|"reward"}]} (web/audio.js plays them).
+std::string audio_json(const AudioEvents& a, const AudioClock& clock);
+
 struct History {
     Ring da_nac, da_pfc, vta_hz, rpe;
     std::vector<EventMark> events;   // the last 30 s

@@ -25,6 +25,27 @@ void write_choices(JsonWriter& w, const std::vector<std::pair<std::string, std::
     w.EndArray();
 }
 
+std::string json_result(std::string_view error) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "ok");
+    w.Bool(error.empty());
+    if (!error.empty()) { json_key(w, "error"); json_put(w, error); }
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
+}
+
+std::string json_ok_with(std::string_view key, std::string_view value) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "ok"); w.Bool(true);
+    json_key(w, key); json_put(w, value);
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
+}
+
 std::string json_quote(std::string_view text) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);

@@ -28,8 +28,22 @@ void json_put(JsonWriter& w, std::string_view text);          // a string (escap
 void json_put_num(JsonWriter& w, double v);                   // exact double; null when not finite
 void json_key(JsonWriter& w, std::string_view key);
 
+// {"<name>":value,...}: the fields of a registry (model::input_specs, output_specs: each spec's name and
+// field) read from `values`, in the registry's order.
+template <class Spec, class Values>
+void json_put_fields(JsonWriter& w, const Spec* specs, int n, const Values& values) {
+    w.StartObject();
+    for (int i = 0; i < n; ++i) { json_key(w, specs[i].name); json_put_num(w, values.*(specs[i].field)); }
+    w.EndObject();
+}
+
 // [{"value":..,"label":..}, ...]: a menu's choices.
 void write_choices(JsonWriter& w, const std::vector<std::pair<std::string, std::string>>& choices);
+
+// The answer of a command: {"ok":true} when `error` is empty, else {"ok":false,"error":error}.
+std::string json_result(std::string_view error);
+// A successful answer that carries one string: {"ok":true,"<key>":value}.
+std::string json_ok_with(std::string_view key, std::string_view value);
 
 // A JSON string literal for text (RapidJSON escaping: quotes, backslashes, control characters).
 std::string json_quote(std::string_view text);

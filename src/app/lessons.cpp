@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "assets.hpp"
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
@@ -338,6 +339,120 @@ std::string lesson_key(const LessonState& l, const std::vector<Lesson>& lessons,
     const LessonStep* s = lesson_current_step(l, lessons);
     if (!s) return {};
     return "lesson." + lessons[static_cast<std::size_t>(l.lesson)].id + "." + s->id + "." + std::string(part);
+}
+
+// [SECTION] JSON views -----------------------------------------------------------------------------------
+namespace {
+
+void put_text(JsonWriter& w, const Strings& strings, const std::string& key) { json_put(w, strings.get(key)); }
+
+// The active lesson's step as the mirror shows it (the answer only in the Result phase).
+void put_active_step(JsonWriter& w, const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings, const LessonStep& step) {
+    const Lesson& lesson = lessons[static_cast<std::size_t>(l.lesson)];
+    const char* phases[] = {"predict", "act", "observe", "result"};
+    w.StartObject();
+    json_key(w, "id"); json_put(w, lesson.id);
+    json_key(w, "title"); put_text(w, strings, "lesson." + lesson.id + ".title");
+    json_key(w, "step"); w.Int(l.step + 1);
+    json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
+    json_key(w, "phase"); json_put(w, phases[static_cast<int>(l.phase)]);
+    for (const char* part : {"explain", "do", "question", "observe"}) { w.Key(part); put_text(w, strings, lesson_key(l, lessons, part)); }
+    json_key(w, "options");
+    w.StartArray();
+    for (int i = 1; i <= kLessonOptions; ++i) put_text(w, strings, lesson_key(l, lessons, "option" + std::to_string(i)));
+    w.EndArray();
+    json_key(w, "choice"); w.Int(l.choice);
+    const bool result = l.phase == LessonPhase::Result;
+    json_key(w, "correct"); w.Int(result ? step.correct : 0);
+    json_key(w, "right"); w.Bool(result && l.choice == step.correct);
+    json_key(w, "why"); json_put(w, result ? strings.get(lesson_key(l, lessons, "why")) : "");
+    w.EndObject();
+}
+
+void put_lesson_list(JsonWriter& w, const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings) {
+    w.StartArray();
+    for (std::size_t i = 0; i < lessons.size(); ++i) {
+        w.StartObject();
+        json_key(w, "id"); json_put(w, lessons[i].id);
+        json_key(w, "title"); put_text(w, strings, "lesson." + lessons[i].id + ".title");
+        json_key(w, "steps"); w.Int(static_cast<int>(lessons[i].steps.size()));
+        json_key(w, "done"); w.Int(i < l.done.size() ? l.done[i] : 0);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+// One answer or completion of the log (its number n).
+void put_lesson_event(JsonWriter& w, const Lesson& lesson, const Strings& strings, const LessonEvent& e, long long n) {
+    w.StartObject();
+    json_key(w, "n"); w.Int64(n);
+    json_key(w, "lesson"); json_put(w, lesson.id);
+    json_key(w, "title"); put_text(w, strings, "lesson." + lesson.id + ".title");
+    json_key(w, "steps"); w.Int(static_cast<int>(lesson.steps.size()));
+    if (e.kind == LessonEvent::Kind::Answered && e.step >= 0 && e.step < static_cast<int>(lesson.steps.size())) {
+        const LessonStep& step = lesson.steps[static_cast<std::size_t>(e.step)];
+        const std::string key = "lesson." + lesson.id + "." + step.id + ".";
+        json_key(w, "kind"); json_put(w, "answered");
+        json_key(w, "step"); w.Int(e.step + 1);
+        json_key(w, "step_id"); json_put(w, step.id);
+        json_key(w, "question"); put_text(w, strings, key + "question");
+        json_key(w, "options");
+        w.StartArray();
+        for (int i = 1; i <= kLessonOptions; ++i) put_text(w, strings, key + "option" + std::to_string(i));
+        w.EndArray();
+        json_key(w, "choice"); w.Int(e.choice);
+        json_key(w, "correct"); w.Int(step.correct);
+        json_key(w, "right"); w.Bool(e.right);
+    } else {
+        json_key(w, "kind"); json_put(w, "completed");
+        json_key(w, "right"); w.Int(e.right_count);
+    }
+    w.EndObject();
+}
+
+}  // namespace
+
+std::string lessons_json(const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "active");
+    if (const LessonStep* step = lesson_current_step(l, lessons)) put_active_step(w, l, lessons, strings, *step);
+    else w.Null();
+    json_key(w, "list");
+    put_lesson_list(w, l, lessons, strings);
+    json_key(w, "labels");
+    w.StartObject();
+    for (const char* k : {"lessons.title", "lessons.start", "lessons.lock", "lessons.waiting", "lessons.observing", "lessons.right", "lessons.wrong",
+                          "lessons.answer", "lessons.answer_is", "lessons.next", "lessons.finish", "lessons.back", "lessons.predict", "lessons.reset"}) {
+        w.Key(k);
+        put_text(w, strings, k);
+    }
+    w.EndObject();
+    json_key(w, "completed_steps"); w.Int(l.completed_steps);
+    json_key(w, "right_answers"); w.Int(l.right_answers);
+    w.EndObject();
+    return buf.GetString();
+}
+
+std::string lesson_events_json(const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings, std::string_view lang, long long from) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "total"); w.Int64(l.events_total);
+    json_key(w, "lang"); json_put(w, lang);
+    json_key(w, "events");
+    w.StartArray();
+    const long long first = l.events_total - static_cast<long long>(l.events.size());
+    for (std::size_t k = 0; k < l.events.size(); ++k) {
+        const long long n = first + static_cast<long long>(k);
+        const LessonEvent& e = l.events[k];
+        if (n < from || e.lesson < 0 || e.lesson >= static_cast<int>(lessons.size())) continue;
+        put_lesson_event(w, lessons[static_cast<std::size_t>(e.lesson)], strings, e, n);
+    }
+    w.EndArray();
+    w.EndObject();
+    return buf.GetString();
 }
 
 }  // namespace neurodrive::app

@@ -12,6 +12,8 @@
 
 namespace neurodrive::app {
 
+struct Strings;  // assets.hpp: the texts, in the UI language
+
 struct LessonCheck {
     enum class Kind { Input, Output, Event, Trials, WaitS, WaitDays, Lab } kind = Kind::WaitS;
     std::string name;          // input / output / event / experiment name
@@ -110,5 +112,15 @@ const LessonStep* lesson_current_step(const LessonState& l, const std::vector<Le
 bool lesson_focuses(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view what);
 // Strings key of a part of the current step: lesson.<lesson>.<step>.<part>.
 std::string lesson_key(const LessonState& l, const std::vector<Lesson>& lessons, std::string_view part);
+
+// [SECTION] JSON views (the page's mirror and the LMS reports), with texts from `strings`
+// {"active":{id,title,step,steps,phase,explain,do,question,observe,options,choice,correct,right,why}|null,
+//  "list":[{"id","title","steps","done"}],"labels":{...},"completed_steps":n,"right_answers":n}.
+std::string lessons_json(const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings);
+// Answers shown and lessons finished, numbered from 0, from number `from` on (older ones than the log
+// keeps are gone); `lang` names the language of the texts: {"total":N,"lang":..,"events":[{"n","lesson",
+// "title","steps","kind":"answered","step","step_id","question","options":[..],"choice","correct","right"} |
+// {"n","lesson","title","steps","kind":"completed","right"}]}.
+std::string lesson_events_json(const LessonState& l, const std::vector<Lesson>& lessons, const Strings& strings, std::string_view lang, long long from);
 
 }  // namespace neurodrive::app

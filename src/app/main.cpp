@@ -129,6 +129,43 @@ double now_ms() {
 #endif
 }
 
+// What the compositor reports of a drawn frame and how long it took (stats()).
+void record_frame(neurodrive::app::App& app, const neurodrive::app::CompositorStats& drawn, float cpu_ms, float ui_ms) {
+    app.stats.vertices = drawn.vertices;
+    app.stats.vertices_steady = drawn.vertices_steady;
+    app.stats.textures_shown = drawn.textures_shown;
+    app.stats.redrawn_share = drawn.redrawn_share;
+    app.stats.pacing = drawn.pacing;
+    app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
+    if (drawn.slow_stale > 0) app.drawn.relayout = true;  // a layer kept its older picture: draw one more frame
+    app.stats.push(cpu_ms, ui_ms, drawn.vertices);
+}
+
+// After a frame is shown: the start-up marks, the native test's last frame and screenshot, and what the
+// page is told (the first frames drawn; compact mode's Full view asked for).
+void after_frame(Platform& p, int fb_w, int fb_h) {
+    if (p.app.frames == 1) p.app.stats.startup.frame1_ms = now_ms();
+    if (p.app.frames == 3) p.app.stats.startup.frame3_ms = now_ms();
+    if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {
+        p.running = false;
+#ifndef __EMSCRIPTEN__
+        if (!p.screenshot_path.empty()) save_ppm(p.screenshot_path, fb_w, fb_h);
+#endif
+    }
+#ifdef __EMSCRIPTEN__
+    (void)fb_w;
+    (void)fb_h;
+    if (p.app.frames == 3) {
+        p.app.skipped_time_s = 0.0;  // start-up's own long frames (atlas, shaders) are not the page being slow
+        neurodrive::app::bridge_first_frames();
+    }
+    if (p.app.ui.open_full_view_requested) {
+        p.app.ui.open_full_view_requested = false;
+        neurodrive::app::bridge_open_full_view(p.app);
+    }
+#endif
+}
+
 void frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     const auto cpu_start = std::chrono::steady_clock::now();
@@ -182,37 +219,12 @@ void frame(void* arg) {
     cf.window_keeps_frame = true;  // preserveDrawingBuffer (create_gl_context)
 #endif
     const neurodrive::app::CompositorStats drawn = neurodrive::app::compositor_render(ImGui::GetDrawData(), cf);
-    p.app.stats.vertices = drawn.vertices;
-    p.app.stats.vertices_steady = drawn.vertices_steady;
-    p.app.stats.textures_shown = drawn.textures_shown;
-    p.app.stats.redrawn_share = drawn.redrawn_share;
-    p.app.stats.pacing = drawn.pacing;
-    p.app.stats.slow_stale_ms = static_cast<float>(drawn.slow_stale_s * 1000.0);
-    if (drawn.slow_stale > 0) p.app.drawn.relayout = true;  // a layer kept its older picture: draw one more frame
-    const auto cpu_end = std::chrono::steady_clock::now();
-    p.app.stats.push(std::chrono::duration<float, std::milli>(cpu_end - cpu_start).count(), ui_ms, drawn.vertices);
+    record_frame(p.app, drawn, std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - cpu_start).count(), ui_ms);
 #ifndef __EMSCRIPTEN__
     SDL_GL_SwapWindow(p.window);  // the browser shows the canvas when the frame's callback returns
 #endif
     p.app.frames += 1;
-    if (p.app.frames == 1) p.app.stats.startup.frame1_ms = now_ms();
-    if (p.app.frames == 3) p.app.stats.startup.frame3_ms = now_ms();
-    if (p.max_frames > 0 && p.app.frames >= static_cast<std::uint64_t>(p.max_frames)) {
-        p.running = false;
-#ifndef __EMSCRIPTEN__
-        if (!p.screenshot_path.empty()) save_ppm(p.screenshot_path, fb_w, fb_h);
-#endif
-    }
-#ifdef __EMSCRIPTEN__
-    if (p.app.frames == 3) {
-        p.app.skipped_time_s = 0.0;  // start-up's own long frames (atlas, shaders) are not the page being slow
-        neurodrive::app::bridge_first_frames();
-    }
-    if (p.app.ui.open_full_view_requested) {
-        p.app.ui.open_full_view_requested = false;
-        neurodrive::app::bridge_open_full_view(p.app);
-    }
-#endif
+    after_frame(p, fb_w, fb_h);
 }
 
 // The GL context. In the browser a WebGL 2 context made here rather than by SDL, to ask for what SDL
@@ -244,34 +256,31 @@ bool create_gl_context(Platform& p) {
     return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    static Platform p;  // static: the browser main loop outlives main()
-    p.app.stats.startup.main_ms = now_ms();
 #ifndef __EMSCRIPTEN__
+// --frames N and --screenshot FILE.ppm (the native window test); false after an error message.
+bool parse_args(Platform& p, int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {
             p.max_frames = std::atoi(argv[++i]);
-            if (p.max_frames <= 0) { std::fprintf(stderr, "neurodrive: --frames needs a whole number above 0\n"); return 2; }
+            if (p.max_frames <= 0) { std::fprintf(stderr, "neurodrive: --frames needs a whole number above 0\n"); return false; }
         } else if (arg == "--screenshot" && i + 1 < argc) {
             p.screenshot_path = argv[++i];
         } else {
             std::fprintf(stderr, "neurodrive: unknown argument '%s' (allowed: --frames N, --screenshot FILE.ppm with --frames)\n", argv[i]);
-            return 2;
+            return false;
         }
     }
+    return true;
+}
 #endif
-#ifdef __EMSCRIPTEN__
-    (void)argc;  // the page passes its settings through web_bridge.cpp, not as arguments
-    (void)argv;
-    // Keys go to the app only while its canvas has focus: never hijack the host page.
-    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-#endif
+
+// SDL, the window and its GL context (WebGL 2 in the browser, sized to the canvas; OpenGL 3.3 core
+// natively). Returns the GLSL version for the renderer, or nullptr after an error message.
+const char* open_window(Platform& p) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "neurodrive: SDL_Init failed: %s\n", SDL_GetError());
-        return 1;
+        return nullptr;
     }
 #ifdef __EMSCRIPTEN__
     const char* glsl_version = kGlslVersion;
@@ -292,22 +301,25 @@ int main(int argc, char** argv) {
                                 gl_flag | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!p.window) {
         std::fprintf(stderr, "neurodrive: could not create a window: %s\n", SDL_GetError());
-        return 1;
+        return nullptr;
     }
-    if (!create_gl_context(p)) return 1;
+    return create_gl_context(p) ? glsl_version : nullptr;
+}
 
+// Dear ImGui with SDL's input backend and the app's own renderer (gl_renderer.hpp).
+bool start_imgui(Platform& p, const char* glsl_version) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, nothing to save
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
-    if (!neurodrive::app::renderer_init(glsl_version)) return 1;
-    p.app.stats.startup.gl_ms = now_ms();
+    return neurodrive::app::renderer_init(glsl_version);
+}
 
-    if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
-    p.app.stats.startup.app_ms = now_ms();
 #ifdef __EMSCRIPTEN__
+// The page's settings, then the browser's main loop (it outlives main()).
+void run_in_browser(Platform& p) {
     // The browser environment, the URL query and the stored state apply before the first frame
     // (web_bridge.cpp reads them from the page through the heap).
     neurodrive::app::bridge_attach(&p.app);
@@ -321,7 +333,9 @@ int main(int argc, char** argv) {
     emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, on_context_restored);
     emscripten_set_main_loop_arg(frame, &p, 0, false);
+}
 #else
+void run_native(Platform& p) {
     while (p.running) frame(&p);
     neurodrive::app::compositor_shutdown();
     neurodrive::app::renderer_shutdown();
@@ -330,6 +344,31 @@ int main(int argc, char** argv) {
     SDL_GL_DeleteContext(p.gl);
     SDL_DestroyWindow(p.window);
     SDL_Quit();
+}
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    static Platform p;  // static: the browser main loop outlives main()
+    p.app.stats.startup.main_ms = now_ms();
+#ifdef __EMSCRIPTEN__
+    (void)argc;  // the page passes its settings through web_bridge.cpp, not as arguments
+    (void)argv;
+    // Keys go to the app only while its canvas has focus: never hijack the host page.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#else
+    if (!parse_args(p, argc, argv)) return 2;
+#endif
+    const char* glsl_version = open_window(p);
+    if (!glsl_version || !start_imgui(p, glsl_version)) return 1;
+    p.app.stats.startup.gl_ms = now_ms();
+    if (!neurodrive::app::init(p.app)) std::fprintf(stderr, "neurodrive: %s\n", p.app.asset_error.c_str());
+    p.app.stats.startup.app_ms = now_ms();
+#ifdef __EMSCRIPTEN__
+    run_in_browser(p);
+#else
+    run_native(p);
 #endif
     return 0;
 }

@@ -70,6 +70,19 @@ std::string subscribe_error() {
 
 std::string state_message(const App& app) { return state_reply(app, nullptr); }
 
+std::string message_reply_json(const MessageReply& r) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "reply");
+    if (r.json.empty()) w.Null();
+    else w.RawValue(r.json.data(), r.json.size(), rapidjson::kObjectType);
+    json_key(w, "subscribe_hz");
+    json_put_num(w, r.subscribe_hz);
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
+}
+
 MessageReply handle_message(App& app, std::string_view json, bool may_subscribe) {
     MessageReply r;
     if (json.size() > kMaxJsonBytes) { r.json = error("message larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB"); return r; }

@@ -23,6 +23,9 @@ struct MessageReply {
 // a new subscription is then refused with an error.
 MessageReply handle_message(App& app, std::string_view json, bool may_subscribe = true);
 
+// What the page does with a handled message: {"reply":<the reply object or null>,"subscribe_hz":x}.
+std::string message_reply_json(const MessageReply& r);
+
 // {"type":"neurodrive:state","time_s":..,"sim_day":..,"preset":..,"inputs":{..},"outputs":{..},...}
 std::string state_message(const App& app);
 

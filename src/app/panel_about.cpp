@@ -56,8 +56,64 @@ void findings_table(const App& app) {
     }
 }
 
-// A little over 60 lines: one modal with four tabs (About, Evidence, Glossary, References), each a
-// few lines that call their own helpers.
+namespace {
+
+void about_tab(const App& app) {
+    section_title("about", tr(app, "note.button"));
+    ImGui::TextUnformatted(tr(app, "note.long"));
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
+    // Which deployment this is (the offline copy's cache has the same name; docs/EMBEDDING.md).
+    ImGui::TextDisabled("%s", app.strings.format("about.version", app.build).c_str());
+    record_item("text:about.version");
+}
+
+// Every glossary.<id>.term of the strings with its text.
+void glossary_tab(const App& app) {
+    for (const auto& kv : app.strings.table) {
+        const std::string& key = kv.first;
+        if (key.rfind("glossary.", 0) != 0 || key.size() < 5 || key.compare(key.size() - 5, 5, ".term") != 0) continue;
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted(kv.second.c_str());
+        ImGui::PopFont();
+        ImGui::TextUnformatted(tr(app, key.substr(0, key.size() - 5) + ".text"));
+        ImGui::Spacing();
+    }
+}
+
+// The references: asked for when first shown (the browser fetches the file), with a way to try again.
+void references_tab(const App& app) {
+    ImGui::TextUnformatted(tr(app, "references.intro"));
+    if (app.references_load == ReferencesLoad::Wanted || app.references_load == ReferencesLoad::Absent) {
+        // Shown but not here: ask for the file (once: want_references marks it Wanted).
+        if (app.references_load == ReferencesLoad::Absent) push_action([](App& a) { want_references(a); });
+        ImGui::TextDisabled("%s", tr(app, "references.loading"));
+        record_item("text:references.loading");
+    } else if (app.references_load == ReferencesLoad::Failed) {
+        ImGui::TextUnformatted(app.strings.format("references.failed", app.references_error).c_str());
+        record_item("text:references.failed");
+        if (ImGui::Button(tr(app, "references.retry"))) push_action([](App& a) { want_references(a); });
+        record_item("button:references.retry");
+    }
+    if (app.references.empty()) return;
+    ImGui::BeginGroup();
+    for (const auto& r : app.references) {
+        char tier[64];
+        format_into(tier, app.strings.number, tr(app, "references.tier"), r.tier.c_str());
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted(r.cite.c_str());
+        ImGui::PopFont();
+        const std::string line = r.authors + ". " + r.title + ". " + r.source + (r.doi.empty() ? "" : ". doi:" + r.doi) + ". "
+                                 + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
+        ImGui::TextUnformatted(line.c_str());
+    }
+    ImGui::EndGroup();
+    record_item("list:references");
+}
+
+}  // namespace
+
+// One modal with four tabs (About, Evidence, Glossary, References), each drawn by its own function.
 void about_modal(const App& app) {
     if (app.ui.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
     const ImGuiIO& io = ImGui::GetIO();
@@ -71,61 +127,14 @@ void about_modal(const App& app) {
     const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginTabBar("about_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         const char* keys[] = {"about.tab", "evidence.tab", "glossary.tab", "references.tab"};
+        void (*const tabs[])(const App&) = {about_tab, findings_table, glossary_tab, references_tab};
         for (int t = 0; t < 4; ++t) {
             const bool open = ImGui::BeginTabItem(tr(app, keys[t]));
             record_item(std::string("tab:") + keys[t]);
             if (!open) continue;
             ImGui::BeginChild(keys[t], ImVec2(0, -footer));
             ImGui::PushTextWrapPos(0.0f);
-            if (t == 0) {
-                section_title("about", tr(app, "note.button"));
-                ImGui::TextUnformatted(tr(app, "note.long"));
-                ImGui::Spacing();
-                ImGui::TextUnformatted(tr(app, "note.drugs_tiers"));
-                // Which deployment this is (the offline copy's cache has the same name; docs/EMBEDDING.md).
-                ImGui::TextDisabled("%s", app.strings.format("about.version", app.build).c_str());
-                record_item("text:about.version");
-            } else if (t == 1) {
-                findings_table(app);
-            } else if (t == 2) {
-                for (const auto& kv : app.strings.table) {
-                    const std::string& key = kv.first;
-                    if (key.rfind("glossary.", 0) != 0 || key.size() < 5 || key.compare(key.size() - 5, 5, ".term") != 0) continue;
-                    ImGui::PushFont(fonts().bold);
-                    ImGui::TextUnformatted(kv.second.c_str());
-                    ImGui::PopFont();
-                    ImGui::TextUnformatted(tr(app, key.substr(0, key.size() - 5) + ".text"));
-                    ImGui::Spacing();
-                }
-            } else {
-                ImGui::TextUnformatted(tr(app, "references.intro"));
-                if (app.references_load == ReferencesLoad::Wanted || app.references_load == ReferencesLoad::Absent) {
-                    // Shown but not here: ask for the file (once: want_references marks it Wanted).
-                    if (app.references_load == ReferencesLoad::Absent) push_action([](App& a) { want_references(a); });
-                    ImGui::TextDisabled("%s", tr(app, "references.loading"));
-                    record_item("text:references.loading");
-                } else if (app.references_load == ReferencesLoad::Failed) {
-                    ImGui::TextUnformatted(app.strings.format("references.failed", app.references_error).c_str());
-                    record_item("text:references.failed");
-                    if (ImGui::Button(tr(app, "references.retry"))) push_action([](App& a) { want_references(a); });
-                    record_item("button:references.retry");
-                }
-                if (!app.references.empty()) ImGui::BeginGroup();
-                for (const auto& r : app.references) {
-                    char tier[64];
-                    format_into(tier, app.strings.number, tr(app, "references.tier"), r.tier.c_str());
-                    ImGui::PushFont(fonts().bold);
-                    ImGui::TextUnformatted(r.cite.c_str());
-                    ImGui::PopFont();
-                    const std::string line = r.authors + ". " + r.title + ". " + r.source + (r.doi.empty() ? "" : ". doi:" + r.doi) + ". "
-                                             + tr_or(app, "reference.topic." + r.cite, r.topic) + " (" + tier + ")";
-                    ImGui::TextUnformatted(line.c_str());
-                }
-                if (!app.references.empty()) {
-                    ImGui::EndGroup();
-                    record_item("list:references");
-                }
-            }
+            tabs[t](app);
             ImGui::PopTextWrapPos();
             ImGui::EndChild();
             ImGui::EndTabItem();

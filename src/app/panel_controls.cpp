@@ -156,10 +156,11 @@ void compare_choice(const App& app, float full) {
 
 }  // namespace
 
-void panel_time_events(const App& app) {
-    const float h = ImGui::GetFrameHeight();
+namespace {
+
+// Play or pause, one step while paused, and the speed menu (all off under lock=time).
+void time_buttons(const App& app, float h) {
     const float icon = h * 0.9f;
-    ImGui::BeginDisabled(is_locked(app, "time"));
     const char* play = app.paused ? tr(app, "time.play") : tr(app, "time.pause");
     if (icon_button("play", app.paused ? Icon::Play : Icon::Pause, play, ImVec2(button_w(play, icon), h))) push_action([](App& a) { cmd_toggle_pause(a); });
     record_item("button:play");
@@ -186,41 +187,35 @@ void panel_time_events(const App& app) {
     }
     record_item("combo:speed");
     help_marker_tooltip(tr(app, "time.speed"));
-    ImGui::EndDisabled();
-    char clock[96];
-    format_into(clock, app.strings.number, tr(app, app.brain.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.brain.state.time_s, app.brain.out.sim_day);
-    auto dim_text = [&](const char* text, const char* id, bool ticking) {
-        const ImVec2 size = ImGui::CalcTextSize(text);
-        flow(size.x, false);
-        ImGui::AlignTextToFramePadding();
-        // Longer than a whole row (a long language with large text): wrapped at words, never cut off.
-        const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
-        const std::vector<std::string> lines = size.x > avail ? wrap_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, avail) : std::vector<std::string>{text};
-        const float line_h = ImGui::GetTextLineHeight();
-        if (ticking) {  // the clock ticks while the model runs: its text is a Slow layer over the retained panel
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ImGui::Dummy(ImVec2(std::min(size.x, avail), line_h * static_cast<float>(lines.size())));
-            for (std::size_t i = 0; i < lines.size(); ++i)
-                layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x, p.y + line_h * static_cast<float>(i)), theme().text_dim, lines[i].c_str());
-        } else {
-            ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
-            ImGui::BeginGroup();
-            for (const std::string& line : lines) ImGui::TextUnformatted(line.c_str());
-            ImGui::EndGroup();
-            ImGui::PopStyleColor();
-        }
-        record_item(std::string("label:") + id);
-    };
-    dim_text(clock, "clock", true);
-    help_marker_tooltip(tr(app, "time.compressed"));
-    if (app.skipped_time_s >= 0.5) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
-        char skipped[96];
-        format_into(skipped, app.strings.number, tr(app, "time.skipped"), app.skipped_time_s);
-        dim_text(skipped, "skipped", false);
-    }
+}
 
-    if (is_hidden(app, "events")) return;
-    ImGui::BeginDisabled(is_locked(app, "events"));
+// A dim line of text in the row (label:<id>); longer than a whole row (a long language with large
+// text) it wraps at words, never cut off. A ticking one (the clock, while the model runs) is drawn in a
+// Slow layer over the retained panel.
+void dim_text(const char* text, const char* id, bool ticking) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    flow(size.x, false);
+    ImGui::AlignTextToFramePadding();
+    const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const std::vector<std::string> lines = size.x > avail ? wrap_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, avail) : std::vector<std::string>{text};
+    const float line_h = ImGui::GetTextLineHeight();
+    if (ticking) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(std::min(size.x, avail), line_h * static_cast<float>(lines.size())));
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            layer_draw_list(Layer::Slow)->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x, p.y + line_h * static_cast<float>(i)), theme().text_dim, lines[i].c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_dim);
+        ImGui::BeginGroup();
+        for (const std::string& line : lines) ImGui::TextUnformatted(line.c_str());
+        ImGui::EndGroup();
+        ImGui::PopStyleColor();
+    }
+    record_item(std::string("label:") + id);
+}
+
+// Cue, reward, omit and automatic trials (all off under lock=events).
+void event_buttons(const App& app, float h) {
     // The Omit tooltip is true in this state: it promises a dip only once the cue predicts reward.
     const char* omit_tip = app.brain.out.reward_expected > 0.3 ? "event.omit.tip" : "event.omit.tip.untrained";
     struct Ev { const char* label; const char* tip; const char* name; const char* id; };
@@ -241,6 +236,27 @@ void panel_time_events(const App& app) {
     if (ImGui::Checkbox(tr(app, "event.auto"), &auto_trials)) push_action([auto_trials](App& a) { cmd_auto_trials(a, auto_trials); });
     record_item("check:auto");
     help_marker_tooltip(tr(app, "event.auto.tip"));
+}
+
+}  // namespace
+
+void panel_time_events(const App& app) {
+    const float h = ImGui::GetFrameHeight();
+    ImGui::BeginDisabled(is_locked(app, "time"));
+    time_buttons(app, h);
+    ImGui::EndDisabled();
+    char clock[96];
+    format_into(clock, app.strings.number, tr(app, app.brain.state.hold_slow_clock ? "time.clock_held" : "time.clock"), app.brain.state.time_s, app.brain.out.sim_day);
+    dim_text(clock, "clock", true);
+    help_marker_tooltip(tr(app, "time.compressed"));
+    if (app.skipped_time_s >= 0.5) {  // stalls are not hidden: say how much time they skipped (own line when narrow)
+        char skipped[96];
+        format_into(skipped, app.strings.number, tr(app, "time.skipped"), app.skipped_time_s);
+        dim_text(skipped, "skipped", false);
+    }
+    if (is_hidden(app, "events")) return;
+    ImGui::BeginDisabled(is_locked(app, "events"));
+    event_buttons(app, h);
     ImGui::EndDisabled();
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 // One row: the name, then a bar with the percentage, a ghost marker at typical, in one line. In
 // compare mode (b_value >= 0) the bar splits: brain A above, brain B below (hatched), both numbers.
-void component_row(const App& app, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
+void component_row(const BrainsView& v, const std::string& name, double value, double typical, ImU32 color, const char* tip, float h, double b_value = -1.0) {
     const Theme& th = theme();
     ImGui::PushID(name.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
@@ -22,9 +22,9 @@ void component_row(const App& app, const std::string& name, double value, double
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("row", ImVec2(w, h));
     help_marker_tooltip(tip);
-    const bool focused = lesson_focuses(app.lesson, app.lessons, "drive:" + name);
+    const bool focused = lesson_focuses(v.lesson, v.lessons, "drive:" + name);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const char* label = tr(app, "drive." + name);
+    const char* label = tr(v, "drive." + name);
     ImFont* f = ImGui::GetFont();
     const float px = font_px(f);
     const ImVec2 ts = f->CalcTextSizeA(px, 1e9f, 0.0f, label);
@@ -49,21 +49,21 @@ void component_row(const App& app, const std::string& name, double value, double
     const float gx = b0.x + (b1.x - b0.x) * static_cast<float>(std::clamp(typical, 0.0, 1.0));
     dl->AddLine(ImVec2(gx, b0.y - 3.0f), ImVec2(gx, b1.y + 3.0f), th.ghost, 2.5f);
     char pct[32];
-    if (two) format_into(pct, app.strings.number, tr(app, "format.percent_pair"), value * 100.0, b_value * 100.0);
-    else format_into(pct, app.strings.number, tr(app, "format.percent"), value * 100.0);
+    if (two) format_into(pct, v.strings.number, tr(v, "format.percent_pair"), value * 100.0, b_value * 100.0);
+    else format_into(pct, v.strings.number, tr(v, "format.percent"), value * 100.0);
     ImFont* s = fonts().small;
     const float spx = font_px(s);
     const ImVec2 ps = s->CalcTextSizeA(spx, 1e9f, 0.0f, pct);
     const ImVec2 pp(b1.x - ps.x - 4.0f, p.y + (h - ps.y) * 0.5f);
     dl->AddRectFilled(ImVec2(pp.x - 3.0f, pp.y), ImVec2(pp.x + ps.x + 2.0f, pp.y + ps.y), with_alpha(th.panel, 0.8f), 3.0f);
     dl->AddText(s, spx, pp, th.text, pct);
-    if (focused) highlight_rect(app, p, ImVec2(p.x + w, p.y + h));
+    if (focused) highlight_rect(v.clock_s, v.reduced_motion, p, ImVec2(p.x + w, p.y + h));
     ImGui::PopID();
 }
 
 // One brain's drive as a bar of its parts (registry weights), with the typical brain's ghost marker;
 // compare mode's second brain thinner and paler.
-void parts_bar(const App& app, const model::Outputs& x_out, bool second) {
+void parts_bar(const BrainsView& v, const model::Outputs& x_out, bool second) {
     const Theme& th = theme();
     int n = 0;
     const model::DriveComponent* parts = model::drive_components(&n);
@@ -82,18 +82,18 @@ void parts_bar(const App& app, const model::Outputs& x_out, bool second) {
         if (seg > 2.0f) dl->AddLine(ImVec2(x + seg, p.y), ImVec2(x + seg, p.y + h), th.panel, 2.0f);
         x += seg;
     }
-    const float gx = p.x + w * static_cast<float>(app.typical.motivation / 100.0);
+    const float gx = p.x + w * static_cast<float>(v.typical.motivation / 100.0);
     dl->AddLine(ImVec2(gx, p.y - 4.0f), ImVec2(gx, p.y + h + 4.0f), th.ghost, 3.0f);
 }
 
 // The headline: drive as a big number (compare mode: A's and B's), "Motivation" and the typical value.
-void headline(const App& app) {
+void headline(const BrainsView& v) {
     const Theme& th = theme();
-    const model::Outputs& t = app.typical;
-    const bool two = app.compare.has_value();
+    const model::Outputs& t = v.typical;
+    const bool two = v.second != nullptr;
     auto number = [&](const model::Outputs& x, const char* letter, const char* id) {
         char num[24];
-        format_into(num, app.strings.number, "%s%.0f", letter, x.motivation);
+        format_into(num, v.strings.number, "%s%.0f", letter, x.motivation);
         const ImU32 num_col = x.motivation < t.motivation - 5 ? th.bad : x.motivation > t.motivation + 5 ? th.good : th.text;
         // The number follows the model: drawn in the Slow layer over a space kept for it (the panel stays retained).
         ImGui::PushFont(fonts().big);
@@ -103,21 +103,21 @@ void headline(const App& app) {
         ImGui::PopFont();
         record_item(id);
     };
-    number(app.brain.out, two ? "A " : "", "label:drive.number");
+    number(v.first.out, two ? "A " : "", "label:drive.number");
     if (two) {
         ImGui::SameLine();
-        number(app.compare->out, "B ", "label:drive.number_b");
+        number(v.second->out, "B ", "label:drive.number_b");
     }
-    if (lesson_focuses(app.lesson, app.lessons, "drive")) highlight_rect(app, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (lesson_focuses(v.lesson, v.lessons, "drive")) highlight_rect(v.clock_s, v.reduced_motion, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.3f));
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(tr(app, "drive.motivation"));
+    ImGui::TextUnformatted(tr(v, "drive.motivation"));
     ImGui::PopFont();
     record_item("label:drive.motivation");
     char typical[64];
-    format_into(typical, app.strings.number, tr(app, "drive.typical"), t.motivation);
+    format_into(typical, v.strings.number, tr(v, "drive.typical"), t.motivation);
     ImGui::PushStyleColor(ImGuiCol_Text, th.text_dim);
     ImGui::TextUnformatted(typical);
     ImGui::PopStyleColor();
@@ -127,51 +127,56 @@ void headline(const App& app) {
 
 }  // namespace
 
-void panel_drive(const App& app, bool with_narration) {
+void drive_meter(const BrainsView& v, float below) {
     const Theme& th = theme();
-    // With the narration and the note below, the rows give up height first: neither is ever cut off.
-    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
-    const model::Outputs& o = app.brain.out;
-    const model::Outputs& t = app.typical;
-    if (with_narration) section_title("drive", tr(app, "group.drive"));
-
-    headline(app);
-    const bool two = app.compare.has_value();
-    const model::Outputs& ob = two ? app.compare->out : o;  // brain B's readouts (read only in compare mode)
+    const model::Outputs& o = v.first.out;
+    const model::Outputs& t = v.typical;
+    headline(v);
+    const bool two = v.second != nullptr;
+    const model::Outputs& ob = two ? v.second->out : o;  // brain B's readouts (read only in compare mode)
 
     // The parts, from the model's registry of drive components.
     int n = 0;
     const model::DriveComponent* parts = model::drive_components(&n);
     const auto& colors = th.drive;
     // The stacked bar of the parts, one per brain (compare mode: B's thinner and hatched).
-    for (const Brain* b : brains_of(app)) parts_bar(app, b->out, b != &app.brain);
+    parts_bar(v, o, false);
+    if (two) parts_bar(v, ob, true);
     // The rows fit the height that is left (down to 70% of a text line) rather than scroll.
     const float after_rows = font_px(fonts().small) * 1.4f + spacing;
-    const float budget = ImGui::GetContentRegionAvail().y - narr - after_rows;
+    const float budget = ImGui::GetContentRegionAvail().y - below - after_rows;
     const float row_h = std::clamp(budget / 9.0f - spacing * 0.5f, ImGui::GetFontSize() * 0.7f, ImGui::GetFrameHeight() * 0.8f);
     char tip[320];
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, std::round(spacing * 0.5f)));
     for (int i = 0; i < n; ++i) {
         const std::string name(parts[i].output);
-        format_into(tip, app.strings.number, tr(app, "drive.tip." + name), o.response_latency_s);
-        component_row(app, name, o.*(parts[i].field), t.*(parts[i].field), colors[static_cast<std::size_t>(i) % colors.size()], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
+        format_into(tip, v.strings.number, tr(v, "drive.tip." + name), o.response_latency_s);
+        component_row(v, name, o.*(parts[i].field), t.*(parts[i].field), colors[static_cast<std::size_t>(i) % colors.size()], tip, row_h, two ? ob.*(parts[i].field) : -1.0);
     }
     // Not drive: how readily actions start (the striatum's go/stop balance), the share of behaviour taken
     // by stereotypy (driven but not directed), and liking.
     ImGui::PushFont(fonts().small);
-    text_block("drive.not_part", tr(app, "drive.not_part"), th.text_dim);
+    text_block("drive.not_part", tr(v, "drive.not_part"), th.text_dim);
     ImGui::PopFont();
-    component_row(app, "activation", o.activation, t.activation, th.good, tr(app, "drive.tip.activation"), row_h, two ? ob.activation : -1.0);
-    component_row(app, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(app, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
-    component_row(app, "liking", o.liking, t.liking, th.neutral, tr(app, "drive.tip.liking"), row_h, two ? ob.liking : -1.0);
+    component_row(v, "activation", o.activation, t.activation, th.good, tr(v, "drive.tip.activation"), row_h, two ? ob.activation : -1.0);
+    component_row(v, "stereotypy", o.stereotypy, t.stereotypy, th.bad, tr(v, "drive.tip.stereotypy"), row_h, two ? ob.stereotypy : -1.0);
+    component_row(v, "liking", o.liking, t.liking, th.neutral, tr(v, "drive.tip.liking"), row_h, two ? ob.liking : -1.0);
     ImGui::PopStyleVar();
     if (budget > 9.0f * (row_h + spacing * 0.5f) + font_px(fonts().small) * 1.5f) {  // the key, when there is room
         ImGui::PushFont(fonts().small);
-        text_block("drive.ghost", tr(app, "drive.ghost"), th.text_dim);
+        text_block("drive.ghost", tr(v, "drive.ghost"), th.text_dim);
         ImGui::PopFont();
     }
+}
+
+void panel_drive(const App& app, bool with_narration) {
+    const Theme& th = theme();
+    // With the narration and the note below, the rows give up height first: neither is ever cut off.
+    const float note_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float narr = !with_narration ? 0.0f : (is_hidden(app, "narration") ? 0.0f : std::max(app.drawn.heights.narration_h, ImGui::GetFontSize() * 4.0f)) + note_h;
+    if (with_narration) section_title("drive", tr(app, "group.drive"));
+    drive_meter(brains_view(app), narr);
     if (!with_narration) return;
 
     // What's happening (sized to its text), then the note pinned to the bottom of the panel.

@@ -36,47 +36,39 @@ void lesson_list(const App& app) {
     if (ImGui::SmallButton(tr(app, "lessons.reset"))) push_action([](App& a) { lesson_reset_progress(a); });
 }
 
-}  // namespace
-
-void panel_lessons(const App& app) {
-    const Theme& th = theme();
-    const LessonState& l = app.lesson;
-    const LessonStep* step = lesson_current_step(l, app.lessons);
-    if (!step) { lesson_list(app); return; }
-    const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
-    // Title row with the way back to the list (the step is remembered).
+// The lesson's title with the way back to the list (the step is remembered): beside the title when it
+// fits there on one line; else the button goes first, on its own row, and the title takes the whole
+// width (large text, long languages: fewer lines before the question). False when Back was pressed.
+bool lesson_title(const App& app, const Lesson& lesson) {
     const char* back = tr(app, "lessons.back");
     const float back_w = ImGui::CalcTextSize(back).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const char* title = tr(app, "lesson." + lesson.id + ".title");
     const float beside_w = avail - back_w - ImGui::GetStyle().ItemSpacing.x * 2.0f;
-    // Beside the title when it fits there on one line; else the button goes first, on its own row, and the
-    // title takes the whole width (large text, long languages: fewer lines before the question).
     const bool beside = fonts().bold->CalcTextSizeA(font_px(fonts().bold), 1e9f, 0.0f, title).x <= beside_w;
     if (!beside) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - back_w));
-        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return; }
+        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return false; }
         record_item("button:lesson.back");
     }
-    text_block("lesson.title", title, th.text, fonts().bold, beside ? beside_w : avail);
+    text_block("lesson.title", title, theme().text, fonts().bold, beside ? beside_w : avail);
     if (beside) {
         ImGui::SameLine(ImGui::GetContentRegionMax().x - back_w);
-        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return; }
+        if (ImGui::SmallButton(back)) { push_action([](App& a) { lesson_back(a); }); return false; }
         record_item("button:lesson.back");
     }
-    char progress[64];
-    format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
-    ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
-                       ImVec2(-1.0f, ImGui::GetFontSize() * 1.3f), progress);
-    text_block("lesson.explain", tr(app, key(app, "explain")), th.text);
+    return true;
+}
 
-    // The question and its options (chosen; then the right one marked).
-    text_block("lesson.question", tr(app, key(app, "question")), th.text, fonts().bold);
+// The question's options: chosen in the Predict phase; in the Result phase the right one marked.
+void lesson_options(const App& app, const LessonStep& step) {
+    const Theme& th = theme();
+    const LessonState& l = app.lesson;
     const bool result = l.phase == LessonPhase::Result;
     for (int i = 1; i <= kLessonOptions; ++i) {
         ImGui::PushID(i);
         const std::string option = key(app, ("option" + std::to_string(i)).c_str());
-        const bool chosen = l.choice == i, correct = result && step->correct == i;
+        const bool chosen = l.choice == i, correct = result && step.correct == i;
         ImGui::BeginDisabled(l.phase != LessonPhase::Predict);
         if (ImGui::RadioButton("##o", chosen)) push_action([i](App& a) { lesson_choose(a, i); });
         ImGui::EndDisabled();
@@ -92,7 +84,12 @@ void panel_lessons(const App& app) {
         }
         ImGui::PopID();
     }
-    ImGui::Spacing();
+}
+
+// What the phase asks for: lock in the answer, do it, watch, or read the verdict and go on.
+void lesson_phase(const App& app, const Lesson& lesson, const LessonStep& step) {
+    const Theme& th = theme();
+    const LessonState& l = app.lesson;
     switch (l.phase) {
     case LessonPhase::Predict:
         ImGui::BeginDisabled(l.choice == 0);
@@ -109,7 +106,7 @@ void panel_lessons(const App& app) {
         text_block("lesson.observing", tr(app, "lessons.observing"), th.text_dim, fonts().small);
         break;
     case LessonPhase::Result: {
-        const bool right = l.choice == step->correct;
+        const bool right = l.choice == step.correct;
         text_block("lesson.verdict", tr(app, right ? "lessons.right" : "lessons.wrong"), right ? th.good : th.bad, fonts().bold);
         text_block("lesson.why", tr(app, key(app, "why")), th.text);
         const bool last = l.step + 1 >= static_cast<int>(lesson.steps.size());
@@ -118,6 +115,26 @@ void panel_lessons(const App& app) {
         break;
     }
     }
+}
+
+}  // namespace
+
+void panel_lessons(const App& app) {
+    const Theme& th = theme();
+    const LessonState& l = app.lesson;
+    const LessonStep* step = lesson_current_step(l, app.lessons);
+    if (!step) { lesson_list(app); return; }
+    const Lesson& lesson = app.lessons[static_cast<std::size_t>(l.lesson)];
+    if (!lesson_title(app, lesson)) return;
+    char progress[64];
+    format_into(progress, app.strings.number, tr(app, "lessons.progress"), l.step + 1, static_cast<int>(lesson.steps.size()));
+    ImGui::ProgressBar(static_cast<float>(l.step + (l.phase == LessonPhase::Result ? 1 : 0)) / static_cast<float>(lesson.steps.size()),
+                       ImVec2(-1.0f, ImGui::GetFontSize() * 1.3f), progress);
+    text_block("lesson.explain", tr(app, key(app, "explain")), th.text);
+    text_block("lesson.question", tr(app, key(app, "question")), th.text, fonts().bold);
+    lesson_options(app, *step);
+    ImGui::Spacing();
+    lesson_phase(app, lesson, *step);
 }
 
 }  // namespace neurodrive::app

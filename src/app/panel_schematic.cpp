@@ -418,17 +418,11 @@ LabelSize label_size(const LabelText& t) {
     return {w, h, t.name_size.y};
 }
 
-// Labels for every region (geometry's label_order) and the named pathways, placed together so none
-// covers another, a region, the legend, the striatum box or the page's buttons.
-void draw_labels(ImDrawList* above, ImDrawList* top, const App& app, const Brain& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
-    const Theme& th = theme();
-    ImFont* bold = fonts().bold;
-    ImFont* small = fonts().small;
-    const float s = sc.v.scale, name_px = sc.name_px, value_px = sc.value_px;
-
+// Where labels may go: inside the brain's area and inside the window's clip rectangle (within its
+// padding, where the window shows its own text and where layout() measures them), over no region,
+// obstacle (legend, box, page buttons) or pathway line.
+LabelScene label_scene(const Scene& sc, const std::vector<LabelBox>& obstacles) {
     LabelScene scene;
-    // Labels stay inside the brain's area and inside the window's clip rectangle (within its padding),
-    // where the window shows its own text and where layout() measures them.
     const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin(), clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
     scene.area = {std::max(sc.pos.x, clip0.x), std::max(sc.pos.y, clip0.y), std::min(sc.pos.x + sc.size.x, clip1.x), std::min(sc.pos.y + sc.size.y, clip1.y)};
     scene.obstacles = obstacles;
@@ -442,95 +436,118 @@ void draw_labels(ImDrawList* above, ImDrawList* top, const App& app, const Brain
         }
         scene.lines.push_back(std::move(line));
     }
+    return scene;
+}
+
+// What a region's label asks of placement: its variants' sizes, beside its region, towards the side
+// the geometry prefers.
+LabelRequest region_request(const Scene& sc, const Region& r, const RegionLabel& label) {
+    LabelRequest q;
+    q.anchor = region_box(sc.v, r);
+    for (const LabelText& t : label.variants) q.variants.push_back(label_size(t));
+    const float len = std::hypot(r.label.x, r.label.y);
+    if (len > 0.0f) { q.prefer_x = r.label.x / len; q.prefer_y = r.label.y / len; }
+    return q;
+}
+
+// A named pathway's short name, beside its point on the curve.
+LabelRequest pathway_request(const Scene& sc, const PathwayLabel& pl, const std::string& text) {
+    const ImVec2 at = sc.v.to_screen(bezier(sc.g.pathway(pl.id)->curve, pl.at));
+    const ImVec2 ts = fonts().small->CalcTextSizeA(sc.value_px, 1e9f, 0.0f, text.c_str());
+    LabelRequest q;
+    q.anchor = {at.x - 3.0f, at.y - 3.0f, at.x + 3.0f, at.y + 3.0f};
+    q.variants.push_back({ts.x, ts.y, ts.y});
+    q.own_line = static_cast<int>(sc.g.pathway(pl.id) - sc.g.pathways.data());
+    return q;
+}
+
+// A short leader from the region's edge when its label does not touch it.
+void label_leader(ImDrawList* above, const Scene& sc, const Region& r, const LabelBox& b, const LabelBox& anchor_box) {
+    if (label_box_gap(b, anchor_box) <= 4.0f) return;
+    const float s = sc.v.scale;
+    const ImVec2 rc = sc.v.to_screen(r.center);
+    const ImVec2 bc((b.x0 + b.x1) * 0.5f, (b.y0 + b.y1) * 0.5f);
+    const float dx = bc.x - rc.x, dy = bc.y - rc.y, len = std::max(1.0f, std::hypot(dx, dy));
+    const float ex = std::abs(dx) / len, ey = std::abs(dy) / len;
+    const float edge = std::min(r.radius.x * s / std::max(ex, 1e-3f), r.radius.y * s / std::max(ey, 1e-3f));
+    const ImVec2 near(std::clamp(rc.x + dx / len * edge, b.x0, b.x1), std::clamp(rc.y + dy / len * edge, b.y0, b.y1));
+    above->AddLine(ImVec2(rc.x + dx / len * edge, rc.y + dy / len * edge), near, with_alpha(theme().text_dim, 0.8f), std::max(1.0f, 1.5f * s));
+}
+
+// A region's label where placement put it: the name (retained), and the value's room (a backing the
+// width of its widest text, retained) with the number drawn in it on Top. layout() reports the name and
+// the value's room (together: the placed box); the text is drawn on whole pixels.
+void draw_region_label(ImDrawList* above, ImDrawList* top, const App& app, const Brain& brain, const Scene& sc, const Region& r,
+                       const LabelText& t, const LabelBox& b, const LabelBox& anchor_box) {
+    const Theme& th = theme();
+    const ImVec4 anchor = as_rect(anchor_box);
+    label_leader(above, sc, r, b, anchor_box);
+    const ImVec2 name_at(t.one_line ? b.x0 : (b.x0 + b.x1 - t.name_size.x) * 0.5f, b.y0);
+    shadowed_text(above, fonts().bold, sc.name_px, ImVec2(std::round(name_at.x), name_at.y), th.text, t.name.c_str());
+    record_label("region." + tag_of(app, brain) + r.id, name_at, ImVec2(name_at.x + t.name_size.x, name_at.y + t.name_size.y), sc.clip, &anchor);
+    if (!t.value) return;
+    const ImVec2 slot = t.one_line ? ImVec2(b.x1 - t.value_size.x, b.y0 + (t.name_size.y - t.value_size.y) * 0.5f)
+                                   : ImVec2((b.x0 + b.x1 - t.value_size.x) * 0.5f, b.y0 + t.name_size.y);
+    above->AddRectFilled(ImVec2(slot.x - 2.0f, slot.y), ImVec2(slot.x + t.value_size.x + 2.0f, slot.y + t.value_size.y), with_alpha(th.background, 0.75f), 3.0f);
+    const std::string now = region_value(app, brain, r, false);
+    const float w = fonts().small->CalcTextSizeA(sc.value_px, 1e9f, 0.0f, now.c_str()).x;
+    top->AddText(fonts().small, sc.value_px, ImVec2(std::round(slot.x + (t.value_size.x - w) * 0.5f), std::round(slot.y)), th.text_dim, now.c_str());
+    record_label("region_value." + tag_of(app, brain) + r.id, slot, ImVec2(slot.x + t.value_size.x, slot.y + t.value_size.y), sc.clip, &anchor);
+}
+
+// What the body band is, in its bottom left corner when that is free of every label and obstacle.
+void draw_body_label(ImDrawList* above, const App& app, const Brain& brain, const Scene& sc, const std::vector<LabelBox>& taken) {
+    if (sc.compact || sc.g.body_max.x <= sc.g.body_min.x) return;
+    ImFont* small = fonts().small;
+    const char* body = tr(app, "schematic.body");
+    const ImVec2 ts = small->CalcTextSizeA(sc.value_px, 1e9f, 0.0f, body);
+    const ImVec2 band0 = sc.v.to_screen(sc.g.body_min), band1 = sc.v.to_screen(sc.g.body_max);
+    const LabelBox b{band0.x + 6.0f, band1.y - ts.y - 4.0f, band0.x + 6.0f + ts.x, band1.y - 4.0f};
+    bool clear = b.x1 < band1.x && b.x1 < sc.pos.x + sc.size.x && b.y1 < sc.pos.y + sc.size.y;
+    for (const LabelBox& o : taken) clear = clear && !label_boxes_overlap(b, o, 2.0f);
+    if (!clear) return;
+    above->AddText(small, sc.value_px, ImVec2(b.x0, b.y0), theme().text_dim, body);
+    const ImVec4 anchor(band0.x, band0.y, band1.x, band1.y);
+    record_label("schematic.body" + std::string(is_first(app, brain) ? "" : ".b"), ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip, &anchor);
+}
+
+// Labels for every region (geometry's label_order) and the named pathways, placed together so none
+// covers another, a region, the legend, the striatum box or the page's buttons.
+void draw_labels(ImDrawList* above, ImDrawList* top, const App& app, const Brain& brain, const Scene& sc, const std::vector<LabelBox>& obstacles) {
+    const LabelScene scene = label_scene(sc, obstacles);
     std::vector<RegionLabel> regions;
     std::vector<LabelRequest> requests;
     for (const std::string& id : sc.g.label_order) {
         const Region& r = *sc.g.region(id);
-        regions.push_back(region_label(app, brain, r, sc.compact, name_px, value_px));
-        LabelRequest q;
-        q.anchor = region_box(sc.v, r);
-        for (const LabelText& t : regions.back().variants) q.variants.push_back(label_size(t));
-        const float len = std::hypot(r.label.x, r.label.y);
-        if (len > 0.0f) { q.prefer_x = r.label.x / len; q.prefer_y = r.label.y / len; }
-        requests.push_back(std::move(q));
+        regions.push_back(region_label(app, brain, r, sc.compact, sc.name_px, sc.value_px));
+        requests.push_back(region_request(sc, r, regions.back()));
     }
     std::vector<std::string> path_text;
     if (!sc.compact) {
         for (const PathwayLabel& pl : sc.g.pathway_labels) {
-            const ImVec2 at = sc.v.to_screen(bezier(sc.g.pathway(pl.id)->curve, pl.at));
             path_text.push_back(tr(app, "pathway.short." + pl.id));
-            const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, path_text.back().c_str());
-            LabelRequest q;
-            q.anchor = {at.x - 3.0f, at.y - 3.0f, at.x + 3.0f, at.y + 3.0f};
-            q.variants.push_back({ts.x, ts.y, ts.y});
-            q.own_line = static_cast<int>(sc.g.pathway(pl.id) - sc.g.pathways.data());
-            requests.push_back(std::move(q));
+            requests.push_back(pathway_request(sc, pl, path_text.back()));
         }
     }
     const std::vector<LabelPlace> places = place_labels(scene, requests);
-
     std::vector<LabelBox> taken = scene.obstacles;
     for (std::size_t i = 0; i < regions.size(); ++i) {
-        const LabelPlace& pl = places[i];
-        if (pl.variant < 0) continue;
-        const Region& r = *regions[i].region;
-        const LabelText& t = regions[i].variants[static_cast<std::size_t>(pl.variant)];
-        const LabelBox& b = pl.box;
-        taken.push_back(b);
-        const LabelBox& anchor_box = requests[i].anchor;
-        const ImVec4 anchor = as_rect(anchor_box);
-        // A short leader when the label does not touch its region.
-        const float gap = label_box_gap(b, anchor_box);
-        const ImVec2 rc = sc.v.to_screen(r.center);
-        if (gap > 4.0f) {
-            const ImVec2 bc((b.x0 + b.x1) * 0.5f, (b.y0 + b.y1) * 0.5f);
-            const float dx = bc.x - rc.x, dy = bc.y - rc.y, len = std::max(1.0f, std::hypot(dx, dy));
-            const float ex = std::abs(dx) / len, ey = std::abs(dy) / len;
-            const float edge = std::min(r.radius.x * s / std::max(ex, 1e-3f), r.radius.y * s / std::max(ey, 1e-3f));
-            const ImVec2 near(std::clamp(rc.x + dx / len * edge, b.x0, b.x1), std::clamp(rc.y + dy / len * edge, b.y0, b.y1));
-            above->AddLine(ImVec2(rc.x + dx / len * edge, rc.y + dy / len * edge), near, with_alpha(th.text_dim, 0.8f), std::max(1.0f, 1.5f * s));
-        }
-        // layout() reports where placement put the name and the value's room (together: the placed box);
-        // the text is drawn there on whole pixels.
-        const ImVec2 name_at(t.one_line ? b.x0 : (b.x0 + b.x1 - t.name_size.x) * 0.5f, b.y0);
-        const ImVec2 np(std::round(name_at.x), name_at.y);
-        shadowed_text(above, bold, name_px, np, th.text, t.name.c_str());
-        record_label("region." + tag_of(app, brain) + r.id, name_at, ImVec2(name_at.x + t.name_size.x, name_at.y + t.name_size.y), sc.clip, &anchor);
-        if (!t.value) continue;
-        // The value's room (a backing the width of its widest text) is retained; the number is drawn in it on Top.
-        const ImVec2 slot = t.one_line ? ImVec2(b.x1 - t.value_size.x, b.y0 + (t.name_size.y - t.value_size.y) * 0.5f)
-                                       : ImVec2((b.x0 + b.x1 - t.value_size.x) * 0.5f, b.y0 + t.name_size.y);
-        above->AddRectFilled(ImVec2(slot.x - 2.0f, slot.y), ImVec2(slot.x + t.value_size.x + 2.0f, slot.y + t.value_size.y), with_alpha(th.background, 0.75f), 3.0f);
-        const std::string now = region_value(app, brain, r, false);
-        const float w = small->CalcTextSizeA(value_px, 1e9f, 0.0f, now.c_str()).x;
-        const ImVec2 vp(std::round(slot.x + (t.value_size.x - w) * 0.5f), std::round(slot.y));
-        top->AddText(small, value_px, vp, th.text_dim, now.c_str());
-        record_label("region_value." + tag_of(app, brain) + r.id, slot, ImVec2(slot.x + t.value_size.x, slot.y + t.value_size.y), sc.clip, &anchor);
+        if (places[i].variant < 0) continue;
+        taken.push_back(places[i].box);
+        const LabelText& t = regions[i].variants[static_cast<std::size_t>(places[i].variant)];
+        draw_region_label(above, top, app, brain, sc, *regions[i].region, t, places[i].box, requests[i].anchor);
     }
     for (std::size_t k = 0; k < path_text.size(); ++k) {
         const LabelPlace& pl = places[regions.size() + k];
         if (pl.variant < 0) continue;
         taken.push_back(pl.box);
         const ImVec2 p(pl.box.x0, pl.box.y0);
-        const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, path_text[k].c_str());
-        shadowed_text(above, small, value_px, p, th.text, path_text[k].c_str());
+        const ImVec2 ts = fonts().small->CalcTextSizeA(sc.value_px, 1e9f, 0.0f, path_text[k].c_str());
+        shadowed_text(above, fonts().small, sc.value_px, p, theme().text, path_text[k].c_str());
         const ImVec4 anchor = as_rect(requests[regions.size() + k].anchor);
         record_label("pathway." + tag_of(app, brain) + sc.g.pathway_labels[k].id, p, ImVec2(p.x + ts.x, p.y + ts.y), sc.clip, &anchor);
     }
-    // What the band is, in its bottom left corner when that is free.
-    if (!sc.compact && sc.g.body_max.x > sc.g.body_min.x) {
-        const char* body = tr(app, "schematic.body");
-        const ImVec2 ts = small->CalcTextSizeA(value_px, 1e9f, 0.0f, body);
-        const ImVec2 band0 = sc.v.to_screen(sc.g.body_min), band1 = sc.v.to_screen(sc.g.body_max);
-        const LabelBox b{band0.x + 6.0f, band1.y - ts.y - 4.0f, band0.x + 6.0f + ts.x, band1.y - 4.0f};
-        bool clear = b.x1 < band1.x && b.x1 < sc.pos.x + sc.size.x && b.y1 < sc.pos.y + sc.size.y;
-        for (const LabelBox& o : taken) clear = clear && !label_boxes_overlap(b, o, 2.0f);
-        if (clear) {
-            above->AddText(small, value_px, ImVec2(b.x0, b.y0), th.text_dim, body);
-            const ImVec4 anchor(band0.x, band0.y, band1.x, band1.y);
-            record_label("schematic.body" + std::string(is_first(app, brain) ? "" : ".b"), ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), sc.clip, &anchor);
-        }
-    }
+    draw_body_label(above, app, brain, sc, taken);
 }
 
 // [SECTION] Tooltip -----------------------------------------------------------------------------------------------

@@ -122,6 +122,16 @@ std::string stored_record(const Choices& saved) {
     return any ? std::string(buf.GetString(), buf.GetSize()) : std::string();
 }
 
+std::string persist_tick_json(const PersistTick& t) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "changed"); w.Bool(t.changed);
+    json_key(w, "record"); json_put(w, t.record);
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
+}
+
 PersistTick persist_tick(Persistence& p, const App& app) {
     persist_sync(p, app);
     PersistTick t;

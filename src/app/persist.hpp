@@ -45,9 +45,22 @@ void persist_absorb(Persistence& p, const App& app);
 // was chosen (a first visit: nothing to store).
 std::string stored_record(const Choices& saved);
 
-// Syncs, then returns the record and whether it changed since the last call.
+// A command from a host page or the JS API: what the user changed before it stays theirs (synced
+// first); what the command changes is not stored (absorbed after). Returns what the command returns.
+template <class F>
+auto host_command(Persistence& p, App& app, F command) {
+    persist_sync(p, app);
+    auto result = command();
+    persist_absorb(p, app);
+    return result;
+}
+
+// Syncs, then returns the record and whether it changed since the last call: the page saves the record
+// when it changed (every half second and when the page hides).
 struct PersistTick { bool changed = false; std::string record; };
 PersistTick persist_tick(Persistence& p, const App& app);
+// {"changed":b,"record":"..."} ("" = nothing to keep).
+std::string persist_tick_json(const PersistTick& t);
 
 // Applies a stored record to the app (validated like everything from outside: unknown keys, bad
 // names, types or ranges are skipped and listed). `restored` receives what was applied. A text that

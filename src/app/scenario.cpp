@@ -75,16 +75,12 @@ std::string read_option(const App& app, std::string_view key, const rapidjson::V
     return {};
 }
 
-}  // namespace
-
-std::string builder_json(const App& app) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    w.StartObject();
-    json_key(w, "inputs");
-    w.StartArray();
+// Every input with its label and group, and the groups' labels: what a link may lock.
+void put_inputs(JsonWriter& w, const App& app) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
+    json_key(w, "inputs");
+    w.StartArray();
     for (int i = 0; i < n; ++i) {
         w.StartObject();
         json_key(w, "name"); json_put(w, specs[i].name);
@@ -102,22 +98,22 @@ std::string builder_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
-    auto named = [&](const char* key, const std::vector<std::string>& names, const char* prefix) {
-        json_key(w, key);
-        w.StartArray();
-        for (const auto& name : names) {
-            w.StartObject();
-            json_key(w, "name"); json_put(w, name);
-            json_key(w, "label"); json_put(w, app.strings.get(std::string(prefix) + name));
-            w.EndObject();
-        }
-        w.EndArray();
-    };
-    named("groups", lockable_groups(), "builder.lock.");
-    named("panels", hideable_panels(), "builder.hide.");
-    // The choices of the view settings, named as the menus name them.
-    json_key(w, "themes"); write_choices(w, setting_choices(app, *find_setting("theme")));
-    json_key(w, "languages"); write_choices(w, setting_choices(app, *find_setting("lang")));
+}
+
+// [{"name":..,"label":<strings[prefix + name]>}, ...] under `key`.
+void put_named(JsonWriter& w, const App& app, const char* key, const std::vector<std::string>& names, const char* prefix) {
+    json_key(w, key);
+    w.StartArray();
+    for (const auto& name : names) {
+        w.StartObject();
+        json_key(w, "name"); json_put(w, name);
+        json_key(w, "label"); json_put(w, app.strings.get(std::string(prefix) + name));
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void put_lessons(JsonWriter& w, const App& app) {
     json_key(w, "lessons");
     w.StartArray();
     for (const auto& l : app.lessons) {
@@ -127,12 +123,11 @@ std::string builder_json(const App& app) {
         w.EndObject();
     }
     w.EndArray();
-    json_key(w, "scales");
-    w.StartArray();
-    for (double s : find_setting("scale")->steps) json_put_num(w, s);
-    w.EndArray();
-    // The iframe snippet's title in the language the link opens in; null for a language whose strings
-    // the page has not fetched (app.js reads the title from that language's file).
+}
+
+// The iframe snippet's title in the language the link opens in; null for a language whose strings the
+// page has not fetched (app.js reads the title from that language's file).
+void put_embed_titles(JsonWriter& w) {
     json_key(w, "embed_titles");
     w.StartObject();
     for (const Language& l : languages()) {
@@ -141,6 +136,10 @@ std::string builder_json(const App& app) {
         else w.Null();
     }
     w.EndObject();
+}
+
+// The view the dialog starts from: the current one.
+void put_current(JsonWriter& w, const App& app) {
     const SettingValues v = share_view(app);
     json_key(w, "current");
     w.StartObject();
@@ -152,6 +151,10 @@ std::string builder_json(const App& app) {
     json_key(w, "scale"); json_put_num(w, *v.scale);
     json_key(w, "minimal"); w.Bool(v.ui == "minimal");
     w.EndObject();
+}
+
+// The dialog's texts: every builder.* string and the labels of the settings it offers.
+void put_labels(JsonWriter& w, const App& app) {
     json_key(w, "labels");
     w.StartObject();
     for (const auto& [key, text] : app.strings.table)
@@ -159,6 +162,28 @@ std::string builder_json(const App& app) {
     for (const SettingSpec& s : setting_specs())
         if ((s.use & kBuilder) && !s.label_key.empty()) { json_key(w, s.label_key); json_put(w, app.strings.get(s.label_key)); }
     w.EndObject();
+}
+
+}  // namespace
+
+std::string builder_json(const App& app) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    put_inputs(w, app);
+    put_named(w, app, "groups", lockable_groups(), "builder.lock.");
+    put_named(w, app, "panels", hideable_panels(), "builder.hide.");
+    // The choices of the view settings, named as the menus name them.
+    json_key(w, "themes"); write_choices(w, setting_choices(app, *find_setting("theme")));
+    json_key(w, "languages"); write_choices(w, setting_choices(app, *find_setting("lang")));
+    put_lessons(w, app);
+    json_key(w, "scales");
+    w.StartArray();
+    for (double s : find_setting("scale")->steps) json_put_num(w, s);
+    w.EndArray();
+    put_embed_titles(w);
+    put_current(w, app);
+    put_labels(w, app);
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
 }

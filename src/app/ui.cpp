@@ -137,8 +137,8 @@ void plots_area(const App& app) {
             if (!open) continue;
             ImGui::BeginChild(t.key, ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
             const ImVec2 avail = ImGui::GetContentRegionAvail();
-            if (t.index == 0) panel_plots_signals(app, avail);
-            else if (t.index == 1) panel_plots_learning(app, avail);
+            if (t.index == 0) panel_plots_signals(brains_view(app), avail);
+            else if (t.index == 1) panel_plots_learning(brains_view(app), avail);
             else if (t.index == 2) panel_lessons(app);
             else panel_lab(app);
             ImGui::EndChild();
@@ -511,8 +511,8 @@ void layout_phone(const App& app, ImVec2 d) {
     switch (open) {
     case PhoneTab::Controls: panel_time_events(app); ImGui::Separator(); panel_controls(app); break;
     case PhoneTab::Drive: panel_drive(app, false); break;
-    case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
-    case PhoneTab::Learning: panel_time_events(app); panel_plots_learning(app, ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
+    case PhoneTab::Signals: panel_time_events(app); panel_plots_signals(brains_view(app), ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
+    case PhoneTab::Learning: panel_time_events(app); panel_plots_learning(brains_view(app), ImVec2(avail.x, std::max(avail.y - ImGui::GetFrameHeightWithSpacing() * 2.0f, ImGui::GetFontSize() * 12.0f))); break;
     case PhoneTab::Lesson:
         if (app.lesson.lesson >= 0) {
             lesson_card(app, avail.x);

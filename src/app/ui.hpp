@@ -47,6 +47,19 @@ bool ensure_fonts(App& app, float font_px, float dpr);
 // Font size in CSS pixels for a display of this size (before the user's text scale).
 float wanted_font_px(ImVec2 display);
 
+// [SECTION] What the plots and the drive meter read: the brains they draw, not the App
+struct BrainsView {
+    const Brain& first;                 // the user's brain
+    const Brain* second;                // compare mode's brain, else null
+    const model::Outputs& typical;      // the healthy baseline (ghost markers)
+    const Strings& strings;             // texts and numbers in the UI language
+    const LessonState& lesson;          // what the active lesson step keeps in view (its focus)
+    const std::vector<Lesson>& lessons;
+    double clock_s;                     // the app's clock (a focus highlight pulses with it) ...
+    bool reduced_motion;                // ... unless motion is reduced
+};
+BrainsView brains_view(const App& app);
+
 // [SECTION] What this frame reports
 // The DrawnFrame that build_ui is filling (only while it runs; like ImGui's own current context): the one
 // thing drawing writes.
@@ -61,6 +74,7 @@ inline void push_view(T UiState::*field, V value) {
 
 // [SECTION] Widgets that record what they draw (layout() reports them; tests check overlaps and clipping)
 const char* tr(const App& app, std::string_view key);
+inline const char* tr(const BrainsView& v, std::string_view key) { return v.strings.get(key); }
 // Lines of `text` that fit `width` in `font` at `px`, broken at spaces only.
 std::vector<std::string> wrap_lines(ImFont* font, float px, const char* text, float width);
 // Wrapped text in the current window (broken at spaces only), recorded as text:<id>. wrap_width 0 =
@@ -78,6 +92,7 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 center, float radius, ImU32 col
 bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size);
 // A soft pulsing outline around [min, max] (a lesson's focus, a preset's changed sliders).
 void highlight_rect(const App& app, ImVec2 min, ImVec2 max);
+void highlight_rect(double clock_s, bool reduced_motion, ImVec2 min, ImVec2 max);
 
 // A child exactly as tall as its content: the height measured by the previous drawn frame is used, and
 // a change asks for one more frame (DrawnFrame::relayout), so the block never needs a scrollbar. With
@@ -105,6 +120,8 @@ void panel_controls(const App& app);       // scenario and sliders (levels | man
 void panel_time_events(const App& app);    // play/pause, step, speed, clock and the events
 void panel_schematic(const App& app, ImVec2 pos, ImVec2 size);
 void panel_drive(const App& app, bool with_narration);  // with_narration: What's happening and the note below the meter
+// The drive meter alone (the headline, the parts of each brain, a row per part) in `room_y` px of height.
+void drive_meter(const BrainsView& v, float room_y);
 void panel_narration(const App& app, int max_sentences);   // 0 = all sentences, with the section title
 // "Not medical advice" and About this model, in every layout whatever is hidden: the note above an About
 // button, or (with_button false, the compact view) the note itself opening About.
@@ -114,8 +131,8 @@ void note_and_about(const App& app, bool with_button);
 float note_footer_height(const App& app, float width);
 void note_footer(const App& app, float width);
 void findings_table(const App& app);       // the registry of findings: the Lab's Evidence view and About
-void panel_plots_signals(const App& app, ImVec2 size);
-void panel_plots_learning(const App& app, ImVec2 size);
+void panel_plots_signals(const BrainsView& v, ImVec2 size);
+void panel_plots_learning(const BrainsView& v, ImVec2 size);
 void panel_lessons(const App& app);
 void panel_lab(const App& app);
 void about_modal(const App& app);

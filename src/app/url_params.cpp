@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "json_text.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/io/presets.hpp"
 
@@ -151,6 +152,44 @@ void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* p
     char buf[160];
     for (const auto& [name, value] : config.inputs) model::set_input(*inputs, name, value, buf, sizeof buf);
     if (!config.inputs.empty()) *preset = "custom";
+}
+
+namespace {
+void put_ignored(JsonWriter& w, std::string_view name, std::string_view reason, std::string_view param) {
+    w.StartObject();
+    json_key(w, "name"); json_put(w, name);
+    json_key(w, "reason"); json_put(w, reason);
+    json_key(w, "param"); json_put(w, param);
+    w.EndObject();
+}
+void put_optional(JsonWriter& w, const std::optional<std::string>& text) {
+    if (text) json_put(w, *text);
+    else w.Null();
+}
+}  // namespace
+
+std::string query_report_json(const UrlConfig& c, bool lesson_ok) {
+    const SettingValues& v = c.values;
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    json_key(w, "ignored");
+    w.StartArray();
+    for (const auto& i : c.ignored) put_ignored(w, i.name, i.reason, i.param);
+    if (!lesson_ok) put_ignored(w, "lesson", "unknown lesson", "lesson");
+    w.EndArray();
+    json_key(w, "resize"); w.Bool(v.resize.value_or(false));
+    json_key(w, "persist"); if (c.persist()) w.Bool(*c.persist()); else w.Null();
+    json_key(w, "xapi"); w.Bool(v.xapi.value_or(false));
+    json_key(w, "xapi_base"); put_optional(w, v.xapi_base);
+    json_key(w, "lti_token"); put_optional(w, v.lti_token);
+    json_key(w, "origins");
+    w.StartArray();
+    for (const auto& o : v.origin) json_put(w, o);
+    w.EndArray();
+    json_key(w, "lesson"); put_optional(w, v.lesson);
+    w.EndObject();
+    return buf.GetString();
 }
 
 }  // namespace neurodrive::app

@@ -47,6 +47,11 @@ UrlConfig parse_query(std::string_view query, unsigned from = kFromUrl);
 // parse_query(share_query(...)) restores the same inputs and view.
 std::string share_query(const model::Inputs& inputs, std::string_view preset, const SettingValues& view);
 
+// What the page learns of a parsed query (after the app applied it; lesson_ok: its lesson= was known):
+// {"ignored":[{"name":..,"reason":..,"param":..}],"resize":b,"persist":b|null,"xapi":b,"xapi_base":..|null,
+//  "lti_token":..|null,"origins":[..],"lesson":..|null}.
+std::string query_report_json(const UrlConfig& config, bool lesson_ok);
+
 // Applies a parsed config's preset and inputs to `inputs`/`preset` (ignored ones already removed).
 void apply_inputs(const UrlConfig& config, model::Inputs* inputs, std::string* preset);
 

@@ -189,8 +189,14 @@ bool icon_button(const char* id, Icon icon, const char* label, ImVec2 size) {
     return pressed;
 }
 
-void highlight_rect(const App& app, ImVec2 min, ImVec2 max) {
-    const float pulse = app.settings.reduced_motion ? 1.0f : 0.6f + 0.4f * std::sin(static_cast<float>(app.clock_s) * 5.0f);
+BrainsView brains_view(const App& app) {
+    return {app.brain, app.compare ? &*app.compare : nullptr, app.typical, app.strings, app.lesson, app.lessons, app.clock_s, app.settings.reduced_motion};
+}
+
+void highlight_rect(const App& app, ImVec2 min, ImVec2 max) { highlight_rect(app.clock_s, app.settings.reduced_motion, min, max); }
+
+void highlight_rect(double clock_s, bool reduced_motion, ImVec2 min, ImVec2 max) {
+    const float pulse = reduced_motion ? 1.0f : 0.6f + 0.4f * std::sin(static_cast<float>(clock_s) * 5.0f);
     // It pulses: drawn every frame over the window, which stays retained.
     layer_draw_list(Layer::Live)->AddRect(ImVec2(min.x - 3.0f, min.y - 3.0f), ImVec2(max.x + 3.0f, max.y + 3.0f), with_alpha(theme().highlight, pulse), 6.0f, 0, 3.0f);
 }

@@ -4,6 +4,8 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cmath>
 
@@ -115,6 +117,26 @@ const PresetList& builtin_presets() {
 const Preset* find_preset(std::string_view id) {
     for (const auto& p : builtin_presets().presets) if (p.id == id) return &p;
     return nullptr;
+}
+
+std::string presets_json(const PresetList& list) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    auto put = [&](const char* key, const std::string& text) {
+        w.Key(key);
+        w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    };
+    w.StartArray();
+    for (const Preset& p : list.presets) {
+        w.StartObject();
+        put("id", p.id);
+        put("title", p.title);
+        put("explanation", p.explanation);
+        put("sources", p.sources);
+        w.EndObject();
+    }
+    w.EndArray();
+    return {buf.GetString(), buf.GetSize()};
 }
 
 }  // namespace neurodrive::io

@@ -89,9 +89,9 @@ if (cannot) {
     onFirstFrames,
     // Text C++ asks for and the page fetches (on_demand.js): a language's strings, the references.
     ndWantLanguage: wantLanguage,
-    ndLanguageData: (code) => LANG.data(code),
+    ndLanguageData: (code) => LANG.data(code),  // its font
     ndWantReferences: wantReferences,
-    ndReferencesText: () => referencesText,
+    ndFetchedText: (what) => (what === 'references' ? referencesText : (LANG.data(what) || {}).text),
     // Compact mode's "Full view": this same scenario in a new tab (the share link's query). The page's
     // own address, not location.origin (the single file under file:// has the origin "null"). The
     // tab is cut off from this one at once (opener = null: what noopener does, but open() then

@@ -1,7 +1,8 @@
 // on_demand.js - text the wasm asks for and the page fetches: a language's strings (web/languages.js
 // fetches them and the font; only English is built in) and the references (references.json, when About >
 // References first opens; the single file carries both). main.js hands C++ the hooks (Module.
-// ndWantLanguage, ndLanguageData, ndWantReferences, ndReferencesText: all four together there); what
+// ndWantLanguage, ndLanguageData (a language's font), ndWantReferences, ndFetchedText (a fetched text:
+// a language's strings by its code, or "references"): all four together there); what
 // arrives goes to C++ once the module is there, and a failure is told to it with the reason. Depends on
 // page.js, the wasm edge and mirror.js.
 import { LANG, labels, notice, errorText } from './page.js';
@@ -30,7 +31,7 @@ export function takeLanguageWait() { const w = languageWait; languageWait = null
 
 // ---- The references on demand: C++ asks when About > References first opens --------------------------
 const REFERENCES_FILE = 'references.json';
-export let referencesText = null;  // Module.ndReferencesText() while C++ reads it
+export let referencesText = null;  // Module.ndFetchedText('references') while C++ reads it
 // Module.ndWantReferences: C++ wants the references.
 export function wantReferences() {
   const bundled = window.NeuroDriveBundle && window.NeuroDriveBundle.references;

@@ -45,4 +45,8 @@ PresetList parse_presets(std::string_view json_text);
 const PresetList& builtin_presets();
 const Preset* find_preset(std::string_view id);
 
+// [{"id":..,"title":..,"explanation":..,"sources":..},...] in the list's order (English: the texts of
+// assets/presets.json; window.neurodrive.presets()).
+std::string presets_json(const PresetList& list);
+
 }  // namespace neurodrive::io
