@@ -74,14 +74,13 @@ function onFirstFrames() {
 // ---- Failure modes that need no wasm, else start --------------------------------------------------------
 // A sandboxed iframe without allow-same-origin gives the page an opaque origin: the program file
 // neurodrive.wasm cannot be fetched from it (the single file needs no fetch and still runs).
-const cannot = !document.createElement('canvas').getContext('webgl2') ? [['webgl.title', 'webgl.detail', 'webgl.hint'], 'WebGL 2 is not available']
-  : fetchesWasm && window.origin === 'null' && location.protocol !== 'file:' ? [['sandbox.title', 'sandbox.detail', 'sandbox.hint'], 'sandboxed without allow-same-origin']
-    : typeof window.createNeuroDrive !== 'function' ? [['load.title', 'load.script', 'load.script_hint'], 'neurodrive.js missing'] : null;
+const cannot = fetchesWasm && window.origin === 'null' && location.protocol !== 'file:' ? [['sandbox.title', 'sandbox.detail', 'sandbox.hint'], 'sandboxed without allow-same-origin']
+  : typeof window.createNeuroDrive !== 'function' ? [['load.title', 'load.script', 'load.script_hint'], 'neurodrive.js missing'] : null;
 if (cannot) {
   failWith(cannot[0]);
   rejectReady(new Error(cannot[1]));
 } else {
-  window.createNeuroDrive({
+  const loading = window.createNeuroDrive({
     canvas,
     arguments: [],
     // build: the deployment's name, written in by make_dist.mjs (About shows it; the offline cache has it).
@@ -107,5 +106,15 @@ if (cannot) {
     onAbort(what) { if (module) stop('aborted: ' + String(what).slice(0, 160)); else loadFailed(what); },
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
-  }).then((m) => { attach(m); start(); }, loadFailed);
+  });
+  // Whether WebGL 2 works is asked only now, while the wasm downloads and compiles: making a WebGL
+  // context takes the GPU process a while (about 100 ms with SwiftShader). Without it the app's main()
+  // cannot make its own context and stops; the page says why.
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    failWith(['webgl.title', 'webgl.detail', 'webgl.hint']);
+    rejectReady(new Error('WebGL 2 is not available'));
+    loading.catch(() => {});
+  } else {
+    loading.then((m) => { attach(m); start(); }, loadFailed);
+  }
 }
