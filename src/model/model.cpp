@@ -285,42 +285,45 @@ void slow_update(State& s, const Inputs& in, const Rest& r) {
     }
 }
 
-// One fixed step of the fast variables; `w` holds the slow factors of the current hormone state.
-// Long on purpose: it reads top to bottom as the physiology (learning, VTA firing with its D2
-// feedback, release and clearance per region, LC and raphe loops, receptors), each block cited.
-void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
-    const Params& p = s.params;
-    const double dt = kStepS;
-    const Rest& r = f.rest;
-    s.acute_stress += (in.acute_stressor - s.acute_stress) * f.dt_over.acute_stress_tau_s;
+// One fixed step of the fast variables, in the order of the physiology (each block cited): the TD
+// clock, the raphe, the VTA, the striatal and PFC terminals, the receptors, the locus coeruleus.
 
-    // TD clock.
+// The TD clock and the phasic prediction error it gives this step.
+double step_td(State& s) {
     if (s.td.bin >= 0) {
-        s.td.bin_clock_s += dt;
+        s.td.bin_clock_s += kStepS;
         if (s.td.bin_clock_s >= kTdBinS - 1e-9) td_boundary(s);
     } else if (s.td.pending_free_reward > 0.0) {
         td_set_delta(s, s.td.pending_free_reward);  // unpredicted reward: delta = r - 0
         s.td.pending_free_reward = 0.0;
     }
-    for (double& age : s.td.burst_age_s) age += dt;
-    const double delta = phasic_delta(s.td, p.burst_s);
+    for (double& age : s.td.burst_age_s) age += kStepS;
+    return phasic_delta(s.td, s.params.burst_s);
+}
 
-    // Raphe first: forebrain 5-HT restrains the VTA through 5-HT2C receptors (Di Matteo et al. 1999).
+// Raphe first: forebrain 5-HT restrains the VTA through 5-HT2C receptors (Di Matteo et al. 1999).
+// Returns that restraint (the 5-HT2C factor on the VTA's drive).
+double step_raphe(State& s, const Inputs& in, const Fixed& f) {
+    const Params& p = s.params;
     const double occ_1a = ht1a_activation(p, s.ht_raphe);
     s.raphe_rate_hz = std::max(0.0, p.raphe_hz * in.serotonin * (1.0 - sd_gain(p.ht1a_max) * s.ht1a_sensitivity * occ_1a) * f.ht1a_norm);
     const double raphe_out = s.raphe_rate_hz / p.raphe_hz;
     s.ht_raphe += (raphe_out - f.ht_clear_raphe * s.ht_raphe) * f.dt_over.ht_raphe_tau_s;
     s.ht_forebrain += (raphe_out - f.ht_clear_forebrain * s.ht_forebrain) * f.dt_over.ht_forebrain_tau_s;
-    const double ht2c = ht2c_drive(p, s.ht_forebrain) * f.ht2c_agonist_factor;
+    return ht2c_drive(p, s.ht_forebrain) * f.ht2c_agonist_factor;
+}
 
-    // VTA: two populations. Tonic drive with slow irregularity, the phasic prediction error, and
-    // somatodendritic D2 autoreceptors (dendritic DA slows firing; Bunney 1973, Einhorn 1988). The
-    // rates are those of the active neurons; chronic stress silences some (w.vta_active, below).
+// VTA: two populations. Tonic drive with slow irregularity, the phasic prediction error, and
+// somatodendritic D2 autoreceptors (dendritic DA slows firing; Bunney 1973, Einhorn 1988). The
+// rates are those of the active neurons; chronic stress silences some (w.vta_active, below).
+// Returns the DA released per spike of the population: synthesis, and how many neurons are active.
+double step_vta(State& s, const Fixed& f, const Slow& w, double delta, double ht2c) {
+    const Params& p = s.params;
     const double vta_drive = f.drive_scale * ht2c;
     const double occ_sd = d2_occupancy(p, s.da_vta_nM, f.d2_xa);
     const double phasic = p.burst_gain_hz * delta * f.phasic_scale * ht2c;
     if (s.steps % kNoiseEvery == 0) {
-        const double decay = kNoiseEvery * dt / p.vta_noise_tau_s;
+        const double decay = kNoiseEvery * kStepS / p.vta_noise_tau_s;
         s.ml_noise_hz += -s.ml_noise_hz * decay + f.noise_step * normal01(s.rng);
         s.mc_noise_hz += -s.mc_noise_hz * decay + f.noise_step * normal01(s.rng);
     }
@@ -330,13 +333,18 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     s.ml_rate_hz = std::clamp(ml_in * (1.0 - sd_gain(p.sd_auto_ml) * occ_sd) * f.sd_norm_ml + s.ml_noise_hz * noise_scale, 0.0, p.max_rate_hz);
     s.mc_rate_hz = std::clamp(mc_in * (1.0 - sd_gain(p.sd_auto_mc) * occ_sd) * f.sd_norm_mc + s.mc_noise_hz * noise_scale, 0.0, p.max_rate_hz);
     if (s.td.bin >= 0 && s.td.bin * kTdBinS < p.burst_s) s.trial_peak_cue_hz = std::max(s.trial_peak_cue_hz, std::min(phasic, p.max_rate_hz));
-    // DA released per spike of the population: synthesis, and how many neurons are active at all.
     const double synthesis = f.synthesis * w.synthesis_gain * w.vta_active;
-    s.da_vta_nM = std::max(0.0, s.da_vta_nM + (r.q_vta * s.ml_rate_hz * synthesis - f.dat_vta_k * s.da_vta_nM) * dt);
+    s.da_vta_nM = std::max(0.0, s.da_vta_nM + (f.rest.q_vta * s.ml_rate_hz * synthesis - f.dat_vta_k * s.da_vta_nM) * kStepS);
+    return synthesis;
+}
 
-    // Striatal terminals (mesolimbic population): releasable pool, terminal D2 autoreceptors that
-    // brake release within a few hundred ms (Benoit-Marand 2001), DAT uptake and diffusion. Release
-    // per spike falls as the pool empties, so DA follows firing less than proportionally.
+// Striatal terminals (mesolimbic population): releasable pool, terminal D2 autoreceptors that
+// brake release within a few hundred ms (Benoit-Marand 2001), DAT uptake and diffusion. Release
+// per spike falls as the pool empties, so DA follows firing less than proportionally.
+void step_striatum(State& s, const Fixed& f, const Slow& w, double synthesis) {
+    const Params& p = s.params;
+    const Rest& r = f.rest;
+    const double dt = kStepS;
     const double rate = s.ml_rate_hz;
     const double pool_use = p.pool_use_per_spike * rate;
     const double term_max = clamp01(p.term_auto_max);
@@ -351,24 +359,33 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     s.pool_dstr += (1.0 - s.pool_dstr) * f.dt_over.pool_refill_s - pool_use * s.pool_dstr * dt;
     s.da_nac_nM = std::max(0.0, s.da_nac_nM + (release_nac - f.dat_nac * s.da_nac_nM / (p.dat_km_nM + s.da_nac_nM) - p.diffusion_per_s * s.da_nac_nM) * dt);
     s.da_dstr_nM = std::max(0.0, s.da_dstr_nM + (release_dstr - f.dat_dstr * s.da_dstr_nM / (p.dat_km_nM + s.da_dstr_nM) - p.diffusion_per_s * s.da_dstr_nM) * dt);
+}
 
-    // PFC terminals (mesocortical population): little DAT; cleared slowly by NET and COMT (Mundorf 2001).
-    s.pool_pfc += (1.0 - s.pool_pfc) * f.dt_over.pool_refill_s - p.pool_use_per_spike * s.mc_rate_hz * s.pool_pfc * dt;
-    const double release_pfc = r.q_pfc * s.mc_rate_hz * s.pool_pfc * f.terminals_pfc * synthesis * w.pfc_release_gain * (1.0 + p.acute_pfc_gain * acute);
-    s.da_pfc_nM = std::max(0.0, s.da_pfc_nM + (release_pfc - f.k_pfc * s.da_pfc_nM) * dt);
+// PFC terminals (mesocortical population): little DAT; cleared slowly by NET and COMT (Mundorf 2001).
+void step_pfc(State& s, const Fixed& f, const Slow& w, double synthesis) {
+    const Params& p = s.params;
+    s.pool_pfc += (1.0 - s.pool_pfc) * f.dt_over.pool_refill_s - p.pool_use_per_spike * s.mc_rate_hz * s.pool_pfc * kStepS;
+    const double release_pfc = f.rest.q_pfc * s.mc_rate_hz * s.pool_pfc * f.terminals_pfc * synthesis * w.pfc_release_gain * (1.0 + p.acute_pfc_gain * s.acute_stress);
+    s.da_pfc_nM = std::max(0.0, s.da_pfc_nM + (release_pfc - f.k_pfc * s.da_pfc_nM) * kStepS);
+}
 
-    // Receptor signals: D1 and D2 bound by DA (D2 in competition with the antagonist), with the same
-    // receptor kinetics for both (Hunger, Kumar & Schmidt 2020).
+// Receptor signals: D1 and D2 bound by DA (D2 in competition with the antagonist), with the same
+// receptor kinetics for both (Hunger, Kumar & Schmidt 2020).
+void step_receptors(State& s, const Inputs& in, const Fixed& f) {
+    const Params& p = s.params;
     const double k_rec = f.dt_over.receptor_tau_s;
     s.d1_nac += (occupancy(s.da_nac_nM, p.d1_kd_nM) - s.d1_nac) * k_rec;
     s.d2_nac += (d2_occupancy(p, s.da_nac_nM, f.d2_xa) - s.d2_nac) * k_rec;
     s.d1_dstr += (occupancy(s.da_dstr_nM, p.d1_kd_nM) - s.d1_dstr) * k_rec;
     s.d2_dstr += (d2_occupancy(p, s.da_dstr_nM, f.d2_xa) - s.d2_dstr) * k_rec;
-    const double d1_pfc = occupancy(s.da_pfc_nM, p.d1_kd_nM) / r.d1_pfc + p.d1_pfc_agonist_max * in.d1_agonist_pfc;
+    const double d1_pfc = occupancy(s.da_pfc_nM, p.d1_kd_nM) / f.rest.d1_pfc + p.d1_pfc_agonist_max * in.d1_agonist_pfc;
     s.d1_signal_pfc += (d1_pfc - s.d1_signal_pfc) * k_rec;
+}
 
-    // Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum & Aghajanian 1976),
-    // and a phasic response whose size depends on the tonic mode.
+// Locus coeruleus: tonic drive, alpha2 autoreceptor feedback from local NE (Cedarbaum & Aghajanian 1976),
+// and a phasic response whose size depends on the tonic mode.
+void step_lc(State& s, const Inputs& in, const Fixed& f) {
+    const Params& p = s.params;
     const double lc_tonic = std::max(0.0, p.lc_tonic_hz * in.norepinephrine * (1.0 + p.acute_ne_gain * s.acute_stress)
                                               * (1.0 - sd_gain(p.lc_a2_max) * occupancy(s.ne_lc, 1.0)) * f.a2_norm);
     s.lc_phasic -= s.lc_phasic * f.dt_over.lc_phasic_tau_s;
@@ -377,7 +394,18 @@ void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
     const double lc_out = s.lc_rate_hz / p.lc_tonic_hz;
     s.ne_lc += (lc_out - f.ne_clear * s.ne_lc) * f.dt_over.ne_tau_s;
     s.ne_ctx += (lc_out - f.ne_clear * s.ne_ctx) * f.dt_over.ne_tau_s;
+}
 
+// One fixed step of the fast variables; `w` holds the slow factors of the current hormone state.
+void step(State& s, const Inputs& in, const Fixed& f, const Slow& w) {
+    s.acute_stress += (in.acute_stressor - s.acute_stress) * f.dt_over.acute_stress_tau_s;
+    const double delta = step_td(s);
+    const double ht2c = step_raphe(s, in, f);
+    const double synthesis = step_vta(s, f, w, delta, ht2c);
+    step_striatum(s, f, w, synthesis);
+    step_pfc(s, f, w, synthesis);
+    step_receptors(s, in, f);
+    step_lc(s, in, f);
     s.steps += 1;
     s.time_s = static_cast<double>(s.steps) * kStepS;
 }
@@ -486,11 +514,12 @@ void apply_event(State& s, Event e) {
     }
 }
 
-Outputs outputs(const State& s, const Inputs& in) {
+namespace {
+
+// Wanting, vigor, effort and what starts action: read from the striatum's output pathways, not from the
+// DA level itself. Returns the accumbens' tonic D2 signal relative to typical (mood reads it too).
+double striatal_outputs(Outputs& o, const State& s, const Inputs& in, const Rest& r, const Slow& w) {
     const Params& p = s.params;
-    const Rest r = rest_of(p);
-    const Slow w = slow_of(s);
-    Outputs o;
     // Mesolimbic signal: D2 and D1 bound by DA in the accumbens, relative to typical, times the
     // hormone-set salience gain (Zhang et al. 2009: incentive salience = cue value x state factor).
     const double tonic_nac = w.salience_gain * s.d2_nac / r.occ_nac;
@@ -498,7 +527,6 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.wanting = 1.0 - std::exp(-p.wanting_k * salience);
     o.liking = p.liking_typical * std::max(0.0, 1.0 - p.stress_hedonic_loss * w.stress_over);  // DA-independent (Berridge & Robinson 1998)
 
-    // The striatum's output pathways: behaviour is read from them, not from the DA level itself.
     const StriatalOutput ventral = ventral_output(s, r), dorsal = dorsal_output(s, r);
     o.direct_nac = ventral.direct;
     o.indirect_nac = ventral.indirect;
@@ -527,7 +555,12 @@ Outputs outputs(const State& s, const Inputs& in) {
     const EffortChoice choice = effort_choice(5.0, 1.0, o.effort_capacity, press_interval_s(o.response_latency_s, p), p);
     o.effort_willingness = directed * choice.lever_share / std::max(choice.lever_share + choice.chow_share, 1e-9);
     o.d1_stimulation_pfc = s.d1_signal_pfc;
+    return tonic_nac;
+}
 
+// Vigilance, working memory, mood and patience.
+void arousal_and_mood(Outputs& o, const State& s, const Slow& w, double tonic_nac) {
+    const Params& p = s.params;
     // Vigilance: the LC's adaptive gain over the tonic NE signal at its targets, which thyroid
     // hormone amplifies (Aston-Jones & Cohen 2005; Bauer et al. 2008).
     o.ne_level = s.ne_ctx;
@@ -544,13 +577,11 @@ Outputs outputs(const State& s, const Inputs& in) {
                      * std::max(0.0, 1.0 - p.mood_stress * w.stress_over) * (1.0 - p.mood_dopamine + p.mood_dopamine * std::min(tonic_nac, 1.5))
                      * (1.0 - anxiety));
     o.patience_s = giving_up_time_s(0.75, s.ht_forebrain, p);
+}
 
-    int n = 0;
-    const DriveComponent* parts = drive_components(&n);
-    double drive = 0.0;
-    for (int i = 0; i < n; ++i) drive += p.*(parts[i].weight) * o.*(parts[i].field);
-    o.motivation = 100.0 * drive;
-
+// What the state shows as it is: rates, levels, the pathways' activity, the hormones, the trial.
+void state_readouts(Outputs& o, const State& s, const Inputs& in, const Slow& w) {
+    const Params& p = s.params;
     o.vta_rate_hz = s.ml_rate_hz;
     o.vta_mc_rate_hz = s.mc_rate_hz;
     o.da_nac_nM = s.da_nac_nM;
@@ -567,7 +598,7 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.lc_rate_hz = s.lc_rate_hz;
     o.raphe_rate_hz = s.raphe_rate_hz;
     o.serotonin_level = s.ht_forebrain;
-    o.d2_occupancy_nac = d2_occupancy(p, s.da_nac_nM, xa);
+    o.d2_occupancy_nac = d2_occupancy(p, s.da_nac_nM, antagonist_ratio(p, in.d2_antagonist));
     o.d1_occupancy_nac = occupancy(s.da_nac_nM, p.d1_kd_nM);
     o.vta_active_cells = w.vta_active;
     o.receptor_sensitivity = w.salience_gain;
@@ -583,6 +614,23 @@ Outputs outputs(const State& s, const Inputs& in) {
     o.last_reward_response_hz = s.last_reward_response_hz;
     o.reward_expected = s.td.value[kRewardBin - 1];
     o.trial_time_s = s.td.bin >= 0 ? s.td.bin * kTdBinS + s.td.bin_clock_s : -1.0;
+}
+
+}  // namespace
+
+Outputs outputs(const State& s, const Inputs& in) {
+    const Params& p = s.params;
+    const Rest r = rest_of(p);
+    const Slow w = slow_of(s);
+    Outputs o;
+    const double tonic_nac = striatal_outputs(o, s, in, r, w);
+    arousal_and_mood(o, s, w, tonic_nac);
+    int n = 0;
+    const DriveComponent* parts = drive_components(&n);
+    double drive = 0.0;
+    for (int i = 0; i < n; ++i) drive += p.*(parts[i].weight) * o.*(parts[i].field);
+    o.motivation = 100.0 * drive;
+    state_readouts(o, s, in, w);
     return o;
 }
 
