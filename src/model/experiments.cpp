@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 
 #include "neurodrive/behaviour.hpp"
@@ -269,8 +270,10 @@ Outputs steady_outputs(const Inputs& in, const Params& params, double settle_s, 
 }
 
 // [SECTION] Registry ---------------------------------------------------------------------------------
-const std::vector<ExperimentSpec>& experiment_specs() {
-    static const std::vector<ExperimentSpec> specs = {
+namespace {
+// Dopamine: learning, effort, vigor, the PFC's inverted U.
+void add_dopamine_experiments(std::vector<ExperimentSpec>& specs) {
+    const ExperimentSpec add[] = {
         {"conditioning", "Learning to predict reward",
          "With repeated cue-reward pairing the burst moves from the reward to the cue; an omitted reward gives a dip.",
          "Schultz, Dayan & Montague 1997; Fiorillo, Tobler & Schultz 2003", "A",
@@ -312,6 +315,13 @@ const std::vector<ExperimentSpec>& experiment_specs() {
          pfc_dose,
          curve_chart("working memory (0-1)", "d1_stimulation", "working_memory", "PFC D1 stimulation (x typical)", true),
          {"pfc_inverted_u"}},
+    };
+    specs.insert(specs.end(), std::begin(add), std::end(add));
+}
+
+// Serotonin, stress and drugs over time.
+void add_modulator_experiments(std::vector<ExperimentSpec>& specs) {
+    const ExperimentSpec add[] = {
         {"waiting", "Serotonin and patience",
          "Activating dorsal-raphe 5-HT neurons lengthens waiting for a likely reward (~12 s -> ~17.5 s), not for an unlikely one.",
          "Miyazaki et al. 2014; Miyazaki et al. 2018", "B",
@@ -351,6 +361,17 @@ const std::vector<ExperimentSpec>& experiment_specs() {
          pair_chart("x typical", {}, "day", "serotonin_level", "ht1a_sensitivity", "day", "forebrain serotonin", "autoreceptor sensitivity"),
          {"ssri_autoreceptor", "ssri_delay"}},
     };
+    specs.insert(specs.end(), std::begin(add), std::end(add));
+}
+}  // namespace
+
+const std::vector<ExperimentSpec>& experiment_specs() {
+    static const std::vector<ExperimentSpec> specs = [] {
+        std::vector<ExperimentSpec> all;
+        add_dopamine_experiments(all);
+        add_modulator_experiments(all);
+        return all;
+    }();
     return specs;
 }
 
