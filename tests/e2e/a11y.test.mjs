@@ -100,9 +100,15 @@ test('touch: one finger scrolls the controls by their text and drags a slider on
   await until(page, () => window.neurodrive.layout()['text:title.presets']).catch(() => {});
   // The sliders are below the scenario: one finger swipes the list up by its text (not a control).
   const cdp = await context.newCDPSession(page);
+  // A finger moves over several frames: each touch event is followed by two display frames, so the app
+  // has drawn a frame after it (on a slow machine a whole swipe could otherwise land in one frame).
   const swipe = async (x, y0, dy) => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (dy * i) / 8 }] });
+    await frames(page, 2);
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (dy * i) / 8 }] });
+      await frames(page, 2);
+    }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
   const before = (await page.evaluate(() => window.neurodrive.layout()))['text:title.presets'];
@@ -116,7 +122,11 @@ test('touch: one finger scrolls the controls by their text and drags a slider on
   const y = r.y + r.h / 2;
   const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   await touch('touchStart', r.x + r.w / 2);
-  for (let i = 1; i <= 10; i++) await touch('touchMove', r.x + r.w / 2 - (i * r.w) / 16);
+  await frames(page, 2);
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', r.x + r.w / 2 - (i * r.w) / 16);
+    await frames(page, 2);
+  }
   await touch('touchEnd');
   await until(page, () => window.neurodrive.get().inputs.dopamine < 0.6).catch(() => {});
   const v = (await get(page)).inputs.dopamine;

@@ -4,7 +4,7 @@
 // a bad value is refused with a notice. At each size and language no text is clipped or overlapping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems } from './harness.mjs';
+import { startServer, launch, openApp, screenshot, get, clickItem, rectOf, textProblems, stableTextProblems } from './harness.mjs';
 import { frames, simSeconds, steadyRect, steadyLayout } from './wait.mjs';
 
 let srv, browser;
@@ -107,7 +107,8 @@ for (const [w, h, query, name] of [[1024, 768, '&scale=1.5', 'projector-150'], [
     await simSeconds(page, 12);   // trials run in both brains
     const lay = await layoutOf(page);
     assert.ok(lay['label:compare.a'] && lay['label:compare.b'], 'both captions drawn');
-    assert.deepEqual(textProblems(lay), []);
+    // What stays cut off (the narration's box follows a new text one frame later: harness.mjs).
+    assert.deepEqual(await stableTextProblems(page), []);
     await screenshot(page, `compare-${w}x${h}-${name}`);
     assert.deepEqual(errors, []);
     await context.close();
