@@ -58,6 +58,9 @@ self.addEventListener('fetch', (event) => {
   if (!name) return;
   const key = new URL(name, SCOPE).href;
   event.respondWith((async () => {
+    // A newer deployment deleted this one's cache (its worker took over while this one still answers
+    // a request): answer from the network and keep nothing - caches.open() would make the cache again.
+    if (!(await caches.has(CACHE))) return fetch(event.request);
     const cache = await caches.open(CACHE);
     const hit = await cache.match(key);
     if (hit) return hit;

@@ -163,6 +163,8 @@ test('a new deployment replaces the old cache: its files are served, the old cac
     // minute after update() is called (3 s without automation, measured on this machine): hence 2 minutes.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await cachesBecome(page, `neurodrive:${srv.url}:${next}`, first.precache, 120000);
+    // The new worker has finished taking over (its cache is made before it is activated).
+    await until(page, async () => { const r = await navigator.serviceWorker.getRegistration(); return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; });
     // Offline, a reload gets the new deployment's files.
     await context.setOffline(true);
     const log = watch(page);
@@ -170,6 +172,8 @@ test('a new deployment replaces the old cache: its files are served, the old cac
     await ready(page);
     await framesAdvance(page);
     assert.ok((await page.evaluate(() => fetch('app.js').then((r) => r.text()))).endsWith(marker), 'app.js of the new deployment');
+    // Only the new deployment's cache is left (a worker still activating deletes what an older one left).
+    await cachesBecome(page, `neurodrive:${srv.url}:${next}`, first.precache);
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
