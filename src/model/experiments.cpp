@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iterator>
 #include <limits>
 
 #include "neurodrive/behaviour.hpp"
@@ -273,7 +272,7 @@ Outputs steady_outputs(const Inputs& in, const Params& params, double settle_s, 
 namespace {
 // Dopamine: learning, effort, vigor, the PFC's inverted U.
 void add_dopamine_experiments(std::vector<ExperimentSpec>& specs) {
-    const ExperimentSpec add[] = {
+    specs.insert(specs.end(), {
         {"conditioning", "Learning to predict reward",
          "With repeated cue-reward pairing the burst moves from the reward to the cue; an omitted reward gives a dip.",
          "Schultz, Dayan & Montague 1997; Fiorillo, Tobler & Schultz 2003", "A",
@@ -315,13 +314,12 @@ void add_dopamine_experiments(std::vector<ExperimentSpec>& specs) {
          pfc_dose,
          curve_chart("working memory (0-1)", "d1_stimulation", "working_memory", "PFC D1 stimulation (x typical)", true),
          {"pfc_inverted_u"}},
-    };
-    specs.insert(specs.end(), std::begin(add), std::end(add));
+    });
 }
 
 // Serotonin, stress and drugs over time.
 void add_modulator_experiments(std::vector<ExperimentSpec>& specs) {
-    const ExperimentSpec add[] = {
+    specs.insert(specs.end(), {
         {"waiting", "Serotonin and patience",
          "Activating dorsal-raphe 5-HT neurons lengthens waiting for a likely reward (~12 s -> ~17.5 s), not for an unlikely one.",
          "Miyazaki et al. 2014; Miyazaki et al. 2018", "B",
@@ -360,8 +358,7 @@ void add_modulator_experiments(std::vector<ExperimentSpec>& specs) {
          ssri_course,
          pair_chart("x typical", {}, "day", "serotonin_level", "ht1a_sensitivity", "day", "forebrain serotonin", "autoreceptor sensitivity"),
          {"ssri_autoreceptor", "ssri_delay"}},
-    };
-    specs.insert(specs.end(), std::begin(add), std::end(add));
+    });
 }
 }  // namespace
 

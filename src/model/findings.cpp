@@ -14,7 +14,6 @@
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
-#include <iterator>
 #include <vector>
 
 #include "neurodrive/behaviour.hpp"
@@ -577,7 +576,7 @@ constexpr FindingKind S = FindingKind::Structural;
 namespace {
 // Calibrations: a parameter of params.hpp was set from the finding's own number.
 void add_calibrations(std::vector<FindingSpec>& specs) {
-    const FindingSpec add[] = {
+    specs.insert(specs.end(), {
         {"resting_levels", "2", "Resting DA: NAc ~11 nM, striatum ~10 nM, PFC ~3 nM; VTA DA neurons fire 2-10 Hz",
          "10 nM striatum, 11 nM NAc, 3 nM medial frontal cortex (abstract)", "Abercrombie et al. 1989; Grace & Bunney 1984", "A", C, "", "", resting_levels},
         {"burst_shape", "2", "An unpredicted reward evokes a burst of 3-10 spikes at 14-30 Hz lasting 50-300 ms",
@@ -622,13 +621,12 @@ void add_calibrations(std::vector<FindingSpec>& specs) {
          "Wadenberg et al. 2001; Zetterstrom, Sharp & Ungerstedt 1985", "A", C, "", "", catalepsy},
         {"top_of_dopamine", "6", "More dopamine is not always better: the strongest stimulant is not where drive peaks", "direction",
          "Robbins 1976; Cools & D'Esposito 2011", "A/B", C, "", "", top_of_dopamine},
-    };
-    specs.insert(specs.end(), std::begin(add), std::end(add));
+    });
 }
 
 // Predictions: no parameter was set from these findings, and the equations do not guarantee them.
 void add_predictions(std::vector<FindingSpec>& specs) {
-    const FindingSpec add[] = {
+    specs.insert(specs.end(), {
         {"cue_da", "2", "A trained cue evokes a DA transient of tens of nM in NAc within a fraction of a second",
          "67 +/- 20 nM by voltammetry, onset 0.2 +/- 0.1 s (abstract); checked as 15-120 nM peaking within 0.5 s: the model is scaled to "
          "microdialysis resting levels (11 nM), so it sits below the voltammetric figure", "Roitman et al. 2004", "A", P, "", "", cue_da},
@@ -675,13 +673,12 @@ void add_predictions(std::vector<FindingSpec>& specs) {
          hyperdopaminergic_wanting},
         {"serotonin_not_drive", "7", "Removing serotonin does not add drive: 5-HT2C receptors restrain DA even without 5-HT, and mood falls",
          "constitutive 5-HT2C activity (abstract)", "De Deurwaerdere et al. 2004", "B", P, "", "", serotonin_not_drive},
-    };
-    specs.insert(specs.end(), std::begin(add), std::end(add));
+    });
 }
 
 // Structural: true by the model's construction; `basis` names the equation. Teaching, not evidence.
 void add_structural(std::vector<FindingSpec>& specs) {
-    const FindingSpec add[] = {
+    specs.insert(specs.end(), {
         {"vigor_rate", "3", "Optimal latency sqrt(cost / rate): doubling the reward rate gives x0.71; less striatal output slows responding", "x0.71 (the model's formula)",
          "Niv, Daw, Joel & Dayan 2007", "B", S, "", "optimal_latency_s: latency = sqrt(C_v / R)", vigor_rate},
         {"prefeeding", "3", "Pre-feeding lowers lever pressing and chow intake, on every ratio", "pre-feeding suppressed pressing and feeding (abstracts)",
@@ -719,8 +716,7 @@ void add_structural(std::vector<FindingSpec>& specs) {
          "Barrot et al. 2000", "B", S, "", "slow factors: cortisol below typical lowers NAc release and metabolic capacity", glucocorticoid_deficiency},
         {"headroom", "7", "Design rule: a typical brain sits mid-range on every drive component, so a gain can show", "none above 0.85", "Cools & D'Esposito 2011",
          "-", S, "", "parameters: typical levels of each component (scale choices)", headroom},
-    };
-    specs.insert(specs.end(), std::begin(add), std::end(add));
+    });
 }
 }  // namespace
 
