@@ -188,14 +188,18 @@ ImVec2 vertex_bounds_min(const ImDrawList* dl, ImVec2* hi) {
 }
 
 // [SECTION] Render targets -----------------------------------------------------------------------------------------
-Target& target(std::uint64_t key) {
-    Compositor& c = comp();
-    for (auto& t : c.targets) if (t->key == key) { t->used_frame = c.frame; return *t; }
-    c.targets.push_back(std::make_unique<Target>());
-    c.targets.back()->key = key;
-    c.targets.back()->used_frame = c.frame;
-    return *c.targets.back();
+// The entry of `all` (targets, rings) with `key`, made when there is none; marked used this frame.
+template <class T>
+T& used(std::vector<std::unique_ptr<T>>& all, std::uint64_t key) {
+    const int frame = comp().frame;
+    for (auto& t : all) if (t->key == key) { t->used_frame = frame; return *t; }
+    all.push_back(std::make_unique<T>());
+    all.back()->key = key;
+    all.back()->used_frame = frame;
+    return *all.back();
 }
+
+Target& target(std::uint64_t key) { return used(comp().targets, key); }
 
 // A texture and framebuffer of w x h device pixels for t (new when the size changed); false when none
 // can be made. The framebuffer's status is not asked for: an RGBA8 texture within the GL's largest size
@@ -349,14 +353,7 @@ int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long lo
     return dl->VtxBuffer.Size;
 }
 
-TraceRing& ring(std::uint64_t key) {
-    Compositor& c = comp();
-    for (auto& r : c.rings) if (r->key == key) { r->used_frame = c.frame; return *r; }
-    c.rings.push_back(std::make_unique<TraceRing>());
-    c.rings.back()->key = key;
-    c.rings.back()->used_frame = c.frame;
-    return *c.rings.back();
-}
+TraceRing& ring(std::uint64_t key) { return used(comp().rings, key); }
 
 // Brings the plot's ring up to date (all of it when its look, size or clock changed) and appends the
 // quads that show its columns (two when they wrap around the ring). Returns the vertices drawn into it.
