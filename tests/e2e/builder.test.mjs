@@ -127,6 +127,8 @@ test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Spa
   assert.equal(new URL(await linkOf(page)).searchParams.get('hide'), 'drive', 'Space on a checkbox changes the link at once');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#builder').evaluate((d) => d.open), false, 'Escape closes');
+  // The dialog's close event (which returns focus to the opener) is a task after the key: wait for it.
+  await until(page, () => document.activeElement && document.activeElement.id === 'share', null, 5000).catch(() => {});
   assert.equal(await focused(page), 'share', 'focus back on Share');
   assert.equal((await get(page)).paused, false, 'keys in the dialog never reached the simulation (Space did not pause)');
   // From the accessible mirror.
@@ -142,6 +144,7 @@ test('keyboard: Enter opens Share, Tab and Shift+Tab stay inside the dialog, Spa
   const axe = await page.evaluate(() => window.axe.run('#builder', { resultTypes: ['violations'] }));
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe-core: no violations in the open dialog');
   await page.keyboard.press('Escape');
+  await until(page, () => document.activeElement && document.activeElement.id === 'a11y-share', null, 5000).catch(() => {});
   assert.equal(await focused(page), 'a11y-share', 'focus back on the mirror button');
   assert.deepEqual(errors, []);
   await context.close();
