@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, screenshot } from './harness.mjs';
-import { until, LONG } from './wait.mjs';
+import { until, untilResolved, LONG } from './wait.mjs';
 
 const STRINGS = (code) => JSON.parse(fs.readFileSync(`assets/strings/${code}.json`, 'utf8'));
 // What make_dist wrote into a dist's sw.js: its build and its lists.
@@ -59,12 +59,12 @@ const caches = (page) => page.evaluate(async () => {
 });
 // Waits until the caches are exactly {name: files that include `files`}.
 async function cachesBecome(page, name, files, ms = LONG.timeout) {
-  await page.waitForFunction(async ([n, want]) => {
+  await untilResolved(page, async ([n, want]) => {
     const names = (await self.caches.keys()).filter((k) => k.startsWith('neurodrive:'));
     if (names.length !== 1 || names[0] !== n) return false;
     const have = (await (await self.caches.open(n)).keys()).map((r) => decodeURIComponent(new URL(r.url).pathname).replace(/^\//, ''));
     return want.every((f) => have.includes(f));
-  }, [name, files], { polling: 100, timeout: ms });
+  }, [name, files], ms);
 }
 const framesAdvance = async (page) => {
   const f0 = await page.evaluate(() => window.neurodrive.stats().frames);
@@ -159,12 +159,11 @@ test('a new deployment replaces the old cache: its files are served, the old cac
     const next = `${first.build.split('-')[0]}-${'0'.repeat(12)}`;
     fs.writeFileSync(path.join(root, 'sw.js'), first.code.replace(JSON.stringify(first.build), JSON.stringify(next)));
     // The browser checks sw.js (on a visit, or when asked as here), finds it changed, and the new worker
-    // installs, takes over and deletes the old cache. Under Playwright, Chromium starts that check about a
-    // minute after update() is called (3 s without automation, measured on this machine): hence 2 minutes.
+    // installs, takes over and deletes the old cache: 5-12 s here, up to a minute under load, hence 2 minutes.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await cachesBecome(page, `neurodrive:${srv.url}:${next}`, first.precache, 120000);
     // The new worker has finished taking over (its cache is made before it is activated).
-    await until(page, async () => { const r = await navigator.serviceWorker.getRegistration(); return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; });
+    await untilResolved(page, async () => { const r = await navigator.serviceWorker.getRegistration(); return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; });
     // Offline, a reload gets the new deployment's files.
     await context.setOffline(true);
     const log = watch(page);
@@ -204,7 +203,7 @@ test('no worker with persist=0, in a frame without persist=1, or in the single f
       await ready(app);
       // app.js decides before ready resolves: a register() call would be recorded by now.
       assert.deepEqual(await app.evaluate(() => window.__registered), registers ? ['sw.js'] : [], what);
-      if (registers) await until(app, () => navigator.serviceWorker.getRegistrations().then((r) => r.length === 1));
+      if (registers) await untilResolved(app, () => navigator.serviceWorker.getRegistrations().then((r) => r.length === 1));
       else assert.deepEqual(await app.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, what);
       assert.deepEqual(log.errors, [], what);
       await context.close();

@@ -5,9 +5,24 @@
 // Generous: conditions on a loaded, shared machine can take long.
 export const LONG = { timeout: 30000 };
 
-// Waits until `fn(arg)` is truthy in the page or frame `target`; returns its value.
+// Waits until `fn(arg)` is truthy in the page or frame `target`; returns its value. `fn` must answer at
+// once: Playwright's waitForFunction takes a returned promise as truthy and would not wait at all, so an
+// async condition is refused here (use untilResolved).
 export async function until(target, fn, arg = null, ms = LONG.timeout) {
+  if (fn.constructor.name === 'AsyncFunction') throw new Error('until: an async condition never waits; use untilResolved');
   return (await target.waitForFunction(fn, arg, { timeout: ms })).jsonValue();
+}
+
+// Waits until the async condition `fn(arg)` resolves truthy in `target`, asking it again every `everyMs`
+// after each answer; returns its value, or fails after `ms` naming the condition.
+export async function untilResolved(target, fn, arg = null, ms = LONG.timeout, everyMs = 100) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await target.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`not met within ${ms} ms: ${fn.toString().slice(0, 160)}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
 
 // Waits for `n` display frames of `target` (requestAnimationFrame callbacks). The app runs its main loop
