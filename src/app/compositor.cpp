@@ -445,12 +445,15 @@ struct TileSums {
     }
 };
 
-// A list's triangles into the tiles they reach (each with its command's texture and clip rectangle).
-void add_list(TileSums& sums, const ImDrawList* dl, std::uint64_t salt) {
-    for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+// A list's triangles into the tiles they reach (each with its command's texture and clip rectangle). Each
+// command's clip rectangle then shrinks to what its triangles touch (the same pixels are drawn), so a pass
+// skips the commands, and the lists, that draw nothing inside it.
+void add_list(TileSums& sums, ImDrawList* dl, std::uint64_t salt) {
+    for (ImDrawCmd& cmd : dl->CmdBuffer) {
         if (cmd.UserCallback) { salt = hash_bytes(salt, &cmd.UserCallback, sizeof cmd.UserCallback); continue; }
         const ImTextureID tex = cmd.TextureId;
         const std::uint64_t h_cmd = hash_bytes(hash_bytes(salt, &cmd.ClipRect, sizeof cmd.ClipRect), &tex, sizeof tex);
+        ImVec4 reached = kNothing;
         for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
             const ImDrawVert* v[3];
             ImVec4 box = kNothing;
@@ -461,8 +464,11 @@ void add_list(TileSums& sums, const ImDrawList* dl, std::uint64_t salt) {
                 h = hash_bytes(h, v[k], sizeof(ImDrawVert));
             }
             // The pixels a triangle touches: a pixel beyond its vertices, within its clip rectangle.
-            sums.add(cut(ImVec4(box.x - 1.0f, box.y - 1.0f, box.z + 1.0f, box.w + 1.0f), cmd.ClipRect), h);
+            const ImVec4 touched = cut(ImVec4(box.x - 1.0f, box.y - 1.0f, box.z + 1.0f, box.w + 1.0f), cmd.ClipRect);
+            sums.add(touched, h);
+            if (!is_empty(touched)) reached = join(reached, touched);
         }
+        cmd.ClipRect = is_empty(reached) ? ImVec4(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.x, cmd.ClipRect.y) : reached;
     }
 }
 
