@@ -252,9 +252,7 @@ bool star_shaped(const std::vector<Vec2>& pts, Vec2 c) {
 
 std::string parse_references(std::string_view json, std::vector<Reference>* out) {
     rapidjson::Document doc;
-    if (std::string err = parse_json(json, "references", &doc); !err.empty()) return err;
-    if (!doc.IsObject() || !doc.HasMember("references") || !doc["references"].IsArray() || doc["references"].Empty())
-        return "references: expected {\"references\": [...]}";
+    if (std::string err = parse_json_list(json, "references", &doc); !err.empty()) return err;
     std::vector<Reference> refs;
     for (const auto& r : doc["references"].GetArray()) {
         Reference ref;

@@ -18,6 +18,7 @@ namespace neurodrive::app {
 
 // The project's one reader (neurodrive/json_read.hpp): exact numbers, UTF-8 validated.
 using io::parse_json;
+using io::parse_json_list;
 
 // A member name or string value with its full length (a NUL inside stays inside).
 inline std::string_view json_view(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }

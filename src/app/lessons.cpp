@@ -60,9 +60,7 @@ void log_event(LessonState& l, const LessonEvent& e) {
 
 std::string parse_lessons(std::string_view json, std::vector<Lesson>* out) {
     rapidjson::Document doc;
-    if (std::string err = parse_json(json, "lessons", &doc); !err.empty()) return err;
-    if (!doc.IsObject() || !doc.HasMember("lessons") || !doc["lessons"].IsArray() || doc["lessons"].Empty())
-        return "lessons: expected {\"lessons\": [...]}";
+    if (std::string err = parse_json_list(json, "lessons", &doc); !err.empty()) return err;
     std::vector<Lesson> lessons;
     for (const auto& l : doc["lessons"].GetArray()) {
         const std::string where = "lessons[" + std::to_string(lessons.size()) + "]";

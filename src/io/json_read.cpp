@@ -90,4 +90,11 @@ std::string parse_json(std::string_view text, std::string_view what, rapidjson::
     return std::string(what) + ": JSON error at byte " + std::to_string(result.Offset()) + ": " + reason;
 }
 
+std::string parse_json_list(std::string_view text, const char* key, rapidjson::Document* doc) {
+    if (std::string err = parse_json(text, key, doc); !err.empty()) return err;
+    if (!doc->IsObject() || !doc->HasMember(key) || !(*doc)[key].IsArray() || (*doc)[key].Empty())
+        return std::string(key) + ": expected {\"" + key + "\": [...]}";
+    return {};
+}
+
 }  // namespace neurodrive::io

@@ -14,4 +14,8 @@ namespace neurodrive::io {
 // UTF-8 and nesting deeper than 16 arrays or objects are refused; "" on success, else "<what>: JSON error at byte N: <reason>" (and a null doc).
 std::string parse_json(std::string_view text, std::string_view what, rapidjson::Document* doc);
 
+// Parses a data file that is one object holding a non-empty array under `key` ({"lessons": [...]});
+// "" on success, else parse_json's error or "<key>: expected {"<key>": [...]}".
+std::string parse_json_list(std::string_view text, const char* key, rapidjson::Document* doc);
+
 }  // namespace neurodrive::io
