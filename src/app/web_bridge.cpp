@@ -321,13 +321,13 @@ EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json, int may_subscribe)
 EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(a); }); }
 
 // [SECTION] The accessible mirror, announcements, exports and audio
-EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() { return with_app([](App& a) { return na::mirror_json(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() { return with_app([](App& a) { return na::mirror_json(na::mirror_view(a)); }); }
 // A change of drive worth saying ("" when none, or before the app is ready).
-EMSCRIPTEN_KEEPALIVE const char* nd_announcement() { return na::g_app ? keep(na::take_announcement(*na::g_app)) : ""; }
+EMSCRIPTEN_KEEPALIVE const char* nd_announcement() { return na::g_app ? keep(na::take_announcement(na::g_app->ui.announced, na::g_app->strings, na::narration_input(*na::g_app))) : ""; }
 // Key events (a burst at the cue, an omission dip) in one short sentence, throttled in simulated time.
-EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() { return na::g_app ? keep(na::take_key_event_announcement(*na::g_app)) : ""; }
+EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() { return na::g_app ? keep(na::take_key_event_announcement(na::g_app->ui.announced, na::g_app->brain.history, na::g_app->strings)) : ""; }
 // "Describe the brain now": the pathways, regions, drive and what to try next, in a few sentences.
-EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() { return with_app([](App& a) { return na::describe_scene(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() { return with_app([](App& a) { return na::describe_scene(na::scene_view(a)); }); }
 // Exports: {"ok":true,"name":..,"text":..} for signals | trials | lab (CSV) and caption (the picture's line).
 EMSCRIPTEN_KEEPALIVE const char* nd_export(const char* kind) { return with_app([&](App& a) { return na::export_json(a, kind); }, given(kind)); }
 // Builds and draws a frame now (the caller reads the canvas in the same task).
