@@ -27,6 +27,7 @@
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
+#include "scenario.hpp"
 #include "url_params.hpp"
 
 namespace neurodrive::app {
@@ -411,6 +412,8 @@ MirrorView mirror_view(const App& app) {
 }
 
 SceneView scene_view(const App& app) { return {app.strings, narration_input(app), app.brain.preset, app.lesson, app.lessons}; }
+
+ScenarioView scenario_view(const App& app) { return {app.strings, app.lessons, share_view(app), app.brain.inputs, app.brain.preset}; }
 
 // [SECTION] Lessons and lab ------------------------------------------------------------------------------
 LessonView lesson_view(const App& app) {

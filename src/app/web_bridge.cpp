@@ -299,12 +299,12 @@ EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return na::g_config.empty() 
 // The share link's query string ("" before the app is ready).
 EMSCRIPTEN_KEEPALIVE const char* nd_share_query() { return na::g_app ? keep(na::share_query(*na::g_app)) : ""; }
 // The scenario builder (docs/EMBEDDING.md): what it offers, with labels in the UI language.
-EMSCRIPTEN_KEEPALIVE const char* nd_builder_json() { return with_app([](App& a) { return na::builder_json(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_builder_json() { return with_app([](App& a) { return na::builder_json(na::scenario_view(a)); }); }
 // A scenario link's query for the current state and the chosen view: {"ok":true,"query":".."} or an error.
 EMSCRIPTEN_KEEPALIVE const char* nd_scenario_query(const char* options_json) {
     return with_app([&](App& a) {
         std::string query;
-        const std::string err = na::scenario_query(a, options_json, &query);
+        const std::string err = na::scenario_query(na::scenario_view(a), options_json, &query);
         return err.empty() ? na::json_ok_with("query", query) : na::json_result(err);
     }, given(options_json));
 }
