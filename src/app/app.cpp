@@ -27,6 +27,7 @@
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
+#include "persist.hpp"
 #include "scenario.hpp"
 #include "url_params.hpp"
 
@@ -414,6 +415,8 @@ MirrorView mirror_view(const App& app) {
 SceneView scene_view(const App& app) { return {app.strings, narration_input(app), app.brain.preset, app.lesson, app.lessons}; }
 
 ScenarioView scenario_view(const App& app) { return {app.strings, app.lessons, share_view(app), app.brain.inputs, app.brain.preset}; }
+
+Choices choices_now(const App& app) { return choices_of(app.brain.preset, app.brain.inputs, share_view(app), app.ui.start_hint_done); }
 
 // [SECTION] Lessons and lab ------------------------------------------------------------------------------
 LessonView lesson_view(const App& app) {

@@ -180,7 +180,7 @@ void bridge_attach(App* app) {
     Choices restored;
     const StoredOutcome stored = read_stored(*app, plan, &restored);
     const std::string url_report = apply_query(*app, url);
-    persist_begin(g_persist, *app, restored);
+    persist_begin(g_persist, choices_now(*app), restored);
     app->ui.start_hint = show_start_hint(stored.active, in_frame, c.has_state, app->ui.start_hint_done);
     // The language chosen by the environment, the stored state or the URL, if its strings are not built
     // in: app.js fetches them now (the loading message stays until they are shown); later choices ask at once.
@@ -309,7 +309,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_scenario_query(const char* options_json) {
     }, given(options_json));
 }
 // Persistence, every half second and when the page hides: {"changed":b,"record":"..."} ("" = nothing to keep).
-EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) { return na::persist_tick_json(na::persist_tick(na::g_persist, a)); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) { return na::persist_tick_json(na::persist_tick(na::g_persist, na::choices_now(a))); }); }
 
 // [SECTION] Host-page messages
 // One message from an allowed sender (JSON text, at most 16 KB): {"reply":<message or null>,"subscribe_hz":x}.
