@@ -318,7 +318,7 @@ EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json, int may_subscribe)
     return with_app([&](App& a) { return na::message_reply_json(na::host_command(na::g_persist, a, [&] { return na::handle_message(a, json, may_subscribe != 0); })); }, given(json));
 }
 // The state message a subscription sends.
-EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(na::state_json(a)); }); }
 
 // [SECTION] The accessible mirror, announcements, exports and audio
 EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() { return with_app([](App& a) { return na::mirror_json(na::mirror_view(a)); }); }
