@@ -7,6 +7,7 @@
 //   [SECTION] Frame: init, update, advance
 //   [SECTION] Commands
 //   [SECTION] Text helpers
+//   [SECTION] Views: what each module below reads of the App (built here only)
 //   [SECTION] Lessons and lab
 //   [SECTION] Query strings and JSON state
 #include "app.hpp"
@@ -19,11 +20,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "a11y.hpp"
 #include "colors.hpp"
+#include "describe.hpp"
 #include "export.hpp"
 #include "json_text.hpp"
 #include "neurodrive/experiments.hpp"
 #include "neurodrive/names.hpp"
+#include "persist.hpp"
+#include "scenario.hpp"
 #include "url_params.hpp"
 
 namespace neurodrive::app {
@@ -328,32 +333,33 @@ std::string text_in_language(std::string_view lang, std::string_view key) {
 void apply_environment(App& app, std::string_view env) { apply_settings(app, parse_query(env, kFromEnv).values); }
 
 // [SECTION] Text helpers ---------------------------------------------------------------------------------
-const char* preset_title(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".title", p.title); }
+const char* preset_title(const App& app, const io::Preset& p) { return preset_title(app.strings, p); }
+const char* preset_title(const Strings& strings, const io::Preset& p) { return tr_or(strings, "preset." + p.id + ".title", p.title); }
 const char* preset_explanation(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
 
-const char* tr_or(const App& app, const std::string& key, std::string_view english) {
-    const auto it = app.strings.table.find(key);
-    if (it != app.strings.table.end()) return it->second.c_str();
+const char* tr_or(const App& app, const std::string& key, std::string_view english) { return tr_or(app.strings, key, english); }
+const char* tr_or(const Strings& strings, const std::string& key, std::string_view english) {
+    const auto it = strings.table.find(key);
+    if (it != strings.table.end()) return it->second.c_str();
     return english.data();  // registry texts are string literals (null-terminated)
 }
 
-std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value) {
+std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value) { return setting_value_label(app.strings, spec, value); }
+std::string setting_value_label(const Strings& strings, const SettingSpec& spec, std::string_view value) {
     if (spec.name == "lang")
         for (const Language& l : languages())
             if (l.code == value) return l.name;
-    return app.strings.get(std::string(spec.label_key) + "." + std::string(value));
+    return strings.get(std::string(spec.label_key) + "." + std::string(value));
 }
 
-std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec) {
+std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec) { return setting_choices(app.strings, spec); }
+std::vector<std::pair<std::string, std::string>> setting_choices(const Strings& strings, const SettingSpec& spec) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const std::string& v : spec.values()) out.emplace_back(v, setting_value_label(app, spec, v));
+    for (const std::string& v : spec.values()) out.emplace_back(v, setting_value_label(strings, spec, v));
     return out;
 }
 
-const char* level_word(const App& app, double v) {
-    const char* words[] = {"level.very_low", "level.low", "level.typical", "level.high", "level.very_high"};
-    return app.strings.get(words[level_step(v)]);
-}
+const char* level_word(const App& app, double v) { return level_word(app.strings, v); }
 
 bool input_highlighted(const App& app, std::string_view name) {
     return app.clock_s < app.ui.highlight_until_s && std::find(app.ui.highlight.begin(), app.ui.highlight.end(), name) != app.ui.highlight.end();
@@ -376,9 +382,8 @@ void reveal_inputs(App& app) {
             app.ui.controls_tab = specs[i].kind == model::InputKind::Manipulation ? ControlsTab::Manipulations : ControlsTab::Levels;
 }
 
-bool is_locked(const App& app, std::string_view name) {
-    return std::find(app.settings.lock.begin(), app.settings.lock.end(), name) != app.settings.lock.end();
-}
+bool is_locked(const App& app, std::string_view name) { return is_locked(app.settings.lock, name); }
+bool is_locked(const std::vector<std::string>& locks, std::string_view name) { return std::find(locks.begin(), locks.end(), name) != locks.end(); }
 
 bool is_hidden(const App& app, std::string_view panel) {
     if (app.settings.minimal && (panel == "plots" || panel == "events" || panel == "experiments")) return true;
@@ -401,6 +406,17 @@ NarrationInput narration_input(const App& app) {
     }
     return in;
 }
+
+// [SECTION] Views: what each module below reads of the App (built here only) --------------------------------
+MirrorView mirror_view(const App& app) {
+    return {app.strings, app.strings_lang, app.brain, app.compare ? &*app.compare : nullptr, app.paused, app.settings, share_view(app), narration_input(app)};
+}
+
+SceneView scene_view(const App& app) { return {app.strings, narration_input(app), app.brain.preset, app.lesson, app.lessons}; }
+
+ScenarioView scenario_view(const App& app) { return {app.strings, app.lessons, share_view(app), app.brain.inputs, app.brain.preset}; }
+
+Choices choices_now(const App& app) { return choices_of(app.brain.preset, app.brain.inputs, share_view(app), app.ui.start_hint_done); }
 
 // [SECTION] Lessons and lab ------------------------------------------------------------------------------
 LessonView lesson_view(const App& app) {
@@ -596,7 +612,7 @@ std::string ui_state_text(const UiState& u) {
     std::snprintf(buf, sizeof buf,
                   "dialogs %d %d %d, hint %d %d, announced %.17g %.17g, tabs %d %d %d, lab %d %d, highlight [%s] %.17g %d, evidence %d, "
                   "full view %d, page tools %g %g, font %g %g %s",
-                  u.settings_open, u.shortcuts_open, u.about_open, u.start_hint, u.start_hint_done, u.announced_motivation, u.announced_key_event_s,
+                  u.settings_open, u.shortcuts_open, u.about_open, u.start_hint, u.start_hint_done, u.announced.motivation, u.announced.key_event_s,
                   static_cast<int>(u.phone_tab), static_cast<int>(u.controls_tab), u.side_controls, u.lab_choice, u.lab_evidence, highlight.c_str(),
                   u.highlight_until_s, u.scroll_to_highlight, u.evidence_visible, u.open_full_view_requested, static_cast<double>(u.page_tools_w),
                   static_cast<double>(u.page_tools_h), static_cast<double>(u.font_px), static_cast<double>(u.font_dpr), u.font_lang.c_str());

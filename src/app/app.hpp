@@ -54,8 +54,7 @@ struct UiState {
     bool about_open = false;
     bool start_hint = false;         // first visit: a dismissable "start here" card
     bool start_hint_done = false;    // the user dismissed or used it (stored where the page saves)
-    double announced_motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
-    double announced_key_event_s = -1e9;  // simulated time of the last key event announced
+    Announced announced;             // what the spoken announcements last said (narration.hpp)
     PhoneTab phone_tab = PhoneTab::Drive;
     ControlsTab controls_tab = ControlsTab::Levels;
     int lab_choice = 0;              // experiment chosen in the lab
@@ -253,19 +252,23 @@ void apply_environment(App& app, std::string_view env);
 // A preset's title and explanation in the UI language (assets/presets.json holds the English text;
 // other languages override it with "preset.<id>.title" / ".explanation" in their string table).
 const char* preset_title(const App& app, const io::Preset& p);
+const char* preset_title(const Strings& strings, const io::Preset& p);
 const char* preset_explanation(const App& app, const io::Preset& p);
 
 // A registry text (English, in code) in the UI language: the strings table's key when present.
 const char* tr_or(const App& app, const std::string& key, std::string_view english);
+const char* tr_or(const Strings& strings, const std::string& key, std::string_view english);
 
 // A setting's value as the menus name it: a language by its own name, any other by the strings key
 // "<label_key>.<value>" (settings.theme.dark).
 std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value);
+std::string setting_value_label(const Strings& strings, const SettingSpec& spec, std::string_view value);
 // Every allowed value of a Choice setting with its label, for the page's menus.
 std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec);
+std::vector<std::pair<std::string, std::string>> setting_choices(const Strings& strings, const SettingSpec& spec);
 
-// "very low" .. "very high" for a level input (1 = typical), in the UI language (describe.cpp's scene
-// words use the same scale: level_step).
+// "very low" .. "very high" for a level input (1 = typical), in the UI language (narration.hpp level_word;
+// describe.cpp's scene words use the same scale: level_step).
 const char* level_word(const App& app, double level);
 
 // Compare mode: both brains restart together from rest - the first with its inputs, the second at
@@ -282,6 +285,7 @@ bool lesson_wants_input(const App& app, std::string_view name);
 void reveal_inputs(App& app);
 
 bool is_locked(const App& app, std::string_view name);
+bool is_locked(const std::vector<std::string>& locks, std::string_view name);  // among the page's locks (PageSettings::lock)
 bool is_hidden(const App& app, std::string_view panel);
 
 // The narration's view of the app (the screen and the accessible mirror use the same one).

@@ -21,8 +21,10 @@ std::string locked_by(std::string_view subject, std::string_view verb, std::stri
 
 }  // namespace
 
-std::string lock_error(const App& app, std::string_view what) {
-    if (!is_locked(app, what)) return {};
+std::string lock_error(const App& app, std::string_view what) { return lock_error(app.settings.lock, what); }
+
+std::string lock_error(const std::vector<std::string>& locks, std::string_view what) {
+    if (!is_locked(locks, what)) return {};
     if (what == "presets") return locked_by("presets", "are", what);
     if (what == "events") return locked_by("events", "are", what);
     if (what == "time") return locked_by("time controls", "are", what);
@@ -30,10 +32,12 @@ std::string lock_error(const App& app, std::string_view what) {
     return locked_by(what, "is", what);
 }
 
-std::string input_lock_error(const App& app, std::string_view name) {
-    if (is_locked(app, name)) return locked_by(name, "is", name);
+std::string input_lock_error(const App& app, std::string_view name) { return input_lock_error(app.settings.lock, name); }
+
+std::string input_lock_error(const std::vector<std::string>& locks, std::string_view name) {
+    if (is_locked(locks, name)) return locked_by(name, "is", name);
     const model::InputSpec* spec = model::find_input(name);
-    if (spec && spec->kind == model::InputKind::Manipulation && is_locked(app, "experiments")) return locked_by(name, "is", "experiments");
+    if (spec && spec->kind == model::InputKind::Manipulation && is_locked(locks, "experiments")) return locked_by(name, "is", "experiments");
     return {};
 }
 

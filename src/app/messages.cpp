@@ -52,9 +52,9 @@ std::string ack(std::string_view of, const std::string& err, const Value* id) {
 }
 
 // The app's state_json with "type" first (and the id last).
-std::string state_reply(const App& app, const Value* id) {
+std::string state_reply(std::string_view snapshot_json, const Value* id) {
     rapidjson::Document state;
-    if (!parse_json(state_json(app), "state", &state).empty() || !state.IsObject()) return error("internal: state unavailable", id);
+    if (!parse_json(snapshot_json, "state", &state).empty() || !state.IsObject()) return error("internal: state unavailable", id);
     Reply r("neurodrive:state");
     for (auto& m : state.GetObject()) r.doc.AddMember(Value(m.name, r.doc.GetAllocator()), Value(m.value, r.doc.GetAllocator()), r.doc.GetAllocator());
     return r.finish(id);
@@ -68,7 +68,7 @@ std::string subscribe_error() {
 
 }  // namespace
 
-std::string state_message(const App& app) { return state_reply(app, nullptr); }
+std::string state_message(std::string_view snapshot_json) { return state_reply(snapshot_json, nullptr); }
 
 std::string message_reply_json(const MessageReply& r) {
     rapidjson::StringBuffer buf;
@@ -117,7 +117,7 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe)
     };
 
     if (type == "neurodrive:get") {
-        r.json = state_reply(app, id);
+        r.json = state_reply(state_json(app), id);
     } else if (type == "neurodrive:set") {
         const auto it = d.FindMember("inputs");
         if (it == d.MemberEnd() || !it->value.IsObject()) { r.json = ack(type, "expected {inputs: {name: number, ...}}", id); return r; }

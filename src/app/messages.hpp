@@ -26,7 +26,8 @@ MessageReply handle_message(App& app, std::string_view json, bool may_subscribe 
 // What the page does with a handled message: {"reply":<the reply object or null>,"subscribe_hz":x}.
 std::string message_reply_json(const MessageReply& r);
 
-// {"type":"neurodrive:state","time_s":..,"sim_day":..,"preset":..,"inputs":{..},"outputs":{..},...}
-std::string state_message(const App& app);
+// {"type":"neurodrive:state","time_s":..,"sim_day":..,"preset":..,"inputs":{..},"outputs":{..},...}: the
+// app's state snapshot (app.hpp state_json, the one writer of the state) as a message.
+std::string state_message(std::string_view snapshot_json);
 
 }  // namespace neurodrive::app

@@ -116,6 +116,11 @@ int level_step(double ratio) {
     return step;
 }
 
+const char* level_word(const Strings& strings, double level) {
+    const char* words[] = {"level.very_low", "level.low", "level.typical", "level.high", "level.very_high"};
+    return strings.get(words[level_step(level)]);
+}
+
 std::string narrate_headline(const Strings& s, const NarrationInput& in) {
     const model::Outputs& o = *in.out;
     const model::Outputs& t = *in.typical;

@@ -3,6 +3,7 @@
 // (never the model's State). No ImGui: tested natively.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,20 @@ std::string narrate_headline(const Strings& strings, const NarrationInput& in);
 // sliders' "very low" .. "very high", the spoken scene's "far below typical" .. "far above typical"):
 // 0 below 0.45, 1 below 0.85, 2 up to 1.15, 3 up to 1.55, 4 above.
 int level_step(double ratio);
+// "very low" .. "very high" for a level input (1 = typical), in the strings' language.
+const char* level_word(const Strings& strings, double level);
 
 // Compare mode (in.compare_out set): drive in each brain and the part that differs most, then the
 // input that differs most between them. narrate() puts these in place of its headline.
 std::vector<std::string> narrate_difference(const Strings& strings, const NarrationInput& in);
+
+// What the spoken announcements last said, so each is said once: the drive level of the last drive
+// announcement (a11y.hpp take_announcement) and the simulated time of the last key event announced
+// (describe.hpp take_key_event_announcement). The app keeps it in UiState.
+struct Announced {
+    double motivation = std::numeric_limits<double>::infinity();  // until the first announcement check
+    double key_event_s = -1e9;
+};
 
 // The input whose change explains most of the current picture ("" when everything is typical).
 std::string main_cause(const model::Inputs& inputs);

@@ -15,16 +15,6 @@ namespace {
 
 bool stored(const SettingSpec& spec) { return (spec.use & kStored) && spec.name != "preset"; }
 
-// The app's current value of every kStored setting (its view holds them all; the hint is the app's own).
-SettingValues stored_values_now(const App& app) {
-    const SettingValues view = share_view(app);
-    SettingValues v;
-    for (const SettingSpec& spec : setting_specs())
-        if (stored(spec)) copy_setting(v, view, spec);
-    if (app.ui.start_hint_done) v.hint = "done";
-    return v;
-}
-
 // One stored setting from its JSON value: a number for a Number setting, a string for the others.
 std::string read_stored(SettingValues& v, const SettingSpec& spec, const rapidjson::Value& value) {
     if (spec.type == SettingType::Number && value.IsNumber()) return set_setting(v, spec.name, format_exact(value.GetDouble()));
@@ -59,22 +49,24 @@ bool has_repeated_key(const rapidjson::Value& v) {
 
 }  // namespace
 
-Choices choices_now(const App& app) {
+Choices choices_of(std::string_view preset, const model::Inputs& inputs, const SettingValues& shared, bool hint_done) {
     Choices c;
-    c.preset = app.brain.preset;
-    c.inputs = app.brain.inputs;
-    c.values = stored_values_now(app);
+    c.preset = std::string(preset);
+    c.inputs = inputs;
+    // Every kStored setting (the shared view holds them all but the hint, which a link never carries).
+    for (const SettingSpec& spec : setting_specs())
+        if (stored(spec)) copy_setting(c.values, shared, spec);
+    if (hint_done) c.values.hint = "done";
     return c;
 }
 
-void persist_begin(Persistence& p, const App& app, const Choices& restored) {
+void persist_begin(Persistence& p, const Choices& now, const Choices& restored) {
     p.saved = restored;
-    p.seen = choices_now(app);
+    p.seen = now;
     p.last_record = stored_record(p.saved);
 }
 
-void persist_sync(Persistence& p, const App& app) {
-    const Choices now = choices_now(app);
+void persist_sync(Persistence& p, const Choices& now) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     if (now.preset != p.seen.preset) {
@@ -91,7 +83,7 @@ void persist_sync(Persistence& p, const App& app) {
     p.seen = now;
 }
 
-void persist_absorb(Persistence& p, const App& app) { p.seen = choices_now(app); }
+void persist_absorb(Persistence& p, const Choices& now) { p.seen = now; }
 
 std::string stored_record(const Choices& saved) {
     const io::Preset* preset = io::find_preset(saved.preset);
@@ -132,8 +124,8 @@ std::string persist_tick_json(const PersistTick& t) {
     return {buf.GetString(), buf.GetSize()};
 }
 
-PersistTick persist_tick(Persistence& p, const App& app) {
-    persist_sync(p, app);
+PersistTick persist_tick(Persistence& p, const Choices& now) {
+    persist_sync(p, now);
     PersistTick t;
     t.record = stored_record(p.saved);
     t.changed = t.record != p.last_record;
@@ -168,7 +160,7 @@ std::vector<Ignored> apply_stored(App& app, std::string_view text, Choices* rest
         else if (std::string err = read_stored(restored->values, *spec, m.value); !err.empty()) ignored.push_back({std::string(spec->name), err});
     }
     apply_settings(app, restored->values);
-    const SettingValues applied = stored_values_now(app);  // what was applied, in the app's own terms
+    const SettingValues applied = choices_now(app).values;  // what was applied, in the app's own terms
     for (const SettingSpec& spec : setting_specs())
         if (stored(spec) && setting_text(restored->values, spec)) copy_setting(restored->values, applied, spec);
     return ignored;

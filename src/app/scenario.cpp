@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app.hpp"  // the text helpers: setting_choices, text_in_language
 #include "json_text.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
@@ -11,8 +12,8 @@
 namespace neurodrive::app {
 namespace {
 
-bool known_lesson(const App& app, std::string_view id) {
-    return std::any_of(app.lessons.begin(), app.lessons.end(), [&](const Lesson& l) { return l.id == id; });
+bool known_lesson(const ScenarioView& now, std::string_view id) {
+    return std::any_of(now.lessons.begin(), now.lessons.end(), [&](const Lesson& l) { return l.id == id; });
 }
 
 void put_list(JsonWriter& w, const std::vector<std::string>& list) {
@@ -40,12 +41,12 @@ std::string read_list(const rapidjson::Value& v, const SettingSpec& spec, Settin
 }
 
 // The lesson option: a lesson id, or "" / null for none.
-std::string read_lesson(const App& app, const rapidjson::Value& v, SettingValues* view) {
+std::string read_lesson(const ScenarioView& now, const rapidjson::Value& v, SettingValues* view) {
     if (!v.IsString() && !v.IsNull()) return "lesson must be a lesson id or \"\" (none)";
     const std::string id = v.IsString() ? std::string(json_view(v)) : std::string();
-    if (!id.empty() && !known_lesson(app, id)) {
+    if (!id.empty() && !known_lesson(now, id)) {
         std::string allowed;
-        for (const auto& l : app.lessons) allowed += (allowed.empty() ? "" : ", ") + l.id;
+        for (const auto& l : now.lessons) allowed += (allowed.empty() ? "" : ", ") + l.id;
         return "unknown lesson \"" + shown(id) + "\"; allowed: " + allowed;
     }
     view->lesson = id;
@@ -53,7 +54,7 @@ std::string read_lesson(const App& app, const rapidjson::Value& v, SettingValues
 }
 
 // One builder option (a setting the table marks kBuilder; "minimal" is ui=minimal as true or false).
-std::string read_option(const App& app, std::string_view key, const rapidjson::Value& v, SettingValues* view) {
+std::string read_option(const ScenarioView& now, std::string_view key, const rapidjson::Value& v, SettingValues* view) {
     if (key == "minimal") {
         if (!v.IsBool()) return "minimal must be true or false";
         view->ui = v.GetBool() ? "minimal" : "full";
@@ -67,7 +68,7 @@ std::string read_option(const App& app, std::string_view key, const rapidjson::V
         return "unknown option \"" + shown(key) + "\"; allowed: " + allowed;
     }
     if (spec->type == SettingType::List) return read_list(v, *spec, view);
-    if (key == "lesson") return read_lesson(app, v, view);
+    if (key == "lesson") return read_lesson(now, v, view);
     const bool number = spec->type == SettingType::Number;
     if (number ? !v.IsNumber() : !v.IsString()) return std::string(key) + " " + setting_error(*spec);
     const std::string text = number ? format_exact(v.GetDouble()) : std::string(json_view(v));
@@ -76,7 +77,7 @@ std::string read_option(const App& app, std::string_view key, const rapidjson::V
 }
 
 // Every input with its label and group, and the groups' labels: what a link may lock.
-void put_inputs(JsonWriter& w, const App& app) {
+void put_inputs(JsonWriter& w, const ScenarioView& now) {
     int n = 0;
     const model::InputSpec* specs = model::input_specs(&n);
     json_key(w, "inputs");
@@ -84,7 +85,7 @@ void put_inputs(JsonWriter& w, const App& app) {
     for (int i = 0; i < n; ++i) {
         w.StartObject();
         json_key(w, "name"); json_put(w, specs[i].name);
-        json_key(w, "label"); json_put(w, app.strings.get("input." + std::string(specs[i].name)));
+        json_key(w, "label"); json_put(w, now.strings.get("input." + std::string(specs[i].name)));
         json_key(w, "group"); json_put(w, specs[i].group);
         w.EndObject();
     }
@@ -94,32 +95,32 @@ void put_inputs(JsonWriter& w, const App& app) {
     for (const InputGroup& g : input_groups()) {
         w.StartObject();
         json_key(w, "name"); json_put(w, g.name);
-        json_key(w, "label"); json_put(w, app.strings.get(g.title_key));
+        json_key(w, "label"); json_put(w, now.strings.get(g.title_key));
         w.EndObject();
     }
     w.EndArray();
 }
 
 // [{"name":..,"label":<strings[prefix + name]>}, ...] under `key`.
-void put_named(JsonWriter& w, const App& app, const char* key, const std::vector<std::string>& names, const char* prefix) {
+void put_named(JsonWriter& w, const ScenarioView& now, const char* key, const std::vector<std::string>& names, const char* prefix) {
     json_key(w, key);
     w.StartArray();
     for (const auto& name : names) {
         w.StartObject();
         json_key(w, "name"); json_put(w, name);
-        json_key(w, "label"); json_put(w, app.strings.get(std::string(prefix) + name));
+        json_key(w, "label"); json_put(w, now.strings.get(std::string(prefix) + name));
         w.EndObject();
     }
     w.EndArray();
 }
 
-void put_lessons(JsonWriter& w, const App& app) {
+void put_lessons(JsonWriter& w, const ScenarioView& now) {
     json_key(w, "lessons");
     w.StartArray();
-    for (const auto& l : app.lessons) {
+    for (const auto& l : now.lessons) {
         w.StartObject();
         json_key(w, "id"); json_put(w, l.id);
-        json_key(w, "title"); json_put(w, app.strings.get("lesson." + l.id + ".title"));
+        json_key(w, "title"); json_put(w, now.strings.get("lesson." + l.id + ".title"));
         w.EndObject();
     }
     w.EndArray();
@@ -139,8 +140,8 @@ void put_embed_titles(JsonWriter& w) {
 }
 
 // The view the dialog starts from: the current one.
-void put_current(JsonWriter& w, const App& app) {
-    const SettingValues v = share_view(app);
+void put_current(JsonWriter& w, const ScenarioView& now) {
+    const SettingValues& v = now.shared;
     json_key(w, "current");
     w.StartObject();
     json_key(w, "lock"); put_list(w, v.lock);
@@ -154,54 +155,54 @@ void put_current(JsonWriter& w, const App& app) {
 }
 
 // The dialog's texts: every builder.* string and the labels of the settings it offers.
-void put_labels(JsonWriter& w, const App& app) {
+void put_labels(JsonWriter& w, const ScenarioView& now) {
     json_key(w, "labels");
     w.StartObject();
-    for (const auto& [key, text] : app.strings.table)
+    for (const auto& [key, text] : now.strings.table)
         if (key.rfind("builder.", 0) == 0) { json_key(w, key); json_put(w, text); }
     for (const SettingSpec& s : setting_specs())
-        if ((s.use & kBuilder) && !s.label_key.empty()) { json_key(w, s.label_key); json_put(w, app.strings.get(s.label_key)); }
+        if ((s.use & kBuilder) && !s.label_key.empty()) { json_key(w, s.label_key); json_put(w, now.strings.get(s.label_key)); }
     w.EndObject();
 }
 
 }  // namespace
 
-std::string builder_json(const App& app) {
+std::string builder_json(const ScenarioView& now) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
-    put_inputs(w, app);
-    put_named(w, app, "groups", lockable_groups(), "builder.lock.");
-    put_named(w, app, "panels", hideable_panels(), "builder.hide.");
+    put_inputs(w, now);
+    put_named(w, now, "groups", lockable_groups(), "builder.lock.");
+    put_named(w, now, "panels", hideable_panels(), "builder.hide.");
     // The choices of the view settings, named as the menus name them.
-    json_key(w, "themes"); write_choices(w, setting_choices(app, *find_setting("theme")));
-    json_key(w, "languages"); write_choices(w, setting_choices(app, *find_setting("lang")));
-    put_lessons(w, app);
+    json_key(w, "themes"); write_choices(w, setting_choices(now.strings, *find_setting("theme")));
+    json_key(w, "languages"); write_choices(w, setting_choices(now.strings, *find_setting("lang")));
+    put_lessons(w, now);
     json_key(w, "scales");
     w.StartArray();
     for (double s : find_setting("scale")->steps) json_put_num(w, s);
     w.EndArray();
     put_embed_titles(w);
-    put_current(w, app);
-    put_labels(w, app);
+    put_current(w, now);
+    put_labels(w, now);
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
 }
 
-std::string scenario_query(const App& app, std::string_view options_json, std::string* query) {
+std::string scenario_query(const ScenarioView& now, std::string_view options_json, std::string* query) {
     if (options_json.size() > kMaxJsonBytes) return "options larger than " + std::to_string(kMaxJsonBytes / 1024) + " KB";
     rapidjson::Document doc;
     if (!parse_json(options_json, "options", &doc).empty() || !doc.IsObject())
         return "scenario() takes an object such as {lock: [\"thyroid\"], hide: [\"plots\"], lesson: \"tonic_vs_phasic\"}";
-    SettingValues view = share_view(app);
+    SettingValues view = now.shared;
     std::vector<std::string> seen;
     for (const auto& m : doc.GetObject()) {
         const std::string key(json_view(m.name));
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) return "option " + shown(key) + " is given more than once";
         seen.push_back(key);
-        if (std::string err = read_option(app, key, m.value, &view); !err.empty()) return err;
+        if (std::string err = read_option(now, key, m.value, &view); !err.empty()) return err;
     }
-    *query = share_query(app.brain.inputs, app.brain.preset, view);
+    *query = share_query(now.inputs, now.preset, view);
     return {};
 }
 

@@ -180,7 +180,7 @@ void bridge_attach(App* app) {
     Choices restored;
     const StoredOutcome stored = read_stored(*app, plan, &restored);
     const std::string url_report = apply_query(*app, url);
-    persist_begin(g_persist, *app, restored);
+    persist_begin(g_persist, choices_now(*app), restored);
     app->ui.start_hint = show_start_hint(stored.active, in_frame, c.has_state, app->ui.start_hint_done);
     // The language chosen by the environment, the stored state or the URL, if its strings are not built
     // in: app.js fetches them now (the loading message stays until they are shown); later choices ask at once.
@@ -299,17 +299,17 @@ EMSCRIPTEN_KEEPALIVE const char* nd_config_json() { return na::g_config.empty() 
 // The share link's query string ("" before the app is ready).
 EMSCRIPTEN_KEEPALIVE const char* nd_share_query() { return na::g_app ? keep(na::share_query(*na::g_app)) : ""; }
 // The scenario builder (docs/EMBEDDING.md): what it offers, with labels in the UI language.
-EMSCRIPTEN_KEEPALIVE const char* nd_builder_json() { return with_app([](App& a) { return na::builder_json(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_builder_json() { return with_app([](App& a) { return na::builder_json(na::scenario_view(a)); }); }
 // A scenario link's query for the current state and the chosen view: {"ok":true,"query":".."} or an error.
 EMSCRIPTEN_KEEPALIVE const char* nd_scenario_query(const char* options_json) {
     return with_app([&](App& a) {
         std::string query;
-        const std::string err = na::scenario_query(a, options_json, &query);
+        const std::string err = na::scenario_query(na::scenario_view(a), options_json, &query);
         return err.empty() ? na::json_ok_with("query", query) : na::json_result(err);
     }, given(options_json));
 }
 // Persistence, every half second and when the page hides: {"changed":b,"record":"..."} ("" = nothing to keep).
-EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) { return na::persist_tick_json(na::persist_tick(na::g_persist, a)); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_persist_tick() { return with_app([](App& a) { return na::persist_tick_json(na::persist_tick(na::g_persist, na::choices_now(a))); }); }
 
 // [SECTION] Host-page messages
 // One message from an allowed sender (JSON text, at most 16 KB): {"reply":<message or null>,"subscribe_hz":x}.
@@ -318,16 +318,16 @@ EMSCRIPTEN_KEEPALIVE const char* nd_message(const char* json, int may_subscribe)
     return with_app([&](App& a) { return na::message_reply_json(na::host_command(na::g_persist, a, [&] { return na::handle_message(a, json, may_subscribe != 0); })); }, given(json));
 }
 // The state message a subscription sends.
-EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_state_message() { return with_app([](App& a) { return na::state_message(na::state_json(a)); }); }
 
 // [SECTION] The accessible mirror, announcements, exports and audio
-EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() { return with_app([](App& a) { return na::mirror_json(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_mirror_json() { return with_app([](App& a) { return na::mirror_json(na::mirror_view(a)); }); }
 // A change of drive worth saying ("" when none, or before the app is ready).
-EMSCRIPTEN_KEEPALIVE const char* nd_announcement() { return na::g_app ? keep(na::take_announcement(*na::g_app)) : ""; }
+EMSCRIPTEN_KEEPALIVE const char* nd_announcement() { return na::g_app ? keep(na::take_announcement(na::g_app->ui.announced, na::g_app->strings, na::narration_input(*na::g_app))) : ""; }
 // Key events (a burst at the cue, an omission dip) in one short sentence, throttled in simulated time.
-EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() { return na::g_app ? keep(na::take_key_event_announcement(*na::g_app)) : ""; }
+EMSCRIPTEN_KEEPALIVE const char* nd_key_announcement() { return na::g_app ? keep(na::take_key_event_announcement(na::g_app->ui.announced, na::g_app->brain.history, na::g_app->strings)) : ""; }
 // "Describe the brain now": the pathways, regions, drive and what to try next, in a few sentences.
-EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() { return with_app([](App& a) { return na::describe_scene(a); }); }
+EMSCRIPTEN_KEEPALIVE const char* nd_describe_scene() { return with_app([](App& a) { return na::describe_scene(na::scene_view(a)); }); }
 // Exports: {"ok":true,"name":..,"text":..} for signals | trials | lab (CSV) and caption (the picture's line).
 EMSCRIPTEN_KEEPALIVE const char* nd_export(const char* kind) { return with_app([&](App& a) { return na::export_json(a, kind); }, given(kind)); }
 // Builds and draws a frame now (the caller reads the canvas in the same task).

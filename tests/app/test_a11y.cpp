@@ -7,6 +7,7 @@
 #include <string>
 
 #include "a11y.hpp"
+#include "app.hpp"
 #include "neurodrive/io/presets.hpp"
 #include "neurodrive/names.hpp"
 
@@ -15,7 +16,7 @@ namespace na = neurodrive::app;
 namespace {
 rapidjson::Document mirror(const na::App& app) {
     rapidjson::Document d;
-    d.Parse(na::mirror_json(app).c_str());
+    d.Parse(na::mirror_json(na::mirror_view(app)).c_str());
     REQUIRE(d.IsObject());
     return d;
 }
@@ -61,15 +62,17 @@ TEST_CASE("the mirror lists every input with its value, range and a spoken value
 TEST_CASE("announcements name the change and its cause, only for changes of 5 points or more") {
     na::App app;
     REQUIRE(na::init(app));
-    CHECK(na::take_announcement(app).empty());  // first call sets the reference
+    // The app's announcer memory, strings and narration: what the bridge passes.
+    auto take_announcement = [&app] { return na::take_announcement(app.ui.announced, app.strings, na::narration_input(app)); };
+    CHECK(take_announcement().empty());  // first call sets the reference
     na::advance_sim(app, 1.0);
-    CHECK(na::take_announcement(app).empty());  // nothing meaningful changed
+    CHECK(take_announcement().empty());  // nothing meaningful changed
     na::set_input_value(app, "thyroid", 0.3);
     na::advance_sim(app, 30.0);
-    const std::string a = na::take_announcement(app);
+    const std::string a = take_announcement();
     CHECK(a.rfind("Motivation fell from", 0) == 0);
     CHECK(a.find("thyroid") != std::string::npos);
-    CHECK(na::take_announcement(app).empty());  // said once
+    CHECK(take_announcement().empty());  // said once
 }
 
 TEST_CASE("the mirror reports which controls are locked and why") {

@@ -13,7 +13,7 @@ TEST_CASE("describing the brain names each pathway and region with its state, dr
     na::App app;
     REQUIRE(na::init(app));
     na::advance_sim(app, 1.0);
-    std::string s = na::describe_scene(app);
+    std::string s = na::describe_scene(na::scene_view(app));
     for (const char* part : {"VTA", "mesolimbic", "mesocortical", "locus coeruleus", "raphe", "thyroid", "Drive is", "Try next:", "Cue"})
         CHECK_MESSAGE(s.find(part) != std::string::npos, part);
     CHECK(s.find("about typical") != std::string::npos);
@@ -21,10 +21,10 @@ TEST_CASE("describing the brain names each pathway and region with its state, dr
     // After a change the words follow the state.
     na::set_input_value(app, "dopamine", 0.2);
     na::advance_sim(app, 5.0);
-    s = na::describe_scene(app);
+    s = na::describe_scene(na::scene_view(app));
     CHECK(s.find("far below typical") != std::string::npos);
     REQUIRE(na::set_language(app, "es"));
-    s = na::describe_scene(app);
+    s = na::describe_scene(na::scene_view(app));
     CHECK(s.find("vía mesolímbica") != std::string::npos);
     CHECK(s.find("Prueba ahora") != std::string::npos);
 }
@@ -32,22 +32,24 @@ TEST_CASE("describing the brain names each pathway and region with its state, dr
 TEST_CASE("key events are announced once each, never faster than one per 3 s of simulated time") {
     na::App app;
     REQUIRE(na::init(app));
-    CHECK(na::take_key_event_announcement(app).empty());
+    // The app's announcer memory, its brain's key events and the strings: what the bridge passes.
+    auto take_key_event_announcement = [&app] { return na::take_key_event_announcement(app.ui.announced, app.brain.history, app.strings); };
+    CHECK(take_key_event_announcement().empty());
     na::fire_event(app, nm::Event::Reward);  // a surprise reward
-    const std::string first = na::take_key_event_announcement(app);
+    const std::string first = take_key_event_announcement();
     CHECK(first.find("surprise") != std::string::npos);
-    CHECK(na::take_key_event_announcement(app).empty());  // once
+    CHECK(take_key_event_announcement().empty());  // once
     na::advance_sim(app, 1.0);
     na::fire_event(app, nm::Event::Reward);
-    CHECK(na::take_key_event_announcement(app).empty());  // too soon
+    CHECK(take_key_event_announcement().empty());  // too soon
     // Train the cue, then omit: the dip is announced.
     app.auto_trials = true;
     app.next_auto_trial_s = app.brain.state.time_s + 0.2;
     na::advance_sim(app, 60.0);
     app.auto_trials = false;
     na::advance_sim(app, 5.0);
-    na::take_key_event_announcement(app);
+    take_key_event_announcement();
     na::fire_event(app, nm::Event::Omit);
     na::advance_sim(app, 2.0);
-    CHECK(na::take_key_event_announcement(app).find("Dip") != std::string::npos);
+    CHECK(take_key_event_announcement().find("Dip") != std::string::npos);
 }

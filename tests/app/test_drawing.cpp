@@ -24,7 +24,7 @@ namespace {
 // All of the app's state that drawing could touch, as lines of text: its JSON views, the view's state,
 // the frame bookkeeping and what the last drawn frame reported.
 std::string snapshot(const na::App& app) {
-    std::string s = na::state_json(app) + "\n" + na::mirror_json(app) + "\n" + na::lessons_json(app) + "\n" + na::share_query(app) + "\n"
+    std::string s = na::state_json(app) + "\n" + na::mirror_json(na::mirror_view(app)) + "\n" + na::lessons_json(app) + "\n" + na::share_query(app) + "\n"
                     + na::stored_record(na::choices_now(app)) + "\n" + na::ui_state_text(app.ui) + "\n";
     char buf[512];
     std::snprintf(buf, sizeof buf, "frames %llu %llu %llu %d, clock %.17g %.17g, evidence %zu, lang %s %s, lab %s\n",

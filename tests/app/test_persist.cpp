@@ -21,34 +21,34 @@ TEST_CASE("a first visit stores nothing, user changes are stored, host changes a
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
-    CHECK(na::persist_tick(p, app).record.empty());
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
+    CHECK(na::persist_tick(p, na::choices_now(app)).record.empty());
     // The user drags dopamine (the UI changes app state directly, between ticks).
     na::set_input_value(app, "dopamine", 0.4);
-    auto t = na::persist_tick(p, app);
+    auto t = na::persist_tick(p, na::choices_now(app));
     CHECK(t.changed);
     CHECK(t.record == R"({"v":1,"inputs":{"dopamine":0.4}})");
     // A host sets thyroid (the bridge syncs before and absorbs after a host command).
-    na::persist_sync(p, app);
+    na::persist_sync(p, na::choices_now(app));
     REQUIRE(na::cmd_set_input(app, "thyroid", 0.05).empty());
-    na::persist_absorb(p, app);
-    t = na::persist_tick(p, app);
+    na::persist_absorb(p, na::choices_now(app));
+    t = na::persist_tick(p, na::choices_now(app));
     CHECK(!t.changed);
     CHECK(t.record.find("thyroid") == std::string::npos);
     // The user then picks a preset: every input is theirs again, nothing the host set stays behind.
     REQUIRE(na::cmd_preset(app, "stimulant").empty());
-    t = na::persist_tick(p, app);
+    t = na::persist_tick(p, na::choices_now(app));
     CHECK(t.record == R"({"v":1,"preset":"stimulant"})");
     // Pause, speed, locks and hidden panels are never stored.
     app.paused = true;
     app.speed = 4.0f;
     app.settings.lock = {"thyroid"};
     app.settings.hide = {"plots"};
-    CHECK(!na::persist_tick(p, app).changed);
+    CHECK(!na::persist_tick(p, na::choices_now(app)).changed);
     // Reset all by the user: back to a first visit, nothing to keep.
     app.settings.lock.clear();
     REQUIRE(na::cmd_reset(app).empty());
-    CHECK(na::persist_tick(p, app).record.empty());
+    CHECK(na::persist_tick(p, na::choices_now(app)).record.empty());
 }
 
 TEST_CASE("theme, language and text size chosen by the user are kept, even the defaults") {
@@ -56,12 +56,12 @@ TEST_CASE("theme, language and text size chosen by the user are kept, even the d
     REQUIRE(na::init(app));
     na::apply_environment(app, "lang=es&scheme=light");  // the browser prefers Spanish and light
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
-    CHECK(na::persist_tick(p, app).record.empty());        // the browser's defaults are not choices
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
+    CHECK(na::persist_tick(p, na::choices_now(app)).record.empty());        // the browser's defaults are not choices
     REQUIRE(na::cmd_language(app, "en").empty());
     REQUIRE(na::cmd_theme(app, "dark").empty());
     REQUIRE(na::cmd_scale(app, 1.5).empty());
-    const std::string record = na::persist_tick(p, app).record;
+    const std::string record = na::persist_tick(p, na::choices_now(app)).record;
     CHECK(record == R"({"v":1,"theme":"dark","lang":"en","scale":1.5})");
     // Next visit: the same browser defaults, then the record.
     na::App next;
@@ -73,7 +73,7 @@ TEST_CASE("theme, language and text size chosen by the user are kept, even the d
     CHECK(next.settings.theme == "dark");
     CHECK(next.settings.scale == 1.5f);
     na::Persistence q;
-    na::persist_begin(q, next, restored);
+    na::persist_begin(q, na::choices_now(next), restored);
     CHECK(q.last_record == record);
 }
 
@@ -81,11 +81,11 @@ TEST_CASE("stored records round-trip inputs exactly") {
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
     REQUIRE(na::cmd_preset(app, "hypothyroid").empty());
     REQUIRE(na::cmd_set_input(app, "dopamine", 1.0 / 3.0).empty());
     REQUIRE(na::cmd_set_input(app, "dat_block", 0.123456789012345678).empty());
-    const std::string record = na::persist_tick(p, app).record;
+    const std::string record = na::persist_tick(p, na::choices_now(app)).record;
     na::App other;
     REQUIRE(na::init(other));
     na::Choices restored;
@@ -122,12 +122,12 @@ TEST_CASE("dismissing the start hint is a user choice that is stored, and a stor
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
     app.ui.start_hint = true;
-    CHECK(na::persist_tick(p, app).record.empty());  // showing the hint stores nothing
+    CHECK(na::persist_tick(p, na::choices_now(app)).record.empty());  // showing the hint stores nothing
     app.ui.start_hint = false;
     app.ui.start_hint_done = true;                     // the user pressed "Got it"
-    const auto t = na::persist_tick(p, app);
+    const auto t = na::persist_tick(p, na::choices_now(app));
     CHECK(t.changed);
     CHECK(t.record == R"({"v":1,"hint":"done"})");
     na::App next;
@@ -142,9 +142,9 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
     REQUIRE(na::cmd_compare(app, "hypothyroid,dopamine:0.8").empty());
-    const std::string record = na::persist_tick(p, app).record;
+    const std::string record = na::persist_tick(p, na::choices_now(app)).record;
     CHECK(record == R"({"v":1,"compare":"hypothyroid,dopamine:0.8"})");
     na::App again;
     REQUIRE(na::init(again));
@@ -155,7 +155,7 @@ TEST_CASE("compare mode chosen by the user is stored and restored, forgotten whe
     CHECK(again.compare->inputs.dopamine == 0.8);
     CHECK(restored.values.compare == std::optional<std::string>("hypothyroid,dopamine:0.8"));
     REQUIRE(na::cmd_compare(app, "off").empty());
-    CHECK(na::persist_tick(p, app).record.empty());
+    CHECK(na::persist_tick(p, na::choices_now(app)).record.empty());
     na::App damaged;
     REQUIRE(na::init(damaged));
     for (const char* bad : {R"({"v":1,"compare":"nonsense"})", R"({"v":1,"compare":7})", R"({"v":1,"compare":"dopamine:9"})"}) {

@@ -18,7 +18,7 @@ TEST_CASE("the builder offers every input, lock group, panel and lesson, labelle
     na::App app;
     REQUIRE(na::init(app));
     rapidjson::Document d;
-    REQUIRE(na::parse_json(na::builder_json(app), "builder", &d).empty());
+    REQUIRE(na::parse_json(na::builder_json(na::scenario_view(app)), "builder", &d).empty());
     int n = 0;
     neurodrive::model::input_specs(&n);
     CHECK(d["inputs"].Size() == static_cast<unsigned>(n));
@@ -36,7 +36,7 @@ TEST_CASE("the builder offers every input, lock group, panel and lesson, labelle
     CHECK(std::string(d["embed_titles"]["es"].GetString()) == "NeuroDrive: la neuroquímica de la motivación");
     CHECK(std::string(d["embed_titles"]["en"].GetString()) == "NeuroDrive: the neurochemistry of drive");
     REQUIRE(na::set_language(app, "es"));
-    REQUIRE(na::parse_json(na::builder_json(app), "builder", &d).empty());
+    REQUIRE(na::parse_json(na::builder_json(na::scenario_view(app)), "builder", &d).empty());
     CHECK(std::string(d["labels"]["builder.title"].GetString()) == "Compartir este escenario");
     CHECK(std::string(d["current"]["lang"].GetString()) == "es");
 }
@@ -47,7 +47,7 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     REQUIRE(na::cmd_preset(app, "hypothyroid").empty());
     REQUIRE(na::cmd_set_input(app, "dopamine", 0.7).empty());
     std::string q;
-    REQUIRE(na::scenario_query(app, R"({"lock":["thyroid","events","thyroid"],"hide":["plots","legend"],"lesson":"tonic_vs_phasic",
+    REQUIRE(na::scenario_query(na::scenario_view(app), R"({"lock":["thyroid","events","thyroid"],"hide":["plots","legend"],"lesson":"tonic_vs_phasic",
         "lang":"es","theme":"projector","scale":1.5,"minimal":true})", &q) == "");
     const na::UrlConfig c = na::parse_query(q);
     CHECK(c.ignored.empty());
@@ -63,9 +63,9 @@ TEST_CASE("a scenario link carries the state and exactly the chosen view, and re
     CHECK(c.values.scale == std::optional<double>(1.5));
     CHECK(c.values.ui == std::optional<std::string>("minimal"));
     // Nothing chosen: the share link itself; everything off: no view parameters at all.
-    REQUIRE(na::scenario_query(app, "{}", &q) == "");
+    REQUIRE(na::scenario_query(na::scenario_view(app), "{}", &q) == "");
     CHECK(q == na::share_query(app));
-    REQUIRE(na::scenario_query(app, R"({"lock":[],"hide":[],"lesson":"","lang":"en","theme":"dark","scale":1,"minimal":false})", &q) == "");
+    REQUIRE(na::scenario_query(na::scenario_view(app), R"({"lock":[],"hide":[],"lesson":"","lang":"en","theme":"dark","scale":1,"minimal":false})", &q) == "");
     CHECK(q == na::share_query(app.brain.inputs, app.brain.preset, na::SettingValues{}));
     CHECK(q.find("dopamine=0.7") != std::string::npos);
 }
@@ -75,7 +75,7 @@ TEST_CASE("bad scenario options are refused with an error that names them, and t
     REQUIRE(na::init(app));
     std::string q = "unchanged";
     auto refused = [&](const char* json, const char* part) {
-        const std::string err = na::scenario_query(app, json, &q);
+        const std::string err = na::scenario_query(na::scenario_view(app), json, &q);
         CHECK_MESSAGE(err.find(part) != std::string::npos, json << " -> " << err);
         CHECK(q == "unchanged");
     };

@@ -107,12 +107,12 @@ TEST_CASE("a host's command is not stored, the user's change before it is, and t
     na::App app;
     REQUIRE(na::init(app));
     na::Persistence p;
-    na::persist_begin(p, app, na::Choices{});
+    na::persist_begin(p, na::choices_now(app), na::Choices{});
     na::set_input_value(app, "dopamine", 0.4);  // the user, between ticks
     const std::string err = na::host_command(p, app, [&] { return na::cmd_preset(app, "hypothyroid"); });
     CHECK(err.empty());
     CHECK(app.brain.preset == "hypothyroid");  // the host's change applies ...
-    const na::PersistTick t = na::persist_tick(p, app);
+    const na::PersistTick t = na::persist_tick(p, na::choices_now(app));
     CHECK(t.record == R"({"v":1,"inputs":{"dopamine":0.4}})");  // ... but only the user's is kept
     CHECK(na::persist_tick_json(t) == R"({"changed":true,"record":"{\"v\":1,\"inputs\":{\"dopamine\":0.4}}"})");
     CHECK(na::host_command(p, app, [&] { return na::cmd_preset(app, "no_such_preset"); }) != "");
