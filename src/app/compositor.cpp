@@ -103,12 +103,10 @@ Compositor& comp() {
     return c;
 }
 
-// Premultiplied colour: the texture already holds colour times coverage.
-void blend_premultiplied(const ImDrawList*, const ImDrawCmd*) { glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA); }
+constexpr float kTransparent[4] = {0.0f, 0.0f, 0.0f, 0.0f};
 
 void delete_target(Target& t) {
-    if (t.fbo) glDeleteFramebuffers(1, &t.fbo);
-    if (t.tex) glDeleteTextures(1, &t.tex);
+    renderer_delete_target(t.tex, t.fbo);
     t.fbo = t.tex = 0;
     t.valid = false;
 }
@@ -213,17 +211,7 @@ bool ensure_texture(Target& t, int w, int h) {
     }
     if (!t.tex || t.tex_w != w || t.tex_h != h) {
         delete_target(t);
-        glGenTextures(1, &t.tex);
-        glBindTexture(GL_TEXTURE_2D, t.tex);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glGenFramebuffers(1, &t.fbo);
-        glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.tex, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        renderer_make_target(w, h, &t.tex, &t.fbo);
         t.tex_w = w;
         t.tex_h = h;
         t.valid = false;
@@ -235,10 +223,7 @@ bool ensure_texture(Target& t, int w, int h) {
 bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 max, ImVec2 scale) {
     const int w = static_cast<int>(std::lround((max.x - min.x) * scale.x)), h = static_cast<int>(std::lround((max.y - min.y) * scale.y));
     if (!ensure_texture(t, w, h)) return false;
-    glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    renderer_clear(t.fbo, 0, 0, w, h, kTransparent);
     DrawTarget to;
     to.fbo = t.fbo;
     to.width_px = w;
@@ -246,7 +231,6 @@ bool render_into(Target& t, ImDrawList* const* lists, int n, ImVec2 min, ImVec2 
     to.origin = min;
     to.scale = scale;
     renderer_draw(lists, n, to);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     t.min = min;
     t.max = max;
     t.valid = true;
@@ -263,7 +247,7 @@ ImDrawList* quad(GLuint texture, ImVec2 min, ImVec2 max, ImVec2 uv0, ImVec2 uv1,
     const ImTextureID tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
     q->PushClipRect(ImVec2(std::max(min.x, clip.x), std::max(min.y, clip.y)), ImVec2(std::min(max.x, clip.z), std::min(max.y, clip.w)));
     q->PushTextureID(tex);
-    q->AddCallback(blend_premultiplied, nullptr);
+    q->AddCallback(renderer_blend_premultiplied, nullptr);
     q->AddImage(tex, min, max, uv0, uv1);
     q->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     q->_PopUnusedDrawCmd();
@@ -327,16 +311,11 @@ int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long lo
     }
     dl->_PopUnusedDrawCmd();
     const int h = r.target.tex_h;
-    glBindFramebuffer(GL_FRAMEBUFFER, r.target.fbo);
     const long long n = r.columns;
     for (long long k = floor_div(from, n); k <= floor_div(head, n); ++k) {  // twice when the range wraps
         const long long c0 = std::max(from, k * n), c1 = std::min(head, (k + 1) * n - 1);
         const float x0 = static_cast<float>(c0 - k * n), x1 = static_cast<float>(c1 + 1 - k * n);
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(static_cast<GLint>(std::lround(x0 * scale.x)), 0, static_cast<GLsizei>(std::lround((x1 - x0) * scale.x)), h);
-        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        glDisable(GL_SCISSOR_TEST);
+        renderer_clear(r.target.fbo, static_cast<int>(std::lround(x0 * scale.x)), 0, static_cast<int>(std::lround((x1 - x0) * scale.x)), h, kTransparent);
         if (dl->VtxBuffer.Size == 0) continue;
         const float shift = static_cast<float>(k * n - base);  // the list's x of texture column 0
         for (ImDrawCmd& cmd : dl->CmdBuffer) cmd.ClipRect = ImVec4(shift + x0, -1e6f, shift + x1, 1e6f);
@@ -349,7 +328,6 @@ int draw_trace_columns(TraceRing& r, const TracePlot& p, long long from, long lo
         to.scale = scale;
         renderer_draw(lists, 1, to);
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return dl->VtxBuffer.Size;
 }
 
@@ -719,11 +697,8 @@ void draw_frame(std::vector<Item>& items, const std::vector<ImVec4>& redrawn, co
     for (const ImVec4& r : redrawn) {
         const int x0 = static_cast<int>(std::lround(r.x * scale.x)), x1 = static_cast<int>(std::lround(r.z * scale.x));
         const int y0 = static_cast<int>(std::lround(r.y * scale.y)), y1 = static_cast<int>(std::lround(r.w * scale.y));
-        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(x0, frame.fb_h - y1, x1 - x0, y1 - y0);
-        glClearColor(frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2], 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        const float background[4] = {frame.clear_rgb[0], frame.clear_rgb[1], frame.clear_rgb[2], 1.0f};
+        renderer_clear(fbo, x0, frame.fb_h - y1, x1 - x0, y1 - y0, background);
         DrawTarget to;
         to.fbo = fbo;
         to.width_px = frame.fb_w;

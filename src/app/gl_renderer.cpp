@@ -13,11 +13,26 @@
 namespace neurodrive::app {
 namespace {
 
+// The GL state as the renderer last set it. The renderer is the app's only GL user, so a call that would
+// set what is already set is skipped without asking the GL: in the browser every call is a command the
+// GPU process decodes, and a frame of passes set the same state dozens of times (docs/PERFORMANCE.md).
+struct GlState {
+    bool fixed = false;              // program, vertex array, blend equation and enables (set once)
+    GLint fbo = -1;
+    GLint viewport[4] = {-1, -1, -1, -1}, scissor[4] = {-1, -1, -1, -1};
+    GLuint texture = ~0u;
+    int blend = -1;                  // 0: straight alpha (ImGui's), 1: premultiplied colour
+    float ortho[16] = {};
+    bool ortho_set = false;
+    float clear[4] = {-1.0f, -1.0f, -1.0f, -1.0f};
+};
+
 struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
     GLint proj_location = -1, texture_location = -1;
     GLsizeiptr vbo_bytes = 0, ebo_bytes = 0;
     GLint max_texture_px = 0;
+    GlState gl;
 };
 
 Renderer& renderer() {
@@ -59,33 +74,75 @@ GLuint compile(GLenum type, const std::string& source) {
     return shader;
 }
 
-// The state every draw needs: alpha blending as ImGui's backend sets it, scissor on, nothing else.
-void set_state(const DrawTarget& t) {
-    const Renderer& r = renderer();
-    glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
-    glViewport(0, 0, t.width_px, t.height_px);
+void bind_framebuffer(GLuint fbo) {
+    GlState& g = renderer().gl;
+    if (g.fbo == static_cast<GLint>(fbo)) return;
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    g.fbo = static_cast<GLint>(fbo);
+}
+
+void set_box(GLint (&cached)[4], GLint x, GLint y, GLsizei w, GLsizei h, void (*set)(GLint, GLint, GLsizei, GLsizei)) {
+    if (cached[0] == x && cached[1] == y && cached[2] == w && cached[3] == h) return;
+    set(x, y, w, h);
+    cached[0] = x, cached[1] = y, cached[2] = w, cached[3] = h;
+}
+void set_viewport(GLint x, GLint y, GLsizei w, GLsizei h) { set_box(renderer().gl.viewport, x, y, w, h, [](GLint a, GLint b, GLsizei c, GLsizei d) { glViewport(a, b, c, d); }); }
+void set_scissor(GLint x, GLint y, GLsizei w, GLsizei h) { set_box(renderer().gl.scissor, x, y, w, h, [](GLint a, GLint b, GLsizei c, GLsizei d) { glScissor(a, b, c, d); }); }
+
+void bind_texture(GLuint texture) {
+    GlState& g = renderer().gl;
+    if (g.texture == texture) return;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    g.texture = texture;
+}
+
+void set_blend(int blend) {
+    GlState& g = renderer().gl;
+    if (g.blend == blend) return;
+    if (blend == 0) glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    else glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    g.blend = blend;
+}
+
+// What never changes between draws, set once per context: the program and its texture unit, the vertex
+// array (which holds the index buffer) and vertex buffer, blending as ImGui's backend sets it, scissor on.
+void set_fixed_state() {
+    Renderer& r = renderer();
+    if (r.gl.fixed) return;
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDisable(GL_CULL_FACE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
-    const float l = t.origin.x, rgt = t.origin.x + static_cast<float>(t.width_px) / t.scale.x;
-    const float top = t.origin.y, b = t.origin.y + static_cast<float>(t.height_px) / t.scale.y;
-    const float ortho[4][4] = {
-        {2.0f / (rgt - l), 0.0f, 0.0f, 0.0f},
-        {0.0f, 2.0f / (top - b), 0.0f, 0.0f},
-        {0.0f, 0.0f, -1.0f, 0.0f},
-        {(rgt + l) / (l - rgt), (top + b) / (b - top), 0.0f, 1.0f},
-    };
     glUseProgram(r.program);
     glUniform1i(r.texture_location, 0);
-    glUniformMatrix4fv(r.proj_location, 1, GL_FALSE, &ortho[0][0]);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(r.vao);
     glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.ebo);
+    r.gl.fixed = true;
+}
+
+// The state every draw needs: the fixed state, ImGui's blending, the target's framebuffer and projection.
+void set_state(const DrawTarget& t) {
+    Renderer& r = renderer();
+    set_fixed_state();
+    set_blend(0);
+    bind_framebuffer(t.fbo);
+    set_viewport(0, 0, t.width_px, t.height_px);
+    const float l = t.origin.x, rgt = t.origin.x + static_cast<float>(t.width_px) / t.scale.x;
+    const float top = t.origin.y, b = t.origin.y + static_cast<float>(t.height_px) / t.scale.y;
+    const float ortho[16] = {
+        2.0f / (rgt - l), 0.0f, 0.0f, 0.0f,
+        0.0f, 2.0f / (top - b), 0.0f, 0.0f,
+        0.0f, 0.0f, -1.0f, 0.0f,
+        (rgt + l) / (l - rgt), (top + b) / (b - top), 0.0f, 1.0f,
+    };
+    if (r.gl.ortho_set && std::equal(ortho, ortho + 16, r.gl.ortho)) return;
+    glUniformMatrix4fv(r.proj_location, 1, GL_FALSE, ortho);
+    std::copy(ortho, ortho + 16, r.gl.ortho);
+    r.gl.ortho_set = true;
 }
 
 // Uploads a list's vertices and indices, growing the buffers when needed.
@@ -109,8 +166,8 @@ void draw_command(const ImDrawCmd& cmd, const DrawTarget& t) {
     const float x0 = (clip.x - t.origin.x) * t.scale.x, y0 = (clip.y - t.origin.y) * t.scale.y;
     const float x1 = (clip.z - t.origin.x) * t.scale.x, y1 = (clip.w - t.origin.y) * t.scale.y;
     if (x1 <= x0 || y1 <= y0) return;
-    glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(t.height_px) - y1), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+    set_scissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(t.height_px) - y1), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+    bind_texture(static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
     glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                    reinterpret_cast<const void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
 }
@@ -173,9 +230,9 @@ void renderer_upload_fonts() {
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    if (r.font_texture) glDeleteTextures(1, &r.font_texture);
+    if (r.font_texture) renderer_delete_target(r.font_texture, 0);
     glGenTextures(1, &r.font_texture);
-    glBindTexture(GL_TEXTURE_2D, r.font_texture);
+    bind_texture(r.font_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -198,23 +255,67 @@ int renderer_draw(ImDrawList* const* lists, int n, const DrawTarget& t) {
             else draw_command(cmd, t);
         }
     }
-    glDisable(GL_SCISSOR_TEST);
     return vertices;
 }
 
+void renderer_blend_premultiplied(const ImDrawList*, const ImDrawCmd*) { set_blend(1); }
+
+void renderer_clear(std::uint32_t fbo, int x, int y, int w, int h, const float rgba[4]) {
+    GlState& g = renderer().gl;
+    set_fixed_state();
+    bind_framebuffer(fbo);
+    set_scissor(x, y, w, h);
+    if (!std::equal(rgba, rgba + 4, g.clear)) {
+        glClearColor(rgba[0], rgba[1], rgba[2], rgba[3]);
+        std::copy(rgba, rgba + 4, g.clear);
+    }
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+bool renderer_make_target(int w, int h, std::uint32_t* texture, std::uint32_t* fbo) {
+    GLuint tex = 0, fb = 0;
+    glGenTextures(1, &tex);
+    bind_texture(tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glGenFramebuffers(1, &fb);
+    bind_framebuffer(fb);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    *texture = tex;
+    *fbo = fb;
+    return tex && fb;
+}
+
+void renderer_delete_target(std::uint32_t texture, std::uint32_t fbo) {
+    GlState& g = renderer().gl;
+    // Deleting what is bound binds 0 in its place.
+    if (fbo) {
+        glDeleteFramebuffers(1, &fbo);
+        if (g.fbo == static_cast<GLint>(fbo)) g.fbo = 0;
+    }
+    if (texture) {
+        glDeleteTextures(1, &texture);
+        if (g.texture == texture) g.texture = 0;
+    }
+}
+
 void renderer_copy_to_window(std::uint32_t from, int x, int y, int w, int h) {
+    set_scissor(x, y, w, h);  // a blit is clipped by the scissor too
     glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glDisable(GL_SCISSOR_TEST);
     glBlitFramebuffer(x, y, x + w, y + h, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    renderer().gl.fbo = 0;
 }
 
 void renderer_forget() { renderer() = Renderer{}; }
 
 void renderer_shutdown() {
     Renderer& r = renderer();
-    if (r.font_texture) glDeleteTextures(1, &r.font_texture);
+    if (r.font_texture) renderer_delete_target(r.font_texture, 0);
     if (r.vbo) glDeleteBuffers(1, &r.vbo);
     if (r.ebo) glDeleteBuffers(1, &r.ebo);
     if (r.vao) glDeleteVertexArrays(1, &r.vao);

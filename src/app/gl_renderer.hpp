@@ -3,6 +3,8 @@
 // and never reads GL state back: in the browser each glGet* is a synchronous round trip to the GPU
 // process, which would make the page wait for the previous frame's rasterising (docs/PERFORMANCE.md).
 // It draws into any framebuffer, limited to a rectangle, so the compositor can redraw only what changed.
+// It is the app's only GL user (the compositor clears, makes and deletes targets through it), so it
+// knows the GL state without asking and skips a call that would set what is already set.
 // GL and ImGui only: no App, SDL or page.
 #pragma once
 
@@ -33,6 +35,15 @@ void renderer_upload_fonts();
 // Draws `n` lists; returns the vertices submitted (lists entirely outside the limit are skipped).
 // Supports ImDrawCallback_ResetRenderState and user callbacks (called with the renderer's state set up).
 int renderer_draw(ImDrawList* const* lists, int n, const DrawTarget& target);
+// A draw list callback: the commands after it blend premultiplied colour (a texture the renderer drew
+// holds colour times coverage); ImDrawCallback_ResetRenderState returns to ImGui's blending.
+void renderer_blend_premultiplied(const ImDrawList* list, const ImDrawCmd* cmd);
+// Clears the area [x, y, w, h] (device pixels, origin bottom left) of framebuffer `fbo` to `rgba`.
+void renderer_clear(std::uint32_t fbo, int x, int y, int w, int h, const float rgba[4]);
+// Makes an RGBA8 texture of w x h pixels (nearest filtering, clamped) with a framebuffer drawing into it.
+bool renderer_make_target(int w, int h, std::uint32_t* texture, std::uint32_t* fbo);
+// Deletes a texture and a framebuffer (either may be 0).
+void renderer_delete_target(std::uint32_t texture, std::uint32_t fbo);
 // Copies the area [x, y, w, h] (device pixels, origin bottom left) of framebuffer `from` to the same
 // place in the window's framebuffer.
 void renderer_copy_to_window(std::uint32_t from, int x, int y, int w, int h);
