@@ -241,6 +241,7 @@ bool create_gl_context(Platform& p) {
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) {
         std::fprintf(stderr, "neurodrive: could not create a WebGL 2 context (%d)\n", static_cast<int>(gl));
+        neurodrive::app::bridge_no_webgl();
         return false;
     }
     (void)p;

@@ -191,6 +191,7 @@ void bridge_attach(App* app) {
 }
 
 void bridge_first_frames() { EM_ASM({ if (Module['onFirstFrames']) Module['onFirstFrames'](); }); }
+void bridge_no_webgl() { EM_ASM({ if (Module['onNoWebGL']) Module['onNoWebGL'](); }); }
 
 namespace {
 void (*g_draw_now)(void*) = nullptr;

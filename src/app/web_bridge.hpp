@@ -11,6 +11,7 @@ namespace neurodrive::app {
 // order and keeps their reports for app.js (nd_config_json).
 void bridge_attach(App* app);
 void bridge_first_frames();  // tells the page the first frames are drawn
+void bridge_no_webgl();      // tells the page no WebGL 2 context could be made (it says so, not a black canvas)
 // Compact mode's "Full view": the page opens this same scenario (the share link) in a new tab.
 void bridge_open_full_view(const App& app);
 // How the bridge draws a frame at once (nd_draw_now: the picture export reads the canvas right after).

@@ -42,6 +42,14 @@ export function stop(reason) {
   failWith(['stopped.title', 'stopped.detail', 'stopped.hint'], stopped);
   rejectReady(new Error('NeuroDrive stopped: ' + stopped));
 }
+// No WebGL 2 context can be made (main.js asks the browser; C++'s main() reports its own context failing):
+// the page says so in plain words, not a black canvas.
+export function noWebGL() {
+  if (stopped) return;
+  stopped = 'WebGL 2 is not available';
+  failWith(['webgl.title', 'webgl.detail', 'webgl.hint']);
+  rejectReady(new Error(stopped));
+}
 // The wasm could not be fetched or compiled: a failure to load, not a simulation that stopped.
 export function loadFailed(err) {
   if (stopped) return;

@@ -11,7 +11,7 @@
 // xAPI) | messages (host messages) | on_demand (languages and references fetched when C++ asks) |
 // offline (the service worker) | main.
 import { LANG, canvas, loading, inFrame, labels, fetchesWasm, notice, failWith, resolveReady, rejectReady, baseUrl } from './page.js';
-import { config, module, started, stopped, timers, attach, configure, markStarted, stop, loadFailed } from './edge.js';
+import { config, module, started, stopped, timers, attach, configure, markStarted, stop, loadFailed, noWebGL } from './edge.js';
 import { api } from './api.js';
 import { readStored, startPersisting } from './persist.js';
 import { pageToolsSize } from './page_tools.js';
@@ -75,7 +75,11 @@ function onFirstFrames() {
 // A sandboxed iframe without allow-same-origin gives the page an opaque origin: the program file
 // neurodrive.wasm cannot be fetched from it (the single file needs no fetch and still runs).
 const cannot = fetchesWasm && window.origin === 'null' && location.protocol !== 'file:' ? [['sandbox.title', 'sandbox.detail', 'sandbox.hint'], 'sandboxed without allow-same-origin']
-  : typeof window.createNeuroDrive !== 'function' ? [['load.title', 'load.script', 'load.script_hint'], 'neurodrive.js missing'] : null;
+  : typeof window.createNeuroDrive !== 'function' ? [['load.title', 'load.script', 'load.script_hint'], 'neurodrive.js missing']
+  // No WebGL 2 at all (an old browser). One that has it but cannot make a context (a blocklisted GPU,
+  // WebGL turned off) is found when main() makes the app's context (onNoWebGL): a throwaway context made
+  // here to ask would cost the start-up about 100 ms.
+  : typeof window.WebGL2RenderingContext !== 'function' ? [['webgl.title', 'webgl.detail', 'webgl.hint'], 'WebGL 2 is not available'] : null;
 if (cannot) {
   failWith(cannot[0]);
   rejectReady(new Error(cannot[1]));
@@ -86,6 +90,7 @@ if (cannot) {
     // build: the deployment's name, written in by make_dist.mjs (About shows it; the offline cache has it).
     ndStart: { env: environment(), url: location.search, inFrame, readStored, pageTools: pageToolsSize(), build: '__BUILD__' },
     onFirstFrames,
+    onNoWebGL: noWebGL,
     // Text C++ asks for and the page fetches (on_demand.js): a language's strings, the references.
     ndWantLanguage: wantLanguage,
     ndLanguageData: (code) => LANG.data(code),  // its font
@@ -107,14 +112,5 @@ if (cannot) {
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
   });
-  // Whether WebGL 2 works is asked only now, while the wasm downloads and compiles: making a WebGL
-  // context takes the GPU process a while (about 100 ms with SwiftShader). Without it the app's main()
-  // cannot make its own context and stops; the page says why.
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    failWith(['webgl.title', 'webgl.detail', 'webgl.hint']);
-    rejectReady(new Error('WebGL 2 is not available'));
-    loading.catch(() => {});
-  } else {
-    loading.then((m) => { attach(m); start(); }, loadFailed);
-  }
+  loading.then((m) => { if (!stopped) { attach(m); start(); } }, loadFailed);
 }
