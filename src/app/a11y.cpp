@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "commands.hpp"
 #include "export.hpp"
 #include "json_text.hpp"
 #include "narration.hpp"
+#include "texts.hpp"
 #include "neurodrive/names.hpp"
 #include "neurodrive/io/presets.hpp"
 

@@ -324,40 +324,17 @@ std::string references_arrived(App& app, const std::string_view* json, std::stri
     return {};
 }
 
-std::string text_in_language(std::string_view lang, std::string_view key) {
-    Strings strings;
-    if (!load_strings(lang, &strings).empty()) return std::string(key);
-    return strings.get(key);
-}
-
 void apply_environment(App& app, std::string_view env) { apply_settings(app, parse_query(env, kFromEnv).values); }
 
 // [SECTION] Text helpers ---------------------------------------------------------------------------------
 const char* preset_title(const App& app, const io::Preset& p) { return preset_title(app.strings, p); }
-const char* preset_title(const Strings& strings, const io::Preset& p) { return tr_or(strings, "preset." + p.id + ".title", p.title); }
 const char* preset_explanation(const App& app, const io::Preset& p) { return tr_or(app, "preset." + p.id + ".explanation", p.explanation); }
 
 const char* tr_or(const App& app, const std::string& key, std::string_view english) { return tr_or(app.strings, key, english); }
-const char* tr_or(const Strings& strings, const std::string& key, std::string_view english) {
-    const auto it = strings.table.find(key);
-    if (it != strings.table.end()) return it->second.c_str();
-    return english.data();  // registry texts are string literals (null-terminated)
-}
 
 std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value) { return setting_value_label(app.strings, spec, value); }
-std::string setting_value_label(const Strings& strings, const SettingSpec& spec, std::string_view value) {
-    if (spec.name == "lang")
-        for (const Language& l : languages())
-            if (l.code == value) return l.name;
-    return strings.get(std::string(spec.label_key) + "." + std::string(value));
-}
 
 std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec) { return setting_choices(app.strings, spec); }
-std::vector<std::pair<std::string, std::string>> setting_choices(const Strings& strings, const SettingSpec& spec) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const std::string& v : spec.values()) out.emplace_back(v, setting_value_label(strings, spec, v));
-    return out;
-}
 
 const char* level_word(const App& app, double v) { return level_word(app.strings, v); }
 
@@ -383,7 +360,6 @@ void reveal_inputs(App& app) {
 }
 
 bool is_locked(const App& app, std::string_view name) { return is_locked(app.settings.lock, name); }
-bool is_locked(const std::vector<std::string>& locks, std::string_view name) { return std::find(locks.begin(), locks.end(), name) != locks.end(); }
 
 bool is_hidden(const App& app, std::string_view panel) {
     if (app.settings.minimal && (panel == "plots" || panel == "events" || panel == "experiments")) return true;

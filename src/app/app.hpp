@@ -35,6 +35,7 @@
 #include "neurodrive/io/presets.hpp"
 #include "schematic_model.hpp"
 #include "settings.hpp"
+#include "texts.hpp"
 #include "url_params.hpp"
 
 namespace neurodrive::app {
@@ -240,32 +241,18 @@ std::string references_arrived(App& app, const std::string_view* json, std::stri
 // Asks the platform for references.json when it is not here or its last fetch failed (the References tab
 // is shown); nothing while a fetch is on its way or natively, where the file is built in.
 void want_references(App& app);
-// One text in a language other than the UI's (the key itself when missing, or when that language's
-// strings are not here: the page fetches a language only when it is chosen).
-std::string text_in_language(std::string_view lang, std::string_view key);
 
 // Applies the browser's preferences from app.js: "lang=es&scheme=light&motion=reduce" (the settings
 // the table takes kFromEnv). Validated like the URL; bad values are dropped. URL parameters applied
 // afterwards override them.
 void apply_environment(App& app, std::string_view env);
 
-// A preset's title and explanation in the UI language (assets/presets.json holds the English text;
-// other languages override it with "preset.<id>.title" / ".explanation" in their string table).
+// The texts of texts.hpp in the UI language, and a preset's explanation ("preset.<id>.explanation").
 const char* preset_title(const App& app, const io::Preset& p);
-const char* preset_title(const Strings& strings, const io::Preset& p);
 const char* preset_explanation(const App& app, const io::Preset& p);
-
-// A registry text (English, in code) in the UI language: the strings table's key when present.
 const char* tr_or(const App& app, const std::string& key, std::string_view english);
-const char* tr_or(const Strings& strings, const std::string& key, std::string_view english);
-
-// A setting's value as the menus name it: a language by its own name, any other by the strings key
-// "<label_key>.<value>" (settings.theme.dark).
 std::string setting_value_label(const App& app, const SettingSpec& spec, std::string_view value);
-std::string setting_value_label(const Strings& strings, const SettingSpec& spec, std::string_view value);
-// Every allowed value of a Choice setting with its label, for the page's menus.
 std::vector<std::pair<std::string, std::string>> setting_choices(const App& app, const SettingSpec& spec);
-std::vector<std::pair<std::string, std::string>> setting_choices(const Strings& strings, const SettingSpec& spec);
 
 // "very low" .. "very high" for a level input (1 = typical), in the UI language (narration.hpp level_word;
 // describe.cpp's scene words use the same scale: level_step).
@@ -285,7 +272,6 @@ bool lesson_wants_input(const App& app, std::string_view name);
 void reveal_inputs(App& app);
 
 bool is_locked(const App& app, std::string_view name);
-bool is_locked(const std::vector<std::string>& locks, std::string_view name);  // among the page's locks (PageSettings::lock)
 bool is_hidden(const App& app, std::string_view panel);
 
 // The narration's view of the app (the screen and the accessible mirror use the same one).

@@ -15,31 +15,13 @@ namespace {
 
 const std::string kTooMany = "at most " + std::to_string(kMaxInputsPerCall) + " inputs in one call";
 
-std::string locked_by(std::string_view subject, std::string_view verb, std::string_view lock) {
-    return std::string(subject) + " " + std::string(verb) + " locked by the page that embeds NeuroDrive (lock=" + std::string(lock) + ")";
-}
-
 }  // namespace
 
 std::string lock_error(const App& app, std::string_view what) { return lock_error(app.settings.lock, what); }
 
-std::string lock_error(const std::vector<std::string>& locks, std::string_view what) {
-    if (!is_locked(locks, what)) return {};
-    if (what == "presets") return locked_by("presets", "are", what);
-    if (what == "events") return locked_by("events", "are", what);
-    if (what == "time") return locked_by("time controls", "are", what);
-    if (what == "experiments") return locked_by("experiments", "are", what);
-    return locked_by(what, "is", what);
-}
 
 std::string input_lock_error(const App& app, std::string_view name) { return input_lock_error(app.settings.lock, name); }
 
-std::string input_lock_error(const std::vector<std::string>& locks, std::string_view name) {
-    if (is_locked(locks, name)) return locked_by(name, "is", name);
-    const model::InputSpec* spec = model::find_input(name);
-    if (spec && spec->kind == model::InputKind::Manipulation && is_locked(locks, "experiments")) return locked_by(name, "is", "experiments");
-    return {};
-}
 
 std::string cmd_set_inputs(App& app, const std::vector<std::pair<std::string, double>>& values) {
     if (values.size() > kMaxInputsPerCall) return kTooMany;

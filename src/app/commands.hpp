@@ -22,10 +22,7 @@ std::string lock_error(const App& app, std::string_view what);
 // The lock that keeps the input `name` as it is ("" when it may change): its own, or "experiments"
 // for a manipulation.
 std::string input_lock_error(const App& app, std::string_view name);
-// The same two decisions from the page's locks alone (PageSettings::lock), for a module that reads
-// those and not the App (the accessible mirror).
-std::string lock_error(const std::vector<std::string>& locks, std::string_view what);
-std::string input_lock_error(const std::vector<std::string>& locks, std::string_view name);
+// (The same two decisions from the page's locks alone: settings.hpp.)
 
 // Sets inputs atomically: every name known, every value a finite number in range, no locked input
 // among them - else nothing changes.

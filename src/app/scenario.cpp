@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "app.hpp"  // the text helpers: setting_choices, text_in_language
 #include "json_text.hpp"
+#include "texts.hpp"
 #include "url_params.hpp"
 #include "neurodrive/names.hpp"
 

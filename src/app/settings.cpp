@@ -529,4 +529,29 @@ std::string settings_json() {
     return {buf.GetString(), buf.GetSize()};
 }
 
+// [SECTION] Locks ----------------------------------------------------------------------------------------------
+bool is_locked(const std::vector<std::string>& locks, std::string_view name) { return std::find(locks.begin(), locks.end(), name) != locks.end(); }
+
+namespace {
+std::string locked_by(std::string_view subject, std::string_view verb, std::string_view lock) {
+    return std::string(subject) + " " + std::string(verb) + " locked by the page that embeds NeuroDrive (lock=" + std::string(lock) + ")";
+}
+}  // namespace
+
+std::string lock_error(const std::vector<std::string>& locks, std::string_view what) {
+    if (!is_locked(locks, what)) return {};
+    if (what == "presets") return locked_by("presets", "are", what);
+    if (what == "events") return locked_by("events", "are", what);
+    if (what == "time") return locked_by("time controls", "are", what);
+    if (what == "experiments") return locked_by("experiments", "are", what);
+    return locked_by(what, "is", what);
+}
+
+std::string input_lock_error(const std::vector<std::string>& locks, std::string_view name) {
+    if (is_locked(locks, name)) return locked_by(name, "is", name);
+    const model::InputSpec* spec = model::find_input(name);
+    if (spec && spec->kind == model::InputKind::Manipulation && is_locked(locks, "experiments")) return locked_by(name, "is", "experiments");
+    return {};
+}
+
 }  // namespace neurodrive::app

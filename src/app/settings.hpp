@@ -154,6 +154,13 @@ struct PageSettings {
 //   time        - pause, play, step, speed, Reset all, compare mode (it restarts the clock)
 //   experiments - the manipulation inputs and running a lab experiment
 const std::vector<std::string>& lockable_groups();
+// Whether `name` (an input or a group) is among the page's locks (PageSettings::lock).
+bool is_locked(const std::vector<std::string>& locks, std::string_view name);
+// "" when `what` may change, else e.g. "thyroid is locked by the page that embeds NeuroDrive (lock=thyroid)".
+std::string lock_error(const std::vector<std::string>& locks, std::string_view what);
+// The lock that keeps the input `name` as it is ("" when it may change): its own, or "experiments"
+// for a manipulation.
+std::string input_lock_error(const std::vector<std::string>& locks, std::string_view name);
 // Panels that hide= may hide.
 const std::vector<std::string>& hideable_panels();
 // Input groups of the registry with the strings key of their title, in the order the app shows them.
