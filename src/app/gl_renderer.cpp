@@ -81,13 +81,14 @@ void bind_framebuffer(GLuint fbo) {
     g.fbo = static_cast<GLint>(fbo);
 }
 
-void set_box(GLint (&cached)[4], GLint x, GLint y, GLsizei w, GLsizei h, void (*set)(GLint, GLint, GLsizei, GLsizei)) {
-    if (cached[0] == x && cached[1] == y && cached[2] == w && cached[3] == h) return;
-    set(x, y, w, h);
+// Records the box [x, y, w, h] in `cached`; false when it was already there (nothing to set).
+bool changed_box(GLint (&cached)[4], GLint x, GLint y, GLsizei w, GLsizei h) {
+    if (cached[0] == x && cached[1] == y && cached[2] == w && cached[3] == h) return false;
     cached[0] = x, cached[1] = y, cached[2] = w, cached[3] = h;
+    return true;
 }
-void set_viewport(GLint x, GLint y, GLsizei w, GLsizei h) { set_box(renderer().gl.viewport, x, y, w, h, [](GLint a, GLint b, GLsizei c, GLsizei d) { glViewport(a, b, c, d); }); }
-void set_scissor(GLint x, GLint y, GLsizei w, GLsizei h) { set_box(renderer().gl.scissor, x, y, w, h, [](GLint a, GLint b, GLsizei c, GLsizei d) { glScissor(a, b, c, d); }); }
+void set_viewport(GLint x, GLint y, GLsizei w, GLsizei h) { if (changed_box(renderer().gl.viewport, x, y, w, h)) glViewport(x, y, w, h); }
+void set_scissor(GLint x, GLint y, GLsizei w, GLsizei h) { if (changed_box(renderer().gl.scissor, x, y, w, h)) glScissor(x, y, w, h); }
 
 void bind_texture(GLuint texture) {
     GlState& g = renderer().gl;
